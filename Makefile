@@ -1,0 +1,41 @@
+# Every target installs what it needs: a fresh machine has only Python and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.synced
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo test test-fast bench sample clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml uv.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	# --inexact keeps uv itself in the venv; --frozen installs exactly uv.lock
+	$(UV) sync --frozen --inexact --quiet
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/opsboard --demo
+
+test: install
+	$(PY) -m pytest -n 2 -q
+
+# the same suite without the slow stress tests
+test-fast: install
+	$(PY) -m pytest -n 2 -q -m "not slow"
+
+bench: install
+	$(PY) benchmarks/run.py
+
+# rebuild sample_data/ from the scripts that generate it
+sample: install
+	$(PY) sample_data/make_sample.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
