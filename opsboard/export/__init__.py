@@ -1,0 +1,1 @@
+"""Markdown and CSV renderers and readers: they know the model, nothing else."""

@@ -1,0 +1,23 @@
+"""Common base for everything saved in a board."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from .text import Line
+
+
+class Record(BaseModel):
+    """A document in the board: a stable string id and who touched it last."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, str_strip_whitespace=True)
+
+    id: str
+    updated_at: datetime | None = None
+    updated_by: Line = ""
+
+    def to_doc(self) -> dict:
+        """The JSON-ready dict stored in the board file."""
+        return self.model_dump(mode="json")
