@@ -40,6 +40,7 @@ class Operation(BaseModel):
     docs: list[dict[str, Any]] = Field(default_factory=list)  # REPLACE: documents to put
     summary: str = ""  # REPLACE (and any op): a human line for the activity view
     label: str = ""  # e.g. "move", "toggle": how the activity view words it
+    undoes: str | None = None  # the activity entry this operation reverses
 
 
 class ActivityEntry(BaseModel):

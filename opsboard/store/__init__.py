@@ -1,0 +1,31 @@
+"""The board file: the only package that touches TinyDB or the file itself."""
+
+from .backups import Backup, list_backups
+from .board_store import BoardStore, activity_archive_path
+from .errors import (
+    BoardDamagedError,
+    BoardError,
+    BoardLockedError,
+    BoardNotFoundError,
+    BoardReadOnlyError,
+    BoardWriteError,
+    ConflictError,
+    NotFoundError,
+)
+from .storage import newest_good_backup
+
+__all__ = [
+    "Backup",
+    "BoardDamagedError",
+    "BoardError",
+    "BoardLockedError",
+    "BoardNotFoundError",
+    "BoardReadOnlyError",
+    "BoardStore",
+    "BoardWriteError",
+    "ConflictError",
+    "NotFoundError",
+    "activity_archive_path",
+    "list_backups",
+    "newest_good_backup",
+]

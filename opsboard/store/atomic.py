@@ -1,0 +1,68 @@
+"""The write that leaves the old board or the new one on disk, never a mix."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write a temp file in the same folder, fsync it, `os.replace` it over
+    `path`, fsync the folder. Keeps an existing file's mode and group (a
+    group-writable team board stays so); a new file follows the umask."""
+    folder = path.parent
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if old is not None:
+            os.chmod(tmp, old.st_mode & 0o7777)
+            if old.st_gid != os.getegid():
+                try:
+                    os.chown(tmp, -1, old.st_gid)
+                except PermissionError:
+                    pass  # not a member of that group: the umask's group stays
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Temp files of a writer that crashed mid-save. Call with the lock held:
+    only a lock holder writes temps, so none of these is in use."""
+    for stale in path.parent.glob(temp_prefix(path) + "*" + TEMP_SUFFIX):
+        try:
+            stale.unlink()
+        except OSError:
+            pass

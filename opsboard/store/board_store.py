@@ -1,0 +1,316 @@
+"""BoardStore: a board file as documents, changed only through operations.
+
+Every change runs under the board's lock on the latest file: reload if someone
+else saved, check that the fields we change still hold what the user saw,
+apply, log the activity, write once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document, Table as TinyTable
+
+from opsboard.model import (
+    SCHEMA_VERSION,
+    ActivityEntry,
+    BoardMeta,
+    ChecklistItem,
+    DailyMetric,
+    Department,
+    Operation,
+    OpKind,
+    StandupRecord,
+    Table,
+    TargetPlan,
+    Task,
+)
+from opsboard.model.clock import now
+from opsboard.model.ids import new_id
+
+from . import migrations
+from .errors import BoardError, BoardReadOnlyError, ConflictError, NotFoundError
+from .lock import DEFAULT_TIMEOUT, BoardLock
+from .storage import BoardStorage
+
+ACTIVITY = "activity"
+ACTIVITY_CAP = 5000  # entries kept in the board; older ones go to the archive
+ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
+
+MODELS: dict[Table, type[BaseModel]] = {
+    Table.DEPARTMENTS: Department,
+    Table.CHECKLIST: ChecklistItem,
+    Table.TASKS: Task,
+    Table.TARGETS: TargetPlan,
+    Table.ACTUALS: DailyMetric,
+    Table.STANDUPS: StandupRecord,
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Table(TinyTable):
+    """TinyDB table keyed by our stable string ids instead of integers (which
+    collide when two processes add at once)."""
+
+    document_id_class = str
+
+
+class _TinyDB(TinyDB):
+    table_class = _Table
+
+
+def activity_archive_path(board: Path) -> Path:
+    return board.with_name(board.name + ".activity.jsonl")
+
+
+class BoardStore:
+    def __init__(self, path: str | Path, *, user: str, lock_timeout: float = DEFAULT_TIMEOUT):
+        self.path = Path(path)
+        self.user = user
+        self.read_only_reason: str | None = None
+        self._lock = BoardLock(self.path, lock_timeout)
+        self._db = _TinyDB(self.path, storage=BoardStorage)
+        self._storage: BoardStorage = self._db.storage  # type: ignore[assignment]
+        self._models: dict[Table, tuple[int, dict[str, Any]]] = {}
+        self._storage.load()
+        self._check_schema()
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        *,
+        user: str,
+        meta: BoardMeta,
+        departments: Sequence[Department],
+        checklist: Sequence[ChecklistItem] = (),
+        tasks: Sequence[Task] = (),
+    ) -> BoardStore:
+        """Write a new board file (refuses to overwrite one)."""
+        path = Path(path)
+        if path.exists():
+            raise BoardError(f"{path}: a file is already there; choose another name")
+        stamp = {"updated_at": now().isoformat(), "updated_by": user}
+        meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
+        data: dict[str, dict[str, dict]] = {
+            Table.META.value: {"meta": {**meta.to_doc(), **stamp, "revision": 0}},
+            Table.DEPARTMENTS.value: {d.id: {**d.to_doc(), **stamp} for d in departments},
+            Table.CHECKLIST.value: {i.id: {**i.to_doc(), **stamp} for i in checklist},
+            Table.TASKS.value: {t.id: t.to_doc() for t in tasks},
+            ACTIVITY: {},
+        }
+        BoardStorage(path).create(data)
+        return cls(path, user=user)
+
+    def _check_schema(self) -> None:
+        version = migrations.schema_version(self._storage.read())
+        if version > SCHEMA_VERSION:
+            self.read_only_reason = (
+                f"it was written by a newer opsboard (schema {version}, this one knows {SCHEMA_VERSION}); upgrade opsboard to edit it"
+            )
+        elif version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        keep = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        shutil.copy2(self.path, keep)
+        with self._lock:
+            self._storage.load()
+            migrated = migrations.migrate(self._storage.read())
+            self._storage.write(migrated)
+            self._storage.generation += 1
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def revision(self) -> int:
+        return int(self._storage.read()[Table.META]["meta"].get("revision", 0))
+
+    def changed_on_disk(self) -> bool:
+        """Cheap (one stat): has another process saved since we last read?"""
+        return self._storage.changed_on_disk()
+
+    def refresh(self) -> bool:
+        """Reload if another process saved; True when something changed."""
+        return self._storage.refresh()
+
+    def raw(self, table: Table | str) -> dict[str, dict]:
+        """The documents of a table as stored (read-only use)."""
+        return self._storage.read().get(str(table), {})
+
+    def _all(self, table: Table, model: type[M]) -> dict[str, M]:
+        """Validated models of a table, cached until the file or the table changes."""
+        docs = self.raw(table)
+        cached = self._models.get(table)
+        if cached is not None and cached[0] == self._storage.generation:
+            return cached[1]
+        models: dict[str, M] = {}
+        for doc_id, doc in docs.items():
+            try:
+                models[doc_id] = model.model_validate(doc)
+            except ValidationError as error:
+                raise BoardError(f"{self.path}: table '{table}', document '{doc_id}': {_first_error(error)}") from None
+        self._models[table] = (self._storage.generation, models)
+        return models
+
+    def meta(self) -> BoardMeta:
+        return BoardMeta.model_validate(self.raw(Table.META)["meta"])
+
+    def departments(self) -> list[Department]:
+        return sorted(self._all(Table.DEPARTMENTS, Department).values(), key=lambda d: d.order)
+
+    def checklist(self) -> list[ChecklistItem]:
+        return list(self._all(Table.CHECKLIST, ChecklistItem).values())
+
+    def tasks(self) -> list[Task]:
+        return list(self._all(Table.TASKS, Task).values())
+
+    def task(self, task_id: str) -> Task:
+        found = self._all(Table.TASKS, Task).get(task_id)
+        if found is None:
+            raise NotFoundError(f"no task with id '{task_id}' on this board")
+        return found
+
+    def item(self, item_id: str) -> ChecklistItem:
+        found = self._all(Table.CHECKLIST, ChecklistItem).get(item_id)
+        if found is None:
+            raise NotFoundError(f"no checklist item with id '{item_id}' on this board")
+        return found
+
+    def plan(self) -> TargetPlan | None:
+        return self._all(Table.TARGETS, TargetPlan).get("plan")
+
+    def actuals(self) -> list[DailyMetric]:
+        return list(self._all(Table.ACTUALS, DailyMetric).values())
+
+    def standups(self) -> list[StandupRecord]:
+        return sorted(self._all(Table.STANDUPS, StandupRecord).values(), key=lambda s: s.started_at)
+
+    def activity(self) -> list[ActivityEntry]:
+        """The activity kept in the board, oldest first."""
+        return [ActivityEntry.model_validate(doc) for doc in self.raw(ACTIVITY).values()]
+
+    def validate_all(self) -> list[str]:
+        """Every document checked against its model: the problems found."""
+        problems = []
+        try:
+            self.meta()
+        except ValidationError as error:
+            problems.append(f"board settings: {_first_error(error)}")
+        for table, model in MODELS.items():
+            for doc_id, doc in self.raw(table).items():
+                try:
+                    model.model_validate(doc)
+                except ValidationError as error:
+                    problems.append(f"table '{table}', document '{doc_id}': {_first_error(error)}")
+        return problems
+
+    # -- changing ------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.read_only_reason:
+            raise BoardReadOnlyError(self.path, self.read_only_reason)
+        with self._lock:
+            self._storage.refresh()
+            self._storage.begin()
+            try:
+                yield
+            except BaseException:
+                self._storage.rollback()
+                self._models.clear()
+                raise
+            self._storage.commit()
+
+    def apply(self, *ops: Operation) -> list[ActivityEntry]:
+        """Apply operations as one save; returns what was logged."""
+        if not ops:
+            return []
+        with self._transaction():
+            stamp = now()
+            meta = self._db.table(Table.META.value)
+            revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]
+            entries = [self._apply_one(op, stamp, revision) for op in ops]
+            meta.update({"revision": revision}, doc_ids=["meta"])
+            log = self._db.table(ACTIVITY)
+            log.insert_multiple(Document(e.model_dump(mode="json"), doc_id=e.id) for e in entries)
+            if len(log) > ACTIVITY_CAP + ACTIVITY_TRIM:
+                self._archive_activity(log)
+        self._storage.generation += 1  # our own save: cached models are stale
+        return entries
+
+    def _apply_one(self, op: Operation, stamp, revision: int) -> ActivityEntry:
+        table = self._db.table(op.table.value)
+        stamp_fields = {"updated_at": stamp.isoformat(), "updated_by": self.user}
+        before: dict[str, Any] | None = None
+        after = dict(op.after)
+        if op.kind is OpKind.ADD:
+            if table.contains(doc_id=op.doc_id):
+                raise BoardError(f"'{op.doc_id}' is already on the board")
+            after.update(stamp_fields)
+            table.insert(Document(after, doc_id=op.doc_id))
+        elif op.kind is OpKind.SET:
+            current = self._current(table, op)
+            for field, seen in (op.before or {}).items():
+                theirs = current.get(field)
+                if field in after and theirs != seen and theirs != after[field]:
+                    raise ConflictError(op.doc_id, field, seen, theirs, after[field], current.get("updated_by", ""))
+            before = {field: current.get(field) for field in after}
+            table.update({**after, **stamp_fields}, doc_ids=[op.doc_id])
+        elif op.kind is OpKind.DELETE:
+            before = dict(self._current(table, op))
+            table.remove(doc_ids=[op.doc_id])
+        elif op.kind is OpKind.REPLACE:
+            ids = [str(doc["id"]) for doc in op.docs]
+            existing = [doc_id for doc_id in ids if table.contains(doc_id=doc_id)]
+            if existing:
+                table.remove(doc_ids=existing)
+            table.insert_multiple(Document(doc, doc_id=str(doc["id"])) for doc in op.docs)
+            after = {"count": len(op.docs), "replaced": len(existing)}
+        return ActivityEntry(
+            id=new_id("a"),
+            at=stamp,
+            by=self.user,
+            kind=op.kind,
+            table=op.table,
+            doc_id=op.doc_id,
+            label=op.label,
+            before=before,
+            after=after if op.kind is not OpKind.DELETE else {},
+            summary=op.summary,
+            revision=revision,
+            undoes=op.undoes,
+        )
+
+    def _current(self, table: TinyTable, op: Operation) -> dict:
+        current = table.get(doc_id=op.doc_id)
+        if current is None:
+            raise NotFoundError(f"'{op.doc_id}' is no longer on the board (deleted by someone else?)")
+        return current  # type: ignore[return-value]
+
+    def _archive_activity(self, log: TinyTable) -> None:
+        """Move the oldest entries to `<board>.activity.jsonl`, so a save's cost
+        tracks the board, not its history."""
+        docs = self.raw(ACTIVITY)
+        oldest = list(docs)[: len(docs) - ACTIVITY_CAP]
+        with open(activity_archive_path(self.path), "ab") as archive:
+            for doc_id in oldest:
+                archive.write(orjson.dumps(docs[doc_id]) + b"\n")
+        log.remove(doc_ids=oldest)
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "value"
+    return f"{where}: {first['msg']}"

@@ -1,0 +1,74 @@
+"""What can go wrong with a board file, each as one clear line for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BoardError(Exception):
+    """Base: str(error) is one line that says what and where."""
+
+
+class BoardNotFoundError(BoardError):
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(f"{path}: no such board (create one with `opsboard init {path}`)")
+
+
+class BoardDamagedError(BoardError):
+    """The file cannot be read as a board. Nothing is written over it."""
+
+    def __init__(self, path: Path, where: str, backup: Path | None):
+        self.path = path
+        self.where = where
+        self.backup = backup
+        if backup is not None:
+            hint = f"restore the last good copy with `opsboard restore {path}` (newest backup: {backup})"
+        else:
+            hint = "no good backup was found"
+        super().__init__(f"{path}: damaged board file ({where}); {hint}")
+
+
+class BoardReadOnlyError(BoardError):
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: opened read-only ({reason}); nothing was saved")
+
+
+class BoardLockedError(BoardError):
+    def __init__(self, path: Path, holder: str, waited: float):
+        self.path = path
+        self.holder = holder
+        super().__init__(f"{path}: still locked after {waited:.0f}s by {holder or 'another process'}; nothing was saved")
+
+
+class BoardWriteError(BoardError):
+    """The disk refused the save (full, read-only, permissions). The board on
+    disk is still the last good version."""
+
+    def __init__(self, path: Path, cause: OSError):
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(f"{path}: could not save ({reason}); the board on disk is unchanged")
+
+
+class NotFoundError(BoardError):
+    """An id that is not (or no longer) on the board."""
+
+
+class ConflictError(BoardError):
+    """Someone else changed the same field since we read it."""
+
+    def __init__(self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str):
+        self.doc_id = doc_id
+        self.field = field
+        self.seen = seen
+        self.theirs = theirs
+        self.mine = mine
+        self.by = by
+        who = by or "someone else"
+        super().__init__(
+            f"{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved"
+        )

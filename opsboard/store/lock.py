@@ -1,0 +1,68 @@
+"""The board's lock file (`<board>.lock`), held for a whole read-check-write.
+
+flock is released by the kernel when a process dies, so a lock left by a dead
+process never blocks. The holder writes who it is into the lock file so a
+waiter can say who is holding it up.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .errors import BoardLockedError
+
+DEFAULT_TIMEOUT = 10.0
+
+
+def lock_path(board: Path) -> Path:
+    return board.with_name(board.name + ".lock")
+
+
+def _write_holder(fd: int) -> None:
+    from opsboard.model.clock import now
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # no passwd entry in some containers
+        user = str(os.getuid())
+    line = f"{user} (pid {os.getpid()} on {socket.gethostname()}) since {now():%H:%M:%S}\n"
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, line.encode(), 0)
+    except OSError:
+        pass  # the holder's name is a courtesy, the lock is what matters
+
+
+class BoardLock:
+    def __init__(self, board: Path, timeout: float = DEFAULT_TIMEOUT):
+        self.board = board
+        self.path = lock_path(board)
+        self.timeout = timeout
+        self._lock = FileLock(
+            self.path,
+            timeout=timeout,
+            preserve_lock_file=True,
+            on_acquired=_write_holder,
+            thread_local=False,
+        )
+
+    def holder(self) -> str:
+        try:
+            return self.path.read_text(errors="replace").strip()
+        except OSError:
+            return ""
+
+    def __enter__(self) -> BoardLock:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise BoardLockedError(self.board, self.holder(), self.timeout) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()

@@ -1,0 +1,169 @@
+"""Our TinyDB `Storage`: the only code that reads or writes a board file.
+
+Stock JSONStorage rewrites the file in place and re-parses it on every read.
+This one keeps the parsed board in memory, re-reading only when the file's
+identity (inode, size, mtime) changed, and saves atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+from tinydb.storages import Storage
+
+from . import backups
+from .atomic import atomic_write, remove_stale_temps
+from .errors import BoardDamagedError, BoardNotFoundError, BoardWriteError
+
+Identity = tuple[int, int, int, int]
+
+
+def file_identity(path: Path) -> Identity | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def parse_board(path: Path, raw: bytes) -> dict:
+    """Bytes → tables, or BoardDamagedError saying where it broke."""
+    if not raw.strip():
+        raise damaged(path, "the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise damaged(path, f"not valid JSON at line {error.lineno}, column {error.colno}") from None
+    problem = shape_problem(data)
+    if problem:
+        raise damaged(path, problem)
+    return data
+
+
+def shape_problem(data: object) -> str | None:
+    """What makes `data` not a board, or None."""
+    if not isinstance(data, dict):
+        return "the top level is not an object of tables"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"table '{name}' is not an object"
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                return f"table '{name}', document '{doc_id}' is not an object"
+    meta = data.get("meta", {}).get("meta")
+    if not isinstance(meta, dict):
+        return "the board settings (table 'meta') are missing"
+    if not isinstance(meta.get("schema_version"), int):
+        return "the board settings have no whole-number schema_version"
+    return None
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    for backup in backups.list_backups(path):
+        try:
+            parse_board(backup.path, backup.path.read_bytes())
+        except (BoardDamagedError, OSError):
+            continue
+        return backup.path
+    return None
+
+
+def damaged(path: Path, where: str) -> BoardDamagedError:
+    return BoardDamagedError(path, where, newest_good_backup(path))
+
+
+class BoardStorage(Storage):
+    """Reads are served from memory; writes inside `begin()`…`commit()` stay in
+    memory until the commit writes the file once."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self._data: dict | None = None
+        self._identity: Identity | None = None
+        self._batch = False
+        self._dirty = False
+        self.generation = 0  # bumps whenever the in-memory board is replaced from disk
+
+    # -- reading -----------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        """A `stat`, nothing more: did another process save since we read?"""
+        return file_identity(self.path) != self._identity
+
+    def refresh(self) -> bool:
+        """Re-read the file if it changed; True when it did."""
+        if self._data is not None and not self.changed_on_disk():
+            return False
+        self.load()
+        return True
+
+    def load(self) -> None:
+        identity = file_identity(self.path)
+        if identity is None:
+            raise BoardNotFoundError(self.path)
+        raw = self.path.read_bytes()
+        self._data = parse_board(self.path, raw)
+        # the identity read before the bytes: a save in between shows as a change next time
+        self._identity = identity
+        self.generation += 1
+
+    def read(self) -> dict:
+        if not self._batch:
+            self.refresh()
+        assert self._data is not None
+        return self._data
+
+    # -- writing -----------------------------------------------------------
+    def write(self, data: dict) -> None:
+        self._data = data
+        if self._batch:
+            self._dirty = True
+        else:
+            self.save()
+
+    def begin(self) -> None:
+        self._batch = True
+        self._dirty = False
+
+    def commit(self) -> bool:
+        """Write the batch (if anything changed); True when it saved."""
+        self._batch = False
+        if self._dirty:
+            self._dirty = False
+            self.save()
+            return True
+        return False
+
+    def rollback(self) -> None:
+        """Forget the batch: TinyDB changed our in-memory dicts in place, so
+        the next read must come from the file again."""
+        self._batch = False
+        self._dirty = False
+        self._data = None
+        self._identity = None
+
+    def save(self) -> None:
+        assert self._data is not None
+        payload = orjson.dumps(self._data)
+        try:
+            remove_stale_temps(self.path)
+            backups.rotate(self.path)
+            atomic_write(self.path, payload)
+        except OSError as error:
+            self.rollback()
+            raise BoardWriteError(self.path, error) from error
+        self._identity = file_identity(self.path)
+
+    def create(self, data: dict) -> None:
+        """Write a new board file (no backups to rotate)."""
+        self._data = data
+        try:
+            atomic_write(self.path, orjson.dumps(data))
+        except OSError as error:
+            raise BoardWriteError(self.path, error) from error
+        self._identity = file_identity(self.path)
+        self.generation += 1
+
+    def close(self) -> None:
+        pass
