@@ -1,0 +1,46 @@
+"""The starting content of a new board: departments and the phase checklists.
+
+The texts live in `<language>.json` beside this module, so a translator edits
+data, not code. Every entry is validated through the same pydantic models the
+board uses, so a broken template fails here, not in the middle of `init`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+
+from opsboard.model import ChecklistItem, Department, Language
+
+LANGUAGES: tuple[str, ...] = tuple(lang.value for lang in Language)
+
+
+@dataclass(frozen=True)
+class Template:
+    language: Language
+    board_name: str
+    departments: list[Department]
+    checklist: list[ChecklistItem]
+
+
+def _language(language: str | Language) -> Language:
+    try:
+        return Language(str(language).strip().lower())
+    except ValueError:
+        choices = " or ".join(LANGUAGES)
+        raise ValueError(f"unknown language {str(language)!r} (choose {choices})") from None
+
+
+def load_template(language: str | Language = "en") -> Template:
+    """The departments and checklist items a new board starts with, in `language`."""
+    lang = _language(language)
+    raw = json.loads(files(__package__).joinpath(f"{lang.value}.json").read_text("utf-8"))
+    departments = [Department.model_validate(entry) for entry in raw["departments"]]
+    checklist = [ChecklistItem.model_validate(entry) for entry in raw["checklist"]]
+    # A checklist item owned by a department the board lacks would be orphaned.
+    known = {dept.id for dept in departments}
+    for item in checklist:
+        if item.department not in known:
+            raise ValueError(f"template {lang.value}: item {item.id!r} has unknown department {item.department!r}")
+    return Template(lang, str(raw["board_name"]), departments, checklist)
