@@ -1,0 +1,1 @@
+"""Pure numbers: target breakdowns and review reports (pandas imported lazily)."""
