@@ -1,0 +1,5 @@
+import sys
+
+from opsboard.cli import main
+
+sys.exit(main())

@@ -1,0 +1,184 @@
+"""The review phase as Markdown: the traffic table (PV, UV and their growth)
+and the weekly and monthly sales reports, from `logic.review` reports.
+
+Growth carries an explicit sign (+12.5%, −3.0%) so the tables read without
+colour; growth against a zero or missing period reads "n/a".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .markdown import amount, escape, heading, percent, table
+
+# What the importer expects; the help text and the CSV reader must agree.
+METRIC_COLUMNS: tuple[str, ...] = ("date", "channel", "pv", "uv", "orders", "revenue", "ad_spend")
+IMPORT_COMMAND = "opsboard import-actuals BOARD FILE.csv"
+_EXAMPLE_ROW = "2025-03-01,Tmall,12000,3400,102,20400.00,1500.00"
+
+_NOUN = {"month": "month", "week": "week"}
+
+
+def review_empty_help() -> str:
+    """Plain text for a board without metrics: how to import them."""
+    return (
+        "No store metrics yet. Import the daily figures exported from the store's back office:\n"
+        "\n"
+        f"    {IMPORT_COMMAND}\n"
+        "\n"
+        "The CSV has a header row, then one row per day (and per channel) with the columns:\n"
+        f"    {','.join(METRIC_COLUMNS)}\n"
+        "date is YYYY-MM-DD; leave channel empty when the figures are not split by channel.\n"
+        "Importing the same day and channel again replaces it."
+    )
+
+
+def _empty_section(level: int) -> str:
+    return "\n\n".join(
+        [
+            heading(level, "No store metrics yet"),
+            "Import the daily figures exported from the store's back office:",
+            f"```sh\n{IMPORT_COMMAND}\n```",
+            "The CSV has a header row, then one row per day (and per channel) with the columns "
+            + ", ".join(f"`{name}`" for name in METRIC_COLUMNS)
+            + ". `date` is YYYY-MM-DD; leave `channel` empty when the figures are not split by channel. "
+            "Importing the same day and channel again replaces it.",
+            f"```csv\n{','.join(METRIC_COLUMNS)}\n{_EXAMPLE_ROW}\n```",
+        ]
+    )
+
+
+def _channel_line(report, currency: str | None) -> str:
+    if report.channel is None:
+        channel = "all channels"
+    elif report.channel == "":
+        channel = "not split by channel"
+    else:
+        channel = escape(report.channel)
+    text = f"Channel: {channel}."
+    if currency is not None:
+        text += f" Amounts in {escape(currency)}."
+    return text
+
+
+def _label(row) -> str:
+    return f"{row.label} (partial)" if row.partial else row.label
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.2f}"
+
+
+def _growth(row, value: float | None, total) -> str:
+    # The totals row compares with nothing: leave its growth cells empty.
+    return "" if row is total else percent(value, signed=True)
+
+
+def _best_worst(report, currency: str | None) -> str:
+    if report.best is None:
+        return ""
+    noun = _NOUN[report.period]
+    unit = f" {escape(currency)}" if currency else ""
+
+    def named(row) -> str:
+        partial = " (partial)" if row.partial else ""
+        return f"{row.label}{partial}, revenue {amount(row.revenue)}{unit}"
+
+    text = f"Best {noun}: {named(report.best)}. Worst {noun}: {named(report.worst)}."
+    if any(row.partial for row in report.rows):
+        text += f" A {noun} marked (partial) has fewer days of data than the calendar {noun}"
+        if not report.best.partial:
+            text += "; best and worst are picked among complete ones"
+        text += "."
+    return text
+
+
+Column = tuple[str, str, Callable]  # header, alignment, cell(row, totals row)
+
+_PERIOD = {
+    "month": [("Month", "left", lambda r, t: "**Total**" if r is t else _label(r))],
+    "week": [
+        ("Week", "left", lambda r, t: "**Total**" if r is t else _label(r)),
+        ("Start", "left", lambda r, t: "" if r is t else r.start.isoformat()),
+    ],
+}
+_PV = ("PV", "right", lambda r, t: amount(r.pv))
+_UV = ("UV", "right", lambda r, t: amount(r.uv))
+_PV_PER_UV = ("PV/UV", "right", lambda r, t: _ratio(r.pv_per_uv))
+_UV_GROWTH = ("UV growth %", "right", lambda r, t: _growth(r, r.uv_growth, t))
+_REVENUE = ("Revenue", "right", lambda r, t: amount(r.revenue))
+_ORDERS = ("Orders", "right", lambda r, t: amount(r.orders))
+_CONVERSION = ("Conversion", "right", lambda r, t: percent(r.conversion, 2))
+_ORDER_VALUE = ("Order value", "right", lambda r, t: "n/a" if r.order_value is None else amount(r.order_value, 2))
+_AD_SPEND = ("Ad spend", "right", lambda r, t: amount(r.ad_spend))
+_ROI = ("ROI", "right", lambda r, t: _ratio(r.roi))
+_TARGET = ("Target", "right", lambda r, t: "n/a" if r.target is None else amount(r.target))
+_ATTAINMENT = ("Attainment", "right", lambda r, t: percent(r.attainment))
+
+REVIEW_COLUMNS = [_PV, _UV, _PV_PER_UV, _UV_GROWTH, _REVENUE, _ORDERS, _CONVERSION, _ORDER_VALUE, _AD_SPEND, _ROI]
+TRAFFIC_COLUMNS = [
+    _PV,
+    ("PV growth %", "right", lambda r, t: _growth(r, r.pv_growth, t)),
+    ("PV growth YoY", "right", lambda r, t: _growth(r, r.pv_growth_yoy, t)),
+    _UV,
+    _UV_GROWTH,
+    ("UV growth YoY", "right", lambda r, t: _growth(r, r.uv_growth_yoy, t)),
+    _PV_PER_UV,
+]
+SALES_COLUMNS = [
+    _REVENUE,
+    ("Revenue growth %", "right", lambda r, t: _growth(r, r.revenue_growth, t)),
+    _ORDERS,
+    _CONVERSION,
+    _ORDER_VALUE,
+    _AD_SPEND,
+    _ROI,
+]
+
+
+def _report_table(report, columns: Sequence[Column]) -> str:
+    columns = [*_PERIOD[report.period], *columns]
+    if any(row.target is not None for row in report.rows):
+        columns += [_TARGET, _ATTAINMENT]
+    rows = [*report.rows, report.totals]
+    return table(
+        [header for header, _, _ in columns],
+        [[cell(row, report.totals) for _, _, cell in columns] for row in rows],
+        [align for _, align, _ in columns],
+    )
+
+
+def _document(monthly, weekly, title: str, currency: str | None, columns, with_best_worst: bool) -> str:
+    parts = [heading(2, escape(title))]
+    if monthly.empty and weekly.empty:
+        parts.append(_empty_section(3))
+        return "\n\n".join(parts) + "\n"
+    parts.append(_channel_line(monthly, currency))
+    for name, report in (("Monthly", monthly), ("Weekly", weekly)):
+        parts.append(heading(3, name))
+        if report.empty:
+            parts.append(f"No {_NOUN[report.period]}s with data.")
+            continue
+        parts.append(_report_table(report, columns))
+        if with_best_worst:
+            parts.append(_best_worst(report, currency))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def review_markdown(monthly, weekly, title: str, currency: str) -> str:
+    """The review view as Markdown: monthly then weekly tables of traffic and
+    sales (Target and Attainment columns added when a plan was given), the
+    best and worst periods named; a how-to-import section when there are no
+    metrics. `monthly`/`weekly` are `logic.review.ReviewReport`s."""
+    return _document(monthly, weekly, title, currency, REVIEW_COLUMNS, True)
+
+
+def traffic_markdown(monthly, weekly, title: str) -> str:
+    """Review checklist item 1: the traffic table — PV, UV, PV per UV and their
+    growth against the previous period and the same period a year before."""
+    return _document(monthly, weekly, title, None, TRAFFIC_COLUMNS, False)
+
+
+def sales_markdown(monthly, weekly, title: str, currency: str) -> str:
+    """Review checklist item 2: the monthly and weekly sales reports."""
+    return _document(monthly, weekly, title, currency, SALES_COLUMNS, True)

@@ -1,0 +1,300 @@
+"""The year's sales target broken down by month, quarter, channel and department.
+
+A month's share of the year is its seasonality weight raised by the campaigns
+running in it, then normalised over the year:
+
+    weight(m) = seasonality(m) × (1 + Σ uplift(c) × days of c in m / days in m)
+
+so a +30 % campaign covering all of November raises November's weight by 30 %,
+one covering 10 of its 30 days by 10 %. Campaigns add up; days outside the
+plan's year are ignored; a month with seasonality 0 stays at 0.
+
+Month targets are whole currency units that sum exactly to the annual target
+(largest-remainder rounding); cents in the annual target go to the biggest
+month. From each month's target, the plan's conversion and order value give
+the orders and the traffic (UV) needed, and from those the paid traffic, the
+ad spend and the customer-service agents. A month whose conversion or order
+value is 0 cannot reach a target above 0: its figures are None and the month
+is named in `Breakdown.problems`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from opsboard.model.targets import MONTHS, TargetPlan
+
+ALL_CHANNEL_NAME = "All"
+# Who answers for each lever: the first is the owner named in the reports.
+LEVER_DEPARTMENTS: dict[str, tuple[str, ...]] = {
+    "traffic": ("marketing",),
+    "conversion": ("customer_service", "design"),
+    "order_value": ("product_development",),
+    "budget": ("marketing",),
+}
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class MonthPlan:
+    month: int  # 1-12
+    days: int
+    share: float  # of the annual target, after seasonality and campaigns
+    target: float  # sales
+    conversion: float  # planned orders / UV
+    order_value: float  # planned sales / orders
+    paid_share: float
+    cost_per_click: float
+    orders: float | None  # None: the target cannot be reached (conversion or order value 0)
+    uv: float | None  # visitors needed = target / (conversion × order value)
+    paid_uv: float | None
+    ad_spend: float | None
+    agents: int | None  # customer-service agents, rounded up
+    new_products: int
+
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    """A quarter or the year. Agents is the peak month's headcount, not a sum."""
+
+    label: str  # "Q1".."Q4" or "Year"
+    months: tuple[int, ...]
+    target: float
+    orders: float | None
+    uv: float | None
+    paid_uv: float | None
+    ad_spend: float | None
+    agents: int | None
+    new_products: int
+    conversion: float | None  # orders / UV over the period
+    order_value: float | None  # target / orders over the period
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    name: str
+    share: float  # normalised: the channels' shares sum to 1
+    target: float  # whole units; the channels sum exactly to the annual target
+    orders: float | None
+    uv: float | None
+    paid_uv: float | None
+    ad_spend: float | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: float | None
+    unit: str  # "currency", "count" or "rate"
+
+
+@dataclass(frozen=True)
+class DepartmentPart:
+    department: str  # a Department id, e.g. "customer_service"
+    owns: str  # the lever it answers for
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    year: int
+    currency: str
+    annual_target: float
+    months: tuple[MonthPlan, ...]  # 12, January first
+    quarters: tuple[PeriodTotal, ...]  # 4
+    year_total: PeriodTotal
+    channels: tuple[ChannelPlan, ...]  # at least one ("All" when the plan names none)
+    departments: tuple[DepartmentPart, ...]
+    problems: tuple[str, ...]  # months whose target cannot be reached, in words
+
+
+def month_shares(plan: TargetPlan) -> list[float]:
+    """Each month's share of the year (sums to 1): seasonality raised by campaigns."""
+    weights = []
+    for month in range(1, MONTHS + 1):
+        days = calendar.monthrange(plan.year, month)[1]
+        first, last = date(plan.year, month, 1), date(plan.year, month, days)
+        raise_by = 0.0
+        for campaign in plan.campaigns:
+            covered = (min(campaign.end, last) - max(campaign.start, first)).days + 1
+            if covered > 0:
+                raise_by += campaign.uplift * covered / days
+        weights.append(plan.seasonality[month - 1] * (1 + raise_by))
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def split_whole_units(total: float, weights: list[float]) -> list[float]:
+    """`total` split by `weights` into whole units that sum exactly to it.
+
+    Largest remainder: every part gets the floor of its exact quota, the units
+    left over go to the parts with the largest fractions (earlier first on a
+    tie). Quotas are exact fractions, so float noise cannot lose a unit. A
+    fractional part of `total` (cents) goes to the biggest weight.
+    """
+    if not weights or sum(weights) <= 0:
+        raise ValueError("needs at least one weight above zero")
+    whole = math.floor(total)
+    exact = [Fraction(weight) for weight in weights]
+    weight_sum = sum(exact)
+    quotas = [whole * weight / weight_sum for weight in exact]
+    parts = [math.floor(quota) for quota in quotas]
+    left = whole - sum(parts)
+    by_fraction = sorted(range(len(quotas)), key=lambda i: (parts[i] - quotas[i], i))
+    for i in by_fraction[:left]:
+        parts[i] += 1
+    result = [float(part) for part in parts]
+    cents = total - whole
+    if cents:
+        result[weights.index(max(weights))] += cents
+    return result
+
+
+def monthly_targets(plan: TargetPlan) -> list[float]:
+    """The sales target of each month, January first; sums exactly to the annual target."""
+    return split_whole_units(plan.annual_target, month_shares(plan))
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    # Nothing to reach needs nothing; something to reach over a zero rate is impossible.
+    if denominator > 0:
+        return numerator / denominator
+    return 0.0 if numerator == 0 else None
+
+
+def _month_plan(plan: TargetPlan, month: int, share: float, target: float) -> MonthPlan:
+    i = month - 1
+    days = calendar.monthrange(plan.year, month)[1]
+    conversion, order_value = plan.conversion[i], plan.order_value[i]
+    orders = _ratio(target, order_value)
+    uv = _ratio(target, conversion * order_value)
+    paid_uv = None if uv is None else uv * plan.paid_share[i]
+    ad_spend = None if paid_uv is None else paid_uv * plan.cost_per_click[i]
+    agents = None
+    if orders is not None:
+        # round() first: 1.0000000000000002 agents is one agent, not two
+        agents = math.ceil(round(orders / days / plan.orders_per_agent_day, 9))
+    return MonthPlan(
+        month=month,
+        days=days,
+        share=share,
+        target=target,
+        conversion=conversion,
+        order_value=order_value,
+        paid_share=plan.paid_share[i],
+        cost_per_click=plan.cost_per_click[i],
+        orders=orders,
+        uv=uv,
+        paid_uv=paid_uv,
+        ad_spend=ad_spend,
+        agents=agents,
+        new_products=plan.new_products[i],
+    )
+
+
+def _sum(values: list[float | None]) -> float | None:
+    return None if any(value is None for value in values) else math.fsum(values)  # type: ignore[arg-type]
+
+
+def _period(label: str, months: list[MonthPlan]) -> PeriodTotal:
+    orders = _sum([m.orders for m in months])
+    uv = _sum([m.uv for m in months])
+    agents = [m.agents for m in months]
+    target = sum(m.target for m in months)  # whole units: exact in floats
+    return PeriodTotal(
+        label=label,
+        months=tuple(m.month for m in months),
+        target=target,
+        orders=orders,
+        uv=uv,
+        paid_uv=_sum([m.paid_uv for m in months]),
+        ad_spend=_sum([m.ad_spend for m in months]),
+        agents=None if None in agents else max(agents),  # type: ignore[type-var]
+        new_products=sum(m.new_products for m in months),
+        conversion=None if orders is None or not uv else orders / uv,
+        order_value=None if not orders else target / orders,
+    )
+
+
+def _channels(plan: TargetPlan, year: PeriodTotal) -> tuple[ChannelPlan, ...]:
+    named = [(c.name, c.share) for c in plan.channels] or [(ALL_CHANNEL_NAME, 1.0)]
+    total_share = sum(share for _, share in named)
+    # Shares that do not sum to 1 are scaled; all zero means an equal split.
+    shares = [share / total_share if total_share > 0 else 1 / len(named) for _, share in named]
+    targets = split_whole_units(plan.annual_target, shares)
+
+    def part(value: float | None, share: float) -> float | None:
+        return None if value is None else value * share
+
+    return tuple(
+        ChannelPlan(
+            name=name,
+            share=share,
+            target=target,
+            orders=part(year.orders, share),
+            uv=part(year.uv, share),
+            paid_uv=part(year.paid_uv, share),
+            ad_spend=part(year.ad_spend, share),
+        )
+        for (name, _), share, target in zip(named, shares, targets)
+    )
+
+
+def _departments(plan: TargetPlan, year: PeriodTotal, months: list[MonthPlan]) -> tuple[DepartmentPart, ...]:
+    conversion = (Figure("Average conversion", year.conversion, "rate"), Figure("Orders", year.orders, "count"))
+    marketing = [
+        Figure("UV needed", year.uv, "count"),
+        Figure("Paid UV", year.paid_uv, "count"),
+        Figure("Ad spend", year.ad_spend, "currency"),
+    ]
+    if plan.promotion_budget > 0:
+        marketing.append(Figure("Promotion budget", plan.promotion_budget, "currency"))
+    agent_months = [m.agents for m in months]
+    return (
+        DepartmentPart("marketing", "traffic and ad spend", tuple(marketing)),
+        DepartmentPart("design", "conversion (shop and product pages)", conversion),
+        DepartmentPart("customer_service", "conversion (pre-sale service)", conversion),
+        DepartmentPart(
+            "product_development",
+            "order value and new products",
+            (Figure("Average order value", year.order_value, "currency"), Figure("New products", year.new_products, "count")),
+        ),
+        DepartmentPart(
+            "hr",
+            "headcount",
+            (
+                Figure("Agents at peak", year.agents, "count"),
+                Figure("Agent-months", None if None in agent_months else sum(agent_months), "count"),  # type: ignore[arg-type]
+            ),
+        ),
+    )
+
+
+def monthly_breakdown(plan: TargetPlan) -> Breakdown:
+    """The plan broken down: months, quarters, the year, channels, departments."""
+    shares = month_shares(plan)
+    targets = split_whole_units(plan.annual_target, shares)
+    months = [_month_plan(plan, i + 1, shares[i], targets[i]) for i in range(MONTHS)]
+    quarters = tuple(_period(f"Q{q + 1}", months[3 * q : 3 * q + 3]) for q in range(4))
+    year = _period("Year", months)
+    problems = tuple(
+        f"{MONTH_ABBR[m.month - 1]}: a target of {m.target:,.0f} cannot be reached with "
+        + ("an order value of 0" if m.order_value == 0 else "a conversion of 0")
+        for m in months
+        if m.uv is None
+    )
+    return Breakdown(
+        year=plan.year,
+        currency=plan.currency,
+        annual_target=plan.annual_target,
+        months=tuple(months),
+        quarters=quarters,
+        year_total=year,
+        channels=_channels(plan, year),
+        departments=_departments(plan, year, months),
+        problems=problems,
+    )

@@ -1,0 +1,1 @@
+"""One function per user action, in plain Python: the CLI and the TUI both call these."""

@@ -1,0 +1,94 @@
+"""Creating, finding, opening and checking board files."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from opsboard.model import BoardMeta, Language
+from opsboard.model.clock import today
+from opsboard.store import BoardError, BoardStore
+from opsboard.templates import LANGUAGES, load_template
+
+from .errors import InputError
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+# In a checkout (and an editable install) the sample lives in sample_data/;
+# a wheel carries it inside the package (see pyproject's force-include).
+SAMPLE_DATA = next(
+    (p for p in (_PACKAGE.parent / "sample_data", _PACKAGE / "sample_data") if p.is_dir()),
+    _PACKAGE.parent / "sample_data",
+)
+DEMO_BOARD = SAMPLE_DATA / "demo_board.json"
+
+
+def default_board_path() -> Path:
+    """The per-user board under the platform's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("opsboard", appauthor=False) / "board.json"
+
+
+def init_board(
+    path: str | Path,
+    *,
+    user: str,
+    language: str = "en",
+    name: str | None = None,
+    year: int | None = None,
+) -> BoardStore:
+    """A new board from the template: the four phases' checklists and the departments."""
+    if language not in LANGUAGES:
+        raise InputError(f"unknown language '{language}' (choose {' or '.join(LANGUAGES)})")
+    if year is not None and not 2000 <= year <= 2100:
+        raise InputError(f"year: {year} is not a plan year (2000-2100)")
+    path = Path(path)
+    if path.exists():
+        raise InputError(f"{path}: a file is already there; choose another name")
+    if not path.parent.exists():
+        raise InputError(f"{path.parent}: no such folder")
+    template = load_template(language)
+    meta = BoardMeta(
+        name=name or template.board_name,
+        language=Language(language),
+        year=year or today().year,
+        currency="CNY",
+    )
+    return BoardStore.create(path, user=user, meta=meta, departments=template.departments, checklist=template.checklist)
+
+
+def open_board(path: str | Path, *, user: str) -> BoardStore:
+    return BoardStore(Path(path), user=user)
+
+
+def open_or_create_default(user: str) -> tuple[BoardStore, str | None]:
+    """The per-user default board, created from the template on first run.
+    Returns the store and a one-line notice when it was just created."""
+    path = default_board_path()
+    if path.exists():
+        return open_board(path, user=user), None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return init_board(path, user=user), f"Created your board at {path}"
+
+
+def demo_copy() -> Path:
+    """A fresh temporary copy of the sample board (the sample itself is never opened)."""
+    folder = Path(tempfile.mkdtemp(prefix="opsboard-demo-"))
+    target = folder / "demo.json"
+    shutil.copyfile(DEMO_BOARD, target)
+    return target
+
+
+def check_board(path: str | Path, *, user: str) -> str:
+    """Validate the file and every document; a one-line summary, or BoardError."""
+    store = open_board(path, user=user)
+    problems = store.validate_all()
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BoardError(f"{store.path}: {problems[0]}{more}")
+    meta = store.meta()
+    return (
+        f"{store.path}: OK — '{meta.name}', {len(store.tasks())} tasks, {len(store.checklist())} checklist items, "
+        f"revision {store.revision}"
+    )

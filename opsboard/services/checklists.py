@@ -1,0 +1,122 @@
+"""Checklist actions: progress per phase, toggle, skip, edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from opsboard.model import PHASES, ChecklistItem, ItemStatus, Operation, OpKind, Phase, Table
+from opsboard.model.clock import now
+from opsboard.store import BoardStore
+
+from .departments import department_names
+from .errors import FieldErrors, InputError
+from .parsing import parse_date
+
+
+@dataclass(frozen=True)
+class PhaseProgress:
+    phase: Phase
+    items: list[ChecklistItem]
+    done: int
+    skipped: int
+
+    @property
+    def total(self) -> int:
+        """Items that apply (skipped ones do not count)."""
+        return len(self.items) - self.skipped
+
+    @property
+    def ratio(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+
+def phase_progress(store: BoardStore) -> list[PhaseProgress]:
+    """The four phases in order, each with its items in playbook order."""
+    by_phase: dict[Phase, list[ChecklistItem]] = {phase: [] for phase in PHASES}
+    for item in store.checklist():
+        by_phase[item.phase].append(item)
+    result = []
+    for phase, items in by_phase.items():
+        items.sort(key=lambda i: (i.order, i.code))
+        done = sum(i.status is ItemStatus.DONE for i in items)
+        skipped = sum(i.status is ItemStatus.SKIPPED for i in items)
+        result.append(PhaseProgress(phase, items, done, skipped))
+    return result
+
+
+def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, label: str) -> ChecklistItem:
+    after: dict = {"status": status.value}
+    before: dict = {"status": item.status.value}
+    if status is ItemStatus.DONE:
+        after |= {"done_at": now().isoformat(), "done_by": store.user}
+    else:
+        after |= {"done_at": None, "done_by": ""}
+    store.apply(Operation(kind=OpKind.SET, table=Table.CHECKLIST, doc_id=item.id, after=after, before=before, label=label))
+    return store.item(item.id)
+
+
+def toggle_item(store: BoardStore, item_id: str) -> ChecklistItem:
+    """Open ↔ done (a skipped item becomes done)."""
+    item = store.item(item_id)
+    status = ItemStatus.OPEN if item.status is ItemStatus.DONE else ItemStatus.DONE
+    return _set_status(store, item, status, "done" if status is ItemStatus.DONE else "reopen")
+
+
+def skip_item(store: BoardStore, item_id: str) -> ChecklistItem:
+    """Skipped (not applicable) ↔ open."""
+    item = store.item(item_id)
+    status = ItemStatus.OPEN if item.status is ItemStatus.SKIPPED else ItemStatus.SKIPPED
+    return _set_status(store, item, status, "skip" if status is ItemStatus.SKIPPED else "reopen")
+
+
+def edit_item(
+    store: BoardStore,
+    item_id: str,
+    *,
+    owner: str | None = None,
+    due: str | date | None = None,
+    notes: str | None = None,
+    department: str | None = None,
+) -> ChecklistItem:
+    """Change owner, due date, notes or department; None leaves a field as is.
+    Bad values raise FieldErrors naming every bad field; nothing is saved."""
+    item = store.item(item_id)
+    errors: dict[str, str] = {}
+    changes: dict = {}
+    if owner is not None:
+        changes["owner"] = owner
+    if notes is not None:
+        changes["notes"] = notes
+    if due is not None:  # "" clears the date
+        try:
+            changes["due"] = due if isinstance(due, date) else parse_date(due)
+        except InputError as error:
+            errors["due"] = str(error).removeprefix("due: ")
+    if department is not None:
+        names = department_names(store)
+        if department not in names:
+            errors["department"] = f"unknown department '{department}' (valid: {', '.join(names.values())})"
+        else:
+            changes["department"] = department
+    if errors:
+        raise FieldErrors(errors)
+    try:
+        updated = item.model_copy(update={}).model_validate({**item.model_dump(), **changes})
+    except ValueError as error:
+        raise FieldErrors({"item": str(error)}) from None
+    new = updated.model_dump(mode="json", include=set(changes))
+    old = item.model_dump(mode="json", include=set(changes))
+    new = {k: v for k, v in new.items() if v != old[k]}
+    if new:
+        store.apply(
+            Operation(
+                kind=OpKind.SET,
+                table=Table.CHECKLIST,
+                doc_id=item.id,
+                after=new,
+                before={k: old[k] for k in new},
+                label="edit",
+            )
+        )
+    return store.item(item.id)

@@ -1,0 +1,82 @@
+"""Markdown export of every view, for the CLI (`opsboard export`) and the TUI (`x`)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from opsboard.model.clock import today
+from opsboard.store import BoardStore
+
+from .checklists import phase_progress
+from .departments import department_names
+from .errors import InputError
+
+VIEWS = ("checklists", "boards", "targets", "review", "standup")
+
+
+def checklists_export(store: BoardStore) -> str:
+    from opsboard.export.checklists import checklists_markdown
+
+    meta = store.meta()
+    phases = [(p.phase, p.items, p.done, p.total) for p in phase_progress(store)]
+    return checklists_markdown(meta.name, meta.language.value, phases, department_names(store), today())
+
+
+_MODULES: dict[str, str] = {}
+
+
+def _lazy(module: str, function: str) -> Callable[[BoardStore], str]:
+    """Import a view's exporter only when that view is exported (pandas!)."""
+
+    _MODULES[function.removesuffix("_export")] = module
+
+    def run(store: BoardStore) -> str:
+        if importlib.util.find_spec(module) is None:
+            raise InputError(f"the {function.removesuffix('_export')} view is not available yet")
+        return getattr(importlib.import_module(module), function)(store)
+
+    return run
+
+
+# view name → function(store) → Markdown
+EXPORTERS: dict[str, Callable[[BoardStore], str]] = {
+    "checklists": checklists_export,
+    "boards": _lazy("opsboard.services.tasks", "boards_export"),
+    "targets": _lazy("opsboard.services.targets", "targets_export"),
+    "review": _lazy("opsboard.services.review", "review_export"),
+    "standup": _lazy("opsboard.services.standup", "standup_export"),
+}
+
+
+def _available(view: str) -> bool:
+    module = _MODULES.get(view)
+    return module is None or importlib.util.find_spec(module) is not None
+
+
+def export_view(store: BoardStore, view: str) -> str:
+    """The view as Markdown; 'all' joins every view."""
+    if view == "all":
+        available = [name for name in VIEWS if _available(name)]
+        return "\n\n".join(EXPORTERS[name](store).rstrip() for name in available) + "\n"
+    exporter = EXPORTERS.get(view)
+    if exporter is None:
+        raise InputError(f"unknown view '{view}' (valid: {', '.join(VIEWS)}, all)")
+    return exporter(store)
+
+
+def default_export_path(store: BoardStore, view: str) -> Path:
+    """`<board folder>/<board>-<view>-<date>.md`"""
+    return store.path.with_name(f"{store.path.stem}-{view}-{today().isoformat()}.md")
+
+
+def write_export(store: BoardStore, view: str, path: str | Path | None = None) -> Path:
+    target = Path(path) if path else default_export_path(store, view)
+    text = export_view(store, view)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
+    return target

@@ -1,0 +1,1 @@
+"""The Textual app: one client of the services, nothing below imports it."""

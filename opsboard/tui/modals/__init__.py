@@ -1,0 +1,1 @@
+"""Modal screens returning a value through dismiss()."""

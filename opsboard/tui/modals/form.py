@@ -1,0 +1,129 @@
+"""A small, reusable form: fields declared as data, errors shown inline.
+
+The caller passes `submit(values) -> errors`; the form stays open showing each
+field's message until `submit` returns no errors, then dismisses with the
+values. Esc cancels (dismiss(None)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    value: str = ""
+    kind: str = "input"  # "input", "textarea" or "select"
+    options: Sequence[tuple[str, str]] = field(default_factory=tuple)  # select: (label, value)
+    placeholder: str = ""
+
+
+Values = dict[str, str]
+Submit = Callable[[Values], dict[str, str] | None]
+
+
+class FormScreen(ModalScreen[Values | None]):
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormScreen .form-title { text-style: bold; padding: 0 0 1 0; }
+    FormScreen .field-label { padding: 1 0 0 0; }
+    FormScreen .field-error { color: $error; height: auto; }
+    FormScreen .field-error.-empty { display: none; }
+    FormScreen TextArea { height: 4; }
+    FormScreen #form-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
+    FormScreen #form-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FormField], submit: Submit) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.submit = submit
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.form_title, classes="form-title", markup=False)
+            with VerticalScroll():
+                for spec in self.fields:
+                    yield Label(spec.label, classes="field-label", markup=False)
+                    yield self._widget(spec)
+                    yield Static("", id=f"error-{spec.name}", classes="field-error -empty", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _widget(self, spec: FormField):
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "textarea":
+            return TextArea(spec.value, id=widget_id, soft_wrap=True)
+        if spec.kind == "select":
+            value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
+            return Select(list(spec.options), value=value, id=widget_id, allow_blank=False)
+        return Input(spec.value, placeholder=spec.placeholder, id=widget_id)
+
+    def values(self) -> Values:
+        result: Values = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                result[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                result[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            else:
+                result[spec.name] = widget.value  # type: ignore[attr-defined]
+        return result
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for spec in self.fields:
+            message = errors.get(spec.name, "")
+            label = self.query_one(f"#error-{spec.name}", Static)
+            label.update(message)
+            label.set_class(not message, "-empty")
+        if errors:
+            first = next((s.name for s in self.fields if s.name in errors), None)
+            if first:
+                self.query_one(f"#field-{first}").focus()
+            unplaced = {k: v for k, v in errors.items() if k not in {s.name for s in self.fields}}
+            if unplaced:
+                self.notify("; ".join(unplaced.values()), severity="error")
+
+    def action_save(self) -> None:
+        values = self.values()
+        errors = self.submit(values) or {}
+        if errors:
+            self.show_errors(errors)
+        else:
+            self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,59 @@
+"""What every view shares: the header and footer, export with `x`, and a
+redraw when another process saved the board."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from opsboard.services.export import default_export_path, write_export
+from opsboard.store import BoardError, BoardStore
+
+from ..messages import BoardReloaded
+from ..modals.export_path import export_path_form
+
+if TYPE_CHECKING:
+    from ..app import OpsboardApp
+
+
+class ViewScreen(Screen[None]):
+    VIEW_NAME: ClassVar[str] = ""  # as in `opsboard export --view NAME`
+    VIEW_TITLE: ClassVar[str] = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "export", "Export", id="view.export"),
+    ]
+
+    @property
+    def ops_app(self) -> OpsboardApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> BoardStore:
+        return self.ops_app.store
+
+    def reload(self) -> None:
+        """Redraw from the store (another process saved). Override."""
+
+    def on_board_reloaded(self, message: BoardReloaded) -> None:
+        self.reload()
+
+    def export_name(self) -> str:
+        """Which export `x` writes (a view may pick a narrower report)."""
+        return self.VIEW_NAME
+
+    def action_export(self) -> None:
+        view = self.export_name()
+        default = str(default_export_path(self.store, view))
+
+        def write(path: str) -> str | None:
+            try:
+                written = write_export(self.store, view, path)
+            except BoardError as error:
+                return str(error)
+            self.notify(f"Exported {self.VIEW_TITLE.lower()} to {written}", timeout=6)
+            return None
+
+        self.app.push_screen(export_path_form(self.VIEW_TITLE.lower(), default, write))

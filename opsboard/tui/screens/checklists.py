@@ -1,0 +1,214 @@
+"""View 1: the four phases' checklists with their progress."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static, Tab
+
+from opsboard.model import PHASES, ChecklistItem, ItemStatus, Phase
+from opsboard.model.clock import today
+from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
+from opsboard.services.checklists import PhaseProgress, edit_item, phase_progress, skip_item, toggle_item
+from opsboard.services.departments import department_names
+from opsboard.services.errors import FieldErrors
+
+from ..modals.form import FormField, FormScreen
+from ..widgets.phase_tabs import PhaseTabs, phase_label
+from .base import ViewScreen
+
+FIXED_COLUMNS = {"status": 3, "code": 4, "department": 18, "owner": 10, "due": 12}
+
+
+class ChecklistsScreen(ViewScreen):
+    VIEW_NAME = "checklists"
+    VIEW_TITLE = "Checklists"
+    DEFAULT_CSS = """
+    ChecklistsScreen #items { height: 1fr; }
+    ChecklistsScreen #item-detail {
+        height: 4; padding: 0 1; border-top: solid $panel; color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Done", id="checklists.toggle"),
+        Binding("s", "skip", "Skip", id="checklists.skip"),
+        Binding("e,enter", "edit", "Edit", id="checklists.edit"),
+        Binding("h,left,shift+tab", "phase(-1)", "Prev phase", id="checklists.prev_phase", show=False),
+        Binding("l,right,tab", "phase(1)", "Next phase", id="checklists.next_phase", show=False),
+        Binding("j", "cursor(1)", "Down", id="checklists.down", show=False),
+        Binding("k", "cursor(-1)", "Up", id="checklists.up", show=False),
+        Binding("g", "jump('top')", "Top", id="checklists.top", show=False),
+        Binding("G", "jump('bottom')", "Bottom", id="checklists.bottom", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase: Phase = Phase.RESEARCH
+        self.progress: list[PhaseProgress] = []
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        language = self.store.meta().language.value
+        yield Header()
+        yield PhaseTabs(*[Tab(phase_title(p, language), id=p.value) for p in PHASES], id="phases")
+        table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="item-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#items", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def _add_columns(self, table: DataTable) -> None:
+        """The title takes what the fixed columns leave (cell padding: 2 each)."""
+        title_width = max(16, self.size.width - sum(FIXED_COLUMNS.values()) - 2 * (len(FIXED_COLUMNS) + 1) - 2)
+        labels = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
+        for key, label in labels:
+            table.add_column(label, key=key, width=FIXED_COLUMNS.get(key, title_width))
+
+    # -- drawing -------------------------------------------------------------
+    def reload(self) -> None:
+        """Redraw from the store, keeping the cursor on the same item."""
+        table = self.query_one("#items", DataTable)
+        keep = self.current_item_id()
+        self.progress = phase_progress(self.store)
+        meta = self.store.meta()
+        titles = {p.value: phase_title(p, meta.language.value) for p in PHASES}
+        self.query_one(PhaseTabs).set_progress(self.progress, titles)
+        names = department_names(self.store)
+        day = today()
+        table.clear(columns=True)
+        self._add_columns(table)
+        for item in self._phase_items():
+            table.add_row(*self._cells(item, names, day), key=item.id)
+        if keep is not None and keep in {i.id for i in self._phase_items()}:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_detail()
+
+    def _phase_items(self) -> list[ChecklistItem]:
+        for progress in self.progress:
+            if progress.phase is self.phase:
+                return progress.items
+        return []
+
+    def _cells(self, item: ChecklistItem, names: dict[str, str], day) -> list[Text]:
+        # User text goes in as Text: a title like "[/]" shows literally.
+        style = "dim" if item.status is not ItemStatus.OPEN else ""
+        due = Text("")
+        if item.due:
+            overdue = item.is_overdue(day)
+            due = Text(item.due.isoformat() + (" !" if overdue else ""), style="bold $error" if overdue else "")
+            if overdue:
+                due.stylize("reverse")
+        title = Text(item.title, style=style)
+        if item.status is ItemStatus.SKIPPED:
+            title.stylize("strike")
+        return [
+            Text(ITEM_STATUS_MARKS[item.status]),
+            Text(item.code),
+            title,
+            Text(names.get(item.department, item.department)),
+            Text(item.owner),
+            due,
+        ]
+
+    def current_item_id(self) -> str | None:
+        table = self.query_one("#items", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def current_item(self) -> ChecklistItem | None:
+        item_id = self.current_item_id()
+        return self.store.item(item_id) if item_id else None
+
+    def _show_detail(self) -> None:
+        item = self.current_item()
+        detail = self.query_one("#item-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        lines = [item.detail]
+        if item.notes:
+            lines.append("Notes: " + item.notes)
+        if item.status is ItemStatus.DONE and item.done_by:
+            lines.append(f"Done by {item.done_by}" + (f" on {item.done_at:%Y-%m-%d}" if item.done_at else ""))
+        detail.update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_tabs_tab_activated(self, event: PhaseTabs.TabActivated) -> None:
+        if event.tab.id and event.tab.id != self.phase.value:
+            self.phase = Phase(event.tab.id)
+            self.reload()
+            self.query_one("#items", DataTable).move_cursor(row=0)
+            self._show_detail()
+
+    # -- actions -------------------------------------------------------------
+    def action_phase(self, step: int) -> None:
+        index = (PHASES.index(self.phase) + step) % len(PHASES)
+        self.query_one(PhaseTabs).active = PHASES[index].value
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one("#items", DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_jump(self, where: str) -> None:
+        table = self.query_one("#items", DataTable)
+        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+
+    def action_toggle(self) -> None:
+        item_id = self.current_item_id()
+        if item_id and self.ops_app.run_change(toggle_item, self.store, item_id):
+            self.reload()
+
+    def action_skip(self) -> None:
+        item_id = self.current_item_id()
+        if item_id and self.ops_app.run_change(skip_item, self.store, item_id):
+            self.reload()
+
+    def action_edit(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        options = [(name, dept_id) for dept_id, name in department_names(self.store).items()]
+        fields = [
+            FormField("owner", "Owner", item.owner),
+            FormField("due", "Due (YYYY-MM-DD, empty for none)", item.due.isoformat() if item.due else "", placeholder="YYYY-MM-DD"),
+            FormField("department", "Department", item.department, kind="select", options=options),
+            FormField("notes", "Notes", item.notes, kind="textarea"),
+        ]
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                self.ops_app.run_change(
+                    edit_item,
+                    self.store,
+                    item.id,
+                    owner=values["owner"],
+                    due=values["due"] or "",
+                    notes=values["notes"],
+                    department=values["department"],
+                )
+            except FieldErrors as errors:
+                return errors.errors
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.reload()
+
+        self.app.push_screen(FormScreen(f"{item.code} · {item.title}", fields, submit), done)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
