@@ -1,5 +1,7 @@
 """The review phase as Markdown: the traffic table (PV, UV and their growth)
-and the weekly and monthly sales reports, from `logic.review` reports.
+and the weekly and monthly sales reports. The reports passed in are
+`opsboard.logic.review.ReviewReport`s, used by their fields only (export/
+does not import logic/).
 
 Growth carries an explicit sign (+12.5%, −3.0%) so the tables read without
 colour; growth against a zero or missing period reads "n/a".
@@ -16,8 +18,6 @@ METRIC_COLUMNS: tuple[str, ...] = ("date", "channel", "pv", "uv", "orders", "rev
 IMPORT_COMMAND = "opsboard import-actuals BOARD FILE.csv"
 _EXAMPLE_ROW = "2025-03-01,Tmall,12000,3400,102,20400.00,1500.00"
 
-_NOUN = {"month": "month", "week": "week"}
-
 
 def review_empty_help() -> str:
     """Plain text for a board without metrics: how to import them."""
@@ -28,7 +28,8 @@ def review_empty_help() -> str:
         "\n"
         "The CSV has a header row, then one row per day (and per channel) with the columns:\n"
         f"    {','.join(METRIC_COLUMNS)}\n"
-        "date is YYYY-MM-DD; leave channel empty when the figures are not split by channel.\n"
+        "date is YYYY-MM-DD; channel and ad_spend may be left out (or empty) when the figures\n"
+        "are not split by channel or no ads ran.\n"
         "Importing the same day and channel again replaces it."
     )
 
@@ -41,7 +42,8 @@ def _empty_section(level: int) -> str:
             f"```sh\n{IMPORT_COMMAND}\n```",
             "The CSV has a header row, then one row per day (and per channel) with the columns "
             + ", ".join(f"`{name}`" for name in METRIC_COLUMNS)
-            + ". `date` is YYYY-MM-DD; leave `channel` empty when the figures are not split by channel. "
+            + ". `date` is YYYY-MM-DD; `channel` and `ad_spend` may be left out (or empty) when the figures "
+            "are not split by channel or no ads ran. "
             "Importing the same day and channel again replaces it.",
             f"```csv\n{','.join(METRIC_COLUMNS)}\n{_EXAMPLE_ROW}\n```",
         ]
@@ -77,7 +79,7 @@ def _growth(row, value: float | None, total) -> str:
 def _best_worst(report, currency: str | None) -> str:
     if report.best is None:
         return ""
-    noun = _NOUN[report.period]
+    noun = report.period  # "week" or "month"
     unit = f" {escape(currency)}" if currency else ""
 
     def named(row) -> str:
@@ -157,7 +159,7 @@ def _document(monthly, weekly, title: str, currency: str | None, columns, with_b
     for name, report in (("Monthly", monthly), ("Weekly", weekly)):
         parts.append(heading(3, name))
         if report.empty:
-            parts.append(f"No {_NOUN[report.period]}s with data.")
+            parts.append(f"No {report.period}s with data.")
             continue
         parts.append(_report_table(report, columns))
         if with_best_worst:
