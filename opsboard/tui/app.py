@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from opsboard.store import BoardError, BoardStore
 
+from .keymap import load_keymap
 from .messages import BoardReloaded
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
@@ -63,6 +64,11 @@ class OpsboardApp(App[None]):
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
         self.refresh_title()
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
