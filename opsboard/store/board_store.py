@@ -36,22 +36,14 @@ from opsboard.model.clock import now
 from opsboard.model.ids import new_id
 
 from . import migrations
-from .errors import BoardError, BoardReadOnlyError, ConflictError, NotFoundError
+from .documents import MODELS, checked_doc, first_error, jsonable, model_view
+from .errors import BoardDamagedError, BoardError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
 from .lock import DEFAULT_TIMEOUT, BoardLock
-from .storage import BoardStorage
+from .storage import BoardStorage, newest_good_backup
 
 ACTIVITY = "activity"
 ACTIVITY_CAP = 5000  # entries kept in the board; older ones go to the archive
 ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
-
-MODELS: dict[Table, type[BaseModel]] = {
-    Table.DEPARTMENTS: Department,
-    Table.CHECKLIST: ChecklistItem,
-    Table.TASKS: Task,
-    Table.TARGETS: TargetPlan,
-    Table.ACTUALS: DailyMetric,
-    Table.STANDUPS: StandupRecord,
-}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -118,14 +110,27 @@ class BoardStore:
                 f"it was written by a newer opsboard (schema {version}, this one knows {SCHEMA_VERSION}); upgrade opsboard to edit it"
             )
         elif version < SCHEMA_VERSION:
-            self._migrate(version)
+            self._migrate()
 
-    def _migrate(self, version: int) -> None:
-        keep = self.path.with_name(f"{self.path.name}.v{version}.bak")
-        shutil.copy2(self.path, keep)
+    def _migrate(self) -> None:
+        # Under the lock and on the file as it is now: someone opening the same
+        # old board a moment earlier may have migrated it already, and its
+        # `.v<N>.bak` must stay the old file, not be copied over by the new one.
         with self._lock:
             self._storage.load()
-            migrated = migrations.migrate(self._storage.read())
+            version = migrations.schema_version(self._storage.read())
+            if version >= SCHEMA_VERSION:
+                return
+            keep = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            try:
+                if not keep.exists():
+                    shutil.copy2(self.path, keep)
+                migrated = migrations.migrate(self._storage.read())
+            except OSError as error:
+                raise BoardWriteError(keep, error) from None
+            except (ValueError, KeyError, TypeError) as error:
+                self._storage.rollback()
+                raise BoardError(f"{self.path}: cannot upgrade this board from schema version {version} ({error})") from None
             self._storage.write(migrated)
             self._storage.generation += 1
 
@@ -161,12 +166,18 @@ class BoardStore:
             try:
                 models[doc_id] = model.model_validate(doc)
             except ValidationError as error:
-                raise BoardError(f"{self.path}: table '{table}', document '{doc_id}': {_first_error(error)}") from None
+                raise self._damaged(f"table '{table}', document '{doc_id}': {first_error(error)}") from None
         self._models[table] = (self._storage.generation, models)
         return models
 
+    def _damaged(self, where: str) -> BoardDamagedError:
+        return BoardDamagedError(self.path, where, newest_good_backup(self.path))
+
     def meta(self) -> BoardMeta:
-        return BoardMeta.model_validate(self.raw(Table.META)["meta"])
+        try:
+            return BoardMeta.model_validate(self.raw(Table.META)["meta"])
+        except ValidationError as error:
+            raise self._damaged(f"board settings: {first_error(error)}") from None
 
     def departments(self) -> list[Department]:
         return sorted(self._all(Table.DEPARTMENTS, Department).values(), key=lambda d: d.order)
@@ -200,21 +211,24 @@ class BoardStore:
 
     def activity(self) -> list[ActivityEntry]:
         """The activity kept in the board, oldest first."""
-        return [ActivityEntry.model_validate(doc) for doc in self.raw(ACTIVITY).values()]
+        try:
+            return [ActivityEntry.model_validate(doc) for doc in self.raw(ACTIVITY).values()]
+        except ValidationError as error:
+            raise self._damaged(f"table '{ACTIVITY}': {first_error(error)}") from None
 
     def validate_all(self) -> list[str]:
         """Every document checked against its model: the problems found."""
         problems = []
         try:
-            self.meta()
+            BoardMeta.model_validate(self.raw(Table.META)["meta"])
         except ValidationError as error:
-            problems.append(f"board settings: {_first_error(error)}")
+            problems.append(f"board settings: {first_error(error)}")
         for table, model in MODELS.items():
             for doc_id, doc in self.raw(table).items():
                 try:
                     model.model_validate(doc)
                 except ValidationError as error:
-                    problems.append(f"table '{table}', document '{doc_id}': {_first_error(error)}")
+                    problems.append(f"table '{table}', document '{doc_id}': {first_error(error)}")
         return problems
 
     # -- changing ------------------------------------------------------------
@@ -224,6 +238,10 @@ class BoardStore:
             raise BoardReadOnlyError(self.path, self.read_only_reason)
         with self._lock:
             self._storage.refresh()
+            version = migrations.schema_version(self._storage.read())
+            if version > SCHEMA_VERSION:  # a newer opsboard upgraded it since we opened it
+                self.read_only_reason = f"it was upgraded by a newer opsboard (schema {version}) while open; upgrade opsboard to edit it"
+                raise BoardReadOnlyError(self.path, self.read_only_reason)
             self._storage.begin()
             try:
                 yield
@@ -254,30 +272,39 @@ class BoardStore:
         table = self._db.table(op.table.value)
         stamp_fields = {"updated_at": stamp.isoformat(), "updated_by": self.user}
         before: dict[str, Any] | None = None
-        after = dict(op.after)
+        after = jsonable(op.after)
         if op.kind is OpKind.ADD:
+            if not op.doc_id or str(after.setdefault("id", op.doc_id)) != op.doc_id:
+                raise BoardError(f"{self.path}: an added document needs a doc_id equal to its id; nothing was saved")
             if table.contains(doc_id=op.doc_id):
                 raise BoardError(f"'{op.doc_id}' is already on the board")
-            after.update(stamp_fields)
-            table.insert(Document(after, doc_id=op.doc_id))
+            doc = checked_doc(self.path, op.table, op.doc_id, {**after, **stamp_fields})
+            after = {field: doc[field] for field in {**after, **stamp_fields}}
+            table.insert(Document(doc, doc_id=op.doc_id))
         elif op.kind is OpKind.SET:
             current = self._current(table, op)
-            for field, seen in (op.before or {}).items():
-                theirs = current.get(field)
+            view = model_view(op.table, current)
+            for field, seen in jsonable(op.before or {}).items():
+                theirs = view.get(field)
                 if field in after and theirs != seen and theirs != after[field]:
                     raise ConflictError(op.doc_id, field, seen, theirs, after[field], current.get("updated_by", ""))
-            before = {field: current.get(field) for field in after}
-            table.update({**after, **stamp_fields}, doc_ids=[op.doc_id])
+            doc = checked_doc(self.path, op.table, op.doc_id, {**current, **after, **stamp_fields})
+            before = {field: view.get(field) for field in after}
+            after = {field: doc[field] for field in after}
+            table.update({**after, **{field: doc[field] for field in stamp_fields}}, doc_ids=[op.doc_id])
         elif op.kind is OpKind.DELETE:
             before = dict(self._current(table, op))
             table.remove(doc_ids=[op.doc_id])
         elif op.kind is OpKind.REPLACE:
-            ids = [str(doc["id"]) for doc in op.docs]
+            docs = [checked_doc(self.path, op.table, str(doc.get("id", "")), doc) for doc in op.docs]
+            if any("id" not in doc for doc in docs):
+                raise BoardError(f"{self.path}: every replaced document needs an id; nothing was saved")
+            ids = [str(doc["id"]) for doc in docs]
             existing = [doc_id for doc_id in ids if table.contains(doc_id=doc_id)]
             if existing:
                 table.remove(doc_ids=existing)
-            table.insert_multiple(Document(doc, doc_id=str(doc["id"])) for doc in op.docs)
-            after = {"count": len(op.docs), "replaced": len(existing)}
+            table.insert_multiple(Document(doc, doc_id=str(doc["id"])) for doc in docs)
+            after = {"count": len(docs), "replaced": len(existing)}
         return ActivityEntry(
             id=new_id("a"),
             at=stamp,
@@ -308,9 +335,3 @@ class BoardStore:
             for doc_id in oldest:
                 archive.write(orjson.dumps(docs[doc_id]) + b"\n")
         log.remove(doc_ids=oldest)
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "value"
-    return f"{where}: {first['msg']}"
