@@ -15,7 +15,7 @@ from tinydb.storages import Storage
 
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
-from .errors import BoardDamagedError, BoardNotFoundError, BoardWriteError
+from .errors import BoardDamagedError, BoardError, BoardNotFoundError, BoardWriteError
 
 Identity = tuple[int, int, int, int]
 
@@ -102,7 +102,10 @@ class BoardStorage(Storage):
         identity = file_identity(self.path)
         if identity is None:
             raise BoardNotFoundError(self.path)
-        raw = self.path.read_bytes()
+        try:
+            raw = self.path.read_bytes()
+        except OSError as error:  # unreadable for us, or a folder: say so, no traceback
+            raise BoardError(f"{self.path}: cannot read the board ({error.strerror or error})") from None
         self._data = parse_board(self.path, raw)
         # the identity read before the bytes: a save in between shows as a change next time
         self._identity = identity
