@@ -74,7 +74,8 @@ def budget_balance(plan: TargetPlan, breakdown: Breakdown | None = None) -> Bala
 def _conversion_fix(breakdown: Breakdown, factor: float) -> LeverFix:
     current = breakdown.year_total.conversion or 0.0
     # Months without a target need no traffic: their rate does not matter.
-    too_high = [m for m in breakdown.months if m.target > 0 and m.conversion * factor > 1]
+    # The tolerance keeps exactly 100 % (give or take float noise) possible.
+    too_high = [m for m in breakdown.months if m.target > 0 and m.conversion * factor > 1 + 1e-9]
     reason = ""
     if too_high:
         worst = max(too_high, key=lambda m: m.conversion)
@@ -82,7 +83,8 @@ def _conversion_fix(breakdown: Breakdown, factor: float) -> LeverFix:
             f"would need a conversion of {worst.conversion * factor:.1%} in {MONTH_ABBR[worst.month - 1]}, "
             "more than 100%"
         )
-    return LeverFix("conversion", LEVER_DEPARTMENTS["conversion"][0], factor, current, current * factor, not too_high, reason)
+    owner = LEVER_DEPARTMENTS["conversion"][0]
+    return LeverFix("conversion", owner, factor, current, current * factor, not too_high, reason)
 
 
 def _order_value_fix(breakdown: Breakdown, factor: float) -> LeverFix:

@@ -253,24 +253,17 @@ def _departments(plan: TargetPlan, year: PeriodTotal, months: list[MonthPlan]) -
     ]
     if plan.promotion_budget > 0:
         marketing.append(Figure("Promotion budget", plan.promotion_budget, "currency"))
+    order_value = Figure("Average order value", year.order_value, "currency")
+    products = (order_value, Figure("New products", year.new_products, "count"))
     agent_months = [m.agents for m in months]
+    agent_total = None if None in agent_months else sum(agent_months)  # type: ignore[arg-type]
+    headcount = (Figure("Agents at peak", year.agents, "count"), Figure("Agent-months", agent_total, "count"))
     return (
         DepartmentPart("marketing", "traffic and ad spend", tuple(marketing)),
         DepartmentPart("design", "conversion (shop and product pages)", conversion),
         DepartmentPart("customer_service", "conversion (pre-sale service)", conversion),
-        DepartmentPart(
-            "product_development",
-            "order value and new products",
-            (Figure("Average order value", year.order_value, "currency"), Figure("New products", year.new_products, "count")),
-        ),
-        DepartmentPart(
-            "hr",
-            "headcount",
-            (
-                Figure("Agents at peak", year.agents, "count"),
-                Figure("Agent-months", None if None in agent_months else sum(agent_months), "count"),  # type: ignore[arg-type]
-            ),
-        ),
+        DepartmentPart("product_development", "order value and new products", products),
+        DepartmentPart("hr", "headcount", headcount),
     )
 
 

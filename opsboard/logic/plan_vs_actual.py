@@ -75,6 +75,11 @@ class MonthVsActual:
     lever: str | None  # the weakest lever, or None
     department: str | None  # its owner
 
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """Every department answering for the lever, the owner first."""
+        return LEVER_DEPARTMENTS.get(self.lever or "", ())
+
 
 @dataclass(frozen=True)
 class PlanVsActual:
@@ -96,6 +101,11 @@ class PlanVsActual:
     @property
     def has_actuals(self) -> bool:
         return bool(self.months)
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """Every department answering for the year-to-date lever, the owner first."""
+        return LEVER_DEPARTMENTS.get(self.lever or "", ())
 
 
 def _owner(lever: str | None) -> str | None:
