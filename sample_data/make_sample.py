@@ -1,0 +1,180 @@
+"""Build sample_data/: the demo board `opsboard --demo` opens and its store metrics CSV.
+
+    python sample_data/make_sample.py        (or: make sample)
+
+The demo is an apparel brand's Tmall flagship store in its first year:
+research done, launch nearly done, promotion under way, review ahead; about
+forty tasks over all departments; a 12 million CNY target and daily metrics
+up to 26 November 2026. The board is built only through the public services
+and store operations, so rebuilding it after a schema change keeps it valid.
+Each change is applied at the moment it happened in the story (OPSBOARD_NOW),
+so the activity log reads like the year, and the output is the same bytes on
+every run.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import shutil
+import sys
+import tempfile
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
+
+from demo_metrics import daily_metrics  # noqa: E402
+from demo_tasks import CHECKLIST, TASKS  # noqa: E402
+
+import opsboard.model.ids as ids  # noqa: E402
+from opsboard.model import Campaign, Channel, Operation, OpKind, Table, TargetPlan, Task  # noqa: E402
+from opsboard.services.board_files import init_board  # noqa: E402
+from opsboard.store import BoardStore  # noqa: E402
+
+BOARD = HERE / "demo_board.json"
+METRICS_CSV = HERE / "store_metrics_2026.csv"
+CHINA = timezone(timedelta(hours=8))
+LEAD = "lin"  # the operations lead
+FIRST_DAY, LAST_DAY = date(2026, 1, 1), date(2026, 11, 26)
+
+
+def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), CHINA)
+
+
+def frozen(moment: datetime) -> None:
+    """Every timestamp the store writes from here on is `moment`."""
+    os.environ["OPSBOARD_NOW"] = moment.isoformat()
+
+
+def target_plan() -> TargetPlan:
+    return TargetPlan(
+        year=2026,
+        annual_target=12_000_000,
+        currency="CNY",
+        conversion=[0.028] * 5 + [0.032] + [0.028] * 4 + [0.034, 0.031],
+        order_value=[255.0] * 5 + [265.0] + [250.0] * 4 + [270.0, 262.0],
+        paid_share=[0.42] * 12,
+        cost_per_click=[1.35] * 5 + [1.7] + [1.35] * 4 + [1.9, 1.6],
+        new_products=[6, 2, 14, 10, 8, 12, 6, 8, 16, 12, 10, 6],
+        channels=[
+            Channel(id="tmall", name="Tmall", share=0.7),
+            Channel(id="douyin", name="Douyin", share=0.2),
+            Channel(id="jd", name="JD", share=0.1),
+        ],
+        promotion_budget=1_500_000,
+        orders_per_agent_day=160,
+        campaigns=[
+            Campaign(id="c-618", name="618 mid-year sale", start=date(2026, 6, 1), end=date(2026, 6, 18), uplift=0.6, department="marketing"),
+            Campaign(id="c-double11", name="Double 11", start=date(2026, 10, 20), end=date(2026, 11, 11), uplift=1.2, department="bd"),
+            Campaign(id="c-double12", name="Double 12", start=date(2026, 12, 8), end=date(2026, 12, 12), uplift=0.5, department="operations"),
+        ],
+        notes="Year one of the flagship store; Douyin opened in January",
+    )
+
+
+def checklist_ops() -> list[tuple[datetime, str, Operation]]:
+    """(when, who, change) for each checklist item the team has worked on."""
+    changes = []
+    for item_id, status, owner, due, when, notes in CHECKLIST:
+        after: dict = {"owner": owner, "due": due.isoformat() if due else None}
+        if notes:
+            after["notes"] = notes
+        moment = at(when, 17, 30)
+        if status == "done":
+            after |= {"status": "done", "done_at": moment.isoformat(), "done_by": owner}
+        elif status == "skipped":
+            after["status"] = "skipped"
+        op = Operation(kind=OpKind.SET, table=Table.CHECKLIST, doc_id=item_id, after=after, label="edit")
+        changes.append((moment, owner, op))
+    return changes
+
+
+def task_ops() -> list[tuple[datetime, str, Operation]]:
+    """(when, who, change): each task added as it stands today, on the day it was created."""
+    changes = []
+    ranks: dict[tuple[str, str], int] = {}
+    for n, spec in enumerate(TASKS, start=1):
+        task_id = f"t-demo{n:03d}"
+        created = at(spec.created, 9, 15 + n % 40)
+        rank = ranks[(spec.department, spec.status)] = ranks.get((spec.department, spec.status), 0) + 1
+        task = Task(
+            id=task_id,
+            department=spec.department,
+            title=spec.title,
+            status=spec.status,
+            blocked_reason=spec.blocked_reason,
+            blocked_since=at(spec.blocked_since, 11) if spec.blocked_since else None,
+            priority=spec.priority,
+            owner=spec.owner,
+            due=spec.due,
+            tags=list(spec.tags),
+            checklist_item=spec.checklist_item,
+            notes=spec.notes,
+            rank=float(rank),
+            created_at=created,
+            created_by=LEAD if n % 3 else spec.owner,
+            done_at=at(spec.done, 16) if spec.done else None,
+        )
+        op = Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id=task_id, after=task.to_doc(), label="add")
+        changes.append((created, task.created_by, op))
+    return changes
+
+
+def build(path: Path) -> list:
+    """The demo board at `path` (which must not exist); returns its daily metrics."""
+    frozen(at(date(2026, 1, 5), 9))
+    store = init_board(path, user=LEAD, language="en", name="Linen & Loom Tmall flagship", year=2026)
+    plan = target_plan()
+    changes = [(at(date(2026, 1, 16), 15), LEAD, Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id="plan", after=plan.to_doc(), label="add"))]
+    changes += checklist_ops() + task_ops()
+    for moment, who, op in sorted(changes, key=lambda change: change[0]):
+        frozen(moment)
+        store.user = who
+        store.apply(op)
+    metrics = daily_metrics(plan, FIRST_DAY, LAST_DAY)
+    frozen(at(LAST_DAY + timedelta(days=1), 8, 40))
+    store.user = "liu"
+    docs = [{**metric.to_doc(), "id": metric.id} for metric in metrics]
+    store.apply(
+        Operation(
+            kind=OpKind.REPLACE,
+            table=Table.ACTUALS,
+            docs=docs,
+            summary=f"imported {len(docs)} days of store metrics from {METRICS_CSV.name}",
+            label="import",
+        )
+    )
+    return metrics
+
+
+def write_csv(path: Path, metrics: list) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["date", "channel", "pv", "uv", "orders", "revenue", "ad_spend"])
+        for m in metrics:
+            writer.writerow([m.date.isoformat(), m.channel, m.pv, m.uv, m.orders, f"{m.revenue:.2f}", f"{m.ad_spend:.2f}"])
+
+
+def main() -> int:
+    # Activity entries get random ids by design; a seeded source makes the
+    # sample the same bytes on every run, so a rebuild shows no false diff.
+    ids.secrets = random.Random(2026)  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory(prefix="opsboard-sample-") as folder:
+        # Built aside: the store leaves backups and a lock file next to a board.
+        scratch = Path(folder) / "demo_board.json"
+        metrics = build(scratch)
+        problems = BoardStore(scratch, user=LEAD).validate_all()
+        if problems:
+            sys.exit(f"the demo board does not validate: {problems[0]}")
+        shutil.copyfile(scratch, BOARD)
+    write_csv(METRICS_CSV, metrics)
+    print(f"Wrote {BOARD.relative_to(HERE.parent)} and {METRICS_CSV.relative_to(HERE.parent)} ({len(metrics)} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
