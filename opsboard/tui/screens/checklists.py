@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +21,8 @@ from ..modals.form import FormField, FormScreen
 from ..widgets.phase_tabs import PhaseTabs, phase_label
 from .base import ViewScreen
 
-FIXED_COLUMNS = {"status": 3, "code": 4, "department": 18, "owner": 10, "due": 12}
+FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
+LABELS = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
 
 
 class ChecklistsScreen(ViewScreen):
@@ -67,12 +69,20 @@ class ChecklistsScreen(ViewScreen):
     def on_resize(self) -> None:
         self.reload()
 
-    def _add_columns(self, table: DataTable) -> None:
-        """The title takes what the fixed columns leave (cell padding: 2 each)."""
-        title_width = max(16, self.size.width - sum(FIXED_COLUMNS.values()) - 2 * (len(FIXED_COLUMNS) + 1) - 2)
-        labels = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
-        for key, label in labels:
-            table.add_column(label, key=key, width=FIXED_COLUMNS.get(key, title_width))
+    def _add_columns(self, table: DataTable, names: dict[str, str]) -> None:
+        """The title takes what the others leave (cell padding: 2 each). At 80
+        columns the department and owner give way to keep titles readable."""
+        items = self._phase_items()
+        longest_department = max((cell_len(names.get(i.department, i.department)) for i in items), default=10)
+        longest_owner = max((cell_len(i.owner) for i in items), default=0)
+        widths = {
+            **FIXED_COLUMNS,
+            "department": min(max(10, longest_department), max(10, (self.size.width - 40) // 3)),
+            "owner": min(10, max(5, longest_owner)),
+        }
+        widths["title"] = max(16, self.size.width - sum(widths.values()) - 2 * len(LABELS) - 2)
+        for key, label in LABELS:
+            table.add_column(label, key=key, width=widths[key])
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
@@ -86,7 +96,7 @@ class ChecklistsScreen(ViewScreen):
         names = department_names(self.store)
         day = today()
         table.clear(columns=True)
-        self._add_columns(table)
+        self._add_columns(table, names)
         for item in self._phase_items():
             table.add_row(*self._cells(item, names, day), key=item.id)
         if keep is not None and keep in {i.id for i in self._phase_items()}:
@@ -108,15 +118,15 @@ class ChecklistsScreen(ViewScreen):
             due = Text(item.due.isoformat() + (" !" if overdue else ""), style="bold $error" if overdue else "")
             if overdue:
                 due.stylize("reverse")
-        title = Text(item.title, style=style)
+        title = Text(item.title, style=style, overflow="ellipsis", no_wrap=True)
         if item.status is ItemStatus.SKIPPED:
             title.stylize("strike")
         return [
             Text(ITEM_STATUS_MARKS[item.status]),
             Text(item.code),
             title,
-            Text(names.get(item.department, item.department)),
-            Text(item.owner),
+            Text(names.get(item.department, item.department), overflow="ellipsis", no_wrap=True),
+            Text(item.owner, overflow="ellipsis", no_wrap=True),
             due,
         ]
 
@@ -155,8 +165,11 @@ class ChecklistsScreen(ViewScreen):
 
     # -- actions -------------------------------------------------------------
     def action_phase(self, step: int) -> None:
-        index = (PHASES.index(self.phase) + step) % len(PHASES)
-        self.query_one(PhaseTabs).active = PHASES[index].value
+        # From the tabs, not self.phase: that follows only once the tab's
+        # message arrives, and a second quick key press must go on from here.
+        tabs = self.query_one(PhaseTabs)
+        index = (PHASES.index(Phase(tabs.active or self.phase.value)) + step) % len(PHASES)
+        tabs.active = PHASES[index].value
 
     def action_cursor(self, step: int) -> None:
         table = self.query_one("#items", DataTable)
