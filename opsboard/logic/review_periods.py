@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from opsboard.model.targets import TargetPlan
+
+from .breakdown import monthly_targets
 
 Period = Literal["week", "month"]
 PERIODS: tuple[Period, ...] = ("week", "month")
@@ -70,10 +73,16 @@ def year_ago_key(period: Period, key: int) -> int | None:
         return None
 
 
+@lru_cache(maxsize=16)
+def _month_targets(plan_json: str) -> tuple[float, ...]:
+    # Keyed by the plan's JSON: a weekly report asks for hundreds of weeks.
+    return tuple(monthly_targets(TargetPlan.model_validate_json(plan_json)))
+
+
 def _month_target(plan: TargetPlan, month: int) -> float:
-    """Target of month 1–12 of plan.year: the annual target spread by the
-    seasonality profile. Kept tiny so the target breakdown can replace it."""
-    return plan.annual_target * plan.seasonality[month - 1] / sum(plan.seasonality)
+    """Target of month 1–12 of plan.year, as the targets view breaks it down
+    (seasonality raised by campaigns, whole units), so both views agree."""
+    return _month_targets(plan.model_dump_json())[month - 1]
 
 
 def _channel_share(plan: TargetPlan, channel: str | None) -> float | None:

@@ -203,9 +203,10 @@ def test_channel_targets_use_the_plan_share():
 
 def test_seasonality_spreads_the_target():
     plan = TargetPlan(year=2025, annual_target=1_000_000, seasonality=[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0])
-    assert period_target(plan, None, date(2025, 11, 1), date(2025, 11, 30)) == pytest.approx(2_000_000 / 12)
+    # Whole units as in the targets view: 2,000,000 / 12 rounds up to 166,667 (largest remainder).
+    assert period_target(plan, None, date(2025, 11, 1), date(2025, 11, 30)) == pytest.approx(166_667)
     # 2025-W48 .. a week across November and December: 6 November days, 1 December day worth 0.
-    assert period_target(plan, None, date(2025, 11, 24), date(2025, 11, 30)) == pytest.approx(2_000_000 / 12 * 7 / 30)
+    assert period_target(plan, None, date(2025, 11, 24), date(2025, 11, 30)) == pytest.approx(166_667 * 7 / 30)
     assert period_target(plan, None, date(2025, 12, 29), date(2026, 1, 4)) == pytest.approx(0.0)
     assert period_target(plan, None, date(2026, 1, 5), date(2026, 1, 11)) is None
 
