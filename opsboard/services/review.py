@@ -1,0 +1,118 @@
+"""The review phase: traffic and sales reports for view 4, `opsboard export
+--view review`, and the review checklist items' own reports.
+
+pandas is imported by `ReviewData` when a board's metrics are first prepared,
+never by importing this module: opening the app must not pay for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opsboard.logic.review import Period, ReviewData, ReviewReport
+from opsboard.model import TargetPlan
+from opsboard.store import BoardStore
+
+from .errors import InputError
+from .export import default_export_path
+
+REVIEW_TITLE = "Review"
+
+
+@dataclass
+class ReviewSource:
+    """A board's metrics prepared once, with what the reports are labelled with.
+    `report()` answers from ReviewData's cache, so view 4 switches instantly."""
+
+    data: ReviewData
+    plan: TargetPlan | None
+    board_name: str
+    currency: str
+    revision: int = field(default=0)  # the board revision it was read at
+
+    @property
+    def empty(self) -> bool:
+        return self.data.empty
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return self.data.channels
+
+    def report(self, period: Period, channel: str | None = None) -> ReviewReport:
+        """The weekly or monthly report for one channel (None: all), with
+        attainment against the board's target plan when it has one."""
+        return self.data.report(period, channel, self.plan)
+
+    def title(self, what: str = REVIEW_TITLE) -> str:
+        return f"{self.board_name} — {what}"
+
+
+def load_review(store: BoardStore) -> ReviewSource:
+    """The board's daily metrics prepared for the review (imports pandas: slow
+    the first time, so the TUI calls it in a worker thread)."""
+    meta = store.meta()
+    plan = store.plan()
+    currency = plan.currency if plan is not None else meta.currency
+    return ReviewSource(ReviewData(store.actuals()), plan, meta.name, currency, store.revision)
+
+
+def review_export(store: BoardStore) -> str:
+    """View 4 as Markdown: monthly and weekly tables over all channels, or how
+    to import metrics when the board has none."""
+    from opsboard.export.review import review_markdown
+
+    source = load_review(store)
+    return review_markdown(source.report("month"), source.report("week"), source.title(), source.currency)
+
+
+def _traffic(source: ReviewSource) -> str:
+    from opsboard.export.review import traffic_markdown
+
+    return traffic_markdown(source.report("month"), source.report("week"), source.title("Traffic, PV and UV"))
+
+
+def _sales(source: ReviewSource) -> str:
+    from opsboard.export.review import sales_markdown
+
+    return sales_markdown(source.report("month"), source.report("week"), source.title("Sales reports"), source.currency)
+
+
+# review checklist item id → (export name for the file, report)
+REVIEW_ITEM_REPORTS: dict[str, tuple[str, Callable[[ReviewSource], str]]] = {
+    "review-1": ("traffic", _traffic),
+    "review-2": ("sales", _sales),
+}
+
+
+def review_item_export(store: BoardStore, item_id: str) -> tuple[str, str] | None:
+    """The report a review checklist item archives, as (name, Markdown):
+    review-1 → the traffic table, review-2 → the weekly and monthly sales
+    reports. None for any other item."""
+    found = REVIEW_ITEM_REPORTS.get(item_id)
+    if found is None:
+        return None
+    name, render = found
+    return name, render(load_review(store))
+
+
+def review_item_report_name(item_id: str | None) -> str | None:
+    """"traffic" or "sales" for the review items that archive a report, else None."""
+    found = REVIEW_ITEM_REPORTS.get(item_id or "")
+    return found[0] if found else None
+
+
+def write_review_item_export(store: BoardStore, item_id: str, path: str | Path | None = None) -> Path | None:
+    """Write a review item's report (default `<board>-<report>-<date>.md`
+    beside the board); None when the item archives no report."""
+    found = review_item_export(store, item_id)
+    if found is None:
+        return None
+    name, text = found
+    target = Path(path) if path else default_export_path(store, name)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
+    return target
