@@ -84,8 +84,7 @@ def parse_actuals_csv(data: bytes, name: str = "the file") -> list[DailyMetric]:
     text = _decode(data, name)
     if not text.strip():
         raise ActualsImportError(f"{name} is empty: expected a header row and one row per day", [(1, "empty file")])
-    found = _find_header(text, name)
-    line, columns, records = found
+    line, columns, records = _find_header(text, name)
     metrics: list[DailyMetric] = []
     errors: list[tuple[int, str]] = []
     seen: dict[tuple[date, str], int] = {}
@@ -206,13 +205,20 @@ def _shown(text: str) -> str:
     return value if len(value) <= 30 else value[:29] + "…"
 
 
+def _plain(raw: str) -> str:
+    """The cell stripped, full-width digits and signs folded to ASCII."""
+    return raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", raw).strip()
+
+
 def _number(field: str, raw: str, whole: bool) -> tuple[float | int | None, str | None]:
     """The cell's value, or the reason it is not one."""
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = _plain(raw)
+    if text.isascii() and text.isdigit() and len(text) <= 15:  # the common case, quickly
+        return (int(text) if whole else float(text)), None
     if text in _EMPTY:
         return None, f"{field} is missing"
     if text.endswith("%"):
-        return None, f"{field} ({_shown(text)}) is a percentage; expected a {'count' if whole else 'amount'}"
+        return None, f"{field} ({_shown(text)}) is a percentage; expected {'a count' if whole else 'an amount'}"
     if text.startswith("-") and _DECIMAL.fullmatch(text[1:]):
         return None, f"{field} ({_shown(text)}) is negative"
     match = (_INTEGER if whole else _DECIMAL).fullmatch(text)
@@ -229,7 +235,7 @@ def _number(field: str, raw: str, whole: bool) -> tuple[float | int | None, str 
 
 
 def _date(raw: str) -> tuple[date | None, str | None]:
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = _plain(raw)
     if not text:
         return None, "date is missing"
     for pattern in _DATES:
@@ -246,7 +252,7 @@ def _row(cells: list[str], columns: dict[str, int]) -> tuple[DailyMetric | None,
     """The row's metric, or None and every reason the row is bad.
     A totals row (合计, Total) gives neither."""
     raw_date = _cell(cells, columns, "date")
-    if unicodedata.normalize("NFKC", raw_date).strip().casefold() in _SKIPPED_DATES:
+    if _plain(raw_date).casefold() in _SKIPPED_DATES:
         return None, []
     reasons: list[str] = []
     day, reason = _date(raw_date)
@@ -255,7 +261,7 @@ def _row(cells: list[str], columns: dict[str, int]) -> tuple[DailyMetric | None,
     values: dict[str, object] = {"date": day, "channel": _cell(cells, columns, "channel").strip()}
     for field in (*_COUNTS, "revenue", "ad_spend"):
         raw = _cell(cells, columns, field)
-        if field == "ad_spend" and unicodedata.normalize("NFKC", raw).strip() in _EMPTY:
+        if field == "ad_spend" and _plain(raw) in _EMPTY:
             values[field] = 0.0  # optional: no spend recorded
             continue
         values[field], reason = _number(field, raw, whole=field in _COUNTS)

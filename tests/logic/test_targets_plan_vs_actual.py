@@ -21,7 +21,8 @@ PLAN = TargetPlan(
 
 def days(year: int, month: int, count: int, channels=("",), **figures) -> list[DailyMetric]:
     """`count` days from the 1st, each with the same figures (split evenly over channels)."""
-    share = {key: value // len(channels) if key != "revenue" else value / len(channels) for key, value in figures.items()}
+    n = len(channels)
+    share = {key: value / n if key == "revenue" else value // n for key, value in figures.items()}
     first = date(year, month, 1)
     return [
         DailyMetric(date=first + timedelta(days=i), channel=channel, **share)
