@@ -1,0 +1,222 @@
+"""The activity log in words: who changed what, when, before → after.
+
+`describe` is the one place a change is worded, so the live-refresh notice
+("lin moved 'Book 618 ad slots' to Blocked") and the activity view agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from opsboard.model import TASK_STATUS_LABELS, ActivityEntry, OpKind, Table, TaskStatus
+from opsboard.store import BoardStore
+
+ACTIVITY = "activity"  # the store's table of entries
+
+# Fields the store or a status change fills in by itself: not worth a word.
+_BOOKKEEPING = {"updated_at", "updated_by", "created_at", "created_by", "done_at", "done_by", "blocked_since", "id"}
+_TABLE_WORDS = {
+    Table.META: "the board settings",
+    Table.DEPARTMENTS: "department",
+    Table.TARGETS: "the target plan",
+    Table.ACTUALS: "daily metrics",
+    Table.STANDUPS: "a stand-up record",
+}
+_ITEM_STATUS_WORDS = {"done": "marked {what} done", "open": "reopened {what}", "skipped": "marked {what} not applicable"}
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One line of the activity view."""
+
+    entry: ActivityEntry
+    text: str  # describe(entry)
+    change: str  # "status: To do → Blocked; owner: — → chen"
+    department: str | None  # department id of the task or checklist item, if any
+
+
+# -- reading the log cheaply -----------------------------------------------------
+
+
+def entries_since(store: BoardStore, revision: int) -> list[ActivityEntry]:
+    """Entries saved after `revision`, oldest first. Walks the log from its
+    newest end, so it costs the new entries, not the whole history."""
+    newer = []
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if int(doc.get("revision", 0)) <= revision:
+            break
+        newer.append(ActivityEntry.model_validate(doc))
+    newer.reverse()
+    return newer
+
+
+def newest_revision_logged(store: BoardStore) -> int:
+    log = store.raw(ACTIVITY)
+    if not log:
+        return 0
+    return int(next(reversed(log.values())).get("revision", 0))
+
+
+def change_notice(entries: Iterable[ActivityEntry], store: BoardStore, *, limit: int = 3) -> str:
+    """A short notice of others' changes: up to `limit` lines, then "and N more"."""
+    entries = list(entries)
+    lines = [describe(entry, store) for entry in entries[-limit:]]
+    if len(entries) > limit:
+        lines.insert(0, f"{len(entries)} changes, the latest:")
+    return "\n".join(lines)
+
+
+# -- wording -----------------------------------------------------------------------
+
+
+def doc_title(store: BoardStore, table: Table, doc_id: str, *docs: dict | None) -> str:
+    """How a user recognises a document: a task's title, a checklist item's
+    `code · title`. Looks in the given docs (the entry's before/after) first,
+    then the board as it is now."""
+    found: dict = {}
+    for doc in (*docs, store.raw(table).get(doc_id)):
+        if doc:
+            found = {**doc, **found}  # earlier docs win
+    if not (found.get("title") or found.get("name")):
+        found = {**_last_known(store, table, doc_id), **found}
+    title = found.get("title") or found.get("name") or doc_id
+    if table is Table.CHECKLIST and found.get("code"):
+        return f"{found['code']} · {title}"
+    return str(title)
+
+
+def _last_known(store: BoardStore, table: Table, doc_id: str) -> dict:
+    """A deleted document as the log last shows it (its delete keeps it whole)."""
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if doc.get("doc_id") == doc_id and doc.get("table") == table.value:
+            whole = doc.get("before") if doc.get("kind") == OpKind.DELETE else doc.get("after")
+            if whole and (whole.get("title") or whole.get("name")):
+                return whole
+    return {}
+
+
+def _department(store: BoardStore, entry: ActivityEntry) -> str | None:
+    if entry.table not in (Table.TASKS, Table.CHECKLIST):
+        return None
+    for doc in (entry.after, entry.before, store.raw(entry.table).get(entry.doc_id)):
+        if doc and doc.get("department"):
+            return str(doc["department"])
+    return None
+
+
+def _department_name(store: BoardStore, dept_id: str | None) -> str:
+    if not dept_id:
+        return ""
+    return str(store.raw(Table.DEPARTMENTS).get(dept_id, {}).get("name", dept_id))
+
+
+def format_value(field: str, value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if field == "status" and value in TaskStatus._value2member_map_:
+        return TASK_STATUS_LABELS[TaskStatus(value)]
+    if field == "priority":
+        return f"P{value}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
+    fields = [f for f in entry.after if f not in _BOOKKEEPING]
+    after = entry.after
+    if entry.table is Table.CHECKLIST and "status" in after:
+        template = _ITEM_STATUS_WORDS.get(str(after["status"]), "changed the status of {what}")
+        return template.format(what=what)
+    if entry.table is Table.TASKS:
+        if "status" in after:
+            return f"moved {what} to {format_value('status', after['status'])}"
+        if fields == ["rank"]:
+            return f"reordered {what}"
+        if fields == ["owner"]:
+            return f"assigned {what} to {after['owner']}" if after["owner"] else f"unassigned {what}"
+        if fields == ["due"]:
+            return f"set {what} due {after['due']}" if after["due"] else f"cleared the due date of {what}"
+        if fields == ["priority"]:
+            return f"set {what} to {format_value('priority', after['priority'])}"
+        if fields == ["title"]:
+            old = (entry.before or {}).get("title") or what
+            return f"renamed '{old}' to '{after['title']}'"
+    if entry.table in (Table.TASKS, Table.CHECKLIST):
+        return f"edited {what}" + (f" ({', '.join(fields)})" if fields else "")
+    return f"changed {_TABLE_WORDS.get(entry.table, str(entry.table))}" + (f" ({', '.join(fields)})" if fields else "")
+
+
+def describe(entry: ActivityEntry, store: BoardStore) -> str:
+    """One line: who did what, in the product's words."""
+    title = doc_title(store, entry.table, entry.doc_id, entry.after, entry.before)
+    what = f"'{title}'"
+    dept = _department_name(store, _department(store, entry))
+    if entry.kind is OpKind.SET:
+        phrase = _set_phrase(store, entry, what)
+    elif entry.kind is OpKind.ADD:
+        if entry.table in (Table.TASKS, Table.CHECKLIST):
+            phrase = f"added {what}" + (f" to {dept}" if dept else "")
+        else:
+            phrase = f"added {_TABLE_WORDS.get(entry.table, str(entry.table))}"
+    elif entry.kind is OpKind.DELETE:
+        phrase = f"deleted {what}" + (f" from {dept}" if dept else "")
+    else:  # REPLACE: an import, worded by whoever made it
+        count = entry.after.get("count", 0)
+        phrase = entry.summary or f"imported {count} {_TABLE_WORDS.get(entry.table, str(entry.table))}"
+    if entry.label in ("undo", "redo"):
+        phrase += f" ({entry.label})"
+    return f"{entry.by} {phrase}"
+
+
+def describe_change(entry: ActivityEntry) -> str:
+    """Before → after, field by field (bookkeeping fields left out)."""
+    if entry.kind is OpKind.SET:
+        before = entry.before or {}
+        fields = [field for field in entry.after if field not in _BOOKKEEPING]
+        if fields == ["rank"]:
+            return "order in the column"
+        parts = [
+            f"{field}: {format_value(field, before.get(field))} → {format_value(field, entry.after[field])}"
+            for field in fields
+            if field != "rank"  # where a moved card lands: noise beside its new column
+        ]
+        return "; ".join(parts)
+    if entry.kind is OpKind.ADD:
+        return "new"
+    if entry.kind is OpKind.DELETE:
+        return "deleted"
+    return f"{entry.after.get('count', 0)} documents ({entry.after.get('replaced', 0)} replaced)"
+
+
+# -- the activity view ---------------------------------------------------------------
+
+
+def activity_rows(
+    store: BoardStore, *, person: str | None = None, department: str | None = None, limit: int = 500
+) -> list[ActivityRow]:
+    """Newest first, filtered by who made the change and by department id."""
+    rows: list[ActivityRow] = []
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if person and doc.get("by") != person:
+            continue
+        entry = ActivityEntry.model_validate(doc)
+        dept = _department(store, entry)
+        if department and dept != department:
+            continue
+        rows.append(ActivityRow(entry, describe(entry, store), describe_change(entry), dept))
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def people(store: BoardStore) -> list[str]:
+    """Everyone who has changed the board (as far as the log in the file goes)."""
+    return sorted({str(doc.get("by", "")) for doc in store.raw(ACTIVITY).values()} - {""})
+
+
+def when(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
