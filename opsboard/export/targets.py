@@ -1,0 +1,250 @@
+"""The target breakdown as Markdown: months, quarters, channels, departments,
+the budget balance and plan vs actual, from the `logic.targets` results.
+
+Signed amounts (gaps, lever effects) carry an explicit + or − so the tables
+read without colour; a figure that cannot be computed reads "n/a".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .markdown import amount, escape, heading, percent, table
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DEPARTMENTS = {
+    "marketing": "Marketing",
+    "design": "Design",
+    "customer_service": "Customer service",
+    "product_development": "Product development",
+    "hr": "HR",
+    "operations": "Operations",
+}
+_LEVERS = {"traffic": "Traffic", "conversion": "Conversion", "order_value": "Order value", "budget": "Budget"}
+_RIGHT = "right"
+
+
+def _money(value: float | None, decimals: int = 0) -> str:
+    return "n/a" if value is None else amount(value, decimals)
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    text = amount(abs(value))
+    if text.strip("0.,") == "":  # rounds to zero: no sign
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def _figure(value: float | None, unit: str) -> str:
+    if unit == "rate":
+        return percent(value, 2)
+    return _money(value, 2 if unit == "currency" and value is not None and abs(value) < 1000 else 0)
+
+
+class _Names:
+    def __init__(self, departments: Mapping[str, str] | None) -> None:
+        self._names = {**_DEPARTMENTS, **(departments or {})}
+
+    def department(self, key: str | None) -> str:
+        if not key:
+            return ""
+        return escape(self._names.get(key) or key.replace("_", " ").capitalize())
+
+    def departments(self, keys: tuple[str, ...]) -> str:
+        return ", ".join(self.department(key) for key in keys)
+
+
+def _months_table(breakdown: Any) -> str:
+    headers = ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents"]
+    headers.append("New products")
+    rows = [
+        [
+            _MONTHS[m.month - 1],
+            amount(m.target),
+            _money(m.orders),
+            _money(m.uv),
+            percent(m.conversion, 2),
+            amount(m.order_value, 2),
+            _money(m.ad_spend),
+            "n/a" if m.agents is None else str(m.agents),
+            str(m.new_products),
+        ]
+        for m in breakdown.months
+    ]
+    year = breakdown.year_total
+    rows.append(
+        [
+            "**Total**",
+            amount(year.target),
+            _money(year.orders),
+            _money(year.uv),
+            percent(year.conversion, 2),
+            _money(year.order_value, 2),
+            _money(year.ad_spend),
+            "n/a" if year.agents is None else f"{year.agents} at peak",
+            str(year.new_products),
+        ]
+    )
+    return table(headers, rows, ["left"] + [_RIGHT] * 8)
+
+
+def _quarters_table(breakdown: Any) -> str:
+    headers = ["Quarter", "Target", "Orders", "UV needed", "Ad spend", "Agents at peak", "New products"]
+    rows = [
+        [
+            q.label,
+            amount(q.target),
+            _money(q.orders),
+            _money(q.uv),
+            _money(q.ad_spend),
+            "n/a" if q.agents is None else str(q.agents),
+            str(q.new_products),
+        ]
+        for q in breakdown.quarters
+    ]
+    return table(headers, rows, ["left"] + [_RIGHT] * 6)
+
+
+def _channels_table(breakdown: Any) -> str:
+    headers = ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"]
+    rows = [
+        [escape(c.name), percent(c.share), amount(c.target), _money(c.orders), _money(c.uv), _money(c.ad_spend)]
+        for c in breakdown.channels
+    ]
+    return table(headers, rows, ["left"] + [_RIGHT] * 5)
+
+
+def _departments_table(breakdown: Any, names: _Names) -> str:
+    rows = [
+        [
+            names.department(part.department),
+            escape(part.owns),
+            escape(figure.label),
+            _figure(figure.value, figure.unit),
+        ]
+        for part in breakdown.departments
+        for figure in part.figures
+    ]
+    return table(["Department", "Owns", "Figure", "Value"], rows, ["left", "left", "left", _RIGHT])
+
+
+def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
+    if balance is None:
+        return ["The ad spend has not been checked against a promotion budget."]
+    if not balance.checked:
+        return [f"Not checked: {escape(balance.note)}."]
+    spend, budget = amount(balance.ad_spend), amount(balance.budget)
+    if not balance.over_budget:
+        used = percent(balance.budget_used)
+        return [
+            f"The plan's ad spend of {spend} {currency} fits the promotion budget of {budget} {currency} ({used} used)."
+        ]
+    parts = [
+        f"The plan's ad spend of {spend} {currency} is **over** the promotion budget of {budget} {currency} "
+        f"by {amount(balance.shortfall)} {currency}. Each lever below closes the gap on its own "
+        "(the factor scales every month alike):"
+    ]
+    rows = []
+    for fix in balance.levers:
+        if fix.lever == "conversion":
+            now, needed = percent(fix.current, 2), percent(fix.needed, 2)
+        else:
+            decimals = 2 if fix.lever == "order_value" else 0
+            now, needed = amount(fix.current, decimals), amount(fix.needed, decimals)
+        rows.append(
+            [
+                _LEVERS.get(fix.lever, escape(fix.lever)),
+                names.department(fix.department),
+                f"×{fix.factor:,.2f}",
+                now,
+                needed,
+                "yes" if fix.closable else f"no: {escape(fix.reason)}",
+            ]
+        )
+    headers = ["Lever", "Department", "Factor", "Now", "Needed", "Closes the gap"]
+    parts.append(table(headers, rows, ["left", "left", _RIGHT, _RIGHT, _RIGHT, "left"]))
+    return parts
+
+
+def _month_label(row: Any) -> str:
+    label = _MONTHS[row.month - 1]
+    if row.days_with_actuals < row.days:
+        label += f" ({row.days_with_actuals}/{row.days} days)"
+    return label
+
+
+def _actual_row(
+    label: str, figures: tuple, effects: Any, lever: str | None, departments: tuple[str, ...], names: _Names
+) -> list[str]:
+    target, actual, attainment, gap = figures
+    return [
+        label,
+        amount(target),
+        amount(actual),
+        percent(attainment),
+        _signed(gap),
+        _signed(effects.traffic if effects else None),
+        _signed(effects.conversion if effects else None),
+        _signed(effects.order_value if effects else None),
+        _LEVERS.get(lever, "") if lever else "on track",
+        names.departments(departments),
+    ]
+
+
+def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
+    if pva is None or not pva.has_actuals:
+        year = f" for {pva.year}" if pva is not None else ""
+        return [f"No actuals{year} yet: import the store's daily figures to compare them with the plan."]
+    headers = ["Month", "Target", "Actual", "Attainment", "Gap", "Traffic", "Conversion", "Order value"]
+    headers += ["Lever to act on", "Department"]
+    rows = [
+        _actual_row(
+            _month_label(m), (m.target_to_date, m.actual, m.attainment, m.gap), m.effects, m.lever, m.departments, names
+        )
+        for m in pva.months
+    ]
+    ytd = (pva.ytd_target, pva.ytd_actual, pva.ytd_attainment, pva.ytd_gap)
+    rows.append(_actual_row("**Year to date**", ytd, pva.ytd_effects, pva.lever, pva.departments, names))
+    parts = [table(headers, rows, ["left"] + [_RIGHT] * 7 + ["left", "left"])]
+    if any(m.days_with_actuals < m.days for m in pva.months):
+        parts.append("A month with days missing is compared with its target for the days that have figures.")
+    parts.append(
+        f"Forecast for the year at the year-to-date attainment: {amount(pva.forecast)} {currency} "
+        f"({percent(pva.forecast_attainment)} of the target, gap {_signed(pva.forecast_gap)})."
+    )
+    if pva.lever:
+        owners = names.departments(pva.departments)
+        parts.append(f"Lever to act on: **{_LEVERS[pva.lever].lower()}**, owned by {owners}.")
+    else:
+        parts.append("No lever is behind the plan so far.")
+    return parts
+
+
+def targets_markdown(
+    plan: Any, breakdown: Any, balance: Any, pva: Any, title: str, departments: Mapping[str, str] | None = None
+) -> str:
+    """The targets view as Markdown. `plan` is the board's TargetPlan (None:
+    none set); `breakdown`, `balance` and `pva` are `logic.targets`'
+    Breakdown, Balance and PlanVsActual (None: not computed). `departments`
+    maps department ids to the board's names."""
+    parts = [heading(2, escape(title))]
+    if plan is None or breakdown is None:
+        parts.append("No sales target has been set yet: set the annual target to break it down.")
+        return "\n\n".join(parts) + "\n"
+    names = _Names(departments)
+    currency = escape(plan.currency)
+    summary = f"Year {plan.year}. Annual target: {amount(plan.annual_target)} {currency}."
+    if plan.promotion_budget > 0:
+        summary += f" Promotion budget: {amount(plan.promotion_budget)} {currency}."
+    parts += [summary, f"Amounts in {currency}."]
+    if breakdown.problems:
+        parts.append("\n".join(f"- {escape(problem)}" for problem in breakdown.problems))
+    parts += [heading(3, "Months"), _months_table(breakdown), heading(3, "Quarters"), _quarters_table(breakdown)]
+    parts += [heading(3, "Channels"), _channels_table(breakdown)]
+    parts += [heading(3, "Departments"), _departments_table(breakdown, names)]
+    parts += [heading(3, "Budget"), *_balance_section(balance, currency, names)]
+    parts += [heading(3, "Plan vs actual"), *_actuals_section(pva, currency, names)]
+    return "\n\n".join(parts) + "\n"
