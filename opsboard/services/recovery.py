@@ -1,0 +1,126 @@
+"""Getting a damaged board back: its backups, restoring one, or a read-only look.
+
+Nothing is deleted: a restore keeps the file it replaces as
+`<board>.before-restore-<timestamp>`, and writes the backup over the board
+with the store's atomic write, under the board's lock (nobody saves half-way).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from opsboard.model import Table
+from opsboard.model.clock import now
+from opsboard.store import BoardDamagedError, BoardStore, list_backups
+from opsboard.store.atomic import atomic_write
+from opsboard.store.lock import BoardLock
+from opsboard.store.storage import parse_board
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    number: int  # 1 is the newest
+    path: Path
+    saved_at: datetime
+    size: int
+    good: bool  # it parses as a board
+    tasks: int | None  # how many tasks it holds (None when it does not parse)
+    revision: int | None
+    problem: str = ""  # why it does not parse
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    board: Path
+    backup: BackupInfo
+    kept_aside: Path | None  # the file the backup replaced (None: there was none)
+
+    @property
+    def message(self) -> str:
+        kept = f"; the file it replaced is kept as {self.kept_aside}" if self.kept_aside else ""
+        return (
+            f"Restored {self.board} from backup {self.backup.number} "
+            f"(saved {self.backup.saved_at:%Y-%m-%d %H:%M:%S}, {self.backup.tasks} tasks){kept}"
+        )
+
+
+def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupInfo:
+    try:
+        data = parse_board(path, path.read_bytes())
+    except BoardDamagedError as error:  # a bad backup is reported, not raised
+        return BackupInfo(number, path, saved_at, size, False, None, None, error.where)
+    except OSError as error:
+        return BackupInfo(number, path, saved_at, size, False, None, None, error.strerror or str(error))
+    revision = data[Table.META.value]["meta"].get("revision")
+    return BackupInfo(number, path, saved_at, size, True, len(data.get(Table.TASKS.value, {})), revision)
+
+
+def backups_report(board: str | Path) -> list[BackupInfo]:
+    """The board's backups, newest first, each checked."""
+    return [_inspect(b.number, b.path, b.saved_at, b.size) for b in list_backups(Path(board))]
+
+
+def newest_good_backup(board: str | Path) -> BackupInfo | None:
+    return next((info for info in backups_report(board) if info.good), None)
+
+
+def _aside_path(board: Path) -> Path:
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    candidate = board.with_name(f"{board.name}.before-restore-{stamp}")
+    n = 2
+    while candidate.exists():
+        candidate = board.with_name(f"{board.name}.before-restore-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def restore_backup(board: str | Path, number: int | None = None) -> RestoreResult:
+    """Put backup `number` (default: the newest that parses) back as the board.
+    InputError when there is no such backup or it is damaged too."""
+    board = Path(board)
+    report = backups_report(board)
+    if not report:
+        raise InputError(f"{board}: no backups to restore (they are made at each save)")
+    if number is None:
+        chosen = next((info for info in report if info.good), None)
+        if chosen is None:
+            raise InputError(f"{board}: every backup is damaged too; nothing was restored")
+    else:
+        chosen = next((info for info in report if info.number == number), None)
+        if chosen is None:
+            have = ", ".join(str(info.number) for info in report)
+            raise InputError(f"{board}: no backup {number} (there are: {have})")
+        if not chosen.good:
+            raise InputError(f"{board}: backup {number} is damaged too ({chosen.problem}); choose another")
+    with BoardLock(board):  # nobody saves while the file is swapped
+        payload = chosen.path.read_bytes()
+        kept = None
+        if board.exists():
+            kept = _aside_path(board)
+            shutil.copy2(board, kept)
+        atomic_write(board, payload)
+    return RestoreResult(board, chosen, kept)
+
+
+def open_read_only_copy(board: str | Path, *, user: str) -> BoardStore:
+    """The newest good backup, copied to a temporary folder and opened
+    read-only: a look at the last good state without touching anything."""
+    board = Path(board)
+    good = newest_good_backup(board)
+    if good is None:
+        raise InputError(f"{board}: no good backup to open read-only")
+    folder = Path(tempfile.mkdtemp(prefix="opsboard-readonly-"))
+    copy = folder / board.name
+    shutil.copyfile(good.path, copy)
+    store = BoardStore(copy, user=user)
+    store.read_only_reason = (
+        f"a copy of backup {good.number} of {board} (saved {good.saved_at:%Y-%m-%d %H:%M}), "
+        "because the board is damaged"
+    )
+    return store
