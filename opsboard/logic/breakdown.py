@@ -136,6 +136,8 @@ def split_whole_units(total: float, weights: list[float]) -> list[float]:
     tie). Quotas are exact fractions, so float noise cannot lose a unit. A
     fractional part of `total` (cents) goes to the biggest weight.
     """
+    if not math.isfinite(total) or not all(math.isfinite(weight) for weight in weights):
+        raise ValueError("the target and its weights must be finite numbers")
     if not weights or sum(weights) <= 0:
         raise ValueError("needs at least one weight above zero")
     whole = math.floor(total)

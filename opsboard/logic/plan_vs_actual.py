@@ -19,7 +19,11 @@ nothing was observed, so that lever is not blamed. The weakest lever is the
 most negative part; it names the department that must act.
 
 The forecast runs the year-to-date attainment on: every day without data
-(the rest of the year, and gaps before) earns its target × YTD attainment.
+(the rest of the year, and gaps before) earns its target × YTD attainment:
+
+    forecast = YTD actual + (annual target − YTD target) × YTD actual / YTD target
+
+With no target so far (YTD target 0) the rest of the year is taken as planned.
 """
 
 from __future__ import annotations

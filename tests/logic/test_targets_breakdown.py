@@ -86,6 +86,8 @@ def test_largest_remainder_rounding():
     assert split_whole_units(10.5, [1, 2]) == [3, 7.5]
     with pytest.raises(ValueError):
         split_whole_units(10, [0, 0])
+    with pytest.raises(ValueError):
+        split_whole_units(float("inf"), [1, 2])  # the model lets infinity through: refuse it here
 
 
 def test_months_are_whole_units_summing_exactly():
