@@ -12,7 +12,7 @@ from .text import Line
 class Record(BaseModel):
     """A document in the board: a stable string id and who touched it last."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False)
 
     id: str
     updated_at: datetime | None = None
