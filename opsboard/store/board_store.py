@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document, Table as TinyTable
@@ -35,7 +34,8 @@ from opsboard.model import (
 from opsboard.model.clock import now
 from opsboard.model.ids import new_id
 
-from . import migrations
+from . import archive, migrations
+from .archive import activity_archive_path
 from .documents import MODELS, checked_doc, first_error, jsonable, model_view
 from .errors import BoardDamagedError, BoardError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
 from .lock import DEFAULT_TIMEOUT, BoardLock
@@ -57,10 +57,6 @@ class _Table(TinyTable):
 
 class _TinyDB(TinyDB):
     table_class = _Table
-
-
-def activity_archive_path(board: Path) -> Path:
-    return board.with_name(board.name + ".activity.jsonl")
 
 
 class BoardStore:
@@ -331,7 +327,8 @@ class BoardStore:
         tracks the board, not its history."""
         docs = self.raw(ACTIVITY)
         oldest = list(docs)[: len(docs) - ACTIVITY_CAP]
-        with open(activity_archive_path(self.path), "ab") as archive:
-            for doc_id in oldest:
-                archive.write(orjson.dumps(docs[doc_id]) + b"\n")
+        try:
+            archive.append_entries(self.path, [docs[doc_id] for doc_id in oldest])
+        except OSError as error:
+            raise BoardWriteError(activity_archive_path(self.path), error) from None
         log.remove(doc_ids=oldest)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import errno
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,7 +21,10 @@ from opsboard.store import (
     list_backups,
     migrations,
 )
+from opsboard.store import BoardWriteError
+from opsboard.store import backups as backups_module
 from opsboard.store import board_store as board_store_module
+from opsboard.store import storage as storage_module
 from opsboard.store.backups import backup_path
 
 
@@ -269,6 +272,51 @@ def test_a_failed_operation_does_not_rotate_backups(store: BoardStore, board: Pa
     assert backup_path(board, 1).read_bytes() == first
 
 
+def disk_full(path: Path, payload: bytes) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_saves_failing_after_the_rotation_keep_board_and_backups(
+    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    versions = [board.read_bytes()]
+    for n in range(3):
+        store.apply(add_task(f"t-{n}"))
+        versions.append(board.read_bytes())
+    real_write = storage_module.atomic_write
+    monkeypatch.setattr(storage_module, "atomic_write", disk_full)
+    for _ in range(7):  # more failed saves than backups kept
+        with pytest.raises(BoardWriteError, match="No space left on device"):
+            store.apply(add_task("t-lost"))
+    # the first failed save kept the board as backup 1; the others did not rotate
+    assert board.read_bytes() == versions[-1]
+    assert [b.path.read_bytes() for b in list_backups(board)] == versions[::-1]
+    monkeypatch.setattr(storage_module, "atomic_write", real_write)
+    store.apply(add_task("t-kept"))
+    assert [b.path.read_bytes() for b in list_backups(board)] == versions[::-1]
+    assert sorted(t.id for t in BoardStore(board, user="ben").tasks()) == ["t-0", "t-1", "t-2", "t-kept"]
+
+
+def test_backups_are_copied_where_hard_links_are_refused(
+    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(backups_module.os, "link", no_links)
+    versions = [board.read_bytes()]
+    for n in range(3):
+        store.apply(add_task(f"t-{n}"))
+        versions.append(board.read_bytes())
+    monkeypatch.setattr(storage_module, "atomic_write", disk_full)
+    for _ in range(6):
+        with pytest.raises(BoardWriteError):
+            store.apply(add_task("t-lost"))
+    assert board.read_bytes() == versions[-1]
+    assert [b.path.read_bytes() for b in list_backups(board)] == versions[::-1]
+    assert backup_path(board, 1).stat().st_ino != board.stat().st_ino
+
+
 # -- the activity archive --------------------------------------------------------
 
 
@@ -457,3 +505,44 @@ def test_two_people_opening_an_old_board_at_once_keep_the_old_copy(
     assert Path(f"{board}.v0.bak").read_bytes() == old
     assert calls == [1]
     assert store.task("t-1").owner == "kim"
+
+
+def archive_ids(board: Path) -> list[str]:
+    return [orjson.loads(line)["doc_id"] for line in activity_archive_path(board).read_bytes().splitlines()]
+
+
+def test_a_save_failing_after_archiving_does_not_archive_twice(
+    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 2)
+    monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
+    for n in range(1, 4):
+        store.apply(add_task(f"t-{n}"))
+    real_write = storage_module.atomic_write
+    monkeypatch.setattr(storage_module, "atomic_write", disk_full)
+    with pytest.raises(BoardWriteError):
+        store.apply(add_task("t-4"))  # t-1, t-2 went to the archive; the board kept them
+    assert archive_ids(board) == ["t-1", "t-2"]
+    assert [e.doc_id for e in store.activity()] == ["t-1", "t-2", "t-3"]
+    monkeypatch.setattr(storage_module, "atomic_write", real_write)
+    store.apply(add_task("t-4"))
+    assert archive_ids(board) == ["t-1", "t-2"]
+    assert [e.doc_id for e in store.activity()] == ["t-3", "t-4"]
+
+
+def test_a_torn_last_archive_line_is_cut_before_appending(
+    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 2)
+    monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
+    for n in range(1, 5):
+        store.apply(add_task(f"t-{n}"))  # the fourth save moves t-1, t-2
+    archive = activity_archive_path(board)
+    whole = archive.read_bytes()
+    assert archive_ids(board) == ["t-1", "t-2"]
+    # a writer killed mid-append (its board save never happened) left half a line
+    archive.write_bytes(whole + b'{"id": "a-torn", "doc_id": "t-')
+    store.apply(add_task("t-5"))
+    store.apply(add_task("t-6"))
+    assert archive.read_bytes().startswith(whole)
+    assert archive_ids(board) == ["t-1", "t-2", "t-3", "t-4"]
