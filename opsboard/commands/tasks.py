@@ -1,0 +1,137 @@
+"""`opsboard task add|set|list`: the department boards from scripts and cron."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from opsboard.model import TASK_STATUS_LABELS, Task
+from opsboard.services.board_files import open_board
+from opsboard.services.departments import department_names
+from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, list_tasks, update_task
+from opsboard.services.user import current_user
+
+NAMES = ("task",)
+
+# service field → the option a user typed, so a message names what to fix
+_OPTIONS = {"department": "--dept", "title": "--title", "due": "--due", "owner": "--owner", "priority": "--priority",
+            "status": "--status", "reason": "--reason"}  # fmt: skip
+
+
+def register(sub, add_common) -> None:
+    task = sub.add_parser("task", help="add, change or list tasks on the department boards")
+    actions = task.add_subparsers(dest="task_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a task to a department's To do column (prints its id)")
+    add.add_argument("board")
+    add.add_argument("--dept", required=True, help="department name, case-insensitive (e.g. design)")
+    add.add_argument("--title", required=True)
+    add.add_argument("--due", help="YYYY-MM-DD")
+    add.add_argument("--owner", default="")
+    add.add_argument("--priority", default="3", help="1-4 or P1-P4, 1 highest (default 3)")
+    add.add_argument("--tags", default="", help="comma-separated")
+    add_common(add)
+    add.set_defaults(handler=cmd_add)
+
+    change = actions.add_parser("set", help="change a task's status, due date, owner or title")
+    change.add_argument("board")
+    change.add_argument("id", help="the task's id (see `opsboard task list`)")
+    change.add_argument("--status", help="todo, doing, blocked (needs --reason) or done")
+    change.add_argument("--reason", help="why the task is blocked")
+    change.add_argument("--due", help="YYYY-MM-DD, or '' to clear")
+    change.add_argument("--owner")
+    change.add_argument("--title")
+    change.add_argument("--priority", help="1-4 or P1-P4")
+    add_common(change)
+    change.set_defaults(handler=cmd_set)
+
+    listing = actions.add_parser("list", help="list tasks in board order")
+    listing.add_argument("board")
+    listing.add_argument("--dept", help="only this department")
+    listing.add_argument("--status", help="only this status: todo, doing, blocked, done")
+    listing.add_argument("--filter", help="e.g. 'owner:lin due:overdue p:1 photos'")
+    listing.add_argument("--json", action="store_true", help="a JSON array of task objects")
+    add_common(listing)
+    listing.set_defaults(handler=cmd_list)
+
+
+def _one_line(error: FieldErrors) -> InputError:
+    parts = []
+    for field, message in error.errors.items():
+        if field == "reason" and message == BLOCKED_NEEDS_REASON:
+            message += " (add --reason TEXT)"
+        parts.append(f"{_OPTIONS.get(field, field)}: {message}")
+    return InputError("; ".join(parts))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    store = open_board(args.board, user=current_user(args.user))
+    try:
+        task = add_task(store, department=args.dept, title=args.title, owner=args.owner, due=args.due,
+                        priority=args.priority, tags=args.tags)  # fmt: skip
+    except FieldErrors as error:
+        raise _one_line(error) from None
+    print(task.id)
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    changes = {"due": args.due, "owner": args.owner, "title": args.title, "priority": args.priority}
+    if args.status is None and args.reason is None and all(v is None for v in changes.values()):
+        raise InputError("nothing to change: give --status, --reason, --due, --owner, --title or --priority")
+    store = open_board(args.board, user=current_user(args.user))
+    try:
+        task = update_task(store, args.id, status=args.status, reason=args.reason, **changes)
+    except FieldErrors as error:
+        raise _one_line(error) from None
+    print(_line(task, department_names(store)))
+    return 0
+
+
+def task_json(task: Task, names: dict[str, str]) -> dict:
+    return {
+        "id": task.id,
+        "title": task.title,
+        "department": task.department,
+        "department_name": names.get(task.department, task.department),
+        "status": task.status.value,
+        "owner": task.owner,
+        "due": task.due.isoformat() if task.due else None,
+        "priority": task.priority,
+        "tags": task.tags,
+        "blocked_reason": task.blocked_reason,
+        "checklist_item": task.checklist_item,
+        "notes": task.notes,
+        "created_at": task.created_at.isoformat() if task.created_at else None,
+        "done_at": task.done_at.isoformat() if task.done_at else None,
+    }
+
+
+def _pad(text: str, width: int) -> str:
+    from wcwidth import wcswidth
+
+    return text + " " * max(0, width - max(wcswidth(text), 0))
+
+
+def _line(task: Task, names: dict[str, str]) -> str:
+    due = task.due.isoformat() if task.due else "-"
+    status = TASK_STATUS_LABELS[task.status]
+    reason = f"  (blocked: {task.blocked_reason})" if task.blocked_reason else ""
+    department = names.get(task.department, task.department)
+    return f"{task.id}  {_pad(status, 7)}  P{task.priority}  {_pad(due, 10)}  {_pad(task.owner or '-', 10)}  {_pad(department, 19)}  {task.title}{reason}"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_board(args.board, user=current_user(args.user))
+    tasks = list_tasks(store, dept=args.dept, status=args.status, filter=args.filter)
+    names = department_names(store)
+    if args.json:
+        json.dump([task_json(t, names) for t in tasks], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif tasks:
+        sys.stdout.write("".join(_line(t, names) + "\n" for t in tasks))
+    else:
+        print("No tasks match.", file=sys.stderr)
+    return 0

@@ -1,0 +1,171 @@
+"""What the boards show: a department's four columns, the overview of all
+departments, checklist items' task progress, and the boards' Markdown export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Department, Table, Task, TaskStatus
+from opsboard.model.clock import now, today
+from opsboard.store import BoardStore
+
+from .task_filter import TaskFilter, parse_filter
+
+DONE_FOLD_DAYS = 14
+"""Done cards finished longer ago than this fold behind a count. A board can
+set its own window with `done_fold_days` in its settings (table meta)."""
+
+_COLUMN_INDEX = {status: i for i, status in enumerate(TASK_COLUMNS)}
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    status: TaskStatus
+    tasks: list[Task]  # the cards shown, in order
+    folded: int = 0  # old done cards hidden behind a count
+
+    @property
+    def title(self) -> str:
+        return TASK_STATUS_LABELS[self.status]
+
+
+@dataclass
+class DepartmentSummary:
+    department: Department
+    counts: dict[TaskStatus, int] = field(default_factory=lambda: {s: 0 for s in TASK_COLUMNS})
+    overdue: int = 0
+    due_today: int = 0
+
+    @property
+    def blocked(self) -> int:
+        return self.counts[TaskStatus.BLOCKED]
+
+    @property
+    def open(self) -> int:
+        return sum(n for status, n in self.counts.items() if status is not TaskStatus.DONE)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def card_order(task: Task) -> tuple:
+    """Within a column: rank, then age, then id (ranks may tie)."""
+    return (task.rank, task.created_at.timestamp() if task.created_at else 0.0, task.id)
+
+
+def column_order(task: Task) -> int:
+    return _COLUMN_INDEX[task.status]
+
+
+def sort_column(tasks: Iterable[Task]) -> list[Task]:
+    return sorted(tasks, key=card_order)
+
+
+def _filter(value: str | TaskFilter | None) -> TaskFilter:
+    return parse_filter(value) if isinstance(value, str) else (value or TaskFilter())
+
+
+def done_fold_days(store: BoardStore) -> int:
+    value = store.raw(Table.META).get("meta", {}).get("done_fold_days", DONE_FOLD_DAYS)
+    return value if isinstance(value, int) and value >= 0 else DONE_FOLD_DAYS
+
+
+def _finished(task: Task) -> datetime | None:
+    when = task.done_at or task.updated_at
+    if when is not None and when.tzinfo is None:
+        when = when.astimezone()
+    return when
+
+
+def board_columns(
+    store: BoardStore,
+    department: str,
+    filter: str | TaskFilter | None = None,  # noqa: A002
+    *,
+    fold_days: int | None = None,
+    show_folded: bool = False,
+    tasks: Iterable[Task] | None = None,
+) -> list[BoardColumn]:
+    """The department's four columns (department: its id). Done cards older
+    than the window fold away unless `show_folded`, or a filter is searching
+    (folded cards stay findable). `tasks`: the board's tasks when the caller
+    already has them."""
+    chosen = _filter(filter)
+    day = today()
+    columns: dict[TaskStatus, list[Task]] = {status: [] for status in TASK_COLUMNS}
+    for task in store.tasks() if tasks is None else tasks:
+        if task.department == department and chosen.matches(task, day):
+            columns[task.status].append(task)
+    folded = 0
+    if not show_folded and chosen.empty:
+        cutoff = now() - timedelta(days=done_fold_days(store) if fold_days is None else fold_days)
+        recent = []
+        for task in columns[TaskStatus.DONE]:
+            finished = _finished(task)
+            if finished is not None and finished < cutoff:
+                folded += 1
+            else:
+                recent.append(task)
+        columns[TaskStatus.DONE] = recent
+    return [
+        BoardColumn(status, sort_column(cards), folded if status is TaskStatus.DONE else 0)
+        for status, cards in columns.items()
+    ]
+
+
+def department_overview(
+    store: BoardStore,
+    filter: str | TaskFilter | None = None,  # noqa: A002
+    *,
+    day: date | None = None,
+    tasks: Iterable[Task] | None = None,
+) -> list[DepartmentSummary]:
+    """Per department in board order: cards per column, overdue, due today.
+    A task on a department the board no longer has is counted under its id."""
+    chosen = _filter(filter)
+    day = day or today()
+    summaries = {d.id: DepartmentSummary(d) for d in store.departments()}
+    for task in store.tasks() if tasks is None else tasks:
+        if not chosen.matches(task, day):
+            continue
+        summary = summaries.get(task.department)
+        if summary is None:
+            summary = summaries[task.department] = DepartmentSummary(Department(id=task.department, name=task.department, order=10_000))
+        summary.counts[task.status] += 1
+        if task.is_overdue(day):
+            summary.overdue += 1
+        elif task.is_due_today(day):
+            summary.due_today += 1
+    return list(summaries.values())
+
+
+def checklist_task_progress(store: BoardStore) -> dict[str, tuple[int, int]]:
+    """Checklist item id → (tasks done, tasks) for items that have tasks."""
+    progress: dict[str, tuple[int, int]] = {}
+    for task in store.tasks():
+        if task.checklist_item:
+            done, total = progress.get(task.checklist_item, (0, 0))
+            progress[task.checklist_item] = (done + (task.status is TaskStatus.DONE), total + 1)
+    return progress
+
+
+def task_progress_label(done: int, total: int) -> str:
+    """'tasks 2/3'"""
+    return f"tasks {done}/{total}"
+
+
+def boards_export(store: BoardStore) -> str:
+    """Every department's board as Markdown: the overview, then a section per
+    department with its columns (done cards included, folded or not)."""
+    from opsboard.export.boards import DepartmentBoard, boards_markdown
+
+    tasks = store.tasks()
+    items = {item.id: f"{item.code} {item.title}" for item in store.checklist()}
+    boards = []
+    for summary in department_overview(store, tasks=tasks):
+        columns = board_columns(store, summary.department.id, show_folded=True, tasks=tasks)
+        boards.append(DepartmentBoard(summary.department.name, [(c.status, c.tasks) for c in columns]))
+    return boards_markdown(store.meta().name, boards, items, today())

@@ -1,0 +1,100 @@
+"""The board filter a user types after `/`: free text plus `owner:NAME`,
+`tag:NAME`, `due:overdue|today|week` and `p:1`.
+
+Pure: a string in, a predicate out. Terms combine with AND; several values of
+one key (`p:1 p:2`, `owner:ana owner:lin`) combine with OR. Anything that is
+not a known `key:` is free text, so a title like "10:00 live" still matches.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from opsboard.model import Task, TaskStatus
+
+from .errors import InputError
+
+DUE_WORDS = ("overdue", "today", "week")
+KEYS = ("owner", "tag", "due", "p")
+FILTER_HELP = "text, owner:NAME, tag:NAME, due:overdue|today|week, p:1-4"
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    words: tuple[str, ...] = ()  # casefolded free text, each must appear
+    owners: tuple[str, ...] = ()  # casefolded, any may match
+    tags: tuple[str, ...] = ()
+    due: tuple[str, ...] = ()
+    priorities: tuple[int, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.owners or self.tags or self.due or self.priorities)
+
+    def matches(self, task: Task, today: date) -> bool:
+        if self.priorities and task.priority not in self.priorities:
+            return False
+        if self.owners and task.owner.casefold() not in self.owners:
+            return False
+        if self.tags and not any(tag.casefold().lstrip("#") in self.tags for tag in task.tags):
+            return False
+        if self.due and not any(_due_matches(word, task, today) for word in self.due):
+            return False
+        if self.words:
+            haystack = searchable_text(task)
+            return all(word in haystack for word in self.words)
+        return True
+
+
+def searchable_text(task: Task) -> str:
+    """What free text is looked for in: title, owner, tags, notes, the blocked
+    reason and the id, casefolded."""
+    return "\n".join((task.title, task.owner, " ".join(task.tags), task.notes, task.blocked_reason, task.id)).casefold()
+
+
+def _due_matches(word: str, task: Task, today: date) -> bool:
+    if task.due is None or task.status is TaskStatus.DONE:
+        return False
+    if word == "overdue":
+        return task.due < today
+    if word == "today":
+        return task.due == today
+    return today <= task.due <= today + timedelta(days=6)  # "week": the next 7 days
+
+
+def _split(text: str) -> list[str]:
+    """Words, keeping `owner:"Li Wei"` together; an unclosed quote is just text."""
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+def parse_filter(text: str) -> TaskFilter:
+    """`text` → TaskFilter; InputError for a bad `due:` or `p:` value."""
+    words: list[str] = []
+    owners: list[str] = []
+    tags: list[str] = []
+    due: list[str] = []
+    priorities: list[int] = []
+    for term in _split(text or ""):
+        key, sep, value = term.partition(":")
+        key = key.casefold()
+        if not sep or key not in KEYS or not value:
+            words.append(term.casefold())
+        elif key == "owner":
+            owners.append(value.casefold())
+        elif key == "tag":
+            tags.append(value.casefold().lstrip("#"))
+        elif key == "due":
+            if value.casefold() not in DUE_WORDS:
+                raise InputError(f"due:{value} is not a filter (use due:overdue, due:today or due:week)")
+            due.append(value.casefold())
+        else:
+            number = value.upper().removeprefix("P")
+            if number not in ("1", "2", "3", "4"):
+                raise InputError(f"p:{value} is not a priority (use p:1 to p:4)")
+            priorities.append(int(number))
+    return TaskFilter(tuple(words), tuple(owners), tuple(tags), tuple(due), tuple(priorities))

@@ -1,0 +1,316 @@
+"""Task actions on the department boards: add, edit, move, reorder, delete, list.
+
+Every change is one `store.apply()` whose `before` holds the values the user
+saw (pass `seen=` the task as it was shown), so a later save by someone else
+on the same field is caught as a conflict instead of being overwritten.
+
+Order within a column is `rank` (smaller first): a new card goes to the bottom
+of To do, a moved card to the top of its new column, where the user looks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from opsboard.model import TASK_COLUMNS, Operation, OpKind, Table, Task, TaskStatus
+from opsboard.model.clock import now, today
+from opsboard.model.ids import new_id
+from opsboard.model.task import parse_priority
+from opsboard.store import BoardStore, NotFoundError
+
+from .departments import resolve_department
+from .errors import FieldErrors, InputError
+from .parsing import parse_date
+from .task_board import (  # noqa: F401  (re-exported: the export registry names tasks:boards_export)
+    DONE_FOLD_DAYS,
+    BoardColumn,
+    DepartmentSummary,
+    board_columns,
+    boards_export,
+    card_order,
+    checklist_task_progress,
+    column_order,
+    department_overview,
+    sort_column,
+)
+from .task_filter import TaskFilter, parse_filter
+
+STATUS_WORDS = {"todo": TaskStatus.TODO, "to do": TaskStatus.TODO, "doing": TaskStatus.DOING,
+                "blocked": TaskStatus.BLOCKED, "done": TaskStatus.DONE}  # fmt: skip
+BLOCKED_NEEDS_REASON = "a blocked task needs a reason: what is it waiting for?"
+
+
+def parse_status(text: str | TaskStatus) -> TaskStatus:
+    if isinstance(text, TaskStatus):
+        return text
+    found = STATUS_WORDS.get(" ".join(str(text).casefold().replace("_", " ").split()))
+    if found is None:
+        raise InputError(f"unknown status '{text}' (valid: todo, doing, blocked, done)")
+    return found
+
+
+def find_task(store: BoardStore, task_id: str) -> Task:
+    try:
+        return store.task(task_id.strip())
+    except NotFoundError:
+        raise InputError(f"no task with id '{task_id}' on this board (see `opsboard task list`)") from None
+
+
+def parse_tags(text: str | Iterable[str]) -> list[str]:
+    """'launch, #photos' → ['launch', 'photos']; duplicates dropped."""
+    parts = text.replace(",", " ").split() if isinstance(text, str) else list(text)
+    tags: list[str] = []
+    for part in parts:
+        tag = part.strip().lstrip("#")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _field_values(store: BoardStore, fields: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """What a user typed → model values (JSON form); problems go to `errors` by field."""
+    values: dict[str, Any] = {}
+    for name, raw in fields.items():
+        if raw is None:
+            continue
+        try:
+            if name == "title":
+                title = " ".join(str(raw).split())
+                if not title:
+                    raise InputError("a task needs a title")
+                values["title"] = title
+            elif name == "due":
+                due = raw if isinstance(raw, date) else parse_date(str(raw))
+                values["due"] = due.isoformat() if due else None
+            elif name == "priority":
+                values["priority"] = _priority(raw)
+            elif name == "tags":
+                values["tags"] = parse_tags(raw)
+            elif name == "department":
+                values["department"] = resolve_department(store, str(raw)).id
+            elif name == "checklist_item":
+                item_id = str(raw).strip()
+                values["checklist_item"] = store.item(item_id).id if item_id else None
+            else:  # owner, notes: free text, cleaned by the model
+                values[name] = str(raw)
+        except (InputError, NotFoundError, ValueError) as error:
+            errors[name] = str(error).removeprefix(f"{name}: ")
+    return values
+
+
+def _priority(raw: object) -> int:
+    try:
+        value = parse_priority(str(raw) if not isinstance(raw, int) else raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, int) or not 1 <= value <= 4:
+        raise InputError(f"'{raw}' is not a priority (use 1-4 or P1-P4, 1 highest)")
+    return value
+
+
+def _column_rank(store: BoardStore, department: str, status: TaskStatus, *, top: bool, skip: str = "") -> float:
+    """A rank before the first (top) or after the last card of a column. Reads
+    the stored documents: no need to validate 10,000 tasks to add one."""
+    ranks = [
+        float(doc.get("rank", 0.0))
+        for doc_id, doc in store.raw(Table.TASKS).items()
+        if doc.get("department") == department and doc.get("status", "todo") == status.value and doc_id != skip
+    ]
+    if not ranks:
+        return 0.0
+    return min(ranks) - 1.0 if top else max(ranks) + 1.0
+
+
+def add_task(
+    store: BoardStore,
+    *,
+    department: str,
+    title: str,
+    owner: str = "",
+    due: str | date | None = None,
+    priority: int | str = 3,
+    tags: str | Iterable[str] = (),
+    checklist_item: str | None = None,
+    notes: str = "",
+) -> Task:
+    """A new card at the bottom of the department's To do column.
+    FieldErrors (every bad field named) and nothing saved on bad input."""
+    errors: dict[str, str] = {}
+    fields = {"department": department, "title": title, "owner": owner, "due": due, "priority": priority,
+              "tags": tags, "checklist_item": checklist_item or "", "notes": notes}  # fmt: skip
+    values = _field_values(store, fields, errors)
+    if errors:
+        raise FieldErrors(errors)
+    stamp = now()
+    task = Task.model_validate(
+        {
+            **values,
+            "id": new_id("t"),
+            "status": TaskStatus.TODO,
+            "rank": _column_rank(store, values["department"], TaskStatus.TODO, top=False),
+            "created_at": stamp,
+            "created_by": store.user,
+        }
+    )
+    store.apply(Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id=task.id, after=task.to_doc(), label="add"))
+    return store.task(task.id)
+
+
+def _status_change(task: Task, status: TaskStatus, reason: str | None) -> dict[str, Any]:
+    """The fields a change of column sets: Blocked keeps a reason and since
+    when; leaving it clears both; Done records when."""
+    after: dict[str, Any] = {}
+    reason = " ".join((reason or "").split())
+    if status is TaskStatus.BLOCKED:
+        if not reason and task.status is not TaskStatus.BLOCKED:
+            raise FieldErrors({"reason": BLOCKED_NEEDS_REASON})
+        if reason:
+            after["blocked_reason"] = reason
+    elif reason:
+        raise FieldErrors({"reason": "only a blocked task has a reason (set its status to blocked)"})
+    if status is task.status:
+        return after
+    after["status"] = status.value
+    stamp = now().isoformat()
+    if status is TaskStatus.BLOCKED:
+        after["blocked_since"] = stamp
+    elif task.status is TaskStatus.BLOCKED:
+        after |= {"blocked_reason": "", "blocked_since": None}
+    if status is TaskStatus.DONE:
+        after["done_at"] = stamp
+    elif task.status is TaskStatus.DONE:
+        after["done_at"] = None
+    return after
+
+
+def update_task(
+    store: BoardStore,
+    task_id: str,
+    *,
+    status: str | TaskStatus | None = None,
+    reason: str | None = None,
+    seen: Task | None = None,
+    label: str = "edit",
+    **fields: Any,
+) -> Task:
+    """Set any of title, owner, due, priority, tags, checklist_item, notes,
+    department (None leaves a field as is; due '' clears it) and the status,
+    as one saved change. FieldErrors and nothing saved on bad input."""
+    task = find_task(store, task_id)
+    shown = seen or task
+    errors: dict[str, str] = {}
+    if "checklist_item" in fields and fields["checklist_item"] is not None:
+        fields["checklist_item"] = fields["checklist_item"] or ""
+    after = _field_values(store, fields, errors)
+    new_status = task.status
+    if status is not None:
+        try:
+            new_status = parse_status(status)
+        except InputError as error:
+            errors["status"] = str(error)
+    if reason is not None or new_status is not task.status:
+        try:
+            after |= _status_change(shown, new_status, reason if reason is not None else None)
+        except FieldErrors as error:
+            errors |= error.errors
+    if errors:
+        raise FieldErrors(errors)
+    department = after.get("department", task.department)
+    if new_status is not task.status or department != task.department:
+        after["rank"] = _column_rank(store, department, new_status, top=True, skip=task.id)
+    old = shown.to_doc()
+    after = {k: v for k, v in after.items() if v != old.get(k)}
+    if not after:
+        return task
+    if "status" in after:
+        label = "block" if new_status is TaskStatus.BLOCKED else "move"
+    before = {k: old.get(k) for k in after}
+    store.apply(Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after=after, before=before, label=label))
+    return store.task(task.id)
+
+
+def edit_task(store: BoardStore, task_id: str, *, seen: Task | None = None, **fields: Any) -> Task:
+    """The card form's save: title, owner, due, priority, tags, checklist item,
+    notes, department."""
+    return update_task(store, task_id, seen=seen, **fields)
+
+
+def move_task(store: BoardStore, task_id: str, step: int, *, reason: str | None = None, seen: Task | None = None) -> Task:
+    """To the previous (step -1) or next (+1) column; into Blocked needs a
+    reason. At the first or last column the card stays."""
+    task = seen or find_task(store, task_id)
+    index = TASK_COLUMNS.index(task.status) + step
+    if not 0 <= index < len(TASK_COLUMNS):
+        return task
+    return update_task(store, task_id, status=TASK_COLUMNS[index], reason=reason, seen=seen)
+
+
+def reorder_task(store: BoardStore, task_id: str, step: int, *, among: Sequence[str] | None = None) -> Task:
+    """Up (step -1) or down (+1) past the neighbour the user sees. `among`: the
+    ids shown in the column (a filter may hide some); default the whole column."""
+    task = find_task(store, task_id)
+    column = sort_column([t for t in store.tasks() if t.department == task.department and t.status is task.status])
+    shown = list(among) if among is not None else [t.id for t in column]
+    if task.id not in shown:
+        return task
+    at = shown.index(task.id) + step
+    if not 0 <= at < len(shown):
+        return task
+    others = [t for t in column if t.id != task.id]
+    position = next(i for i, t in enumerate(others) if t.id == shown[at]) + (1 if step > 0 else 0)
+    low = others[position - 1].rank if position > 0 else None
+    high = others[position].rank if position < len(others) else None
+    if low is None or high is None:
+        rank = (high - 1.0) if low is None and high is not None else (low + 1.0 if low is not None else 0.0)
+    elif low < (low + high) / 2 < high:
+        rank = (low + high) / 2
+    else:  # equal ranks (or no room left between them): renumber the column
+        return _renumber(store, others[:position] + [task] + others[position:], task.id)
+    store.apply(
+        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"rank": rank},
+                  before={"rank": task.rank}, label="reorder")  # fmt: skip
+    )
+    return store.task(task.id)
+
+
+def _renumber(store: BoardStore, ordered: list[Task], task_id: str) -> Task:
+    ops = [
+        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=t.id, after={"rank": float(i)}, before={"rank": t.rank}, label="reorder")
+        for i, t in enumerate(ordered)
+        if t.rank != float(i)
+    ]
+    store.apply(*ops)
+    return store.task(task_id)
+
+
+def delete_task(store: BoardStore, task_id: str, *, seen: Task | None = None) -> Task:
+    """Removes the card; returns it as it was (for an undo message)."""
+    current = find_task(store, task_id)  # an unknown id is the user's mistake, said as such
+    task = seen or current
+    store.apply(Operation(kind=OpKind.DELETE, table=Table.TASKS, doc_id=task.id, before=task.to_doc(), label="delete"))
+    return task
+
+
+def list_tasks(
+    store: BoardStore,
+    dept: str | None = None,
+    status: str | TaskStatus | None = None,
+    filter: str | TaskFilter | None = None,  # noqa: A002  (the user's word)
+) -> list[Task]:
+    """Tasks in board order (department, column, rank), narrowed by department
+    name, status and a filter string (see task_filter)."""
+    department = resolve_department(store, dept).id if dept else None
+    wanted = parse_status(status) if status else None
+    chosen = parse_filter(filter) if isinstance(filter, str) else (filter or TaskFilter())
+    day = today()
+    tasks = [
+        t
+        for t in store.tasks()
+        if (department is None or t.department == department)
+        and (wanted is None or t.status is wanted)
+        and chosen.matches(t, day)
+    ]
+    departments = {d.id: d.order for d in store.departments()}
+    return sorted(tasks, key=lambda t: (departments.get(t.department, len(departments)), column_order(t), *card_order(t)))
