@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsboard.logic.review import Period, ReviewData, ReviewReport
-from opsboard.model import TargetPlan
+from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 
 from .errors import InputError
@@ -49,13 +49,48 @@ class ReviewSource:
         return f"{self.board_name} — {what}"
 
 
-def load_review(store: BoardStore) -> ReviewSource:
-    """The board's daily metrics prepared for the review (imports pandas: slow
-    the first time, so the TUI calls it in a worker thread)."""
+    def prepare_all(self) -> None:
+        """Build every report view 4 can switch to (both periods, all channels
+        and each one), so switching is a cache hit."""
+        for period in ("month", "week"):
+            for channel in (None, *self.channels):
+                self.report(period, channel)
+
+
+@dataclass(frozen=True)
+class ReviewInputs:
+    """What the review reads from the board: quick, done on the UI thread."""
+
+    metrics: list[DailyMetric]
+    plan: TargetPlan | None
+    board_name: str
+    currency: str
+    revision: int
+
+
+def read_review_inputs(store: BoardStore) -> ReviewInputs:
     meta = store.meta()
     plan = store.plan()
     currency = plan.currency if plan is not None else meta.currency
-    return ReviewSource(ReviewData(store.actuals()), plan, meta.name, currency, store.revision)
+    return ReviewInputs(store.actuals(), plan, meta.name, currency, store.revision)
+
+
+def prepare_review(inputs: ReviewInputs) -> ReviewSource:
+    """The metrics prepared for reports. Imports pandas (slow the first time):
+    the TUI calls this in a worker thread."""
+    return ReviewSource(ReviewData(inputs.metrics), inputs.plan, inputs.board_name, inputs.currency, inputs.revision)
+
+
+def load_review(store: BoardStore) -> ReviewSource:
+    """The board's daily metrics prepared for the review."""
+    return prepare_review(read_review_inputs(store))
+
+
+def review_help() -> str:
+    """Plain text for a board without metrics: how to import them, the CSV columns."""
+    from opsboard.export.review import review_empty_help
+
+    return review_empty_help()
 
 
 def review_export(store: BoardStore) -> str:

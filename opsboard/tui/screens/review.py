@@ -1,0 +1,198 @@
+"""View 4: the review — PV/UV growth and the weekly and monthly sales reports,
+with charts of revenue and UV over time.
+
+The metrics are prepared (pandas) in a worker thread the first time the view
+opens; every report the view can switch to is built there too, so `w`, `m`
+and `c` only redraw.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
+from opsboard.store import BoardError
+
+from ..widgets.bar_chart import BarChart
+from ..widgets.report_table import TOTAL_KEY, ReportTable
+from .base import ViewScreen
+
+PERIOD_NAMES = {"week": "Weekly", "month": "Monthly"}
+TALL = 34  # from this many lines the charts get taller
+
+
+def reflow(text: str) -> str:
+    """Join hard-wrapped lines of a paragraph so the terminal wraps them at its
+    own width; indented lines (commands, the CSV header) stay as they are."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        joinable = lines and lines[-1] and not lines[-1].startswith(" ") and not lines[-1].endswith(":")
+        if joinable and line and not line.startswith(" "):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+class ReviewScreen(ViewScreen):
+    VIEW_NAME = "review"
+    VIEW_TITLE = "Review"
+    DEFAULT_CSS = """
+    ReviewScreen #review-status { height: 1; padding: 0 1; background: $panel; }
+    ReviewScreen #review-summary { height: 1; padding: 0 1; color: $text-muted; }
+    ReviewScreen #review-loading { height: 3; }
+    ReviewScreen #review-empty { height: 1fr; padding: 1 2; }
+    ReviewScreen #review-body { height: 1fr; }
+    ReviewScreen BarChart { padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "period('week')", "Weekly", id="review.weekly"),
+        Binding("m", "period('month')", "Monthly", id="review.monthly"),
+        Binding("c", "channel(1)", "Channel", id="review.channel"),
+        Binding("C", "channel(-1)", "Prev channel", id="review.prev_channel", show=False),
+    ]
+
+    class Loaded(Message):
+        """The worker prepared the board's metrics."""
+
+        def __init__(self, source: ReviewSource) -> None:
+            self.source = source
+            super().__init__()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source: ReviewSource | None = None
+        self.period = "month"
+        self.channel: str | None = None  # None: all channels
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Review · loading the store metrics…", id="review-status", markup=False)
+        yield LoadingIndicator(id="review-loading")
+        yield Static("", id="review-empty", markup=False, classes="empty-state")
+        with Vertical(id="review-body"):
+            yield BarChart("Revenue", id="revenue-chart")
+            yield BarChart("UV", id="uv-chart")
+            yield Static("", id="review-summary", markup=False)
+            yield ReportTable(id="review-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-empty").display = False
+        self.query_one("#review-body").display = False
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_report())
+        self.reload()
+
+    def on_resize(self) -> None:
+        height = 6 if self.size.height >= TALL else 4
+        for chart in self.query(BarChart):
+            chart.styles.height = height
+
+    # -- loading -------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the board (quick, here) and prepare the reports (in a worker)."""
+        if self.source is not None and self.source.revision == self.store.revision:
+            return
+        try:
+            inputs = read_review_inputs(self.store)
+        except BoardError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.prepare(inputs)
+
+    @work(thread=True, exclusive=True, group="review-prepare")
+    def prepare(self, inputs: ReviewInputs) -> None:
+        source = prepare_review(inputs)
+        source.prepare_all()
+        self.post_message(self.Loaded(source))
+
+    def on_review_screen_loaded(self, message: Loaded) -> None:
+        self.source = message.source
+        self.query_one(ReportTable).forget()
+        if self.channel is not None and self.channel not in self.source.channels:
+            self.channel = None
+        self.query_one("#review-loading").display = False
+        self.show_report()
+        self.refresh_bindings()
+
+    # -- drawing -------------------------------------------------------------
+    def show_report(self) -> None:
+        source = self.source
+        if source is None:
+            return
+        empty = source.empty
+        self.query_one("#review-empty").display = empty
+        self.query_one("#review-body").display = not empty
+        if empty:
+            self.query_one("#review-status", Static).update("Review · no store metrics yet")
+            self.query_one("#review-empty", Static).update(Text(reflow(review_help())))
+            return
+        report = source.report(self.period, self.channel)
+        self.query_one("#review-status", Static).update(self._status_line(source))
+        table = self.query_one(ReportTable)
+        table.show_report(report)
+        labels = [row.label for row in report.rows]
+        self.query_one("#revenue-chart", BarChart).show(labels, [row.revenue for row in report.rows], self._selected())
+        self.query_one("#uv-chart", BarChart).show(labels, [row.uv for row in report.rows], self._selected())
+        self.query_one("#review-summary", Static).update(self._summary(report))
+        if self.focused is None:
+            table.focus()
+
+    def _status_line(self, source: ReviewSource) -> Text:
+        count = len(source.channels)
+        if self.channel is None:
+            channel = f"All channels ({count})" if count else "All channels"
+        else:
+            channel = f"{self.channel} ({source.channels.index(self.channel) + 1} of {count})"
+        # The channel name is user text: a Text, never markup.
+        return Text(f"{PERIOD_NAMES[self.period]} · {channel} · {source.currency}")
+
+    def _summary(self, report) -> Text:
+        if report.best is None:
+            return Text(f"No {report.period}s with data for this channel.")
+        text = f"Best {report.best.label} {report.best.revenue:,.0f} · worst {report.worst.label} {report.worst.revenue:,.0f}"
+        if any(row.partial for row in report.rows):
+            text += f" · * partial {report.period}"
+        return Text(text)
+
+    def _selected(self) -> int | None:
+        """The chart bar of the table's cursor row (none on the totals row)."""
+        table = self.query_one(ReportTable)
+        key = table.current_key()
+        return None if key is None or key == TOTAL_KEY else table.cursor_row
+
+    def on_report_table_highlighted(self, event: ReportTable.Highlighted) -> None:
+        selected = self._selected()
+        for chart in self.query(BarChart):
+            chart.select(selected)
+
+    # -- actions -------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """w, m and c show greyed out until there are reports to switch between."""
+        if action in ("period", "channel") and (self.source is None or self.source.empty):
+            return None
+        if action == "channel" and self.source is not None and not self.source.channels:
+            return None
+        return True
+
+    def action_period(self, period: str) -> None:
+        if period != self.period:
+            self.period = period
+            self.show_report()
+
+    def action_channel(self, step: int) -> None:
+        if self.source is None or not self.source.channels:
+            return
+        choices: list[str | None] = [None, *self.source.channels]
+        self.channel = choices[(choices.index(self.channel) + step) % len(choices)]
+        self.show_report()
