@@ -1,0 +1,187 @@
+"""What a user types for the target plan, turned into values: amounts
+("12,000,000", "1.5m", "150万"), rates ("3%" or 0.03), twelve monthly values
+or one for every month, channels ("Tmall=70%"). Each parser raises ValueError
+with a message that says what is valid; the caller files it under the field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+MONTHS = 12
+RATE_HELP = "is a rate between 0 and 1 (0.03 = 3 %)"
+
+_SUFFIXES = {"k": 1e3, "m": 1e6, "w": 1e4, "万": 1e4, "亿": 1e8}
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_CURRENCY = "¥$€£￥"
+_GROUPED = re.compile(r"[¥$€£￥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[kKmMwW万亿]?")
+_LARGEST = 1e15  # no store's year comes near; a bigger figure is a typing slip
+
+
+def _shown(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+def _number(text: str) -> float | None:
+    """'1,234.5' → 1234.5; anything that is not a plain number → None."""
+    cleaned = text.strip().replace("_", "").replace(" ", "")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    return float(cleaned.replace(",", ""))
+
+
+def parse_amount(raw: object, *, whole: bool = False, positive: bool = False) -> float:
+    """An amount of money or a count: '12,000,000', '1.5m', '150万', '¥1500'."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+        text = f"{raw:,}"
+    else:
+        text = str(raw).strip()
+        body = text.lstrip(_CURRENCY).strip()
+        scale = 1.0
+        if body and body[-1].casefold() in _SUFFIXES:
+            scale, body = _SUFFIXES[body[-1].casefold()], body[:-1]
+        number = _number(body)
+        if not text or number is None:
+            example = "e.g. 12" if whole else "e.g. 1500000, 1,500,000, 1.5m or 150万"
+            raise ValueError(f"'{_shown(text)}' is not {'a whole number' if whole else 'an amount'} ({example})")
+        value = number * scale
+    if not math.isfinite(value) or value > _LARGEST:
+        raise ValueError(f"'{_shown(text)}' is too large")
+    if value < 0:
+        raise ValueError(f"must not be negative (got {_shown(text)})")
+    if positive and value == 0:
+        raise ValueError("must be more than 0")
+    if whole and value != int(value):
+        raise ValueError(f"'{_shown(text)}' is not a whole number")
+    return value
+
+
+def parse_rate(raw: object) -> float:
+    """'3%', '3 %' or 0.03 → 0.03. A bare number above 1 is refused rather
+    than guessed at: 3 could mean 3 % or 300 %."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value, text, percent = float(raw), str(raw), False
+    else:
+        text = str(raw).strip()
+        percent = text.endswith(("%", "％"))
+        number = _number(text.rstrip("%％"))
+        if number is None:
+            raise ValueError(f"{RATE_HELP}, or a percentage like 3%; '{_shown(text)}' is neither")
+        value = round(number / 100, 12) if percent else number  # 2.8% is 0.028, not 0.027999…
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' is not")
+    if value > 1:
+        shown = f"{value:.0%}" if percent else f"{value * 100:,.0f} %"
+        hint = "" if percent else f" (write {_shown(text)}% for {_shown(text)} %)"
+        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' would be {shown}{hint}")
+    return value
+
+
+def parse_year(raw: object) -> int:
+    text = str(raw).strip()
+    if not text.isdigit() or not 2000 <= int(text) <= 2100:
+        raise ValueError(f"'{_shown(text)}' is not a plan year (2000-2100)")
+    return int(text)
+
+
+def split_values(raw: object) -> list[object]:
+    """One value or several: a list as given, a string split at semicolons,
+    spaces or commas. A comma is a thousands separator ('1,500') unless the
+    text has spaces or semicolons to split at, or splits into 12 months."""
+    if isinstance(raw, (list, tuple)):
+        return list(raw)
+    if isinstance(raw, (int, float)):
+        return [raw]
+    text = str(raw).strip().replace("，", ",").replace("；", ";")
+    if not text:
+        return []
+    if re.search(r"[;\s]", text):
+        return [part.strip(",") for part in re.split(r"[;\s]+", text) if part.strip(",")]
+    by_comma = [part for part in text.split(",") if part]
+    if len(by_comma) == MONTHS or _GROUPED.fullmatch(text) is None:
+        return by_comma
+    return [text]
+
+
+def parse_monthly(raw: object, parse_one: Callable[[object], float]) -> list[float]:
+    """One value for every month, or twelve (January first)."""
+    parts = split_values(raw)
+    if len(parts) == 1:
+        return [parse_one(parts[0])] * MONTHS
+    if len(parts) != MONTHS:
+        raise ValueError(f"give one value for every month or 12 values (January first), not {len(parts)}")
+    values = []
+    for month, part in enumerate(parts, start=1):
+        try:
+            values.append(parse_one(part))
+        except ValueError as error:
+            raise ValueError(f"month {month}: {error}") from None
+    return values
+
+
+def parse_seasonality(raw: object, default: Sequence[float]) -> list[float]:
+    """Twelve weights in any scale (percentages or shares); 'default' gives
+    the marketplace calendar."""
+    if isinstance(raw, str) and raw.strip().casefold() in ("default", "marketplace"):
+        return list(default)
+    parts = split_values(raw)
+    if len(parts) != MONTHS:
+        raise ValueError(f"needs 12 monthly weights (January first), not {len(parts)}; or 'default'")
+    weights = []
+    for month, part in enumerate(parts, start=1):
+        text = str(part).strip().rstrip("%")
+        value = _number(text) if isinstance(part, str) else float(part)  # type: ignore[arg-type]
+        if value is None or not math.isfinite(value) or value < 0:
+            raise ValueError(f"month {month}: '{_shown(str(part))}' is not a weight (a number, 0 or more)")
+        weights.append(value)
+    if sum(weights) <= 0:
+        raise ValueError("needs at least one month above zero")
+    return weights
+
+
+def parse_channels(raw: object) -> list[tuple[str, float]]:
+    """'Tmall=70%, Douyin=20%, JD=10%' (or a list of 'NAME=SHARE') → names and
+    shares, which must add up to 100 %. '' or 'none' → no channels."""
+    if isinstance(raw, str):
+        if raw.strip().casefold() in ("", "none", "-"):
+            return []
+        items: Iterable[str] = [part for part in re.split(r"[,;\n]", raw) if part.strip()]
+    else:
+        items = [str(part) for part in raw]  # type: ignore[union-attr]
+    channels: list[tuple[str, float]] = []
+    for item in items:
+        name, sep, share = item.rpartition("=")
+        name = " ".join(name.split())
+        if not sep or not name:
+            raise ValueError(f"'{_shown(item)}' is not NAME=SHARE (e.g. Tmall=70%)")
+        try:
+            value = parse_rate(share)
+        except ValueError as error:
+            raise ValueError(f"{name}: {error}") from None
+        if any(existing.casefold() == name.casefold() for existing, _ in channels):
+            raise ValueError(f"{name} is named twice")
+        channels.append((name, value))
+    total = sum(share for _, share in channels)
+    if channels and abs(total - 1) > 0.005:
+        raise ValueError(f"the shares add up to {total:.1%}, not 100%")
+    return channels
+
+
+def rate_text(value: float) -> str:
+    """0.028 → '2.8%' (as the form shows it)."""
+    return f"{value * 100:.4g}%"
+
+
+def amount_text(value: float) -> str:
+    return f"{value:,.2f}".removesuffix(".00")
+
+
+def monthly_text(values: Sequence[float], one: Callable[[float], str]) -> str:
+    """One value when every month has it, else twelve, comma-separated."""
+    if all(value == values[0] for value in values):
+        return one(values[0])
+    return ", ".join(one(value) for value in values)

@@ -1,0 +1,239 @@
+"""Setting the year's target plan: the annual target, the budget and the
+assumptions it is broken down with. One saved change each time: an ADD the
+first time, then a SET of the fields that changed, with the values the user
+saw as `before` (so a teammate's save of the same field is a conflict, not
+overwritten).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Channel, Operation, OpKind, Table, TargetPlan
+from opsboard.model.ids import new_id
+from opsboard.store import BoardStore
+
+from .errors import FieldErrors
+from .target_inputs import (
+    amount_text,
+    monthly_text,
+    parse_amount,
+    parse_channels,
+    parse_monthly,
+    parse_rate,
+    parse_seasonality,
+    parse_year,
+    rate_text,
+)
+
+PLAN_ID = "plan"
+NO_PLAN = "the board has no plan yet: set the annual target first"
+
+# The plan's fields a user sets, in the order the form shows them.
+FIELDS: dict[str, str] = {
+    "annual_target": "Annual sales target",
+    "year": "Plan year",
+    "currency": "Currency",
+    "promotion_budget": "Promotion budget for the year (0: none)",
+    "conversion": "Conversion rate (3% or 0.03; one value, or 12 for the months)",
+    "order_value": "Average order value (one value, or 12)",
+    "paid_share": "Paid share of traffic (40% or 0.4; one value, or 12)",
+    "cost_per_click": "Cost per click (one value, or 12)",
+    "orders_per_agent_day": "Orders one customer-service agent handles a day",
+    "new_products": "New products to list per month (one value, or 12)",
+    "channels": "Channels and shares (Tmall=70%, Douyin=20%, JD=10%; empty: none)",
+    "seasonality": "Seasonality: 12 monthly weights, or 'default'",
+}
+
+
+def _count(raw: object) -> float:
+    return parse_amount(raw, whole=True)
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "annual_target": parse_amount,
+    "year": parse_year,
+    "currency": lambda raw: " ".join(str(raw).split()).upper(),
+    "promotion_budget": parse_amount,
+    "conversion": lambda raw: parse_monthly(raw, parse_rate),
+    "order_value": lambda raw: parse_monthly(raw, parse_amount),
+    "paid_share": lambda raw: parse_monthly(raw, parse_rate),
+    "cost_per_click": lambda raw: parse_monthly(raw, parse_amount),
+    "orders_per_agent_day": lambda raw: parse_amount(raw, positive=True),
+    "new_products": lambda raw: [int(v) for v in parse_monthly(raw, _count)],
+    "seasonality": lambda raw: parse_seasonality(raw, DEFAULT_SEASONALITY),
+}
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not slug or slug in taken:
+        slug = new_id("ch")
+    taken.add(slug)
+    return slug
+
+
+def _channels(raw: object, current: list[Channel]) -> list[dict]:
+    """Channels as documents; a channel keeps its id when its name stays."""
+    known = {channel.name.casefold(): channel.id for channel in current}
+    taken: set[str] = set()
+    docs = []
+    for name, share in parse_channels(raw):
+        channel_id = known.get(name.casefold())
+        if channel_id is None or channel_id in taken:
+            channel_id = _slug(name, taken)
+        taken.add(channel_id)
+        docs.append({"id": channel_id, "name": name, "share": share})
+    return docs
+
+
+def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None) -> dict[str, Any]:
+    """What a user typed → plan values; FieldErrors naming every bad field.
+    None leaves a field as it is."""
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for name, raw in fields.items():
+        if raw is None:
+            continue
+        try:
+            if name == "channels":
+                values[name] = _channels(raw, current.channels if current else [])
+            elif name in _PARSERS:
+                values[name] = _PARSERS[name](raw)
+            else:
+                raise ValueError(f"is not a setting of the plan (valid: {', '.join(FIELDS)})")
+            if name == "currency" and not values[name]:
+                raise ValueError("must not be empty (e.g. CNY)")
+        except ValueError as error:
+            errors[name] = str(error)
+    if errors:
+        raise FieldErrors(errors)
+    return values
+
+
+def _validated(doc: dict[str, Any]) -> TargetPlan:
+    """The model's own checks, worded per field as a form shows them."""
+    try:
+        return TargetPlan.model_validate(doc)
+    except ValidationError as error:
+        errors: dict[str, str] = {}
+        for detail in error.errors():
+            field = str(detail["loc"][0]) if detail["loc"] else "plan"
+            errors.setdefault(field, str(detail["msg"]).removeprefix("Value error, "))
+        raise FieldErrors(errors) from None
+
+
+def set_assumptions(
+    store: BoardStore, *, seen: TargetPlan | None = None, summary: str = "", **fields: Any
+) -> TargetPlan:
+    """Create or change the plan from what a user typed (see FIELDS: rates as
+    3% or 0.03, amounts as 1,500,000 or 1.5m, monthly fields as one value or
+    twelve). A conversion of 300 % or a negative budget is refused: FieldErrors
+    naming every bad field, nothing saved. `seen`: the plan as the user saw it."""
+    current = store.plan()
+    shown = seen or current
+    values = parse_plan_fields(fields, current)
+    if current is None:
+        if "annual_target" not in values:
+            raise FieldErrors({"annual_target": NO_PLAN})
+        meta = store.meta()
+        doc = {"id": PLAN_ID, "year": meta.year, "currency": meta.currency, **values}
+        plan = _validated(doc)
+        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=plan.to_doc(),
+                              label="add", summary=summary))  # fmt: skip
+        return store.plan()  # type: ignore[return-value]
+    assert shown is not None
+    old = shown.to_doc()
+    plan = _validated({**current.to_doc(), **values})
+    new = plan.to_doc()
+    after = {name: new[name] for name in values if new[name] != old.get(name)}
+    if not after:
+        return current
+    before = {name: old.get(name) for name in after}
+    store.apply(Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before,
+                          label="edit", summary=summary))  # fmt: skip
+    return store.plan()  # type: ignore[return-value]
+
+
+def last_year_seasonality(store: BoardStore, year: int) -> list[float] | None:
+    """Each month's share of the revenue of the year before `year`, from the
+    board's actuals; None unless every month of it has figures."""
+    from opsboard.logic.targets import seasonality_from_actuals
+
+    return seasonality_from_actuals(store.actuals(), year - 1)
+
+
+def no_seasonality_message(year: int) -> str:
+    return (
+        f"no full year of actuals for {year - 1} (every month needs figures on at least half its days): "
+        "import them first, or give the 12 weights"
+    )
+
+
+def set_target(
+    store: BoardStore,
+    annual: object = None,
+    year: object = None,
+    budget: object = None,
+    *,
+    seasonality_from_actuals: bool = False,
+    seen: TargetPlan | None = None,
+    **assumptions: Any,
+) -> TargetPlan:
+    """`opsboard target set`: the annual target (needed the first time), the
+    year (default: the plan's, else the board's), the promotion budget and any
+    of the assumptions set_assumptions takes. `seasonality_from_actuals`
+    shapes the months like last year's revenue."""
+    fields = {"annual_target": annual, "year": year, "promotion_budget": budget, **assumptions}
+    if seasonality_from_actuals:
+        if fields.get("seasonality") is not None:
+            raise FieldErrors({"seasonality": "give the 12 weights or take them from last year's actuals, not both"})
+        current = store.plan()
+        try:
+            plan_year = parse_year(year) if year is not None else (current.year if current else store.meta().year)
+        except ValueError as error:
+            raise FieldErrors({"year": str(error)}) from None
+        weights = last_year_seasonality(store, plan_year)
+        if weights is None:
+            raise FieldErrors({"seasonality": no_seasonality_message(plan_year)})
+        fields["seasonality"] = weights
+    return set_assumptions(store, seen=seen, **fields)
+
+
+def use_last_year_seasonality(store: BoardStore, *, seen: TargetPlan | None = None) -> TargetPlan:
+    """The plan's months shaped like last year's revenue (view 3's `s`)."""
+    plan = store.plan()
+    if plan is None:
+        raise FieldErrors({"annual_target": NO_PLAN})
+    weights = last_year_seasonality(store, plan.year)
+    if weights is None:
+        raise FieldErrors({"seasonality": no_seasonality_message(plan.year)})
+    return set_assumptions(store, seen=seen, seasonality=weights, summary=f"seasonality from {plan.year - 1}'s actuals")
+
+
+def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]:
+    """Each field of FIELDS as the form shows it (parsing it gives the value back)."""
+    if plan is None:
+        return {"annual_target": "", "year": str(meta.year), "currency": meta.currency, "promotion_budget": "0",
+                "conversion": "3%", "order_value": "200", "paid_share": "40%", "cost_per_click": "1.5",
+                "orders_per_agent_day": "150", "new_products": "10", "channels": "", "seasonality": "default"}  # fmt: skip
+    count = lambda value: str(int(value))  # noqa: E731
+    seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
+    return {
+        "annual_target": amount_text(plan.annual_target),
+        "year": str(plan.year),
+        "currency": plan.currency,
+        "promotion_budget": amount_text(plan.promotion_budget),
+        "conversion": monthly_text(plan.conversion, rate_text),
+        "order_value": monthly_text(plan.order_value, amount_text),
+        "paid_share": monthly_text(plan.paid_share, rate_text),
+        "cost_per_click": monthly_text(plan.cost_per_click, amount_text),
+        "orders_per_agent_day": amount_text(plan.orders_per_agent_day),
+        "new_products": monthly_text(plan.new_products, count),
+        "channels": ", ".join(f"{c.name}={rate_text(c.share)}" for c in plan.channels),
+        "seasonality": seasonality,
+    }

@@ -1,0 +1,263 @@
+"""The sales target: view 3, `opsboard target ...` and `export --view targets`.
+
+Everything the view shows comes from one call (`targets_view`, or
+`read_targets_inputs` on the UI thread then `compute_targets` in a worker);
+the gap's weakest lever becomes a corrective task with `create_corrective_task`.
+pandas is imported by the logic functions when actuals are summed, never by
+importing this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from opsboard.logic.targets import (
+    LEVER_DEPARTMENTS,
+    MONTH_ABBR,
+    Balance,
+    Breakdown,
+    MonthVsActual,
+    PlanVsActual,
+    budget_balance,
+    monthly_breakdown,
+    plan_vs_actual,
+)
+from opsboard.model import DailyMetric, Operation, OpKind, Table, TargetPlan, Task, TaskStatus
+from opsboard.model.clock import now
+from opsboard.model.ids import new_id
+from opsboard.store import BoardStore
+
+from .departments import department_names
+from .errors import InputError
+from .target_plan import (  # noqa: F401  (the targets API in one import)
+    FIELDS,
+    NO_PLAN,
+    assumption_texts,
+    last_year_seasonality,
+    parse_plan_fields,
+    set_assumptions,
+    set_target,
+    use_last_year_seasonality,
+)
+
+TARGETS_TITLE = "Targets"
+NO_PLAN_HELP = "no plan yet: `opsboard target set BOARD --annual AMOUNT`"
+LEVER_WORDS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value", "budget": "budget"}
+
+
+@dataclass(frozen=True)
+class TargetsInputs:
+    """What view 3 reads from the board: quick, done on the UI thread."""
+
+    plan: TargetPlan | None
+    metrics: list[DailyMetric]
+    board_name: str
+    departments: dict[str, str]  # id → name, in board order
+    revision: int
+
+
+@dataclass(frozen=True)
+class TargetsView:
+    """The plan broken down, its budget balance and plan vs actual (None
+    without a plan), with the names to show them by."""
+
+    plan: TargetPlan | None
+    breakdown: Breakdown | None
+    balance: Balance | None
+    pva: PlanVsActual | None
+    board_name: str
+    departments: dict[str, str]
+    revision: int
+
+    @property
+    def title(self) -> str:
+        return f"{self.board_name} — {TARGETS_TITLE}"
+
+    def actual(self, month: int) -> MonthVsActual | None:
+        """The month against its target; None when it has no actuals."""
+        for row in self.pva.months if self.pva else ():
+            if row.month == month:
+                return row
+        return None
+
+    def department_name(self, key: str | None) -> str:
+        if not key:
+            return ""
+        return self.departments.get(key) or key.replace("_", " ").capitalize()
+
+
+def read_targets_inputs(store: BoardStore) -> TargetsInputs:
+    return TargetsInputs(store.plan(), store.actuals(), store.meta().name, department_names(store), store.revision)
+
+
+def compute_targets(inputs: TargetsInputs) -> TargetsView:
+    """The breakdown, the balance and plan vs actual in one go (pandas is
+    imported here the first time there are actuals: call it in a worker)."""
+    plan = inputs.plan
+    if plan is None:
+        return TargetsView(None, None, None, None, inputs.board_name, inputs.departments, inputs.revision)
+    breakdown = monthly_breakdown(plan)
+    balance = budget_balance(plan, breakdown)
+    pva = plan_vs_actual(plan, inputs.metrics, breakdown)
+    return TargetsView(plan, breakdown, balance, pva, inputs.board_name, inputs.departments, inputs.revision)
+
+
+def targets_view(store: BoardStore) -> TargetsView:
+    return compute_targets(read_targets_inputs(store))
+
+
+def targets_export(store: BoardStore) -> str:
+    """View 3 as Markdown: months, quarters, channels, departments, the budget
+    and plan vs actual; how to set a plan when the board has none."""
+    from opsboard.export.markdown import escape, heading
+    from opsboard.export.targets import targets_markdown
+
+    view = targets_view(store)
+    if view.plan is None:
+        return f"{heading(2, escape(view.title))}\n\nNo {NO_PLAN_HELP.removeprefix('no ')}\n"
+    return targets_markdown(view.plan, view.breakdown, view.balance, view.pva, view.title, view.departments)
+
+
+# -- the lever behind a gap ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """The weakest lever of a month (or of the year to date) and its owner."""
+
+    year: int
+    month: int | None  # None: the year to date
+    lever: str
+    department: str  # id of the department owning the lever
+    change: float | None  # the lever's actual / plan − 1, e.g. −0.12
+    effect: float  # the lever's part of the gap
+    gap: float
+    attainment: float | None
+
+    @property
+    def words(self) -> str:
+        """'traffic 12% under plan'"""
+        lever = LEVER_WORDS[self.lever]
+        if self.change is None or self.change >= 0:
+            return f"{lever} behind plan"
+        return f"{lever} {-self.change:.0%} under plan"
+
+    @property
+    def period(self) -> str:
+        """'2026-05' or '2026 year-to-date'"""
+        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year} year-to-date"
+
+
+def _ratio(actual: float | None, plan: float | None) -> float | None:
+    return None if actual is None or not plan else actual / plan - 1
+
+
+def _lever_change(lever: str, rows: tuple[MonthVsActual, ...]) -> float | None:
+    """actual / plan − 1 of the lever over `rows` (one month or the year so far)."""
+    if any(row.plan_uv is None for row in rows):
+        return None
+    plan_uv = sum(row.plan_uv for row in rows)  # type: ignore[misc]
+    actual_uv = sum(row.actual_uv for row in rows)
+    plan_orders = sum(row.plan_uv * row.plan_conversion for row in rows)  # type: ignore[operator]
+    actual_orders = sum(row.actual_uv * (row.actual_conversion or 0.0) for row in rows)
+    if lever == "traffic":
+        return _ratio(actual_uv, plan_uv)
+    if lever == "conversion":
+        return _ratio(actual_orders / actual_uv if actual_uv else None, plan_orders / plan_uv if plan_uv else None)
+    plan_value = sum(row.target_to_date for row in rows) / plan_orders if plan_orders else None
+    actual_value = sum(row.actual for row in rows) / actual_orders if actual_orders else None
+    return _ratio(actual_value, plan_value)
+
+
+def month_deviation(year: int, row: MonthVsActual) -> Deviation | None:
+    """The month's weakest lever; None when no lever is behind."""
+    if row.lever is None or row.effects is None or row.department is None:
+        return None
+    effect = getattr(row.effects, row.lever)
+    change = _lever_change(row.lever, (row,))
+    return Deviation(year, row.month, row.lever, row.department, change, effect, row.gap, row.attainment)
+
+
+def ytd_deviation(pva: PlanVsActual) -> Deviation | None:
+    if pva.lever is None or pva.ytd_effects is None or pva.department is None:
+        return None
+    effect = getattr(pva.ytd_effects, pva.lever)
+    change = _lever_change(pva.lever, pva.months)
+    return Deviation(pva.year, None, pva.lever, pva.department, change, effect, pva.ytd_gap, pva.ytd_attainment)
+
+
+def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int]:
+    if view.plan is None or view.pva is None:
+        raise InputError(NO_PLAN_HELP)
+    if not view.pva.has_actuals:
+        raise InputError(f"no actuals for {view.plan.year} yet: import them first (`opsboard import-actuals BOARD FILE.csv`)")
+    if month is None:
+        found, link = ytd_deviation(view.pva), view.pva.last_month or 1
+        where = f"the year to date ({view.plan.year})"
+    else:
+        row = view.actual(month)
+        if row is None:
+            raise InputError(f"{MONTH_ABBR[month - 1]} {view.plan.year} has no actuals yet")
+        found, link, where = month_deviation(view.plan.year, row), month, f"{MONTH_ABBR[month - 1]} {view.plan.year}"
+    if found is None:
+        raise InputError(f"{where} is on plan: no lever is behind")
+    return found, link
+
+
+def _notes(view: TargetsView, deviation: Deviation) -> str:
+    currency = view.plan.currency if view.plan else ""
+    effects = view.pva.ytd_effects if deviation.month is None else view.actual(deviation.month).effects  # type: ignore[union-attr]
+    attainment = "n/a" if deviation.attainment is None else f"{deviation.attainment:.0%}"
+    lines = [
+        f"{deviation.period}: attainment {attainment}, gap {deviation.gap:+,.0f} {currency}.",
+        f"Weakest lever: {deviation.words} ({deviation.effect:+,.0f} {currency} of the gap).",
+    ]
+    if effects is not None:
+        lines.append(
+            f"Split of the gap: traffic {effects.traffic:+,.0f}, conversion {effects.conversion:+,.0f}, "
+            f"order value {effects.order_value:+,.0f}."
+        )
+    others = [view.department_name(key) for key in LEVER_DEPARTMENTS.get(deviation.lever, ())[1:]]
+    if others:
+        lines.append(f"Also answering for {LEVER_WORDS[deviation.lever]}: {', '.join(others)}.")
+    lines.append("Created from the targets view (view 3).")
+    return "\n".join(lines)
+
+
+def create_corrective_task(store: BoardStore, month: int | None = None, *, view: TargetsView | None = None) -> Task:
+    """A priority-1 task at the top of To do on the board of the department
+    owning the weakest lever of `month` (None: the year to date), linked to
+    the month, e.g. "Close the 2026-05 gap: traffic 12% under plan".
+    InputError when there is no plan, no actuals, no lever behind, or the
+    same task is already open."""
+    if month is not None and not 1 <= month <= 12:
+        raise InputError(f"month: {month} is not a month (1-12)")
+    if view is None or view.revision != store.revision:
+        view = targets_view(store)
+    deviation, link = _deviation_for(view, month)
+    department = deviation.department
+    if department not in view.departments:
+        raise InputError(f"this board has no department '{department}' to own {LEVER_WORDS[deviation.lever]}")
+    title = f"Close the {deviation.period} gap: {deviation.words}"
+    prefix = title.split(":")[0]
+    for task in store.tasks():
+        if task.department == department and task.status is not TaskStatus.DONE and task.title.startswith(prefix):
+            name = view.department_name(department)
+            raise InputError(f"already on the {name} board: '{task.title}' ({task.id})")
+    ranks = [float(doc.get("rank", 0.0)) for doc in store.raw(Table.TASKS).values()
+             if doc.get("department") == department and doc.get("status", "todo") == TaskStatus.TODO.value]  # fmt: skip
+    task = Task(
+        id=new_id("t"),
+        department=department,
+        title=title,
+        priority=1,
+        month=link,
+        tags=["target"],
+        notes=_notes(view, deviation),
+        rank=min(ranks) - 1.0 if ranks else 0.0,  # the top of To do: it is priority 1
+        created_at=now(),
+        created_by=store.user,
+    )
+    # One save (not add_task then a second save for `month`): one undo step.
+    store.apply(Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id=task.id, after=task.to_doc(), label="add"))
+    return store.task(task.id)
