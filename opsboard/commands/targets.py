@@ -1,0 +1,163 @@
+"""`opsboard target set|task` and `opsboard import-actuals`: the sales target
+and the store's daily metrics from scripts and cron."""
+
+from __future__ import annotations
+
+import argparse
+
+from opsboard.services.board_files import open_board
+from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.user import current_user
+
+NAMES = ("target", "import-actuals")
+
+# plan field → the option a user typed, so a message names what to fix
+_OPTIONS = {"annual_target": "--annual", "year": "--year", "promotion_budget": "--budget", "currency": "--currency",
+            "conversion": "--conversion", "order_value": "--order-value", "paid_share": "--paid-share",
+            "cost_per_click": "--cpc", "orders_per_agent_day": "--agent-orders", "new_products": "--new-products",
+            "channels": "--channel", "seasonality": "--seasonality"}  # fmt: skip
+_MONTHLY = "one value for every month, or 12 comma-separated values (January first)"
+
+
+def register(sub, add_common) -> None:
+    target = sub.add_parser("target", help="set the year's sales target and its assumptions")
+    actions = target.add_subparsers(dest="target_command", metavar="ACTION", required=True)
+
+    setter = actions.add_parser(
+        "set",
+        help="create or change the plan (only the options given change)",
+        description="Create or change the year's target plan. Rates take 0.03 or 3%%; amounts 1500000, "
+        "1,500,000, 1.5m or 150万. The first time, --annual is needed.",
+    )
+    setter.add_argument("board")
+    setter.add_argument("--annual", metavar="AMOUNT", help="the year's sales target")
+    setter.add_argument("--year", metavar="YYYY", help="the plan year (default: the plan's, else the board's)")
+    setter.add_argument("--budget", metavar="AMOUNT", help="the year's promotion budget (ad spend must fit it)")
+    setter.add_argument("--currency", help="e.g. CNY (default: the board's)")
+    setter.add_argument("--conversion", metavar="RATE", help=f"orders / UV: {_MONTHLY}")
+    setter.add_argument("--order-value", metavar="AMOUNT", help=f"average order value: {_MONTHLY}")
+    setter.add_argument("--paid-share", metavar="RATE", help=f"paid share of the traffic: {_MONTHLY}")
+    setter.add_argument("--cpc", metavar="AMOUNT", help=f"cost per click: {_MONTHLY}")
+    setter.add_argument("--agent-orders", metavar="N", help="orders one customer-service agent handles a day")
+    setter.add_argument("--new-products", metavar="N", help=f"new products to list: {_MONTHLY}")
+    setter.add_argument("--channel", action="append", metavar="NAME=SHARE",
+                        help="a channel and its share, e.g. Tmall=70%% (repeat; shares add up to 100%%; "
+                        "--channel none removes them)")  # fmt: skip
+    seasons = setter.add_mutually_exclusive_group()
+    seasons.add_argument("--seasonality", metavar="W1,...,W12", help="12 monthly weights, or 'default'")
+    seasons.add_argument("--seasonality-from-actuals", action="store_true",
+                         help="shape the months like last year's imported revenue")  # fmt: skip
+    add_common(setter)
+    setter.set_defaults(handler=cmd_set)
+
+    task = actions.add_parser("task", help="create the corrective task for the lever behind a gap")
+    task.add_argument("board")
+    task.add_argument("--month", type=int, metavar="1-12", help="the month (default: the year to date)")
+    add_common(task)
+    task.set_defaults(handler=cmd_task)
+
+    actuals = sub.add_parser(
+        "import-actuals",
+        help="import the store's daily metrics from a CSV",
+        description="Columns: date, channel, pv, uv, orders, revenue, ad_spend (channel and ad_spend optional), "
+        "or the back office's 统计日期, 浏览量, 访客数, 支付订单数, 支付金额, 推广花费. All rows are checked first: "
+        "one bad row and nothing is imported. Importing the same days and channels again replaces them.",
+    )
+    actuals.add_argument("board")
+    actuals.add_argument("file", metavar="FILE.csv")
+    add_common(actuals)
+    actuals.set_defaults(handler=cmd_import)
+
+
+def _one_line(error: FieldErrors) -> InputError:
+    return InputError("; ".join(f"{_OPTIONS.get(field, field)}: {message}" for field, message in error.errors.items()))
+
+
+def _plan_summary(store) -> list[str]:
+    from opsboard.services.targets import targets_view
+
+    view = targets_view(store)
+    plan, breakdown, balance = view.plan, view.breakdown, view.balance
+    assert plan is not None and breakdown is not None and balance is not None
+    currency = plan.currency
+    peak = max(breakdown.months, key=lambda m: m.target)
+    low = min(breakdown.months, key=lambda m: m.target)
+    lines = [
+        f"Plan {plan.year}: {plan.annual_target:,.0f} {currency} over 12 months "
+        f"(lowest {low.target:,.0f} in {_month(low.month)}, highest {peak.target:,.0f} in {_month(peak.month)})",
+    ]
+    lines += [f"  {problem}" for problem in breakdown.problems]
+    year = breakdown.year_total
+    if year.uv is not None and year.orders is not None:
+        lines.append(f"Needs {year.uv:,.0f} UV and {year.orders:,.0f} orders; ad spend {year.ad_spend:,.0f} {currency}")
+    if balance.over_budget:
+        lines.append(f"Over the promotion budget of {balance.budget:,.0f} by {balance.shortfall:,.0f} {currency}; each closes it alone:")
+        for fix in balance.levers:
+            lines.append(f"  {_fix(fix)}")
+    elif balance.checked:
+        lines.append(f"Fits the promotion budget of {balance.budget:,.0f} {currency} ({balance.budget_used:.0%} used)")
+    else:
+        lines.append(f"Budget not checked: {balance.note}")
+    return lines
+
+
+def _month(month: int) -> str:
+    from opsboard.logic.targets import MONTH_ABBR
+
+    return MONTH_ABBR[month - 1]
+
+
+def _fix(fix) -> str:
+    if fix.lever == "conversion":
+        text = f"conversion {fix.current:.2%} → {fix.needed:.2%}"
+    elif fix.lever == "order_value":
+        text = f"order value {fix.current:,.2f} → {fix.needed:,.2f}"
+    else:
+        text = f"budget {fix.current:,.0f} → {fix.needed:,.0f}"
+    return text + ("" if fix.closable else f" (cannot: {fix.reason})")
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from opsboard.services.targets import set_target
+
+    store = open_board(args.board, user=current_user(args.user))
+    try:
+        set_target(
+            store,
+            annual=args.annual,
+            year=args.year,
+            budget=args.budget,
+            seasonality_from_actuals=args.seasonality_from_actuals,
+            currency=args.currency,
+            conversion=args.conversion,
+            order_value=args.order_value,
+            paid_share=args.paid_share,
+            cost_per_click=args.cpc,
+            orders_per_agent_day=args.agent_orders,
+            new_products=args.new_products,
+            channels=None if args.channel is None else (args.channel if args.channel != ["none"] else ""),
+            seasonality=args.seasonality,
+        )
+    except FieldErrors as error:
+        raise _one_line(error) from None
+    print("\n".join(_plan_summary(store)))
+    return 0
+
+
+def cmd_task(args: argparse.Namespace) -> int:
+    from opsboard.services.targets import create_corrective_task
+
+    store = open_board(args.board, user=current_user(args.user))
+    task = create_corrective_task(store, args.month)
+    names = {d.id: d.name for d in store.departments()}
+    print(f"{task.id}  {names.get(task.department, task.department)}  P{task.priority}  {task.title}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from opsboard.services.actuals import import_actuals_counted
+
+    store = open_board(args.board, user=current_user(args.user))
+    result = import_actuals_counted(store, args.file)
+    print(f"Imported {result.rows:,} rows ({result.new:,} new, {result.replaced:,} replaced) from {args.file}")
+    return 0
