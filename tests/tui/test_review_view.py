@@ -110,7 +110,7 @@ async def test_opens_on_the_monthly_report(tmp_path: Path, frozen):
 @run_async
 async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
         table = screen.query_one(ReportTable)
         await pilot.press("w")
@@ -126,6 +126,11 @@ async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
         assert table.cell_text("2025-W06", "revenue") == "1,050"
         assert table.cell_text("2025-W06", "revenue_growth") == "+31.2%"  # 31.25 %, half to even as in the export
         assert table.current_key() == "2025-W14"
+        # 15 rows do not fit at 80×24: the table scrolled to the latest week and the totals.
+        await pilot.pause()
+        assert table.max_scroll_y > 0 and table.scroll_y == table.max_scroll_y
+        shown = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+        assert any(line.startswith(" 2025-W14* ") for line in shown) and any(line.startswith(" Total ") for line in shown)
         assert screen.query_one("#revenue-chart", BarChart).labels[-1] == "2025-W14"
         await pilot.press("m")
         assert table.row_keys == ["2025-01", "2025-02", "2025-03", TOTAL_KEY]

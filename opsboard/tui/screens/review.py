@@ -26,7 +26,11 @@ from ..widgets.report_table import TOTAL_KEY, ReportTable
 from .base import ViewScreen
 
 PERIOD_NAMES = {"week": "Weekly", "month": "Monthly"}
-TALL = 34  # from this many lines the charts get taller
+
+
+def chart_height(screen_height: int) -> int:
+    """4 lines (a title and 3 of bars) at 24 lines; taller on taller screens."""
+    return max(4, min(10, 4 + (screen_height - 24) // 5))
 
 
 def reflow(text: str) -> str:
@@ -94,9 +98,8 @@ class ReviewScreen(ViewScreen):
         self.reload()
 
     def on_resize(self) -> None:
-        height = 6 if self.size.height >= TALL else 4
         for chart in self.query(BarChart):
-            chart.styles.height = height
+            chart.styles.height = chart_height(self.size.height)
 
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:

@@ -58,6 +58,8 @@ NUMBER_COLUMNS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "revenue": ("Revenue", lambda r: amount(r.revenue)),
     "revenue_growth": ("Rev ±", lambda r: growth(r.revenue_growth)),
     "revenue_growth_yoy": ("Rev YoY", lambda r: growth(r.revenue_growth_yoy)),
+    "target": ("Target", lambda r: "n/a" if r.target is None else amount(r.target)),
+    "attainment": ("Attain.", lambda r: percent(r.attainment)),
     "uv": ("UV", lambda r: amount(r.uv)),
     "uv_growth": ("UV ±", lambda r: growth(r.uv_growth)),
     "uv_growth_yoy": ("UV YoY", lambda r: growth(r.uv_growth_yoy)),
@@ -69,8 +71,6 @@ NUMBER_COLUMNS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "order_value": ("Order value", lambda r: "n/a" if r.order_value is None else amount(r.order_value, 2)),
     "ad_spend": ("Ad spend", lambda r: amount(r.ad_spend)),
     "roi": ("ROI", lambda r: ratio(r.roi)),
-    "target": ("Target", lambda r: "n/a" if r.target is None else amount(r.target)),
-    "attainment": ("Attain.", lambda r: percent(r.attainment)),
 }
 GROWTH_COLUMNS = frozenset(key for key in NUMBER_COLUMNS if "growth" in key)
 TARGET_COLUMNS = ("target", "attainment")
@@ -227,9 +227,9 @@ class ReportTable(ScrollView, can_focus=True):
         if self.row_keys[-1:] == [TOTAL_KEY] and bottom == len(self.rows) - 2:
             bottom += 1  # on the latest period, keep the totals row in view too
         if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor_row, animate=False, force=True, immediate=True)
         elif bottom >= top + self._body_height():
-            self.scroll_to(y=bottom - self._body_height() + 1, animate=False, immediate=True)
+            self.scroll_to(y=bottom - self._body_height() + 1, animate=False, force=True, immediate=True)
 
     def action_cursor(self, step: int) -> None:
         self.cursor_row += step
