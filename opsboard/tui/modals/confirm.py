@@ -1,0 +1,59 @@
+"""A yes/no question as a modal: `y` confirms, `n`/esc cancels. Cancel has
+the focus, so a stray enter changes nothing.
+
+    self.app.push_screen(ConfirmScreen("Delete task?", Text(title)), on_answer)
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 60; max-width: 100%; height: auto;
+        border: thick $error; background: $surface; padding: 0 1;
+    }
+    ConfirmScreen .confirm-title { text-style: bold; padding: 0 0 1 0; }
+    ConfirmScreen #confirm-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
+    ConfirmScreen #confirm-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, title: str, message: str | Text = "", *, confirm_label: str = "Yes") -> None:
+        super().__init__()
+        self.question = title
+        self.message = message if isinstance(message, Text) else Text(message)
+        self.confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.question), classes="confirm-title")
+            if self.message:
+                yield Static(self.message)
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Cancel (n)", id="no")
+                yield Button(f"{self.confirm_label} (y)", id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()  # enter on the default keeps the card
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")

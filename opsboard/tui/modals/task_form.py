@@ -1,0 +1,62 @@
+"""The card form (add and edit) and the blocked-reason prompt, built on the
+shared FormScreen so validation messages show inline under each field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from opsboard.model import ChecklistItem, Task
+
+from .form import FormField, FormScreen, Submit
+
+NO_ITEM = ""
+
+
+class CardForm(FormScreen):
+    """FormScreen with the first field focused, so typing goes into it (the
+    scroll area around the fields would otherwise take the focus)."""
+
+    AUTO_FOCUS = "Input, TextArea, Select"
+
+PRIORITIES = [(f"P{n}{' (highest)' if n == 1 else ''}", str(n)) for n in range(1, 5)]
+
+
+def item_options(items: Sequence[ChecklistItem]) -> list[tuple[str, str]]:
+    return [("(none)", NO_ITEM)] + [(f"{i.phase.value} {i.code} · {i.title}", i.id) for i in items]
+
+
+def task_form(
+    title: str,
+    submit: Submit,
+    *,
+    items: Sequence[ChecklistItem],
+    departments: dict[str, str] | None = None,
+    task: Task | None = None,
+    prefill_title: str = "",
+    prefill_item: str = NO_ITEM,
+) -> CardForm:
+    """Fields: title, owner, due, priority, tags, checklist item, notes — and
+    department when `departments` (id → name) is given (editing)."""
+    fields = [
+        FormField("title", "Title", task.title if task else prefill_title),
+        FormField("owner", "Owner", task.owner if task else ""),
+        FormField("due", "Due (YYYY-MM-DD, empty for none)", task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"),
+        FormField("priority", "Priority", str(task.priority) if task else "3", kind="select", options=PRIORITIES),
+        FormField("tags", "Tags (comma-separated)", ", ".join(task.tags) if task else "", placeholder="photos, 618"),
+        FormField("checklist_item", "Serves checklist item", (task.checklist_item or NO_ITEM) if task else prefill_item,
+                  kind="select", options=item_options(items)),  # fmt: skip
+    ]
+    if departments:
+        options = [(name, dept_id) for dept_id, name in departments.items()]
+        fields.append(FormField("department", "Department", task.department if task else "", kind="select", options=options))
+    fields.append(FormField("notes", "Notes", task.notes if task else "", kind="textarea"))
+    return CardForm(title, fields, submit)
+
+
+def reason_form(task_title: str, submit: Submit) -> CardForm:
+    """Moving a card into Blocked asks what it waits for."""
+    return CardForm(
+        f"Blocked: {task_title}",
+        [FormField("reason", "What is it waiting for?", "", placeholder="e.g. budget not approved")],
+        submit,
+    )

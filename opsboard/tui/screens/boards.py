@@ -1,0 +1,413 @@
+"""View 2: a kanban board per department, and the overview of all of them.
+
+The screen is thin: the services compute columns, counts and filters; the
+columns draw only the cards on screen (see widgets/kanban_column.py).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static
+
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.model.clock import today
+from opsboard.services.departments import department_names
+from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
+from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter
+from opsboard.services.tasks import add_task, delete_task, edit_task, move_task, reorder_task
+from opsboard.store import BoardError
+
+from ..modals.confirm import ConfirmScreen
+from ..modals.task_details import TaskDetailsScreen, task_details
+from ..modals.task_form import reason_form, task_form
+from ..widgets.board_overview import TOTAL, BoardOverview
+from ..widgets.department_list import OVERVIEW, DepartmentList
+from ..widgets.kanban_column import KanbanColumn, due_label
+from .base import ViewScreen
+
+NARROW = 100  # below this width the department list gives its room to the columns
+CARD_ACTIONS = {"edit", "details", "move", "reorder", "delete", "fold"}
+
+
+class BoardsScreen(ViewScreen):
+    VIEW_NAME = "boards"
+    VIEW_TITLE = "Boards"
+    DEFAULT_CSS = """
+    BoardsScreen #board-body { height: 1fr; }
+    BoardsScreen.-narrow #departments { display: none; }
+    BoardsScreen #board-main { width: 1fr; }
+    BoardsScreen #board-title { height: 1; padding: 0 1; text-style: bold; }
+    BoardsScreen #filter { display: none; height: 3; }
+    BoardsScreen.-filtering #filter { display: block; }
+    BoardsScreen #board-switcher { height: 1fr; }
+    BoardsScreen #columns { height: 1fr; }
+    BoardsScreen #card-line { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "department(-1)", "Prev dept", id="boards.prev_department", show=False),
+        Binding("right_square_bracket", "department(1)", "Dept", id="boards.next_department", key_display="[ ]"),
+        Binding("o", "overview", "Overview", id="boards.overview"),
+        Binding("a", "add", "Add", id="boards.add"),
+        Binding("e", "edit", "Edit", id="boards.edit"),
+        Binding("enter", "details", "Details", id="boards.details", show=False),
+        Binding("H", "move(-1)", "Move left", id="boards.move_left", show=False),
+        Binding("L", "move(1)", "Move", id="boards.move_right", key_display="H/L"),
+        Binding("K", "reorder(-1)", "Card up", id="boards.reorder_up", show=False),
+        Binding("J", "reorder(1)", "Card down", id="boards.reorder_down", show=False),
+        Binding("d", "delete", "Delete", id="boards.delete"),
+        Binding("slash", "filter", "Filter", id="boards.filter"),
+        Binding("escape", "clear_filter", "Clear filter", id="boards.clear_filter", show=False),
+        Binding("z", "fold", "Old done", id="boards.fold", show=False),
+        Binding("h,left", "column(-1)", "Prev column", id="boards.prev_column", show=False),
+        Binding("l,right", "column(1)", "Next column", id="boards.next_column", show=False),
+        Binding("j", "overview_cursor(1)", "Down", id="boards.overview_down", show=False),
+        Binding("k", "overview_cursor(-1)", "Up", id="boards.overview_up", show=False),
+        Binding("g", "overview_cursor(-10000)", "Top", id="boards.overview_top", show=False),
+        Binding("G", "overview_cursor(10000)", "Bottom", id="boards.overview_bottom", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.department: str | None = None  # None: the overview
+        self.column_index = 0
+        self.filter_text = ""
+        self.filter = TaskFilter()
+        self.show_folded = False
+        self.summaries: list[DepartmentSummary] = []
+        self.tasks: list[Task] = []
+        self.items: dict[str, str] = {}
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="board-body"):
+            yield DepartmentList(id="departments")
+            with Vertical(id="board-main"):
+                yield Static("", id="board-title")
+                yield Input(placeholder=FILTER_HELP, id="filter")
+                with ContentSwitcher(id="board-switcher", initial="overview"):
+                    yield BoardOverview(id="overview")
+                    with Horizontal(id="columns"):
+                        for status in TASK_COLUMNS:
+                            yield KanbanColumn(status, TASK_STATUS_LABELS[status], id=f"col-{status.value}")
+                yield Static("", id="card-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self.reload()
+        self.query_one(BoardOverview).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self._show_title()
+
+    @property
+    def columns(self) -> list[KanbanColumn]:
+        return list(self.query(KanbanColumn))
+
+    def current_column(self) -> KanbanColumn:
+        return self.columns[self.column_index]
+
+    def current_task(self) -> Task | None:
+        return None if self.department is None else self.current_column().current
+
+    # -- drawing -------------------------------------------------------------
+    def reload(self) -> None:
+        """Everything from the store (after our change or another process's save)."""
+        self.tasks = self.store.tasks()
+        self.items = {item.id: f"{item.code} {item.title}" for item in self.store.checklist()}
+        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+        if self.department is not None and self.department not in {s.department.id for s in self.summaries}:
+            self.department = None
+        self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
+        if self.department is None:
+            self.query_one(BoardOverview).show(self.summaries)
+        else:
+            self._show_columns()
+        self._show_title()
+
+    def _show_columns(self, focus_task: str | None = None, *, focus: bool = False) -> None:
+        """The current department's columns; `focus_task` moves the cursor
+        (and with `focus`, the focus) to the column holding that card."""
+        assert self.department is not None
+        keep = {column.status: (column.current.id if column.current else None) for column in self.columns}
+        day = today()
+        for column, data in zip(self.columns, board_columns(
+            self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks
+        ), strict=True):  # fmt: skip
+            wanted = focus_task if focus_task in {t.id for t in data.tasks} else keep[column.status]
+            column.set_cards(data.tasks, day, self.items, folded=data.folded, keep=wanted)
+            if focus_task is not None and wanted == focus_task:
+                self.column_index = TASK_COLUMNS.index(column.status)
+        if focus and self.query_one(ContentSwitcher).current == "columns":
+            self.current_column().focus()
+        self._show_card_line()
+
+    def _summary(self, department: str | None) -> DepartmentSummary | None:
+        return next((s for s in self.summaries if s.department.id == department), None)
+
+    def _show_title(self) -> None:
+        title = Text()
+        summary = self._summary(self.department)
+        if summary is None:
+            title.append("Overview · all departments")
+        else:
+            narrow = self.has_class("-narrow")
+            title.append(("◀ " if narrow else "") + summary.department.name + (" ▶" if narrow else ""))
+            title.append(f"  {summary.open} open · {summary.blocked} blocked · {summary.overdue} overdue", style="not bold")
+        if self.filter_text:
+            title.append("  filter: ", style="not bold")
+            title.append(self.filter_text)
+            title.append(" (esc clears)", style="not bold")
+        self.query_one("#board-title", Static).update(title)
+
+    def _show_card_line(self) -> None:
+        task = self.current_task()
+        line = Text()
+        if task is not None:
+            due, mark = due_label(task, today())
+            line.append(task.title)
+            if task.owner:
+                line.append(f" — {task.owner}")
+            if task.due:
+                line.append(f" · due {task.due.isoformat()}" + (" (overdue)" if mark == "overdue" else " (today)" if mark else ""))
+            if task.blocked_reason:
+                line.append(f" · blocked: {task.blocked_reason}")
+        self.query_one("#card-line", Static).update(line)
+
+    def on_kanban_column_cursor_moved(self, event: KanbanColumn.CursorMoved) -> None:
+        if event.column in self.columns and event.column.has_focus:
+            self.column_index = self.columns.index(event.column)
+        self._show_card_line()
+
+    # -- switching departments ---------------------------------------------------
+    def open_department(self, department: str | None) -> None:
+        """Show a department's board (None: the overview)."""
+        self.department = department
+        switcher = self.query_one(ContentSwitcher)
+        self.query_one(DepartmentList).select(department or OVERVIEW)
+        if department is None:
+            switcher.current = "overview"
+            self.query_one(BoardOverview).show(self.summaries)
+            self.query_one(BoardOverview).focus()
+            self.query_one("#card-line", Static).update("")
+        else:
+            switcher.current = "columns"
+            self._show_columns(focus=True)
+        self._show_title()
+        self.refresh_bindings()
+
+    def action_department(self, step: int) -> None:
+        order: list[str | None] = [None] + [s.department.id for s in self.summaries]
+        index = order.index(self.department) if self.department in order else 0
+        self.open_department(order[(index + step) % len(order)])
+
+    def action_overview(self) -> None:
+        if self.department is None:
+            table = self.query_one(BoardOverview)
+            key = table.current_key()
+            self.open_department(key if key not in (None, TOTAL) else self.summaries[0].department.id if self.summaries else None)
+        else:
+            self.open_department(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = str(event.row_key.value)
+        if key != TOTAL:
+            self.open_department(key)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self.query_one(DepartmentList).chosen(event.option_index)
+        if chosen is not None:
+            self.open_department(None if chosen == OVERVIEW else chosen)
+
+    def action_column(self, step: int) -> None:
+        if self.department is None:
+            if step > 0:
+                self.action_overview()
+            return
+        self.column_index = max(0, min(len(TASK_COLUMNS) - 1, self.column_index + step))
+        self.current_column().focus()
+
+    def action_overview_cursor(self, step: int) -> None:
+        if self.department is None:
+            table = self.query_one(BoardOverview)
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CARD_ACTIONS and self.department is None:
+            return False
+        return True
+
+    # -- filter ------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        box = self.query_one("#filter", Input)
+        box.value = self.filter_text
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.apply_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            event.stop()
+            self._leave_filter_box()
+
+    def apply_filter(self, text: str) -> None:
+        """Filter every department by `text`; a bad `due:`/`p:` says why and
+        keeps the last good filter."""
+        box = self.query_one("#filter", Input)
+        try:
+            chosen = parse_filter(text)
+        except InputError as error:
+            box.border_subtitle = str(error)
+            return
+        box.border_subtitle = ""
+        self.filter_text, self.filter = text.strip(), chosen
+        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+        self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
+        if self.department is None:
+            self.query_one(BoardOverview).show(self.summaries)
+        else:
+            self._show_columns()
+        self._show_title()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_text or self.has_class("-filtering"):
+            self.query_one("#filter", Input).value = ""
+            self.apply_filter("")
+            self._leave_filter_box()
+
+    def _leave_filter_box(self) -> None:
+        self.set_class(bool(self.filter_text), "-filtering")
+        if self.department is None:
+            self.query_one(BoardOverview).focus()
+        else:
+            self.current_column().focus()
+
+    def action_fold(self) -> None:
+        self.show_folded = not self.show_folded
+        self._show_columns()
+
+    # -- changes -------------------------------------------------------------------
+    def _save(self, change, *args, **kwargs):
+        """Run a saving service call; a refusal (bad input, a conflict, a
+        locked or read-only file) is a notification, and the view redraws."""
+        try:
+            result = change(*args, **kwargs)
+        except BoardError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            self.reload()
+            return None
+        self.ops_app.refresh_title()
+        return result
+
+    def _changed(self, task_id: str | None = None) -> None:
+        """Redraw after our own save, the cursor on `task_id`."""
+        self.tasks = self.store.tasks()
+        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+        self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
+        if self.department is None:
+            self.query_one(BoardOverview).show(self.summaries)
+        else:
+            self._show_columns(focus_task=task_id, focus=True)
+        self._show_title()
+
+    def _form_submit(self, change, *args, **kwargs):
+        """A form's submit: field errors stay in the form; other refusals
+        close it with a notification."""
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                result = change(*args, **kwargs, **values)
+            except FieldErrors as errors:
+                return errors.errors
+            except BoardError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                self.reload()
+                return None
+            self.ops_app.refresh_title()
+            self._changed(result.id if isinstance(result, Task) else None)
+            return None
+
+        return submit
+
+    def action_add(self) -> None:
+        department = self.department or self.query_one(BoardOverview).current_key()
+        if department in (None, TOTAL):
+            return
+        name = department_names(self.store).get(department, department)
+        submit = self._form_submit(add_task, self.store, department=department)
+        self.app.push_screen(task_form(f"New task for {name}", submit, items=self._items_for(department)))
+
+    def _items_for(self, department: str):
+        """The department's own checklist items first, then the rest."""
+        items = self.store.checklist()
+        return sorted(items, key=lambda i: (i.department != department, i.phase.value, i.order, i.code))
+
+    def action_edit(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        submit = self._form_submit(edit_task, self.store, task.id, seen=task)
+        form = task_form(f"Edit · {task.title}", submit, items=self._items_for(task.department),
+                         departments=department_names(self.store), task=task)  # fmt: skip
+        self.app.push_screen(form)
+
+    def action_details(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        names = department_names(self.store)
+        text = task_details(task, names.get(task.department, task.department), self.items.get(task.checklist_item or "", ""), today())
+
+        def after(choice: str | None) -> None:
+            if choice == "edit":
+                self.action_edit()
+
+        self.app.push_screen(TaskDetailsScreen(task, text), after)
+
+    def action_move(self, step: int) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        index = TASK_COLUMNS.index(task.status) + step
+        if not 0 <= index < len(TASK_COLUMNS):
+            return
+        if TASK_COLUMNS[index] is TaskStatus.BLOCKED:
+            submit = self._form_submit(move_task, self.store, task.id, step, seen=task)
+            self.app.push_screen(reason_form(task.title, submit))
+            return
+        moved = self._save(move_task, self.store, task.id, step, seen=task)
+        if moved is not None:
+            self._changed(moved.id)
+
+    def action_reorder(self, step: int) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        moved = self._save(reorder_task, self.store, task.id, step, among=self.current_column().card_ids())
+        if moved is not None:
+            self._changed(moved.id)
+
+    def action_delete(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self._save(delete_task, self.store, task.id, seen=task) is not None:
+                self._changed()
+
+        self.app.push_screen(ConfirmScreen("Delete this task?", Text(task.title), confirm_label="Delete"), answer)

@@ -1,0 +1,68 @@
+"""The overview: every department × column, with blocked and overdue cards
+standing out — the first thing the operations lead looks at."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
+from opsboard.services.task_board import DepartmentSummary
+
+TOTAL = "-total"
+COLUMNS = (("department", "Department", 20), *((s.value, TASK_STATUS_LABELS[s], 7) for s in TASK_COLUMNS),
+           ("overdue", "Overdue", 8), ("today", "Due today", 9))  # fmt: skip
+
+
+class BoardOverview(DataTable):
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"board-overview--alert"}
+    DEFAULT_CSS = """
+    BoardOverview { height: 1fr; }
+    BoardOverview > .board-overview--alert { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        for key, label, width in COLUMNS:
+            self.add_column(label, key=key, width=width)
+
+    def _count(self, value: int, alert: bool = False) -> Text:
+        """A count; blocked and overdue ones are bold, coloured and marked '!'
+        (the mark is for terminals without colour)."""
+        if alert and value:
+            return Text(f"{value} !", style=self.get_component_rich_style("board-overview--alert", partial=True), justify="right")
+        return Text(str(value), justify="right")
+
+    def show(self, summaries: Sequence[DepartmentSummary], current: str | None = None) -> None:
+        keep = current or self.current_key()
+        self.clear()
+        totals = {s: 0 for s in TASK_COLUMNS}
+        overdue = today = 0
+        for summary in summaries:
+            self.add_row(*self._cells(summary.department.name, summary.counts, summary.overdue, summary.due_today), key=summary.department.id)
+            for status, n in summary.counts.items():
+                totals[status] += n
+            overdue += summary.overdue
+            today += summary.due_today
+        self.add_row(*self._cells("Total", totals, overdue, today, bold=True), key=TOTAL)
+        if keep is not None:
+            try:
+                self.move_cursor(row=self.get_row_index(keep), animate=False)
+            except Exception:  # noqa: BLE001  (the department is gone)
+                pass
+
+    def _cells(self, name: str, counts: dict[TaskStatus, int], overdue: int, today: int, bold: bool = False) -> list[Text]:
+        return [
+            Text(name, style="bold" if bold else ""),
+            *(self._count(counts[s], alert=s is TaskStatus.BLOCKED) for s in TASK_COLUMNS),
+            self._count(overdue, alert=True),
+            self._count(today),
+        ]
+
+    def current_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
