@@ -1,25 +1,69 @@
-"""`opsboard [BOARD]` and `opsboard --demo`: open the terminal app."""
+"""`opsboard [BOARD]` and `opsboard --demo`: open the terminal app.
+
+A damaged board opens to the recovery dialog (restore the newest good backup,
+look at it read-only, or quit) instead of a traceback."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from opsboard.services.board_files import demo_copy, open_board, open_or_create_default
 from opsboard.services.user import current_user
+from opsboard.store import BoardDamagedError, BoardStore
+
+
+def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
+    if args.demo:
+        path = demo_copy()
+        return open_board(path, user=user), f"Demo board: a fresh copy at {path}"
+    if args.board:
+        return open_board(args.board, user=user), None
+    return open_or_create_default(user)
+
+
+def _readable(store: BoardStore) -> BoardStore:
+    """Check the documents the first screen needs, so a hand-broken one is
+    caught here (and offered recovery), not half-way through drawing."""
+    store.meta()
+    store.departments()
+    store.checklist()
+    store.tasks()
+    return store
+
+
+def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore | None, str | None]:
+    """Ask what to do with a damaged board; the store to open (None: quit)
+    and a notice saying what was done. `ask(error, backup) -> choice`."""
+    from opsboard.services.recovery import newest_good_backup, open_read_only_copy, restore_backup
+
+    backup = newest_good_backup(error.path)
+    if ask is None:
+        from opsboard.tui.modals.recovery import RecoveryApp
+
+        ask = lambda error, backup: RecoveryApp(error, backup).run()  # noqa: E731
+    choice = ask(error, backup)
+    if choice == "restore" and backup is not None:
+        result = restore_backup(error.path, backup.number)
+        return _readable(open_board(error.path, user=user)), result.message
+    if choice == "read-only" and backup is not None:
+        store = open_read_only_copy(error.path, user=user)
+        return _readable(store), f"Read-only: {store.read_only_reason}"
+    return None, None
 
 
 def run_tui(args: argparse.Namespace) -> int:
     user = current_user(args.user)
-    notice = None
-    if args.demo:
-        path = demo_copy()
-        notice = f"Demo board: a fresh copy at {path}"
-        store = open_board(path, user=user)
-    elif args.board:
-        store = open_board(args.board, user=user)
-    else:
-        store, notice = open_or_create_default(user)
+    try:
+        store, notice = _open(args, user)
+        _readable(store)
+    except BoardDamagedError as error:
+        store, notice = recover(error, user)
+        if store is None:
+            print(f"opsboard: {error}", file=sys.stderr)
+            return 1
     from opsboard.tui.app import OpsboardApp
 
     OpsboardApp(store, notice=notice).run()
     return 0
+

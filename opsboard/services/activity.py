@@ -112,10 +112,11 @@ def _department_name(store: BoardStore, dept_id: str | None) -> str:
     return str(store.raw(Table.DEPARTMENTS).get(dept_id, {}).get("name", dept_id))
 
 
-def format_value(field: str, value: object) -> str:
+def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
+    """A stored value as the views show it (a task's status by its column)."""
     if value is None or value == "" or value == []:
         return "—"
-    if field == "status" and value in TaskStatus._value2member_map_:
+    if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
         return TASK_STATUS_LABELS[TaskStatus(value)]
     if field == "priority":
         return f"P{value}"
@@ -180,7 +181,7 @@ def describe_change(entry: ActivityEntry) -> str:
         if fields == ["rank"]:
             return "order in the column"
         parts = [
-            f"{field}: {format_value(field, before.get(field))} → {format_value(field, entry.after[field])}"
+            f"{field}: {format_value(field, before.get(field), entry.table)} → {format_value(field, entry.after[field], entry.table)}"
             for field in fields
             if field != "rank"  # where a moved card lands: noise beside its new column
         ]

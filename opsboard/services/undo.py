@@ -102,7 +102,7 @@ def _reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
         title = doc_title(store, table, error.doc_id)
         raise UndoRefused(
             f"not {verb}ne: {error.by or 'someone else'} changed {error.field} of '{title}' to "
-            f"{format_value(error.field, error.theirs)} after your change"
+            f"{format_value(error.field, error.theirs, table)} after your change"
         ) from None
     except NotFoundError:
         title = doc_title(store, group[0].table, group[0].doc_id, group[0].after, group[0].before)

@@ -12,7 +12,10 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from opsboard.store import BoardError, BoardStore
+from opsboard.model import Table
+from opsboard.services.activity import change_notice, doc_title, entries_since, format_value
+from opsboard.store import BoardDamagedError, BoardError, BoardStore, ConflictError
+from opsboard.store.storage import file_identity
 
 from .keymap import load_keymap
 from .messages import BoardReloaded
@@ -53,6 +56,9 @@ class OpsboardApp(App[None]):
         Binding("3", "view('targets')", "Targets", id="view.targets", show=False),
         Binding("4", "view('review')", "Review", id="view.review", show=False),
         Binding("5", "view('standup')", "Stand-up", id="view.standup", show=False),
+        Binding("u", "undo", "Undo", id="app.undo", show=False),
+        Binding("ctrl+r", "redo", "Redo", id="app.redo", show=False),
+        Binding("A", "activity", "Activity", id="app.activity", show=False),
         Binding("question_mark", "toggle_help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -61,6 +67,8 @@ class OpsboardApp(App[None]):
         super().__init__()
         self.store = store
         self.startup_notice = notice
+        self.seen_revision = 0  # others' changes up to here have been announced
+        self._unreadable: tuple | None = None  # identity of a damaged file already reported
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
@@ -70,6 +78,7 @@ class OpsboardApp(App[None]):
         if problem:
             self.notify(problem, severity="warning", timeout=8)
         self.refresh_title()
+        self.seen_revision = self.store.revision
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
         if self.store.read_only:
@@ -85,7 +94,19 @@ class OpsboardApp(App[None]):
     # -- views ---------------------------------------------------------------
     def action_view(self, name: str) -> None:
         if name in VIEWS and self.current_mode != name:
+            try:
+                existed = bool(self.get_screen_stack(name))
+            except KeyError:
+                existed = False
             self.switch_mode(name)
+            if existed:  # it may have missed saves made while it was hidden
+                self.screen.post_message(BoardReloaded())
+
+    def action_activity(self) -> None:
+        from .screens.activity import ActivityScreen
+
+        if not isinstance(self.screen, ActivityScreen):
+            self.push_screen(ActivityScreen())
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -96,27 +117,128 @@ class OpsboardApp(App[None]):
     # -- saving and reloading -------------------------------------------------
     def run_change(self, change, *args, **kwargs):
         """Run a service call that saves; report a failure as a message, never
-        a traceback. Returns the call's result, or None when it failed."""
+        a traceback. Returns the call's result, or None when it failed. A
+        conflict (someone saved the same field first) asks the user which
+        value to keep; a failed save shows the board as it is on disk."""
         try:
             result = change(*args, **kwargs)
+        except ConflictError as error:
+            self.call_later(self._ask_about_conflict, error)  # after a form that called us has closed
+            return None
         except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
+            self._show_disk_state()
             return None
         self.refresh_title()
+        self.announce_changes()
         return result
+
+    def _show_disk_state(self) -> None:
+        try:
+            self.refresh_title()
+        except BoardError:
+            self.refresh_title_unreadable()
+            return
+        self.reload_views()
+
+    def refresh_title_unreadable(self) -> None:
+        self.sub_title = f"{self.store.user} · cannot read the file"
+
+    def _ask_about_conflict(self, error: ConflictError) -> None:
+        from .modals.conflict import ConflictDialog, ConflictView  # widgets load on first use
+
+        op = getattr(error, "operation", None)  # what we tried to save, when the store says
+        ops = list(getattr(error, "operations", None) or ([op] if op else []))
+        table = op.table if op is not None else Table.TASKS
+        view = ConflictView(
+            title=f"'{doc_title(self.store, table, error.doc_id)}'",
+            field=error.field,
+            seen=format_value(error.field, error.seen, table),
+            theirs=format_value(error.field, error.theirs, table),
+            by=error.by,
+            mine=format_value(error.field, error.mine, table),
+            can_use_mine=op is not None,
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "mine" and op is not None:
+                # theirs is what we now knowingly replace
+                retry = op.model_copy(update={"before": {**(op.before or {}), error.field: error.theirs}})
+                self.run_change(self.store.apply, *[retry if o is op else o for o in ops])
+            else:
+                self.notify(f"Kept the value {error.by or 'they'} saved; yours was not saved", timeout=5, markup=False)
+            self._show_disk_state()
+
+        self.push_screen(ConflictDialog(view), chosen)
+
+    def reload_views(self) -> None:
+        """Every screen in the stack redraws from the store (the view under a
+        dialog too)."""
+        for screen in self.screen_stack:
+            screen.post_message(BoardReloaded())
+
+    def announce_changes(self) -> None:
+        """A short notice of what others saved since we last looked."""
+        try:
+            revision = self.store.revision
+        except BoardError:
+            return  # check_for_changes reports an unreadable file
+        if revision < self.seen_revision:
+            self.notify(f"The board on disk went back to revision {revision} (restored from a backup?)", severity="warning", timeout=8)
+        elif revision > self.seen_revision:
+            others = [e for e in entries_since(self.store, self.seen_revision) if e.by != self.store.user]
+            if others:
+                self.notify(change_notice(others, self.store), timeout=6, markup=False)
+        self.seen_revision = revision
 
     def check_for_changes(self) -> None:
         """A stat per tick; a reload only when another process saved."""
         try:
             if not self.store.changed_on_disk():
                 return
+            if self._unreadable is not None and file_identity(self.store.path) == self._unreadable:
+                return  # the same damaged file we already reported: no re-parse
             self.store.refresh()
+            self.store.meta(), self.store.checklist(), self.store.tasks()  # a hand-broken document shows here
         except BoardError as error:
-            self.refresh_title("cannot read the file")
-            self.notify(str(error), severity="error", timeout=8)
+            damaged = isinstance(error, BoardDamagedError)
+            self._unreadable = file_identity(self.store.path) if damaged else None
+            self.refresh_title_unreadable()
+            self.notify(f"{error}. You see the last good state.", severity="error", timeout=12, markup=False)
             return
+        self._unreadable = None
         self.refresh_title()
-        self.screen.post_message(BoardReloaded())
+        self.reload_views()
+        self.announce_changes()
+
+    # -- undo / redo: the user's own changes, from the activity log in the file --
+    def action_undo(self) -> None:
+        from opsboard.services.undo import undo_last
+
+        self._history_step(undo_last)
+
+    def action_redo(self) -> None:
+        from opsboard.services.undo import redo_last
+
+        self._history_step(redo_last)
+
+    def _history_step(self, step) -> None:
+        from opsboard.services.undo import UndoRefused
+
+        try:
+            result = step(self.store)
+        except UndoRefused as refused:
+            message = str(refused)
+            self.notify(message[:1].upper() + message[1:], severity="warning", timeout=8, markup=False)
+            return
+        except BoardError as error:
+            self.notify(str(error), severity="error", timeout=8, markup=False)
+            self._show_disk_state()
+            return
+        self.notify(result.message, timeout=5, markup=False)
+        self.refresh_title()
+        self.reload_views()
+        self.announce_changes()
 
     # -- command palette: every binding of the screen and the app --------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -1,0 +1,82 @@
+"""Someone else saved the same field first: show both values and let the user choose.
+
+Dismisses with "theirs" (keep their value; nothing of ours is saved) or
+"mine" (save ours over theirs, knowingly).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """What the dialog shows, already worded (user text stays literal)."""
+
+    title: str  # "'Book 618 ad slots'"
+    field: str  # "status"
+    seen: str  # the value the user saw
+    theirs: str
+    by: str  # who saved theirs
+    mine: str
+    can_use_mine: bool = True
+
+
+class ConflictDialog(ModalScreen[str]):
+    DEFAULT_CSS = """
+    ConflictDialog { align: center middle; }
+    ConflictDialog > Vertical {
+        width: 64; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; background: $surface; padding: 0 1;
+    }
+    ConflictDialog .conflict-title { text-style: bold; padding-bottom: 1; }
+    ConflictDialog Grid { grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; height: auto; }
+    ConflictDialog .value { text-style: bold; }
+    ConflictDialog #conflict-buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    ConflictDialog #conflict-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k,escape", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
+        Binding("m", "choose('mine')", "Use mine", id="conflict.mine"),
+    ]
+
+    def __init__(self, conflict: ConflictView) -> None:
+        super().__init__()
+        self.conflict = conflict
+
+    def compose(self) -> ComposeResult:
+        c = self.conflict
+        who = c.by or "someone else"
+        with Vertical():
+            yield Static(f"{who} changed this first", classes="conflict-title", markup=False)
+            yield Static(f"{c.title} · {c.field}", markup=False)
+            with Grid():
+                yield Label("You saw")
+                yield Static(c.seen, classes="value", markup=False, id="conflict-seen")
+                yield Label(f"{who} set it to", markup=False)
+                yield Static(c.theirs, classes="value", markup=False, id="conflict-theirs")
+                yield Label("You chose")
+                yield Static(c.mine, classes="value", markup=False, id="conflict-mine")
+            with Horizontal(id="conflict-buttons"):
+                yield Button("Keep theirs (k)", id="theirs", variant="primary")
+                yield Button("Use mine (m)", id="mine", disabled=not c.can_use_mine)
+
+    def on_mount(self) -> None:
+        self.query_one("#theirs", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "mine" and not self.conflict.can_use_mine:
+            return
+        self.dismiss(choice)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_choose(event.button.id or "theirs")

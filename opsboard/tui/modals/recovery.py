@@ -1,0 +1,94 @@
+"""The board file is damaged: restore the newest good backup, look at it
+read-only, or quit — a dialog, never a traceback.
+
+`RecoveryApp` is the small app `opsboard BOARD` runs before the main one when
+the board cannot be opened; it exits with the choice ("restore", "read-only"
+or "quit").
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from opsboard.services.recovery import BackupInfo
+from opsboard.store import BoardDamagedError
+
+
+def explain(error: BoardDamagedError, backup: BackupInfo | None) -> str:
+    lines = [f"{error.path} cannot be opened: {error.where}.", ""]
+    if backup is None:
+        lines += [
+            "No good backup was found, so there is nothing to restore or to open read-only.",
+            "The file is left exactly as it is: fix it by hand, or ask a teammate for a copy.",
+        ]
+    else:
+        lines += [
+            f"The newest good backup is number {backup.number}, saved {backup.saved_at:%Y-%m-%d %H:%M:%S} "
+            f"({backup.tasks} tasks).",
+            "Restoring keeps the damaged file beside the board (.before-restore-…); nothing is deleted.",
+        ]
+    return "\n".join(lines)
+
+
+class RecoveryDialog(ModalScreen[str]):
+    DEFAULT_CSS = """
+    RecoveryDialog { align: center middle; }
+    RecoveryDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $error; background: $surface; padding: 0 1;
+    }
+    RecoveryDialog .recovery-title { text-style: bold; padding-bottom: 1; }
+    RecoveryDialog #recovery-buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    RecoveryDialog #recovery-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('restore')", "Restore backup", id="recovery.restore"),
+        Binding("o", "choose('read-only')", "Open read-only", id="recovery.read_only"),
+        Binding("q,escape", "choose('quit')", "Quit", id="recovery.quit"),
+    ]
+
+    def __init__(self, error: BoardDamagedError, backup: BackupInfo | None) -> None:
+        super().__init__()
+        self.error = error
+        self.backup = backup
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("This board file is damaged", classes="recovery-title")
+            yield Static(explain(self.error, self.backup), id="recovery-text", markup=False)
+            with Horizontal(id="recovery-buttons"):
+                yield Button("Restore backup (r)", id="restore", variant="primary", disabled=self.backup is None)
+                yield Button("Open read-only (o)", id="read-only", disabled=self.backup is None)
+                yield Button("Quit (q)", id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#quit" if self.backup is None else "#restore", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice != "quit" and self.backup is None:
+            return
+        self.dismiss(choice)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_choose(event.button.id or "quit")
+
+
+class RecoveryApp(App[str]):
+    TITLE = "opsboard"
+
+    def __init__(self, error: BoardDamagedError, backup: BackupInfo | None) -> None:
+        super().__init__()
+        self.error = error
+        self.backup = backup
+
+    def on_mount(self) -> None:
+        self.sub_title = "damaged board"
+        self.push_screen(RecoveryDialog(self.error, self.backup), self.exit)

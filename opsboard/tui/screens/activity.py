@@ -1,0 +1,131 @@
+"""The activity view (`A`): who changed what, when, before → after; filtered
+by person and department. It follows the board live like the other views."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from opsboard.services.activity import activity_rows, people, when
+from opsboard.services.departments import department_names
+
+from ..messages import BoardReloaded
+
+if TYPE_CHECKING:
+    from ..app import OpsboardApp
+
+ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
+FIXED = {"at": 16, "by": 10, "change": 30}
+
+
+class ActivityScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ActivityScreen #activity-filters { height: auto; padding: 0 1; }
+    ActivityScreen #activity-filters Select { width: 1fr; margin-right: 1; }
+    ActivityScreen #activity { height: 1fr; }
+    ActivityScreen #activity-count { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="activity.close"),
+        Binding("p", "focus_filter('person')", "Person", id="activity.person"),
+        Binding("d", "focus_filter('department')", "Department", id="activity.department"),
+        Binding("c", "clear_filters", "Clear filters", id="activity.clear"),
+        Binding("j", "cursor(1)", "Down", id="activity.down", show=False),
+        Binding("k", "cursor(-1)", "Up", id="activity.up", show=False),
+        Binding("g", "jump('top')", "Top", id="activity.top", show=False),
+        Binding("G", "jump('bottom')", "Bottom", id="activity.bottom", show=False),
+    ]
+
+    @property
+    def ops_app(self) -> OpsboardApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        store = self.ops_app.store
+        self._people = people(store)
+        yield Header()
+        with Horizontal(id="activity-filters"):
+            yield Select([(name, name) for name in self._people], prompt="Everyone", id="person")
+            yield Select(
+                [(name, dept_id) for dept_id, name in department_names(store).items()], prompt="All departments", id="department"
+            )
+        yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="activity-count", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#activity", DataTable).focus()
+
+    def _filter(self, name: str) -> str | None:
+        value = self.query_one(f"#{name}", Select).value
+        return None if value is Select.NULL else str(value)
+
+    def _refresh_people(self) -> None:
+        """Someone new may have changed the board since the list was made."""
+        select = self.query_one("#person", Select)
+        names = people(self.ops_app.store)
+        if names == self._people:
+            return
+        self._people = names
+        chosen = select.value
+        with self.prevent(Select.Changed):
+            select.set_options([(name, name) for name in names])
+            if chosen in names:
+                select.value = chosen
+
+    def reload(self) -> None:
+        store = self.ops_app.store
+        self._refresh_people()
+        person, department = self._filter("person"), self._filter("department")
+        table = self.query_one("#activity", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        what_width = max(20, self.size.width - sum(FIXED.values()) - 2 * (len(FIXED) + 2) - 2)
+        table.add_column("When", key="at", width=FIXED["at"])
+        table.add_column("Who", key="by", width=FIXED["by"])
+        table.add_column("What", key="what", width=what_width)
+        table.add_column("Before → after", key="change", width=FIXED["change"])
+        rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT)
+        for row in rows:
+            what = row.text.removeprefix(f"{row.entry.by} ")
+            # user text as Text: a title like "[/]" shows literally
+            table.add_row(Text(when(row.entry.at)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        more = f" (the newest {ROW_LIMIT})" if len(rows) == ROW_LIMIT else ""
+        self.query_one("#activity-count", Static).update(f"{len(rows)} changes{more} · u undoes your last change, ctrl+r redoes")
+
+    def on_board_reloaded(self, message: BoardReloaded) -> None:
+        self.reload()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.is_mounted:
+            self.reload()
+
+    def action_focus_filter(self, name: str) -> None:
+        self.query_one(f"#{name}", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        for name in ("person", "department"):
+            self.query_one(f"#{name}", Select).clear()
+        self.query_one("#activity", DataTable).focus()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one("#activity", DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_jump(self, where: str) -> None:
+        table = self.query_one("#activity", DataTable)
+        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+
+    def action_close(self) -> None:
+        self.dismiss()
