@@ -1,0 +1,164 @@
+"""Opening a damaged board offers recovery (restore, read-only, quit), never a
+traceback; a board from a newer opsboard opens read-only and refuses edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from live_helpers import FROZEN, SIZE, checklist_rows, make_board, record_notes, run_async
+from textual.widgets import Button, Static
+
+from opsboard.cli import main
+from opsboard.commands import tui as tui_command
+from opsboard.model import SCHEMA_VERSION
+from opsboard.services.checklists import toggle_item
+from opsboard.services.recovery import newest_good_backup
+from opsboard.store import BoardDamagedError, BoardStore
+from opsboard.tui.app import OpsboardApp
+from opsboard.tui.modals.recovery import RecoveryApp, RecoveryDialog
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Saved twice (backups 1 and 2), then cut in half."""
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    path = make_board(tmp_path / "b.json")
+    store = BoardStore(path, user="ana")
+    toggle_item(store, "research-a")
+    toggle_item(store, "research-b")
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])
+    return path
+
+
+def damage(board: Path) -> BoardDamagedError:
+    with pytest.raises(BoardDamagedError) as caught:
+        BoardStore(board, user="lin")
+    return caught.value
+
+
+@run_async
+async def test_the_dialog_explains_and_r_chooses_restore(board: Path) -> None:
+    error = damage(board)
+    app = RecoveryApp(error, newest_good_backup(board))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryDialog)
+        text = str(app.screen.query_one("#recovery-text", Static).render())
+        assert text.startswith(f"{board} cannot be opened: not valid JSON at line 1")
+        assert "The newest good backup is number 1" in text and "(0 tasks)" in text
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_value == "restore"
+
+
+@run_async
+async def test_without_a_good_backup_only_quit_is_offered(tmp_path: Path) -> None:
+    path = tmp_path / "lost.json"
+    path.write_bytes(b"\0" * 64)
+    error = damage(path)
+    app = RecoveryApp(error, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#restore", Button).disabled
+        assert app.screen.query_one("#read-only", Button).disabled
+        assert "No good backup was found" in str(app.screen.query_one("#recovery-text", Static).render())
+        await pilot.press("r", "o")  # refused: nothing to restore
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryDialog)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value == "quit"
+
+
+def test_restore_brings_back_the_last_good_version_and_opens_it(board: Path) -> None:
+    damaged = board.read_bytes()
+    store, notice = tui_command.recover(damage(board), "lin", ask=lambda error, backup: "restore")
+    assert store is not None and not store.read_only
+    assert store.item("research-a").status.value == "done"  # backup 1: the file before the last save
+    assert store.item("research-b").status.value == "open"
+    kept = list(board.parent.glob("b.json.before-restore-*"))
+    assert [p.read_bytes() for p in kept] == [damaged]
+    assert notice == f"Restored {board} from backup 1 (saved {newest_good_backup(board).saved_at:%Y-%m-%d %H:%M:%S}, 0 tasks); the file it replaced is kept as {kept[0]}"
+
+
+def test_read_only_opens_a_copy_and_leaves_the_damaged_file(board: Path) -> None:
+    damaged = board.read_bytes()
+    store, notice = tui_command.recover(damage(board), "lin", ask=lambda error, backup: "read-only")
+    assert store is not None and store.read_only and store.path != board
+    assert notice.startswith(f"Read-only: a copy of backup 1 of {board}")
+    assert board.read_bytes() == damaged
+
+
+def test_quit_from_the_dialog_exits_1_with_one_line_and_no_traceback(board: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(RecoveryApp, "run", lambda self: "quit")
+    opened: list[BoardStore] = []
+    monkeypatch.setattr(OpsboardApp, "run", lambda self: opened.append(self.store))
+    assert main([str(board), "--user", "lin"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"opsboard: {board}: damaged board file (not valid JSON")
+    assert opened == []
+
+
+def test_opsboard_board_on_a_damaged_file_goes_through_the_dialog_to_the_restored_board(board: Path, monkeypatch) -> None:
+    asked: list[str] = []
+
+    def ask(self) -> str:
+        asked.append(self.error.where)
+        return "restore"
+
+    monkeypatch.setattr(RecoveryApp, "run", ask)
+    opened: list[OpsboardApp] = []
+    monkeypatch.setattr(OpsboardApp, "run", lambda self: opened.append(self))
+    assert main([str(board), "--user", "lin"]) == 0
+    assert asked and asked[0].startswith("not valid JSON")
+    [app] = opened
+    assert app.store.item("research-a").status.value == "done"
+    assert app.startup_notice.startswith(f"Restored {board} from backup 1")
+
+
+def test_a_hand_broken_document_also_goes_to_recovery(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    path = make_board(tmp_path / "b.json")
+    toggle_item(BoardStore(path, user="ana"), "research-a")
+    data = orjson.loads(path.read_bytes())
+    data["checklist"]["research-b"]["status"] = "half-done"  # valid JSON, not a valid item
+    path.write_bytes(orjson.dumps(data))
+    seen: list[str] = []
+    monkeypatch.setattr(RecoveryApp, "run", lambda self: seen.append(self.error.where) or "quit")
+    monkeypatch.setattr(OpsboardApp, "run", lambda self: pytest.fail("the app must not open a damaged board"))
+    assert main([str(path)]) == 1
+    assert seen == ["table 'checklist', document 'research-b': status: Input should be 'open', 'done' or 'skipped'"]
+
+
+@run_async
+async def test_a_board_from_a_newer_opsboard_opens_read_only_and_refuses_edits(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    path = make_board(tmp_path / "b.json")
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["meta"]["schema_version"] = SCHEMA_VERSION + 1
+    path.write_bytes(orjson.dumps(data))
+    before = path.read_bytes()
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.sub_title == "lin · read-only"
+        assert notes[0] == (
+            f"Read-only: it was written by a newer opsboard (schema {SCHEMA_VERSION + 1}, this one knows {SCHEMA_VERSION}); "
+            "upgrade opsboard to edit it",
+            "warning",
+        )
+        await pilot.press("space")
+        await pilot.pause()
+        assert notes[-1][1] == "error" and "opened read-only" in notes[-1][0] and "nothing was saved" in notes[-1][0]
+        assert checklist_rows(app)["research-a"] == "[ ]"
+    assert path.read_bytes() == before
+
+
+def test_every_recovery_key_has_an_id() -> None:
+    keys = {binding.id for binding in RecoveryDialog.BINDINGS}
+    assert keys == {"recovery.restore", "recovery.read_only", "recovery.quit"}

@@ -1,0 +1,151 @@
+"""`u` undo and `ctrl+r` redo at app level, across a restart, never over
+someone else's change; `A` the activity view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, run_async
+from textual.widgets import DataTable, Select
+
+from opsboard.services.checklists import toggle_item
+from opsboard.services.tasks import add_task
+from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
+from opsboard.tui.screens.activity import ActivityScreen
+
+ITEM = "B · Choose the business model, marketplace and store type"
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    return make_board(tmp_path / "b.json")
+
+
+def status_on_disk(board: Path, item_id: str) -> str:
+    return orjson.loads(board.read_bytes())["checklist"][item_id]["status"]
+
+
+@run_async
+async def test_u_undoes_the_last_change_and_ctrl_r_redoes_it(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("j", "space")
+        assert status_on_disk(board, "research-b") == "done"
+        await pilot.press("u")
+        await pilot.pause()
+        assert status_on_disk(board, "research-b") == "open"
+        assert checklist_rows(app)["research-b"] == "[ ]"
+        assert notes[-1] == (f"Undid: lin marked '{ITEM}' done", "information")
+        assert cursor_item(app) == "research-b"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert status_on_disk(board, "research-b") == "done"
+        assert checklist_rows(app)["research-b"] == "[x]"
+        assert notes[-1][0] == f"Redid: lin reopened '{ITEM}' (undo)"
+        assert app.sub_title == "lin · saved · rev 3"
+
+
+@run_async
+async def test_undo_survives_a_restart(board: Path) -> None:
+    first = OpsboardApp(BoardStore(board, user="lin"))
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # research-a done
+    assert status_on_disk(board, "research-a") == "done"
+    second = OpsboardApp(BoardStore(board, user="lin"))  # a new session on the same file
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert status_on_disk(board, "research-a") == "open"
+        assert checklist_rows(second)["research-a"] == "[ ]"
+    third = OpsboardApp(BoardStore(board, user="lin"))
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert status_on_disk(board, "research-a") == "done"
+
+
+@run_async
+async def test_undo_stops_and_says_who_when_someone_else_changed_it_since(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("j", "space")
+        toggle_item(BoardStore(board, user="chen"), "research-b")  # chen reopens it
+        before = board.read_bytes()
+        await pilot.press("u")
+        await pilot.pause()
+        assert board.read_bytes() == before
+        message, severity = notes[-1]
+        assert severity == "warning"
+        assert message == f"Not undone: chen reopened '{ITEM}' after your change (lin marked '{ITEM}' done)"
+
+
+@run_async
+async def test_undo_with_nothing_of_yours_says_so(board: Path) -> None:
+    toggle_item(BoardStore(board, user="chen"), "research-a")
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert notes[-1] == ("Nothing of yours to undo on this board", "warning")
+        assert status_on_disk(board, "research-a") == "done"
+
+
+@run_async
+async def test_undo_redo_and_activity_are_in_the_command_palette(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Undo", "Redo", "Activity"} <= titles
+        ids = {binding.id for binding in OpsboardApp.BINDINGS}
+        assert {"app.undo", "app.redo", "app.activity"} <= ids
+
+
+@run_async
+async def test_A_shows_the_activity_filtered_by_person_and_department(board: Path) -> None:
+    chen = BoardStore(board, user="chen")
+    add_task(chen, department="marketing", title="Book 618 ad slots")
+    toggle_item(chen, "launch-b")  # Design
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # lin: research-a (Data Analysis) done
+        await pilot.press("A")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActivityScreen)
+
+        def rows() -> list[tuple[str, str]]:
+            table = screen.query_one("#activity", DataTable)
+            return [(str(table.get_row(r.key)[1]), str(table.get_row(r.key)[2])) for r in table.ordered_rows]
+
+        assert rows() == [
+            ("lin", "marked 'A · Size the market and its outlook' done"),
+            ("chen", "marked 'B · Shoot and retouch the product photos' done"),
+            ("chen", "added 'Book 618 ad slots' to Marketing"),
+        ]
+        first = screen.query_one("#activity", DataTable)
+        assert str(first.get_row(first.ordered_rows[0].key)[3]) == "status: open → done"
+        screen.query_one("#person", Select).value = "chen"
+        await pilot.pause()
+        assert [who for who, _ in rows()] == ["chen", "chen"]
+        screen.query_one("#department", Select).value = "design"
+        await pilot.pause()
+        assert rows() == [("chen", "marked 'B · Shoot and retouch the product photos' done")]
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(rows()) == 3
+        # undo works here too, and the list follows
+        await pilot.press("u")
+        await pilot.pause()
+        assert rows()[0] == ("lin", "reopened 'A · Size the market and its outlook' (undo)")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActivityScreen)
+        assert checklist_rows(app)["research-a"] == "[ ]"
