@@ -163,7 +163,7 @@ async def test_c_cycles_through_the_channels(tmp_path: Path, frozen):
 @run_async
 async def test_cursor_moves_the_chart_selection(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
         chart = screen.query_one("#revenue-chart", BarChart)
         await pilot.press("k")
@@ -175,6 +175,12 @@ async def test_cursor_moves_the_chart_selection(tmp_path: Path, frozen):
         assert chart.selected is None
         await pilot.press("g")
         assert chart.selected == 0
+        table = screen.query_one(ReportTable)
+        await pilot.press("l", "l")  # two whole columns to the right: Revenue and Rev ± scroll away
+        assert table.scroll_x == table.widths[1] + 2 + table.widths[2] + 2
+        assert table.render_line(1).text.split()[:3] == ["2025-01", "n/a", "1,240"]  # Rev YoY, then UV
+        await pilot.press("h")
+        assert table.scroll_x == table.widths[1] + 2
 
 
 @run_async

@@ -104,12 +104,12 @@ class ReviewScreen(ViewScreen):
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:
         """Read the board (quick, here) and prepare the reports (in a worker)."""
-        if self.source is not None and self.source.revision == self.store.revision:
-            return
         try:
+            if self.source is not None and self.source.revision == self.store.revision:
+                return  # nothing saved since: keep the prepared reports
             inputs = read_review_inputs(self.store)
         except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
         self.prepare(inputs)
 

@@ -241,7 +241,16 @@ class ReportTable(ScrollView, can_focus=True):
         self.cursor_row = len(self.rows) - 1 if where < 0 else 0
 
     def action_sideways(self, step: int) -> None:
-        self.scroll_to(x=self.scroll_x + step * 10, animate=False)
+        """Scroll one column left or right, never stopping inside a cell."""
+        edges = [0]
+        for width in self.widths[1:]:  # the first column stays put
+            edges.append(edges[-1] + width + 2)
+        now = round(self.scroll_x)
+        if step > 0:
+            target = next((edge for edge in edges if edge > now), now)
+        else:
+            target = next((edge for edge in reversed(edges) if edge < now), 0)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, force=True)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
