@@ -47,8 +47,7 @@ def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore |
         result = restore_backup(error.path, backup.number)
         return _readable(open_board(error.path, user=user)), result.message
     if choice == "read-only" and backup is not None:
-        store = open_read_only_copy(error.path, user=user)
-        return _readable(store), f"Read-only: {store.read_only_reason}"
+        return _readable(open_read_only_copy(error.path, user=user)), None  # the app says why it is read-only
     return None, None
 
 

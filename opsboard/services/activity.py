@@ -24,6 +24,8 @@ _TABLE_WORDS = {
     Table.ACTUALS: "daily metrics",
     Table.STANDUPS: "a stand-up record",
 }
+# what a user reads first in "before → after"; other fields keep their order after these
+_FIRST = ("status", "title", "owner", "due", "priority")
 _ITEM_STATUS_WORDS = {"done": "marked {what} done", "open": "reopened {what}", "skipped": "marked {what} not applicable"}
 
 
@@ -177,7 +179,7 @@ def describe_change(entry: ActivityEntry) -> str:
     """Before → after, field by field (bookkeeping fields left out)."""
     if entry.kind is OpKind.SET:
         before = entry.before or {}
-        fields = [field for field in entry.after if field not in _BOOKKEEPING]
+        fields = sorted((f for f in entry.after if f not in _BOOKKEEPING), key=lambda f: _FIRST.index(f) if f in _FIRST else len(_FIRST))
         if fields == ["rank"]:
             return "order in the column"
         parts = [
@@ -219,5 +221,6 @@ def people(store: BoardStore) -> list[str]:
     return sorted({str(doc.get("by", "")) for doc in store.raw(ACTIVITY).values()} - {""})
 
 
-def when(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+def when(at: datetime, *, year: bool = True) -> str:
+    """In the reader's local time."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M" if year else "%m-%d %H:%M")

@@ -43,11 +43,16 @@ class RestoreResult:
 
     @property
     def message(self) -> str:
+        """One line saying what was restored and where the replaced file went."""
         kept = f"; the file it replaced is kept as {self.kept_aside}" if self.kept_aside else ""
         return (
             f"Restored {self.board} from backup {self.backup.number} "
-            f"(saved {self.backup.saved_at:%Y-%m-%d %H:%M:%S}, {self.backup.tasks} tasks){kept}"
+            f"(saved {self.backup.saved_at:%Y-%m-%d %H:%M:%S}, {count_tasks(self.backup.tasks or 0)}){kept}"
         )
+
+
+def count_tasks(n: int) -> str:
+    return f"{n} task" if n == 1 else f"{n} tasks"
 
 
 def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupInfo:

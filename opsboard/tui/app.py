@@ -122,16 +122,22 @@ class OpsboardApp(App[None]):
         value to keep; a failed save shows the board as it is on disk."""
         try:
             result = change(*args, **kwargs)
-        except ConflictError as error:
-            self.call_later(self._ask_about_conflict, error)  # after a form that called us has closed
-            return None
         except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8, markup=False)
-            self._show_disk_state()
+            self.save_failed(error)
             return None
         self.refresh_title()
         self.announce_changes()
         return result
+
+    def save_failed(self, error: BoardError) -> None:
+        """Say why a save was refused and show the board as it is on disk; a
+        conflict asks which value to keep. For views that save through their
+        own helper: call it from the `except BoardError`."""
+        if isinstance(error, ConflictError):
+            self.call_later(self._ask_about_conflict, error)  # after a form that called us has closed
+            return
+        self.notify(str(error), severity="error", timeout=8, markup=False)
+        self._show_disk_state()
 
     def _show_disk_state(self) -> None:
         try:

@@ -64,7 +64,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_file_aside(board: Pa
     assert (code, err) == (0, "")
     aside = board.parent / "b.json.before-restore-20260601-093000"
     assert out == (
-        f"Restored {board} from backup 2 (saved {list_backups(board)[1].saved_at:%Y-%m-%d %H:%M:%S}, 1 tasks); "
+        f"Restored {board} from backup 2 (saved {list_backups(board)[1].saved_at:%Y-%m-%d %H:%M:%S}, 1 task); "
         f"the file it replaced is kept as {aside}\n"
     )
     assert board.read_bytes() == backup

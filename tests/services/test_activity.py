@@ -107,8 +107,10 @@ def test_describe_change_shows_before_and_after_in_the_products_words(board: Pat
     task = add_task(store, department="design", title="Retouch hero images", owner="mei")
     move_task(store, task.id, 1)
     update_task(store, task.id, owner="", priority=1)
+    move_task(store, task.id, 1, reason="waiting for the samples")
     rows = activity.activity_rows(store)
-    assert [r.change for r in rows[:3]] == [
+    assert [r.change for r in rows[:4]] == [
+        "status: Doing → Blocked; blocked_reason: — → waiting for the samples",  # the status first
         "owner: mei → —; priority: P3 → P1",
         "status: To do → Doing",
         "new",

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from opsboard.services.recovery import BackupInfo
+from opsboard.services.recovery import BackupInfo, count_tasks
 from opsboard.store import BoardDamagedError
 
 
@@ -30,7 +30,7 @@ def explain(error: BoardDamagedError, backup: BackupInfo | None) -> str:
     else:
         lines += [
             f"The newest good backup is number {backup.number}, saved {backup.saved_at:%Y-%m-%d %H:%M:%S} "
-            f"({backup.tasks} tasks).",
+            f"({count_tasks(backup.tasks or 0)}).",
             "Restoring keeps the damaged file beside the board (.before-restore-…); nothing is deleted.",
         ]
     return "\n".join(lines)

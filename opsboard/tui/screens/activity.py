@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..app import OpsboardApp
 
 ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
-FIXED = {"at": 16, "by": 10, "change": 30}
+FIXED = {"at": 11, "by": 10}
 
 
 class ActivityScreen(Screen[None]):
@@ -29,6 +29,7 @@ class ActivityScreen(Screen[None]):
     ActivityScreen #activity-filters { height: auto; padding: 0 1; }
     ActivityScreen #activity-filters Select { width: 1fr; margin-right: 1; }
     ActivityScreen #activity { height: 1fr; }
+    ActivityScreen #activity-detail { height: 3; padding: 0 1; border-top: solid $panel; }
     ActivityScreen #activity-count { height: 1; padding: 0 1; color: $text-muted; }
     """
 
@@ -50,6 +51,7 @@ class ActivityScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         store = self.ops_app.store
         self._people = people(store)
+        self._rows: dict = {}
         yield Header()
         with Horizontal(id="activity-filters"):
             yield Select([(name, name) for name in self._people], prompt="Everyone", id="person")
@@ -57,6 +59,7 @@ class ActivityScreen(Screen[None]):
                 [(name, dept_id) for dept_id, name in department_names(store).items()], prompt="All departments", id="department"
             )
         yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
         yield Static("", id="activity-count", markup=False)
         yield Footer()
 
@@ -88,20 +91,36 @@ class ActivityScreen(Screen[None]):
         table = self.query_one("#activity", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        what_width = max(20, self.size.width - sum(FIXED.values()) - 2 * (len(FIXED) + 2) - 2)
+        # what and before → after share what the fixed columns leave (cell padding: 2 each)
+        free = max(40, self.size.width - sum(FIXED.values()) - 2 * 4 - 2)
         table.add_column("When", key="at", width=FIXED["at"])
         table.add_column("Who", key="by", width=FIXED["by"])
-        table.add_column("What", key="what", width=what_width)
-        table.add_column("Before → after", key="change", width=FIXED["change"])
+        table.add_column("What", key="what", width=free * 11 // 20)
+        table.add_column("Before → after", key="change", width=free - free * 11 // 20)
         rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT)
+        self._rows = {row.entry.id: row for row in rows}
         for row in rows:
             what = row.text.removeprefix(f"{row.entry.by} ")
             # user text as Text: a title like "[/]" shows literally
-            table.add_row(Text(when(row.entry.at)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
+            table.add_row(Text(when(row.entry.at, year=False)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
+        self._show_detail()
         more = f" (the newest {ROW_LIMIT})" if len(rows) == ROW_LIMIT else ""
         self.query_one("#activity-count", Static).update(f"{len(rows)} changes{more} · u undoes your last change, ctrl+r redoes")
+
+    def _show_detail(self) -> None:
+        table = self.query_one("#activity", DataTable)
+        detail = self.query_one("#activity-detail", Static)
+        if table.row_count == 0:
+            detail.update("No changes match these filters.")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        row = self._rows[str(key)]
+        detail.update(f"{when(row.entry.at, year=True)} · {row.text}\n{row.change}")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
 
     def on_board_reloaded(self, message: BoardReloaded) -> None:
         self.reload()
