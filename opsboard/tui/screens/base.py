@@ -12,7 +12,6 @@ from opsboard.services.export import default_export_path, write_export
 from opsboard.store import BoardError, BoardStore
 
 from ..messages import BoardReloaded
-from ..modals.export_path import export_path_form
 
 if TYPE_CHECKING:
     from ..app import OpsboardApp
@@ -45,6 +44,8 @@ class ViewScreen(Screen[None]):
         return self.VIEW_NAME
 
     def action_export(self) -> None:
+        from ..modals.export_path import export_path_form  # form widgets load on first use
+
         view = self.export_name()
         default = str(default_export_path(self.store, view))
 

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static, Tab
+from textual.widgets import DataTable, Header, Static, Tab
 
 from opsboard.model import PHASES, ChecklistItem, ItemStatus, Phase
 from opsboard.model.clock import today
@@ -17,7 +17,7 @@ from opsboard.services.checklists import PhaseProgress, edit_item, phase_progres
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
 
-from ..modals.form import FormField, FormScreen
+from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs, phase_label
 from .base import ViewScreen
 
@@ -28,6 +28,7 @@ LABELS = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "D
 class ChecklistsScreen(ViewScreen):
     VIEW_NAME = "checklists"
     VIEW_TITLE = "Checklists"
+    AUTO_FOCUS = "#items"  # one focus change at start: each one redraws the footer
     DEFAULT_CSS = """
     ChecklistsScreen #items { height: 1fr; }
     ChecklistsScreen #item-detail {
@@ -51,6 +52,7 @@ class ChecklistsScreen(ViewScreen):
         super().__init__()
         self.phase: Phase = Phase.RESEARCH
         self.progress: list[PhaseProgress] = []
+        self._drawn_width = -1
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -60,14 +62,14 @@ class ChecklistsScreen(ViewScreen):
         table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="item-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#items", DataTable).focus()
 
     def on_resize(self) -> None:
-        self.reload()
+        if self.size.width != self._drawn_width:  # column widths follow the width only
+            self.reload()
 
     def _add_columns(self, table: DataTable, names: dict[str, str]) -> None:
         """The title takes what the others leave (cell padding: 2 each). At 80
@@ -96,6 +98,7 @@ class ChecklistsScreen(ViewScreen):
         names = department_names(self.store)
         day = today()
         table.clear(columns=True)
+        self._drawn_width = self.size.width
         self._add_columns(table, names)
         for item in self._phase_items():
             table.add_row(*self._cells(item, names, day), key=item.id)
@@ -190,6 +193,8 @@ class ChecklistsScreen(ViewScreen):
             self.reload()
 
     def action_edit(self) -> None:
+        from ..modals.form import FormField, FormScreen  # with its widgets, only when editing
+
         item = self.current_item()
         if item is None:
             return
