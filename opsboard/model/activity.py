@@ -30,7 +30,7 @@ class Operation(BaseModel):
     """One change, as asked for. `before` holds the values the user saw: if the
     file has another value there now, someone else changed the same field."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     kind: OpKind
     table: Table
@@ -46,7 +46,7 @@ class Operation(BaseModel):
 class ActivityEntry(BaseModel):
     """An applied operation: who, when, what, before → after."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     id: str
     at: datetime

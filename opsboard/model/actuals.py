@@ -14,7 +14,7 @@ ALL_CHANNELS = ""  # metrics not split by channel
 class DailyMetric(BaseModel):
     """One day of one channel. The id is `date|channel`: re-importing replaces it."""
 
-    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False, defer_build=True)
 
     date: date
     channel: Line = ALL_CHANNELS

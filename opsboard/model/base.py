@@ -12,7 +12,9 @@ from .text import Line
 class Record(BaseModel):
     """A document in the board: a stable string id and who touched it last."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False)
+    # defer_build: a model's validator is built on first use, not at import;
+    # opening the app builds only the few models the first screen needs.
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False, defer_build=True)
 
     id: str
     updated_at: datetime | None = None
