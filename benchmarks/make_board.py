@@ -1,0 +1,123 @@
+"""Write a realistic board of N tasks, for benchmarks and for trying the views at scale.
+
+    python benchmarks/make_board.py --tasks 10000 big.json [--seed 7]
+
+The tasks are spread over every department and status, with owners, due
+dates around today, tags and priorities; blocked ones carry a reason and
+about a third serve a checklist item. They go in as one REPLACE operation,
+so 10,000 tasks take one save, not 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+from opsboard.model import Operation, OpKind, Table, Task, TaskStatus  # noqa: E402
+from opsboard.model.clock import now  # noqa: E402
+from opsboard.services.board_files import init_board  # noqa: E402
+
+OWNERS = {
+    "design": ("chen", "mei", "tao"),
+    "marketing": ("wang", "jun", "yan"),
+    "customer_service": ("zhao", "fang", "ling", "qing"),
+    "product_development": ("zhou", "bo"),
+    "hr": ("he",),
+    "bd": ("sun", "kai"),
+    "data_analysis": ("liu", "xin"),
+    "operations": ("lin", "hui"),
+    "store_admin": ("xu", "ping"),
+}
+WORK = {
+    "design": ("Retouch photos for", "Banner for", "Detail page layout for", "Home page module for", "Shoot"),
+    "marketing": ("Keyword bids for", "Gift plan for", "Soft-marketing article on", "Affiliate offer for", "Ad placements for"),
+    "customer_service": ("Quick replies for", "Staff the peak of", "Member message about", "Returns process for"),
+    "product_development": ("Stock check for", "Sample review of", "Supplier quote for", "New style brief for"),
+    "hr": ("Hire for", "Assessment criteria for", "Training on", "Work standards for"),
+    "bd": ("Register for", "Venue slot for", "Reseller terms for", "Partner call about"),
+    "data_analysis": ("Traffic report on", "Conversion check of", "Weekly report on", "Price tracking of"),
+    "operations": ("Budget for", "Run sheet for", "Resource plan for", "Review of"),
+    "store_admin": ("List", "Coupons for", "Shipping template for", "Complaint about copies of"),
+}
+SUBJECTS = (
+    "linen shirts", "the duvet cover", "Double 12", "618", "Double 11", "the spring range", "winter coats",
+    "bedding sets", "the New Year sale", "Douyin live", "JD store", "member day", "summer dresses", "kids' line",
+)
+TAGS = ("double11", "double12", "618", "cny", "photos", "ppc", "crm", "supply", "staffing", "listing", "budget", "review")
+BLOCKED_REASONS = (
+    "budget not approved",
+    "waiting for the supplier's quote",
+    "headcount not approved",
+    "design department at capacity",
+    "waiting for the marketplace's reply",
+)
+# to do, doing, blocked, done: a board mid-year
+STATUS_WEIGHTS = ((TaskStatus.TODO, 0.35), (TaskStatus.DOING, 0.2), (TaskStatus.BLOCKED, 0.08), (TaskStatus.DONE, 0.37))
+
+
+def task_docs(count: int, checklist_ids: list[str], seed: int = 7) -> list[dict]:
+    """`count` task documents, the same for the same seed."""
+    rng = random.Random(seed)
+    stamp = now()
+    departments = list(OWNERS)
+    statuses = [s for s, _ in STATUS_WEIGHTS]
+    weights = [w for _, w in STATUS_WEIGHTS]
+    docs = []
+    for n in range(count):
+        department = departments[n % len(departments)]
+        status = rng.choices(statuses, weights)[0]
+        created = stamp - timedelta(days=rng.randint(1, 300), minutes=rng.randint(0, 600))
+        blocked = status is TaskStatus.BLOCKED
+        task = Task(
+            id=f"t-b{n:07d}",
+            department=department,
+            title=f"{rng.choice(WORK[department])} {rng.choice(SUBJECTS)}",
+            status=status,
+            blocked_reason=rng.choice(BLOCKED_REASONS) if blocked else "",
+            blocked_since=created + timedelta(days=1) if blocked else None,
+            priority=rng.choices((1, 2, 3, 4), (0.1, 0.3, 0.45, 0.15))[0],
+            owner=rng.choice(OWNERS[department]),
+            due=(stamp + timedelta(days=rng.randint(-40, 60))).date() if rng.random() < 0.8 else None,
+            tags=rng.sample(TAGS, rng.randint(0, 2)),
+            checklist_item=rng.choice(checklist_ids) if rng.random() < 0.3 else None,
+            rank=float(n),
+            created_at=created,
+            created_by=rng.choice(OWNERS["operations"]),
+            done_at=created + timedelta(days=rng.randint(1, 20)) if status is TaskStatus.DONE else None,
+        )
+        docs.append(task.to_doc())
+    return docs
+
+
+def make_board(path: str | Path, tasks: int, seed: int = 7, user: str = "bench") -> Path:
+    """A new board at `path` (which must not exist) with `tasks` tasks."""
+    store = init_board(path, user=user, name=f"Benchmark board ({tasks:,} tasks)")
+    checklist_ids = [item.id for item in store.checklist()]
+    docs = task_docs(tasks, checklist_ids, seed)
+    store.apply(Operation(kind=OpKind.REPLACE, table=Table.TASKS, docs=docs, summary=f"{tasks} benchmark tasks"))
+    return store.path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, required=True, help="how many tasks")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same tasks)")
+    parser.add_argument("path", help="the board file to write (must not exist)")
+    args = parser.parse_args(argv)
+    if args.tasks < 0:
+        parser.error("--tasks must be 0 or more")
+    if Path(args.path).exists():
+        print(f"make_board: {args.path} already exists", file=sys.stderr)
+        return 1
+    path = make_board(args.path, args.tasks, args.seed)
+    print(f"Wrote {path}: {args.tasks:,} tasks")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

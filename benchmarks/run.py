@@ -1,0 +1,314 @@
+"""The app's hot paths against their budgets, in one run:  python benchmarks/run.py
+
+- start: `opsboard --demo` to its first screen vs a bare Textual app (Header,
+  Static, Footer), each a fresh `python` process, runs interleaved;
+- save: one changed task through BoardStore.apply on boards of 1,000 and
+  10,000 tasks vs stock TinyDB (JSONStorage) doing the same update on an
+  equivalent file;
+- export: the checklists as Markdown;
+- imports: `import opsboard.cli` and opening the app do not import pandas;
+- and the rows of every `benchmarks/bench_*.py`: a module whose `main()`
+  returns rows, each a `Row` from this file, a dict with the same keys, or a
+  tuple (name, result, budget, ok); `ok` is True, False or None (no budget).
+
+Figures are medians. Child processes may cache bytecode (as Python does on a
+user's machine) and the first run of each kind only warms up. Exit 1 when a
+budget is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+START_BUDGET = 1.3  # × the bare Textual app
+SAVE_BUDGET_MS = 30.0  # median at 10,000 tasks
+SAVE_BUDGET_RATIO = 0.25  # × stock TinyDB
+
+
+@dataclass
+class Row:
+    name: str
+    result: str
+    budget: str = ""
+    ok: bool | None = None  # None: no budget for this row
+
+
+# A child process that prints "ready <pandas imported?>" once the first screen
+# is drawn, then exits; the parent times from spawning it to that line.
+_WAIT_AND_REPORT = """
+async def report(pilot):
+    await pilot.pause()
+    {check}
+    print("ready", "pandas" in sys.modules, time.process_time(), flush=True)
+    pilot.app.exit()
+"""
+BARE_APP = """
+import sys, time
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+""" + _WAIT_AND_REPORT.format(check="") + """
+Bare().run(headless=True, size=(120, 40), auto_pilot=report)
+"""
+# The first screen's widgets without opsboard: how much of the start is the
+# view's widgets (Textual) and how much is opsboard's own code.
+SAME_WIDGETS_APP = """
+import sys, time
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+
+class SameWidgets(App):
+    BINDINGS = [Binding(key, "bell", label) for key, label in
+                (("x", "Export"), ("space", "Done"), ("s", "Skip"), ("e", "Edit"), ("question_mark", "Help"), ("q", "Quit"))]
+    AUTO_FOCUS = "DataTable"
+
+    def compose(self):
+        yield Header()
+        yield Tabs(*[Tab(f"Phase {n} 2/4 ███░░░", id=f"p{n}") for n in range(4)])
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Static("detail")
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        for key in ("", "Code", "Item", "Department", "Owner", "Due"):
+            table.add_column(key, width=12)
+        for row in range(4):
+            table.add_row(*[f"cell {row}.{n}" for n in range(6)])
+""" + _WAIT_AND_REPORT.format(check="") + """
+SameWidgets().run(headless=True, size=(120, 40), auto_pilot=report)
+"""
+DEMO_APP = """
+import sys, time
+import opsboard.cli  # as the console script does
+from opsboard.services.board_files import demo_copy, open_board
+from opsboard.tui.app import OpsboardApp
+
+app = OpsboardApp(open_board(demo_copy(), user="bench"), notice="demo")
+""" + _WAIT_AND_REPORT.format(check='assert pilot.app.screen.query_one("#items").row_count > 0, "no items drawn"') + """
+app.run(headless=True, size=(120, 40), auto_pilot=report)
+"""
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def time_to_ready(code: str) -> tuple[float, float, bool]:
+    """Seconds from spawning `python -c code` to its "ready" line, the CPU
+    seconds the child had used by then, and whether it had imported pandas."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    _, stderr = child.communicate(timeout=60)
+    if not line.startswith("ready"):
+        raise RuntimeError(f"the app did not start: {stderr.strip()[-800:]}")
+    _, pandas, cpu = line.split()
+    return elapsed, float(cpu), pandas == "True"
+
+
+def startup_rows(runs: int) -> list[Row]:
+    apps = {"bare": BARE_APP, "same": SAME_WIDGETS_APP, "demo": DEMO_APP}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
+    pandas = False
+    for n in range(runs + 1):
+        for name, code in apps.items():  # interleaved: a busy moment hits all three
+            wall, cpu, imported = time_to_ready(code)
+            pandas |= name == "demo" and imported
+            if n:  # the first round warms the bytecode and disk caches
+                times[name].append((wall, cpu))
+    wall_ms = {name: statistics.median(w for w, _ in runs_) * 1000 for name, runs_ in times.items()}
+    cpu_ms = {name: statistics.median(c for _, c in runs_) * 1000 for name, runs_ in times.items()}
+    ratio = wall_ms["demo"] / wall_ms["bare"]
+    return [
+        Row("start: bare Textual app (Header, Static, Footer)", f"{wall_ms['bare']:.0f} ms", f"cpu {cpu_ms['bare']:.0f} ms"),
+        Row("start: view 1's widgets, no opsboard code", f"{wall_ms['same']:.0f} ms", f"cpu {cpu_ms['same']:.0f} ms"),
+        Row("start: opsboard --demo, first screen", f"{wall_ms['demo']:.0f} ms", f"cpu {cpu_ms['demo']:.0f} ms"),
+        Row("start: view 1's widgets / bare", f"{wall_ms['same'] / wall_ms['bare']:.2f}×"),
+        Row("start: demo / view 1's widgets", f"{wall_ms['demo'] / wall_ms['same']:.2f}×"),
+        Row("start: demo / bare", f"{ratio:.2f}×", f"≤ {START_BUDGET}×", ratio <= START_BUDGET),
+        Row("opening the app imports pandas", "yes" if pandas else "no", "no", not pandas),
+    ]
+
+
+def import_rows() -> list[Row]:
+    code = "import sys, opsboard.cli; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), check=True)
+    pandas = out.stdout.strip() == "True"
+    return [Row("`import opsboard.cli` imports pandas", "yes" if pandas else "no", "no", not pandas)]
+
+
+# -- saving one change -------------------------------------------------------
+def stock_tinydb_copy(board: Path, target: Path) -> dict[str, int]:
+    """The same board as stock TinyDB stores it (integer ids); our id → its id."""
+    data = json.loads(board.read_bytes())
+    ids: dict[str, int] = {}
+    stock = {}
+    for name, table in data.items():
+        stock[name] = {}
+        for n, (doc_id, doc) in enumerate(table.items(), start=1):
+            stock[name][str(n)] = doc
+            if name == "tasks":
+                ids[doc_id] = n
+    target.write_text(json.dumps(stock), encoding="utf-8")
+    return ids
+
+
+def median_ms(action: Callable[[int], object], runs: int) -> float:
+    times = []
+    for n in range(runs + 1):
+        started = time.perf_counter()
+        action(n)
+        if n:  # the first run warms caches
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def save_rows(folder: Path, sizes: Iterable[int], runs: int) -> list[Row]:
+    from make_board import make_board
+    from tinydb import TinyDB
+
+    from opsboard.model import Operation, OpKind, Table
+    from opsboard.store import BoardStore
+
+    rows = []
+    for size in sizes:
+        ours = make_board(folder / f"ours-{size}.json", size)
+        stock_path = folder / f"stock-{size}.json"
+        stock_ids = stock_tinydb_copy(ours, stock_path)
+        store = BoardStore(ours, user="bench")
+        task_ids = sorted(stock_ids)[:: max(1, size // (runs + 1))]
+
+        def ours_save(n: int) -> None:
+            store.apply(Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task_ids[n], after={"owner": f"o{n}", "priority": 1 + n % 4}))
+
+        db = TinyDB(stock_path)
+        table = db.table("tasks")
+
+        def stock_save(n: int) -> None:
+            table.update({"owner": f"o{n}", "priority": 1 + n % 4}, doc_ids=[stock_ids[task_ids[n]]])
+
+        ours_ms = median_ms(ours_save, runs)
+        stock_ms = median_ms(stock_save, runs)
+        db.close()
+        ratio = ours_ms / stock_ms
+        budgeted = size >= 10_000
+        rows.append(
+            Row(
+                f"save one change, {size:,} tasks: opsboard",
+                f"{ours_ms:.1f} ms",
+                f"≤ {SAVE_BUDGET_MS:.0f} ms" if budgeted else "",
+                ours_ms <= SAVE_BUDGET_MS if budgeted else None,
+            )
+        )
+        rows.append(Row(f"save one change, {size:,} tasks: stock TinyDB", f"{stock_ms:.1f} ms"))
+        budgeted = size >= 10_000  # the budgets are set for the 10,000-task board
+        rows.append(
+            Row(
+                f"save one change, {size:,} tasks: opsboard / stock",
+                f"{ratio:.2f}×",
+                f"≤ {SAVE_BUDGET_RATIO}×" if budgeted else "",
+                ratio <= SAVE_BUDGET_RATIO if budgeted else None,
+            )
+        )
+    return rows
+
+
+def export_rows(folder: Path, runs: int) -> list[Row]:
+    from opsboard.services.board_files import DEMO_BOARD
+    from opsboard.services.export import export_view
+    from opsboard.store import BoardStore
+
+    rows = []
+    demo = folder / "demo.json"
+    shutil.copyfile(DEMO_BOARD, demo)
+    for label, path in (("demo board", demo), ("10,000 tasks", folder / "ours-10000.json")):
+        if not path.exists():
+            continue
+        store = BoardStore(path, user="bench")
+        ms = median_ms(lambda n: export_view(store, "checklists"), runs)
+        rows.append(Row(f"export checklists to Markdown, {label}", f"{ms:.1f} ms"))
+    return rows
+
+
+# -- other helpers' benchmarks -------------------------------------------------
+def plugin_rows() -> list[Row]:
+    rows = []
+    for script in sorted(HERE.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(script.stem, script)
+        assert spec and spec.loader
+        try:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            rows += [as_row(row) for row in module.main()]
+        except Exception as error:  # one broken script must not hide the rest
+            rows.append(Row(f"{script.name}", f"failed: {type(error).__name__}: {error}", "runs", False))
+    return rows
+
+
+def as_row(row: object) -> Row:
+    if isinstance(row, Row):
+        return row
+    if isinstance(row, dict):
+        return Row(str(row["name"]), str(row["result"]), str(row.get("budget", "")), row.get("ok"))
+    name, result, budget, ok = row  # type: ignore[misc]
+    return Row(str(name), str(result), str(budget), ok)
+
+
+def print_table(rows: list[Row]) -> None:
+    marks = {True: "pass", False: "FAIL", None: ""}
+    table = [(r.name, r.result, r.budget, marks[r.ok]) for r in rows]
+    headers = ("benchmark", "median", "budget", "")
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *table)]
+    for line in (headers, tuple("-" * w for w in widths), *table):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time opsboard's hot paths against their budgets.")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (default 7)")
+    parser.add_argument("--save-runs", type=int, default=21, help="timed saves per board size (default 21)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="opsboard-bench-") as folder:
+        rows += startup_rows(args.runs)
+        rows += import_rows()
+        rows += save_rows(Path(folder), (1_000, 10_000), args.save_runs)
+        rows += export_rows(Path(folder), args.runs)
+    rows += plugin_rows()
+    print_table(rows)
+    print(f"\n{sys.executable.split('/')[-1]} {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.perf_counter() - started:.0f} s in all")
+    return 1 if any(row.ok is False for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
