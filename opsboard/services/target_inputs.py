@@ -75,9 +75,10 @@ def parse_rate(raw: object) -> float:
     if not math.isfinite(value) or value < 0:
         raise ValueError(f"{RATE_HELP}; '{_shown(text)}' is not")
     if value > 1:
-        shown = f"{value:.0%}" if percent else f"{value * 100:,.0f} %"
-        hint = "" if percent else f" (write {_shown(text)}% for {_shown(text)} %)"
-        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' would be {shown}{hint}")
+        if percent:
+            raise ValueError(f"{RATE_HELP}; {_shown(text)} is more than 100%")
+        shown = f"{value * 100:,.0f} %"
+        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' would be {shown} (write {_shown(text)}% for {_shown(text)} %)")
     return value
 
 
@@ -110,6 +111,8 @@ def split_values(raw: object) -> list[object]:
 def parse_monthly(raw: object, parse_one: Callable[[object], float]) -> list[float]:
     """One value for every month, or twelve (January first)."""
     parts = split_values(raw)
+    if not parts:
+        raise ValueError("needs a value: one for every month, or 12 (January first)")
     if len(parts) == 1:
         return [parse_one(parts[0])] * MONTHS
     if len(parts) != MONTHS:

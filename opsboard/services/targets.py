@@ -68,6 +68,7 @@ class TargetsView:
     board_name: str
     departments: dict[str, str]
     revision: int
+    actuals_ready: bool = True  # False: the plan only, plan vs actual still being worked out
 
     @property
     def title(self) -> str:
@@ -100,6 +101,17 @@ def compute_targets(inputs: TargetsInputs) -> TargetsView:
     balance = budget_balance(plan, breakdown)
     pva = plan_vs_actual(plan, inputs.metrics, breakdown)
     return TargetsView(plan, breakdown, balance, pva, inputs.board_name, inputs.departments, inputs.revision)
+
+
+def compute_plan(inputs: TargetsInputs) -> TargetsView:
+    """The breakdown and the balance without the actuals: no pandas, a few
+    milliseconds — what a view can show while plan vs actual is worked out."""
+    plan = inputs.plan
+    if plan is None:
+        return compute_targets(inputs)
+    breakdown = monthly_breakdown(plan)
+    balance = budget_balance(plan, breakdown)
+    return TargetsView(plan, breakdown, balance, None, inputs.board_name, inputs.departments, inputs.revision, False)
 
 
 def targets_view(store: BoardStore) -> TargetsView:

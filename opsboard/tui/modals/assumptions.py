@@ -1,0 +1,40 @@
+"""The target plan's assumptions as a form (view 3's `e`).
+
+Fields are shown as a user types them (rates as 2.8%, amounts with
+separators, one value or twelve); only the fields the user changed are sent
+to the service, which checks them all and says what is wrong per field — a
+conversion of 300 % or a negative budget stays in the form with its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from opsboard.services.errors import FieldErrors
+from opsboard.services.targets import FIELDS
+
+from .form import FormField, FormScreen
+
+Save = Callable[[dict[str, str]], object]
+
+
+def assumptions_form(title: str, texts: dict[str, str], save: Save, *, new_plan: bool = False) -> FormScreen:
+    """A FormScreen over FIELDS starting from `texts`. `save(changed)` is
+    called with the changed fields (all of them for a new plan) and may raise
+    FieldErrors, shown inline; the form closes once it saves."""
+    fields = [
+        FormField(name, label, texts.get(name, ""), placeholder="e.g. 12,000,000" if name == "annual_target" else "")
+        for name, label in FIELDS.items()
+    ]
+
+    def submit(values: dict[str, str]) -> dict[str, str] | None:
+        changed = {name: value for name, value in values.items() if new_plan or value != texts.get(name, "")}
+        if not changed:
+            return None
+        try:
+            save(changed)
+        except FieldErrors as error:
+            return error.errors
+        return None
+
+    return FormScreen(title, fields, submit)

@@ -1,0 +1,265 @@
+"""View 3: the year's target over months, levers, channels and departments;
+plan vs actual, the deviations and who must act.
+
+The figures are computed (pandas, the first time) in a worker thread when the
+view opens, with a loading indicator; the app's start never pays for it.
+After a change the view recomputes the same way and keeps what was shown
+until the new figures arrive.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.worker import get_current_worker
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+
+from opsboard.services.errors import FieldErrors
+from opsboard.services.targets import (
+    TargetsInputs,
+    TargetsView,
+    assumption_texts,
+    compute_plan,
+    compute_targets,
+    create_corrective_task,
+    read_targets_inputs,
+    set_assumptions,
+    use_last_year_seasonality,
+)
+from opsboard.store import BoardError
+
+from ..modals.assumptions import assumptions_form
+from ..widgets.month_table import MonthTable
+from ..widgets.target_panels import breakdown_panel, budget_panel, deviation_text
+from ..widgets.targets_chart import PlanActualChart, chart_months
+from .base import ViewScreen
+
+TABS = ("months", "chart", "breakdown", "budget")
+TALL = 36  # lines from which the months tab shows the chart too
+
+
+class TargetsScreen(ViewScreen):
+    VIEW_NAME = "targets"
+    VIEW_TITLE = "Targets"
+    AUTO_FOCUS = "#month-table"
+    DEFAULT_CSS = """
+    TargetsScreen #targets-top { height: 1; background: $panel; }
+    TargetsScreen #targets-status { width: 1fr; height: 1; padding: 0 1; }
+    TargetsScreen #targets-loading { width: 10; height: 1; }
+    TargetsScreen #targets-empty { height: 1fr; }
+    TargetsScreen #targets-body { height: 1fr; }
+    TargetsScreen TabPane { padding: 0; }
+    TargetsScreen #months-pane { layout: vertical; }
+    TargetsScreen MonthTable { height: 1fr; }
+    TargetsScreen #months-chart { display: none; }
+    TargetsScreen.-tall MonthTable { height: auto; }
+    TargetsScreen.-tall #months-chart { display: block; }
+    TargetsScreen #deviation {
+        height: auto; max-height: 8; padding: 0 1;
+        border-left: outer $warning; background: $warning 10%;
+    }
+    TargetsScreen #chart-summary { height: auto; max-height: 5; padding: 0 1; }
+    TargetsScreen .panel-scroll { height: 1fr; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
+        Binding("t", "corrective_task", "Gap task", id="targets.task"),
+        Binding("s", "seasonality", "Season", id="targets.seasonality", tooltip="Shape the months like last year's revenue"),
+        Binding("j", "month(1)", "Next month", id="targets.next_month", show=False),
+        Binding("k", "month(-1)", "Previous month", id="targets.prev_month", show=False),
+        Binding("g", "month(-100)", "January", id="targets.first_month", show=False),
+        Binding("G", "month(100)", "Year", id="targets.year_row", show=False),
+        Binding("h,left_square_bracket", "tab(-1)", "Prev tab", id="targets.prev_tab", show=False),
+        Binding("l,right_square_bracket", "tab(1)", "Tab", id="targets.next_tab", key_display="h/l"),
+    ]
+
+    class Computed(Message):
+        """The worker has the figures."""
+
+        def __init__(self, view: TargetsView) -> None:
+            self.view = view
+            super().__init__()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: TargetsView | None = None
+        self.month: int | None = 1  # the selected month; None: the year to date
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="targets-top"):
+            yield Static("Targets · working out the plan…", id="targets-status", markup=False)
+            yield LoadingIndicator(id="targets-loading")
+        yield Static("", id="targets-empty", markup=False, classes="empty-state")
+        with TabbedContent(id="targets-body"):
+            with TabPane("Months", id="months"):
+                yield MonthTable(id="month-table")
+                yield PlanActualChart(id="months-chart")
+                yield Static("", id="deviation", markup=False)
+            with TabPane("Chart", id="chart"):
+                yield PlanActualChart(id="targets-chart")
+                yield Static("", id="chart-summary", markup=False)
+            with TabPane("Channels & departments", id="breakdown"):
+                with VerticalScroll(classes="panel-scroll"):
+                    yield Static("", id="breakdown-panel", markup=False)
+            with TabPane("Budget", id="budget"):
+                with VerticalScroll(classes="panel-scroll"):
+                    yield Static("", id="budget-panel", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#targets-empty").display = False
+        self.query_one("#targets-body").display = False
+        self.reload()
+
+    def on_resize(self) -> None:
+        # Tall enough for the table, the chart and the deviations on one page.
+        self.set_class(self.size.height >= TALL, "-tall")
+        self.show_view()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # the plan may have changed while another view was shown
+
+    # -- computing -------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the board here (quick) and work the figures out in a worker."""
+        if self.view is not None and self.view.revision == self.store.revision:
+            return
+        try:
+            inputs = read_targets_inputs(self.store)
+        except BoardError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.compute(inputs)
+
+    @work(thread=True, exclusive=True, group="targets-compute")
+    def compute(self, inputs: TargetsInputs) -> None:
+        worker = get_current_worker()
+        if self.view is None:  # the first time: the plan at once, the actuals once pandas is in
+            self.post_message(self.Computed(compute_plan(inputs)))
+        view = compute_targets(inputs)
+        if not worker.is_cancelled:
+            self.post_message(self.Computed(view))
+
+    def on_targets_screen_computed(self, message: Computed) -> None:
+        view, shown = message.view, self.view
+        if shown is not None and (view.revision, view.actuals_ready) < (shown.revision, shown.actuals_ready):
+            return  # a slower, older computation
+        self.view = view
+        self.query_one("#targets-loading").display = not view.actuals_ready
+        if view.actuals_ready and (shown is None or not shown.actuals_ready) and view.pva and view.pva.last_month:
+            self.month = view.pva.last_month  # open on the latest month with figures
+        self.show_view()
+
+    # -- drawing -------------------------------------------------------------
+    def show_view(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        empty = view.plan is None
+        self.query_one("#targets-empty").display = empty
+        self.query_one("#targets-body").display = not empty
+        status = self.query_one("#targets-status", Static)
+        if empty:
+            status.update(Text("Targets · no plan yet"))
+            self.query_one("#targets-empty", Static).update(self._empty_help())
+            return
+        status.update(self._status(view))
+        table = self.query_one(MonthTable)
+        table.show(view, self.size.width)
+        table.move_cursor(row=(self.month or 13) - 1, animate=False)
+        for chart in self.query(PlanActualChart):
+            chart.show(chart_months(view), view.plan.currency, self.month)
+        self.query_one("#deviation", Static).update(deviation_text(view, self.month))
+        self.query_one("#chart-summary", Static).update(deviation_text(view, None))
+        self.query_one("#breakdown-panel", Static).update(breakdown_panel(view))
+        self.query_one("#budget-panel", Static).update(budget_panel(view))
+        if self.focused is None:
+            table.focus()
+
+    def _status(self, view: TargetsView) -> Text:
+        plan, pva = view.plan, view.pva
+        text = f"Targets {plan.year} · {plan.annual_target:,.0f} {plan.currency}"
+        if not view.actuals_ready:
+            text += " · working out plan vs actual…"
+        elif pva is not None and pva.has_actuals and pva.ytd_attainment is not None:
+            text += f" · year to date {pva.ytd_attainment:.0%} · forecast {pva.forecast:,.0f}"
+        if view.balance is not None and view.balance.over_budget:
+            text += " · OVER BUDGET"
+        return Text(text)
+
+    def _empty_help(self) -> Text:
+        year = self.store.meta().year
+        return Text(
+            "No sales target yet.\n\n"
+            "Press e to set the year's target and its assumptions (conversion, order value, budget, channels…),\n"
+            "or from the command line:\n\n"
+            f"  opsboard target set {self.store.path} --annual 12000000 --year {year}\n\n"
+            "Then import the store's daily figures to see plan vs actual:\n\n"
+            f"  opsboard import-actuals {self.store.path} FILE.csv"
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(MonthTable)
+        if event.data_table is not table or self.view is None or self.view.plan is None:
+            return
+        self.month = table.current_month()
+        self.query_one("#deviation", Static).update(deviation_text(self.view, self.month))
+        for chart in self.query(PlanActualChart):
+            chart.select(self.month)
+
+    # -- actions -------------------------------------------------------------
+    def action_month(self, step: int) -> None:
+        """j/k move the month on every tab (the chart follows the table)."""
+        if self.view is not None and self.view.plan is not None:
+            self.query_one(MonthTable).move_month(step)
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = TABS[(TABS.index(tabs.active or TABS[0]) + step) % len(TABS)]
+
+    def action_assumptions(self) -> None:
+        plan = self.view.plan if self.view is not None else self.store.plan()
+        texts = assumption_texts(plan, self.store.meta())
+
+        def save(changed: dict[str, str]) -> None:
+            try:
+                set_assumptions(self.store, seen=plan, **changed)
+            except FieldErrors:
+                raise
+            except BoardError as error:  # a conflict, a locked file: said, and the form stays open
+                raise FieldErrors({"save": str(error)}) from None
+            self.ops_app.refresh_title()
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.notify("Plan saved", timeout=3)
+                self.reload()
+
+        title = "Target plan and assumptions" if plan else "Set the year's sales target"
+        self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)
+
+    def action_corrective_task(self) -> None:
+        if self.view is None:
+            return
+        task = self.ops_app.run_change(create_corrective_task, self.store, self.month, view=self.view)
+        if task is not None:
+            name = self.view.department_name(task.department)
+            self.notify(f"Added to {name}'s To do (P1): {task.title}", timeout=6, markup=False)
+            self.reload()
+
+    def action_seasonality(self) -> None:
+        if self.view is None or self.view.plan is None:
+            return
+        plan = self.ops_app.run_change(use_last_year_seasonality, self.store, seen=self.view.plan)
+        if plan is not None:
+            self.notify(f"The months now follow {plan.year - 1}'s revenue", timeout=5)
+            self.reload()

@@ -1,0 +1,191 @@
+"""The text panels of view 3, built from a services.targets.TargetsView: the
+deviation panel (the selected month's gap, its weakest lever and the
+department that owns it, and the budget balance), the budget in detail, and
+the channel, department, quarter and campaign tables.
+
+User text (channel, campaign and department names) goes in as Text, never
+markup. Signs (−/+) and words carry the meaning; colour only repeats it.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from opsboard.services.targets import month_deviation, ytd_deviation
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LEVERS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value", "budget": "budget"}
+IMPORT_HELP = "opsboard import-actuals BOARD FILE.csv"
+
+
+def money(value: float | None, decimals: int = 0) -> str:
+    return "n/a" if value is None else f"{value:,.{decimals}f}".replace("-", "−")
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    text = f"{abs(value):,.0f}"
+    return text if text == "0" else ("+" if value > 0 else "−") + text
+
+
+def rate(value: float | None, decimals: int = 1) -> str:
+    return "n/a" if value is None else f"{value * 100:.{decimals}f}%"
+
+
+def _fix_words(view, fix) -> str:
+    owner = view.department_name(fix.department)
+    if fix.lever == "conversion":
+        text = f"conversion {rate(fix.current, 2)}→{rate(fix.needed, 2)}"
+    elif fix.lever == "order_value":
+        text = f"order value {money(fix.current, 2)}→{money(fix.needed, 2)}"
+    else:
+        text = f"budget {money(fix.current)}→{money(fix.needed)}"
+    return f"{text} ({owner})" + ("" if fix.closable else " — not alone: " + fix.reason)
+
+
+def budget_line(view) -> Text:
+    """One paragraph: does the ad spend fit the budget, and what closes the gap."""
+    balance, currency = view.balance, view.plan.currency
+    if balance is None or not balance.checked:
+        note = balance.note if balance is not None else "no plan"
+        return Text(f"Budget not checked: {note} (e: set the promotion budget).", style="dim")
+    if not balance.over_budget:
+        used = rate(balance.budget_used, 0)
+        return Text(f"Budget: ad spend {money(balance.ad_spend)} fits the {money(balance.budget)} {currency} budget ({used} used).")
+    text = Text()
+    text.append("Over budget: ", style="bold reverse")
+    text.append(f" ad spend {money(balance.ad_spend)} is {money(balance.shortfall)} {currency} over the "
+                f"{money(balance.budget)} budget. Each closes it alone: ")  # fmt: skip
+    text.append(" · ".join(_fix_words(view, fix) for fix in balance.levers))
+    return text
+
+
+def _lever_line(view, deviation) -> Text:
+    text = Text("▶ Weakest lever: ", style="bold")
+    text.append(deviation.words, style="bold")
+    text.append(" → ")
+    text.append(view.department_name(deviation.department), style="bold underline")
+    text.append(f" ({signed(deviation.effect)} of the gap) · t: create the task on its board")
+    return text
+
+
+def deviation_text(view, month: int | None) -> Text:
+    """The deviation panel for `month` (None: the year to date)."""
+    plan, pva = view.plan, view.pva
+    year, currency = plan.year, plan.currency
+    lines: list[Text] = []
+    if not view.actuals_ready:
+        lines.append(Text("Working out plan vs actual…", style="dim"))
+    elif pva is None or not pva.has_actuals:
+        lines.append(Text(f"No actuals for {year} yet: import the store's daily figures to compare — {IMPORT_HELP}"))
+    elif month is None:
+        lines.append(Text(
+            f"Year to date ({MONTHS[0]}–{MONTHS[pva.last_month - 1]} {year}): {money(pva.ytd_actual)} of "
+            f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
+            f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
+        ))  # fmt: skip
+        effects, deviation = pva.ytd_effects, ytd_deviation(pva)
+        lines += _split_and_lever(view, effects, deviation)
+    else:
+        row = view.actual(month)
+        target = view.breakdown.months[month - 1]
+        if row is None:
+            lines.append(Text(
+                f"{MONTHS[month - 1]} {year}: no actuals yet. Plan {money(target.target)} {currency}: "
+                f"{money(target.orders)} orders from {money(target.uv)} UV, ad spend {money(target.ad_spend)}."
+            ))  # fmt: skip
+        else:
+            days = "" if row.days_with_actuals == row.days else f" ({row.days_with_actuals} of {row.days} days)"
+            lines.append(Text(
+                f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "
+                f"({rate(row.attainment, 0)}), gap {signed(row.gap)}"
+            ))  # fmt: skip
+            lines += _split_and_lever(view, row.effects, month_deviation(year, row))
+    lines.append(budget_line(view))
+    return Text("\n").join(lines)
+
+
+def _split_and_lever(view, effects, deviation) -> list[Text]:
+    lines = []
+    if effects is not None:
+        lines.append(Text(f"Gap by lever: traffic {signed(effects.traffic)} · conversion {signed(effects.conversion)}"
+                          f" · order value {signed(effects.order_value)}"))  # fmt: skip
+    lines.append(_lever_line(view, deviation) if deviation else Text("No lever is behind plan."))
+    return lines
+
+
+def _table(title: str, headers: list[str], right_from: int = 1) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
+                  show_edge=False, expand=False)  # fmt: skip
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="right" if index >= right_from else "left", no_wrap=index >= right_from)
+    return table
+
+
+def budget_panel(view) -> RenderableType:
+    """The budget in detail: spend vs budget and each lever's fix."""
+    parts: list[RenderableType] = [budget_line(view)]
+    balance = view.balance
+    if balance is not None and balance.over_budget:
+        table = _table("What closes the gap, each lever alone", ["Lever", "Department", "Factor", "Now", "Needed", "Alone?"], 2)
+        for fix in balance.levers:
+            if fix.lever == "conversion":
+                now, needed = rate(fix.current, 2), rate(fix.needed, 2)
+            else:
+                decimals = 2 if fix.lever == "order_value" else 0
+                now, needed = money(fix.current, decimals), money(fix.needed, decimals)
+            alone = "yes" if fix.closable else "no"
+            table.add_row(LEVERS[fix.lever], Text(view.department_name(fix.department)), f"×{fix.factor:,.2f}", now, needed, alone)
+        parts += [Text(""), table]
+        parts += [Text(f"conversion: {fix.reason}", style="dim") for fix in balance.levers if not fix.closable]
+    for problem in view.breakdown.problems:
+        parts.append(Text(problem, style="bold"))
+    parts += [Text(""), _spend_table(view)]
+    return Group(*parts)
+
+
+def _spend_table(view) -> Table:
+    """Ad spend month by month (paid UV × cost per click) and how much of the budget it has used."""
+    budget = view.plan.promotion_budget
+    headers = ["Month", "Paid share", "Paid UV", "Cost/click", "Ad spend", "So far"] + (["Of budget"] if budget else [])
+    table = _table("Ad spend by month: paid UV × cost per click", headers)
+    total = 0.0
+    for month in view.breakdown.months:
+        total += month.ad_spend or 0.0
+        row = [MONTHS[month.month - 1], rate(month.paid_share, 0), money(month.paid_uv), money(month.cost_per_click, 2),
+               money(month.ad_spend), money(total)]  # fmt: skip
+        if budget:
+            row.append(rate(total / budget, 0))
+        table.add_row(*row)
+    return table
+
+
+def breakdown_panel(view) -> RenderableType:
+    """Channels, departments, quarters and campaigns."""
+    breakdown, plan = view.breakdown, view.plan
+    channels = _table(f"Channels ({plan.currency})", ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"])
+    for channel in breakdown.channels:
+        channels.add_row(Text(channel.name), rate(channel.share), money(channel.target), money(channel.orders),
+                         money(channel.uv), money(channel.ad_spend))  # fmt: skip
+    departments = _table("Departments: what each owns", ["Department", "Owns", "Figure", "Value"], 3)
+    for part in breakdown.departments:
+        for index, figure in enumerate(part.figures):
+            value = rate(figure.value, 2) if figure.unit == "rate" else money(figure.value, 2 if figure.unit == "currency" and (figure.value or 0) < 1000 else 0)
+            name = Text(view.department_name(part.department)) if index == 0 else Text("")
+            departments.add_row(name, Text(part.owns if index == 0 else ""), figure.label, value)
+    quarters = _table("Quarters", ["Quarter", "Target", "Orders", "UV needed", "Ad spend", "Agents at peak", "New products"])
+    for quarter in breakdown.quarters:
+        quarters.add_row(quarter.label, money(quarter.target), money(quarter.orders), money(quarter.uv),
+                         money(quarter.ad_spend), money(quarter.agents), str(quarter.new_products))  # fmt: skip
+    parts: list[RenderableType] = [channels, Text(""), departments, Text(""), quarters]
+    if plan.campaigns:
+        campaigns = _table("Campaigns", ["Campaign", "Dates", "Uplift", "Department"], 9)
+        for campaign in sorted(plan.campaigns, key=lambda c: c.start):
+            campaigns.add_row(Text(campaign.name), f"{campaign.start:%m-%d}–{campaign.end:%m-%d}",
+                              f"+{campaign.uplift:.0%}", Text(view.department_name(campaign.department)))  # fmt: skip
+        parts += [Text(""), campaigns]
+    return Group(*parts)

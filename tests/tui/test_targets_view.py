@@ -1,0 +1,264 @@
+"""View 3, the targets, driven with Pilot on a board worked by hand.
+
+Plan 2025: 1,200,000, flat: 100,000 a month at 2 % conversion and 250 order
+value (400 orders, 20,000 UV a month); half the traffic paid at 2 a click.
+January: 31 × (400 UV, 8 orders, 2,000) = 62,000, gap −38,000, all traffic
+(12,400 UV against 20,000: 38 % under plan) → Marketing.
+February: 28 × (1,000 UV, 14 orders, 3,500) = 98,000, gap −2,000; conversion
+1.4 % against 2 % (30 % under plan) is the weakest lever → Customer Service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+import json
+import re
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, Static, TabbedContent
+
+from opsboard.services.actuals import import_actuals
+from opsboard.services.board_files import init_board
+from opsboard.services.targets import set_target
+from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
+from opsboard.tui.modals.form import FormScreen
+from opsboard.tui.screens.targets import TargetsScreen
+from opsboard.tui.widgets.month_table import MonthTable, short
+from opsboard.tui.widgets.targets_chart import PlanActualChart, layout
+
+FROZEN = "2026-01-15T09:00:00+00:00"
+HEADER = "date,channel,pv,uv,orders,revenue,ad_spend\n"
+
+
+def run_async(test):
+    """No async pytest plugin here: run the test body with asyncio.run."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def days(first: date, count: int, uv: int, orders: int, revenue: int) -> str:
+    return "".join(f"{first + timedelta(n)},Tmall,{uv * 3},{uv},{orders},{revenue},{uv}\n" for n in range(count))
+
+
+@pytest.fixture(autouse=True)
+def frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user keymap
+
+
+def make_board(tmp_path: Path, plan: bool = True, actuals: bool = True) -> Path:
+    path = tmp_path / "b.json"
+    store = init_board(path, user="ana", name="Tea Shop", year=2025)
+    if plan:
+        set_target(store, annual="1200000", year="2025", budget="300000", conversion="2%", order_value="250",
+                   paid_share="50%", cost_per_click="2", seasonality=",".join(["1"] * 12))  # fmt: skip
+    if actuals:
+        csv = tmp_path / "jan-feb.csv"
+        csv.write_text(HEADER + days(date(2025, 1, 1), 31, 400, 8, 2000) + days(date(2025, 2, 1), 28, 1000, 14, 3500))
+        import_actuals(store, csv)
+    return path
+
+
+def make_app(path: Path) -> OpsboardApp:
+    app = OpsboardApp(BoardStore(path, user="ana"))
+    app.animation_level = "none"
+    return app
+
+
+async def open_targets(pilot) -> TargetsScreen:
+    """Press 3 and wait (bounded) until the worker has worked out plan vs actual."""
+    await pilot.press("3")
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, TargetsScreen) and screen.view is not None and screen.view.actuals_ready:
+            return screen
+    raise AssertionError("view 3 did not load")
+
+
+def cells(table: MonthTable, key: str) -> dict[str, str]:
+    row = table.get_row(key)
+    return {str(column.key.value): cell.plain for column, cell in zip(table.ordered_columns, row)}
+
+
+def shown(static: Static) -> str:
+    """What a Static shows, as plain text (tables and all)."""
+    console = Console(width=400, record=True, file=io.StringIO(), color_system=None)
+    console.print(static.content)
+    return console.export_text()
+
+
+def plan_on_disk(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))["targets"]["plan"]
+
+
+@run_async
+async def test_view_3_shows_the_months_and_the_weakest_lever(tmp_path: Path):
+    app = make_app(make_board(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        table = screen.query_one(MonthTable)
+        assert table.row_count == 13
+        january = cells(table, "1")
+        assert (january["target"], january["orders"], january["uv"]) == ("100,000", "400", "20,000")
+        assert (january["conversion"], january["order_value"], january["ad_spend"]) == ("2.00%", "250.00", "20,000")
+        assert (january["actual"], january["attainment"], january["gap"]) == ("62,000", "62%", "−38,000")
+        assert cells(table, "3")["actual"] == "–"
+        total = cells(table, "total")
+        assert (total["target"], total["actual"], total["attainment"], total["gap"]) == ("1,200,000", "160,000", "80%", "−40,000")
+        # It opens on the latest month with figures: February, conversion behind.
+        deviation = str(screen.query_one("#deviation", Static).render())
+        assert "Feb 2025: 98,000 of 100,000 CNY (98%), gap −2,000" in deviation
+        assert "conversion 30% under plan → Customer Service" in deviation
+        assert "traffic +40,000 · conversion −42,000 · order value 0" in deviation
+        await pilot.press("k")
+        deviation = str(screen.query_one("#deviation", Static).render())
+        assert "traffic 38% under plan → Marketing" in deviation
+        assert screen.query_one("#months-chart", PlanActualChart).selected == 1
+        status = str(screen.query_one("#targets-status", Static).render())
+        assert status == "Targets 2025 · 1,200,000 CNY · year to date 80% · forecast 960,000"
+
+
+@run_async
+async def test_the_assumptions_form_refuses_300_percent_inline_and_saves_a_good_value(tmp_path: Path):
+    path = make_board(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        before = path.read_bytes()
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-conversion", Input).value = "300%"
+        form.query_one("#field-promotion_budget", Input).value = "-5000"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, with the messages beside the fields
+        conversion_error = str(form.query_one("#error-conversion", Static).render())
+        assert conversion_error == "is a rate between 0 and 1 (0.03 = 3 %); 300% is more than 100%"
+        assert str(form.query_one("#error-promotion_budget", Static).render()) == "must not be negative (got -5000)"
+        assert path.read_bytes() == before
+        form.query_one("#field-conversion", Input).value = "2.5%"
+        form.query_one("#field-promotion_budget", Input).value = "250,000"
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        plan = plan_on_disk(path)
+        assert plan["conversion"] == [0.025] * 12 and plan["promotion_budget"] == 250_000
+        assert plan["order_value"] == [250.0] * 12  # untouched fields stay as they were
+        # 100,000 / (2.5 % × 250) = 16,000 UV; the view shows the new plan.
+        assert cells(screen.query_one(MonthTable), "1")["uv"] == "16.0k"
+
+
+@run_async
+async def test_t_creates_the_corrective_task_on_the_levers_board(tmp_path: Path):
+    path = make_board(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_targets(pilot)
+        await pilot.press("k", "t")  # January: traffic
+        await pilot.pause()
+        tasks = json.loads(path.read_text(encoding="utf-8"))["tasks"]
+        [task] = [t for t in tasks.values() if t["title"].startswith("Close the")]
+        assert task["title"] == "Close the 2025-01 gap: traffic 38% under plan"
+        assert (task["department"], task["month"], task["priority"], task["status"]) == ("marketing", 1, 1, "todo")
+        assert task["created_by"] == "ana"
+        await pilot.press("G", "t")  # the totals row: the year to date, conversion
+        await pilot.pause()
+        tasks = json.loads(path.read_text(encoding="utf-8"))["tasks"]
+        ytd = [t for t in tasks.values() if "year-to-date" in t["title"]]
+        assert [(t["department"], t["month"]) for t in ytd] == [("customer_service", 2)]
+
+
+@run_async
+async def test_no_plan_says_how_to_set_one_and_e_sets_it(tmp_path: Path):
+    path = make_board(tmp_path, plan=False, actuals=False)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        help_text = str(screen.query_one("#targets-empty", Static).render())
+        assert "Press e to set the year's target" in help_text
+        assert f"opsboard target set {path} --annual 12000000 --year 2025" in help_text
+        assert not screen.query_one(TabbedContent).display
+        await pilot.press("e")
+        app.screen.query_one("#field-annual_target", Input).value = "6m"
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert plan_on_disk(path)["annual_target"] == 6_000_000
+        assert screen.query_one(TabbedContent).display
+        assert cells(screen.query_one(MonthTable), "total")["target"] == "6.00M"
+        deviation = str(screen.query_one("#deviation", Static).render())
+        assert "No actuals for 2025 yet" in deviation and "opsboard import-actuals" in deviation
+
+
+@run_async
+async def test_tabs_and_user_text_as_data(tmp_path: Path):
+    path = make_board(tmp_path)
+    set_target(BoardStore(path, user="ana"), budget="200000", channels="[bold]Tmall[/]=60%, [link=x]JD=40%")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("l", "l")
+        assert screen.query_one(TabbedContent).active == "breakdown"
+        panel = shown(screen.query_one("#breakdown-panel", Static))
+        assert "[bold]Tmall[/]" in panel and "[link=x]JD" in panel
+        await pilot.press("l")
+        budget = shown(screen.query_one("#budget-panel", Static))
+        # 240,000 of ad spend against 200,000: ×1.2 on either lever, or a bigger budget.
+        assert "Over budget:  ad spend 240,000 is 40,000 CNY over the 200,000 budget." in budget
+        assert "conversion 2.00%→2.40% (Customer Service)" in budget
+        assert "order value 250.00→300.00 (Product Development)" in budget
+        assert "budget 200,000→240,000 (Marketing)" in budget
+        assert re.search(r"Mar +50% +10,000 +2.00 +20,000 +60,000 +30%", budget)
+        status = str(screen.query_one("#targets-status", Static).render())
+        assert status.endswith(" · OVER BUDGET")
+        await pilot.press("h", "h", "h")
+        assert screen.query_one(TabbedContent).active == "months"
+
+
+def test_number_shortening_and_chart_layout():
+    assert [short(v) for v in (987, 12_345, 720_000, 1_200_000, 12_000_000, -223_306)] == [
+        "987", "12.3k", "720k", "1.20M", "12.0M", "−223k"]  # fmt: skip
+    assert layout(76) == (2, 6) and layout(116) == (3, 9)
+
+
+def test_the_app_starts_without_pandas_and_view_3_loads_it_in_a_worker(tmp_path: Path):
+    path = make_board(tmp_path)
+    code = f"""
+import asyncio, sys, threading
+from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
+loaded_in = []
+real_import = __builtins__.__import__
+def spy(name, *args, **kwargs):
+    if name == "pandas" and "pandas" not in sys.modules:
+        loaded_in.append(threading.current_thread() is threading.main_thread())
+    return real_import(name, *args, **kwargs)
+__builtins__.__import__ = spy
+async def main():
+    app = OpsboardApp(BoardStore({str(path)!r}, user="ana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print("start", "pandas" in sys.modules)
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        print("view 3", "pandas" in sys.modules, "main thread" if loaded_in[0] else "worker")
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split("\n")[:2] == ["start False", "view 3 True worker"], result.stderr
