@@ -40,7 +40,8 @@ class BoardLockedError(BoardError):
     def __init__(self, path: Path, holder: str, waited: float):
         self.path = path
         self.holder = holder
-        super().__init__(f"{path}: still locked after {waited:.0f}s by {holder or 'another process'}; nothing was saved")
+        # `:g`: a short wait reads "0.5s", not "0s"
+        super().__init__(f"{path}: still locked after {waited:g}s by {holder or 'another process'}; nothing was saved")
 
 
 class BoardWriteError(BoardError):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from opsboard.model.text import clean_line
+
 from .errors import BoardLockedError
 
 DEFAULT_TIMEOUT = 10.0
@@ -53,9 +55,12 @@ class BoardLock:
 
     def holder(self) -> str:
         try:
-            return self.path.read_text(errors="replace").strip()
+            text = self.path.read_text(errors="replace")
         except OSError:
             return ""
+        # anyone who can lock can write this file: one clean line for the message
+        lines = text.strip().splitlines()
+        return clean_line(lines[0][:200]) if lines else ""
 
     def __enter__(self) -> BoardLock:
         try:
