@@ -24,11 +24,11 @@ def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
 
 def _readable(store: BoardStore) -> BoardStore:
     """Check the documents the first screen needs, so a hand-broken one is
-    caught here (and offered recovery), not half-way through drawing."""
+    caught here (and offered recovery), not half-way through drawing. (Not
+    the tasks: 10,000 of them take longer than the whole start.)"""
     store.meta()
     store.departments()
     store.checklist()
-    store.tasks()
     return store
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from opsboard.model import Table
 from opsboard.services.activity import change_notice, doc_title, entries_since, format_value
-from opsboard.store import BoardDamagedError, BoardError, BoardStore, ConflictError
+from opsboard.store import BoardError, BoardStore, ConflictError
 from opsboard.store.storage import file_identity
 
 from .keymap import load_keymap
@@ -68,7 +68,7 @@ class OpsboardApp(App[None]):
         self.store = store
         self.startup_notice = notice
         self.seen_revision = 0  # others' changes up to here have been announced
-        self._unreadable: tuple | None = None  # identity of a damaged file already reported
+        self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
@@ -202,13 +202,12 @@ class OpsboardApp(App[None]):
         try:
             if not self.store.changed_on_disk():
                 return
-            if self._unreadable is not None and file_identity(self.store.path) == self._unreadable:
-                return  # the same damaged file we already reported: no re-parse
+            if self._unreadable is not None and self._unreadable == (file_identity(self.store.path),):
+                return  # the same broken (or missing) file we already reported: no re-parse
             self.store.refresh()
-            self.store.meta(), self.store.checklist(), self.store.tasks()  # a hand-broken document shows here
+            self.store.meta(), self.store.departments(), self.store.checklist()  # a hand-broken one shows here
         except BoardError as error:
-            damaged = isinstance(error, BoardDamagedError)
-            self._unreadable = file_identity(self.store.path) if damaged else None
+            self._unreadable = (file_identity(self.store.path),)
             self.refresh_title_unreadable()
             self.notify(f"{error}. You see the last good state.", severity="error", timeout=12, markup=False)
             return
