@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
 from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
 from opsboard.store import BoardError
 
 from ..widgets.bar_chart import BarChart
+from ..widgets.key_footer import KeyFooter
 from ..widgets.report_table import TOTAL_KEY, ReportTable
 from .base import ViewScreen
 
@@ -89,7 +90,7 @@ class ReviewScreen(ViewScreen):
             yield BarChart("UV", id="uv-chart")
             yield Static("", id="review-summary", markup=False)
             yield ReportTable(id="review-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-empty").display = False
