@@ -149,3 +149,20 @@ async def test_A_shows_the_activity_filtered_by_person_and_department(board: Pat
         await pilot.pause()
         assert not isinstance(app.screen, ActivityScreen)
         assert checklist_rows(app)["research-a"] == "[ ]"
+
+
+@run_async
+async def test_u_does_nothing_under_an_open_dialog(board: Path) -> None:
+    """A dialog is about the board as it is: Textual keeps app keys out of modals."""
+    from opsboard.tui.modals.conflict import ConflictDialog, ConflictView
+
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # research-a done
+        dialog = ConflictDialog(ConflictView("'X'", "owner", "—", "chen", "chen", "lin"))
+        app.push_screen(dialog)
+        await pilot.pause()
+        await pilot.press("u", "A")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert status_on_disk(board, "research-a") == "done"
