@@ -16,6 +16,8 @@ from typing import IO, Any
 
 import orjson
 
+from . import sharing
+
 _BLOCK = 1 << 16
 
 
@@ -26,6 +28,7 @@ def activity_archive_path(board: Path) -> Path:
 def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append activity entries (oldest first) that are not already there."""
     with open(activity_archive_path(board), "a+b") as archive:
+        sharing.like_board(board, archive.fileno())
         last = _last_entry_id(archive)
         ids = [str(entry.get("id")) for entry in entries]
         if last in ids:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+_MKSTEMP_PART = re.compile(r"[a-z0-9_]{8}")  # tempfile's random names
 
 
 def temp_prefix(path: Path) -> str:
@@ -60,8 +62,13 @@ def fsync_folder(folder: Path) -> None:
 
 def remove_stale_temps(path: Path) -> None:
     """Temp files of a writer that crashed mid-save. Call with the lock held:
-    only a lock holder writes temps, so none of these is in use."""
-    for stale in path.parent.glob(temp_prefix(path) + "*" + TEMP_SUFFIX):
+    only a lock holder writes temps, so none of these is in use. Only names
+    mkstemp gives this board's temps: `.b.json.old.json.k2j4h5g6.tmp` belongs
+    to the board `b.json.old.json`, whose writer may be mid-save."""
+    prefix = temp_prefix(path)
+    for stale in path.parent.glob(prefix + "*" + TEMP_SUFFIX):
+        if not _MKSTEMP_PART.fullmatch(stale.name[len(prefix) : -len(TEMP_SUFFIX)]):
+            continue
         try:
             stale.unlink()
         except OSError:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from . import sharing
+
 KEEP = 5
 
 
@@ -30,7 +32,7 @@ def rotate(board: Path) -> None:
     if not board.exists():
         return
     folder = backup_folder(board)
-    folder.mkdir(exist_ok=True)
+    sharing.make_folder(board, folder)
     newest = backup_path(board, 1)
     if _same_version(board, newest):
         return

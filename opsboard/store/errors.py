@@ -52,6 +52,8 @@ class BoardWriteError(BoardError):
         self.path = path
         self.cause = cause
         reason = cause.strerror or str(cause)
+        if cause.filename and Path(cause.filename) != Path(path):
+            reason += f": {cause.filename}"  # which file or folder refused
         super().__init__(f"{path}: could not save ({reason}); the board on disk is unchanged")
 
 

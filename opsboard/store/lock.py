@@ -16,7 +16,8 @@ from filelock import FileLock, Timeout
 
 from opsboard.model.text import clean_line
 
-from .errors import BoardLockedError
+from . import sharing
+from .errors import BoardLockedError, BoardWriteError
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -48,10 +49,15 @@ class BoardLock:
         self._lock = FileLock(
             self.path,
             timeout=timeout,
+            mode=sharing.file_mode(board),  # a new lock file is as shared as the board
             preserve_lock_file=True,
-            on_acquired=_write_holder,
+            on_acquired=self._acquired,
             thread_local=False,
         )
+
+    def _acquired(self, fd: int) -> None:
+        sharing.like_board(self.board, fd)  # one made before the board was shared
+        _write_holder(fd)
 
     def holder(self) -> str:
         try:
@@ -67,6 +73,8 @@ class BoardLock:
             self._lock.acquire()
         except Timeout:
             raise BoardLockedError(self.board, self.holder(), self.timeout) from None
+        except OSError as error:  # cannot create or open the lock file: a read-only folder
+            raise BoardWriteError(self.board, error) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
