@@ -152,7 +152,15 @@ class Deviation:
         lever = LEVER_WORDS[self.lever]
         if self.change is None or self.change >= 0:
             return f"{lever} behind plan"
-        return f"{lever} {-self.change:.0%} under plan"
+        under = -self.change
+        if round(under, 3) == 0:
+            return f"{lever} just under plan"
+        return f"{lever} {under:.0%} under plan" if round(under, 2) >= 0.01 else f"{lever} {under:.1%} under plan"
+
+    @property
+    def ahead(self) -> bool:
+        """The period beats its target overall, though this lever lags."""
+        return self.gap >= 0
 
     @property
     def period(self) -> str:
@@ -213,6 +221,9 @@ def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int
         found, link, where = month_deviation(view.plan.year, row), month, f"{MONTH_ABBR[month - 1]} {view.plan.year}"
     if found is None:
         raise InputError(f"{where} is on plan: no lever is behind")
+    if found.ahead:
+        attainment = "" if found.attainment is None else f" ({found.attainment:.0%})"
+        raise InputError(f"{where} is ahead of plan{attainment}: no gap to close")
     return found, link
 
 

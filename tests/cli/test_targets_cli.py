@@ -170,7 +170,7 @@ def test_bad_csv_rows_exit_1_listing_every_line_and_import_nothing(board: Path, 
 
 
 def test_target_task_from_the_command_line(board: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    run(capsys, "target", "set", str(board), "--annual", "12000000", "--year", "2025", "--conversion", "5%")
+    run(capsys, "target", "set", str(board), "--annual", "24000000", "--year", "2025", "--conversion", "5%")
     csv = tmp_path / "year.csv"
     write_year_csv(csv)
     run(capsys, "import-actuals", str(board), str(csv))

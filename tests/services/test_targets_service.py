@@ -184,6 +184,17 @@ def test_a_month_on_plan_has_no_corrective_task(planned: BoardStore, tmp_path: P
         create_corrective_task(planned, 1)
 
 
+def test_a_month_ahead_of_plan_has_no_gap_to_close(planned: BoardStore, tmp_path: Path):
+    csv = tmp_path / "ahead.csv"
+    # 31 × (1,000 UV, 18 orders, 4,600) = 142,600: ahead, though conversion (1.8 %) lags by 10 %.
+    csv.write_text(HEADER + rows(date(2025, 1, 1), 31, 1000, 18, 4600))
+    import_actuals(planned, csv)
+    deviation = month_deviation(2025, targets_view(planned).actual(1))
+    assert (deviation.lever, deviation.words, deviation.ahead) == ("conversion", "conversion 10% under plan", True)
+    with pytest.raises(InputError, match=r"Jan 2025 is ahead of plan \(143%\): no gap to close"):
+        create_corrective_task(planned, 1)
+
+
 def test_no_plan_and_no_actuals_are_said_plainly(store: BoardStore):
     with pytest.raises(InputError, match="no plan yet"):
         create_corrective_task(store, 1)

@@ -262,3 +262,30 @@ asyncio.run(main())
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split("\n")[:2] == ["start False", "view 3 True worker"], result.stderr
+
+
+@run_async
+async def test_s_shapes_the_months_like_last_years_revenue(tmp_path: Path):
+    path = make_board(tmp_path, actuals=False)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("s")  # no 2024 figures yet: said, nothing saved
+        await pilot.pause()
+        assert plan_on_disk(path)["seasonality"] == [1.0] * 12
+        assert any("no full year of actuals for 2024" in n.message for n in app._notifications)
+        csv = tmp_path / "2024.csv"
+        # Every day of 2024: 1,000 a day, 3,000 a day in November.
+        text = HEADER + "".join(
+            f"{date(2024, 1, 1) + timedelta(n)},,30,10,1,{3000 if (date(2024, 1, 1) + timedelta(n)).month == 11 else 1000},0\n"
+            for n in range(366)
+        )
+        csv.write_text(text)
+        import_actuals(screen.store, csv)
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        seasonality = plan_on_disk(path)["seasonality"]
+        assert seasonality[10] == pytest.approx(90_000 / 426_000) and seasonality[0] == pytest.approx(31_000 / 426_000)
+        # 1,200,000 × 90 / 426 = 253,521 in November
+        assert cells(screen.query_one(MonthTable), "11")["target"] == "254k"

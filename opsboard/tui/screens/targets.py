@@ -64,16 +64,16 @@ class TargetsScreen(ViewScreen):
         height: auto; max-height: 8; padding: 0 1;
         border-left: outer $warning; background: $warning 10%;
     }
-    TargetsScreen #chart-summary { height: auto; max-height: 5; padding: 0 1; }
+    TargetsScreen #chart-summary { height: auto; max-height: 8; padding: 0 1; }
     TargetsScreen .panel-scroll { height: 1fr; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
         Binding("t", "corrective_task", "Gap task", id="targets.task"),
-        Binding("s", "seasonality", "Season", id="targets.seasonality", tooltip="Shape the months like last year's revenue"),
-        Binding("j", "month(1)", "Next month", id="targets.next_month", show=False),
-        Binding("k", "month(-1)", "Previous month", id="targets.prev_month", show=False),
+        Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
+        Binding("j,down", "month(1)", "Next month", id="targets.next_month", show=False),
+        Binding("k,up", "month(-1)", "Previous month", id="targets.prev_month", show=False),
         Binding("g", "month(-100)", "January", id="targets.first_month", show=False),
         Binding("G", "month(100)", "Year", id="targets.year_row", show=False),
         Binding("h,left_square_bracket", "tab(-1)", "Prev tab", id="targets.prev_tab", show=False),
@@ -178,12 +178,21 @@ class TargetsScreen(ViewScreen):
         table.move_cursor(row=(self.month or 13) - 1, animate=False)
         for chart in self.query(PlanActualChart):
             chart.show(chart_months(view), view.plan.currency, self.month)
-        self.query_one("#deviation", Static).update(deviation_text(view, self.month))
-        self.query_one("#chart-summary", Static).update(deviation_text(view, None))
+        self._show_deviation()
         self.query_one("#breakdown-panel", Static).update(breakdown_panel(view))
         self.query_one("#budget-panel", Static).update(budget_panel(view))
         if self.focused is None:
             table.focus()
+
+    def _show_deviation(self) -> None:
+        """The selected month (or the year to date) under the table and the chart."""
+        assert self.view is not None
+        text = deviation_text(self.view, self.month, self._brief())
+        self.query_one("#deviation", Static).update(text)
+        self.query_one("#chart-summary", Static).update(text)
+
+    def _brief(self) -> bool:
+        return self.size.height < TALL
 
     def _status(self, view: TargetsView) -> Text:
         plan, pva = view.plan, view.pva
@@ -191,7 +200,8 @@ class TargetsScreen(ViewScreen):
         if not view.actuals_ready:
             text += " · working out plan vs actual…"
         elif pva is not None and pva.has_actuals and pva.ytd_attainment is not None:
-            text += f" · year to date {pva.ytd_attainment:.0%} · forecast {pva.forecast:,.0f}"
+            ytd = "YTD" if self.size.width < 100 else "year to date"
+            text += f" · {ytd} {pva.ytd_attainment:.0%} · forecast {pva.forecast:,.0f}"
         if view.balance is not None and view.balance.over_budget:
             text += " · OVER BUDGET"
         return Text(text)
@@ -212,7 +222,7 @@ class TargetsScreen(ViewScreen):
         if event.data_table is not table or self.view is None or self.view.plan is None:
             return
         self.month = table.current_month()
-        self.query_one("#deviation", Static).update(deviation_text(self.view, self.month))
+        self._show_deviation()
         for chart in self.query(PlanActualChart):
             chart.select(self.month)
 

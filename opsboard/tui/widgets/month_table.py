@@ -20,10 +20,10 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 LEVERS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value"}
 # key → (wide header, compact header)
 COLUMNS = {
-    "month": ("Month", "Mon"), "target": ("Target", "Target"), "orders": ("Orders", "Ord."),
+    "month": ("Month", "Mon"), "target": ("Target", "Tgt"), "orders": ("Orders", "Ord."),
     "uv": ("UV needed", "UV"), "conversion": ("Conv.", "Conv"), "order_value": ("AOV", "AOV"),
-    "ad_spend": ("Ad spend", "Ads"), "agents": ("Agents", "Agt"), "new_products": ("New products", "New"),
-    "actual": ("Actual", "Actual"), "attainment": ("Attain.", "Att."), "gap": ("Gap", "Gap"),
+    "ad_spend": ("Ad spend", "Ads"), "agents": ("Agents", "Agt"), "new_products": ("New prod.", "New"),
+    "actual": ("Actual", "Act."), "attainment": ("Attain.", "Att."), "gap": ("Gap", "Gap"),
     "lever": ("Lever to act on", ""),
 }  # fmt: skip
 NA = "–"
@@ -97,7 +97,7 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
         if actual is not None:
             cells["month"] += PARTIAL_MARK if actual.days_with_actuals < actual.days else ""
             cells |= _actual_cells(actual.actual, actual.gap, actual.attainment, compact)
-            if actual.lever:
+            if actual.lever and actual.gap < 0:  # a month ahead of plan needs no one to act
                 cells["lever"] = f"{LEVERS[actual.lever]} → {view.department_name(actual.department)}"
             behind = actual.gap < 0
         else:
@@ -114,7 +114,7 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
     }
     if pva is not None and pva.has_actuals:
         cells |= _actual_cells(pva.ytd_actual, pva.ytd_gap, pva.ytd_attainment, compact)
-        if pva.lever:
+        if pva.lever and pva.ytd_gap < 0:
             cells["lever"] = f"{LEVERS[pva.lever]} → {view.department_name(pva.department)}"
     else:
         cells |= dict.fromkeys(("actual", "attainment", "gap"), NA if view.actuals_ready else PENDING)

@@ -47,9 +47,14 @@ def _fix_words(view, fix) -> str:
     return f"{text} ({owner})" + ("" if fix.closable else " — not alone: " + fix.reason)
 
 
-def budget_line(view) -> Text:
-    """One paragraph: does the ad spend fit the budget, and what closes the gap."""
+def budget_line(view, brief: bool = False) -> Text:
+    """One paragraph: does the ad spend fit the budget, and what closes the
+    gap; `brief`: one short line that points to the Budget tab."""
     balance, currency = view.balance, view.plan.currency
+    if brief and balance is not None and balance.over_budget:
+        text = Text()
+        text.append("Over budget:", style="bold reverse")
+        return text.append(f" by {money(balance.shortfall)} {currency} — the Budget tab (l) says what closes it")
     if balance is None or not balance.checked:
         note = balance.note if balance is not None else "no plan"
         return Text(f"Budget not checked: {note} (e: set the promotion budget).", style="dim")
@@ -69,12 +74,13 @@ def _lever_line(view, deviation) -> Text:
     text.append(deviation.words, style="bold")
     text.append(" → ")
     text.append(view.department_name(deviation.department), style="bold underline")
-    text.append(f" ({signed(deviation.effect)} of the gap) · t: create the task on its board")
+    text.append(f" ({signed(deviation.effect)} of the gap) · t: task on its board")
     return text
 
 
-def deviation_text(view, month: int | None) -> Text:
-    """The deviation panel for `month` (None: the year to date)."""
+def deviation_text(view, month: int | None, brief: bool = False) -> Text:
+    """The deviation panel for `month` (None: the year to date); `brief`
+    for a short screen: the budget in one line."""
     plan, pva = view.plan, view.pva
     year, currency = plan.year, plan.currency
     lines: list[Text] = []
@@ -105,7 +111,7 @@ def deviation_text(view, month: int | None) -> Text:
                 f"({rate(row.attainment, 0)}), gap {signed(row.gap)}"
             ))  # fmt: skip
             lines += _split_and_lever(view, row.effects, month_deviation(year, row))
-    lines.append(budget_line(view))
+    lines.append(budget_line(view, brief))
     return Text("\n").join(lines)
 
 
@@ -114,7 +120,13 @@ def _split_and_lever(view, effects, deviation) -> list[Text]:
     if effects is not None:
         lines.append(Text(f"Gap by lever: traffic {signed(effects.traffic)} · conversion {signed(effects.conversion)}"
                           f" · order value {signed(effects.order_value)}"))  # fmt: skip
-    lines.append(_lever_line(view, deviation) if deviation else Text("No lever is behind plan."))
+    if deviation is None:
+        lines.append(Text("No lever is behind plan."))
+    elif deviation.ahead:
+        lines.append(Text(f"Ahead of plan; the lever lagging most: {deviation.words} "
+                          f"({view.department_name(deviation.department)})."))  # fmt: skip
+    else:
+        lines.append(_lever_line(view, deviation))
     return lines
 
 
