@@ -1,0 +1,282 @@
+"""The daily stand-up's agenda: the departments in the walk's order, and for
+each what is done since the last stand-up, doing, blocked, overdue, due, the
+checklist items it owns and its target lever's status.
+
+The record of a stand-up (notes, decisions, finishing) is in standup_record.py.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from opsboard.export.standup import (  # noqa: F401  (the view words times as the exports do)
+    DepartmentAgenda,
+    agenda_markdown,
+    blocked_for,
+    clock_text,
+    day_words,
+    minutes_text,
+    since_words,
+)
+from opsboard.model import (
+    DailyMetric,
+    Department,
+    ItemStatus,
+    Operation,
+    OpKind,
+    StandupRecord,
+    Table,
+    TargetPlan,
+    Task,
+    TaskStatus,
+)
+from opsboard.model.clock import now as clock_now
+from opsboard.store import BoardStore
+
+from .errors import InputError
+
+ACTIVITY = "activity"  # the store's log of applied operations
+DEFAULT_TIMEBOX_SECONDS = 120
+TIMEBOX_ENV = "OPSBOARD_STANDUP_MINUTES"  # a team's own default, e.g. 3 or 1.5
+
+
+def timebox_seconds() -> int:
+    """Seconds per department: OPSBOARD_STANDUP_MINUTES, else 2 minutes."""
+    try:
+        minutes = float(os.environ.get(TIMEBOX_ENV, ""))
+    except ValueError:
+        return DEFAULT_TIMEBOX_SECONDS
+    return int(minutes * 60) if 0 < minutes <= 60 else DEFAULT_TIMEBOX_SECONDS
+
+
+def parse_minutes(text: str) -> int:
+    """A timebox typed by the user ("2", "1.5", "90s") → seconds."""
+    raw = text.strip().lower()
+    try:
+        seconds = float(raw[:-1]) if raw.endswith("s") else float(raw.removesuffix("m")) * 60
+    except ValueError:
+        raise InputError(f"'{text}' is not a number of minutes (e.g. 2 or 1.5, or 90s)") from None
+    if not 10 <= seconds <= 3600:
+        raise InputError("a timebox is between 10 seconds and 60 minutes")
+    return int(seconds)
+
+
+# -- the walk's order ----------------------------------------------------------------
+
+
+def walk_order(store: BoardStore) -> list[Department]:
+    """Departments as the stand-up visits them: `standup_order`, else `order`."""
+    return sorted(store.departments(), key=lambda d: (d.order if d.standup_order is None else d.standup_order, d.order))
+
+
+def move_in_walk(store: BoardStore, department_id: str, step: int) -> list[Department]:
+    """Move a department earlier (step -1) or later (+1) in the walk; saved
+    for everyone as each department's `standup_order`."""
+    order = walk_order(store)
+    ids = [d.id for d in order]
+    if department_id not in ids:
+        raise InputError(f"unknown department '{department_id}'")
+    at = ids.index(department_id)
+    to = max(0, min(len(ids) - 1, at + step))
+    if to == at:
+        return order
+    ids.insert(to, ids.pop(at))
+    return set_walk_order(store, ids)
+
+
+def set_walk_order(store: BoardStore, department_ids: list[str]) -> list[Department]:
+    """The walk in this order (departments left out follow, in their order)."""
+    current = walk_order(store)
+    known = {d.id: d for d in current}
+    unknown = [d for d in department_ids if d not in known]
+    if unknown:
+        raise InputError(f"unknown department '{unknown[0]}' (valid: {', '.join(known)})")
+    ids = list(dict.fromkeys(department_ids)) + [d.id for d in current if d.id not in department_ids]
+    ops = [
+        Operation(kind=OpKind.SET, table=Table.DEPARTMENTS, doc_id=dept_id, after={"standup_order": position},
+                  before={"standup_order": known[dept_id].standup_order}, label="stand-up order")  # fmt: skip
+        for position, dept_id in enumerate(ids)
+        if known[dept_id].standup_order != position
+    ]
+    store.apply(*ops)
+    return walk_order(store)
+
+
+# -- since the last stand-up -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Since:
+    at: datetime
+    record: StandupRecord | None  # the stand-up it counts from; None: the previous working day
+
+    @property
+    def words(self) -> str:
+        return since_words(self.at, self.record is not None)
+
+
+def previous_working_day(day: date) -> date:
+    """The working day (Mon–Fri) before `day`: on a Monday, the Friday."""
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def standup_since(store: BoardStore, record: StandupRecord | None = None, *, now: datetime | None = None) -> Since:
+    """When the last stand-up before `record` (or before now) finished; with
+    none recorded, the start of the previous working day."""
+    zone = (now or clock_now()).tzinfo  # times are said where the user is
+    reference = record.started_at if record is not None else (now or clock_now())
+    finished = [
+        r for r in store.standups()
+        if r.finished_at is not None and r.finished_at <= reference and (record is None or r.id != record.id)
+    ]  # fmt: skip
+    if finished:
+        last = max(finished, key=lambda r: r.finished_at)  # type: ignore[arg-type, return-value]
+        return Since(last.finished_at.astimezone(zone), last)  # type: ignore[union-attr]
+    local = reference.astimezone(zone)
+    start = datetime.combine(previous_working_day(local.date()), time(0), tzinfo=local.tzinfo)
+    return Since(start, None)
+
+
+def done_since(store: BoardStore, since: datetime) -> set[str]:
+    """Ids of tasks moved to done since `since`, read from the activity log's
+    newest end (with the task's own `done_at` for entries already archived)."""
+    moved: set[str] = set()
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if datetime.fromisoformat(doc["at"]) < since:
+            break
+        if doc.get("table") == Table.TASKS.value and (doc.get("after") or {}).get("status") == TaskStatus.DONE.value:
+            moved.add(str(doc.get("doc_id")))
+    tasks = store.tasks()
+    moved |= {t.id for t in tasks if t.done_at is not None and t.done_at >= since}
+    return {t.id for t in tasks if t.id in moved and t.status is TaskStatus.DONE}
+
+
+# -- each department's part ---------------------------------------------------------------
+
+_LAST = date.max
+
+
+def department_agendas(
+    store: BoardStore,
+    since: datetime,
+    *,
+    now: datetime | None = None,
+    levers: Mapping[str, str] | None = None,
+) -> list[DepartmentAgenda]:
+    """Every department in the walk's order with its groups of tasks (each
+    task in one group: blocked, overdue, doing, due today, due this week)."""
+    moment = now or clock_now()
+    day = moment.date()
+    week_end = day + timedelta(days=6 - day.weekday())
+    done_ids = done_since(store, since)
+    groups: dict[str, dict[str, list[Task]]] = {}
+    for task in store.tasks():
+        group = _group(task, day, week_end, done_ids)
+        if group:
+            groups.setdefault(task.department, {}).setdefault(group, []).append(task)
+    items: dict[str, list] = {}
+    for item in store.checklist():
+        if item.status is ItemStatus.OPEN:
+            items.setdefault(item.department, []).append(item)
+    agendas = []
+    for dept in walk_order(store):
+        mine = groups.get(dept.id, {})
+        agendas.append(
+            DepartmentAgenda(
+                id=dept.id,
+                name=dept.name,
+                done=sorted(mine.get("done", []), key=lambda t: t.done_at or since),
+                blocked=sorted(mine.get("blocked", []), key=lambda t: t.blocked_since or moment),
+                overdue=sorted(mine.get("overdue", []), key=lambda t: (t.due, t.priority)),
+                doing=sorted(mine.get("doing", []), key=lambda t: (t.priority, t.due or _LAST, t.rank)),
+                due_today=sorted(mine.get("due_today", []), key=lambda t: (t.priority, t.rank)),
+                due_this_week=sorted(mine.get("due_this_week", []), key=lambda t: (t.due, t.priority)),
+                items=sorted(items.get(dept.id, []), key=lambda i: (i.due or _LAST, i.phase.value, i.order, i.code)),
+                lever=(levers or {}).get(dept.id),
+            )
+        )
+    return agendas
+
+
+def _group(task: Task, day: date, week_end: date, done_ids: set[str]) -> str | None:
+    if task.status is TaskStatus.DONE:
+        return "done" if task.id in done_ids else None
+    if task.status is TaskStatus.BLOCKED:
+        return "blocked"
+    if task.is_overdue(day):
+        return "overdue"
+    if task.status is TaskStatus.DOING:
+        return "doing"
+    if task.due == day:
+        return "due_today"
+    if task.due is not None and day < task.due <= week_end:
+        return "due_this_week"
+    return None
+
+
+# -- the target levers -------------------------------------------------------------------
+
+_LEVER_WORDS = {"traffic": "UV", "conversion": "conversion", "order_value": "order value"}
+
+
+def _versus(ratio: float) -> str:
+    if abs(ratio) < 0.005:
+        return "on plan"
+    return f"{abs(ratio) * 100:.0f}% {'under' if ratio < 0 else 'over'} plan"
+
+
+def target_lever_status(store: BoardStore, day: date | None = None) -> dict[str, str]:
+    """department id → its lever against plan, e.g. marketing: "UV 8% under
+    plan this month" (this month, else the last month with actuals). Empty
+    without a plan or actuals."""
+    return lever_status(store.plan(), store.actuals(), day or clock_now().date())
+
+
+def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: date) -> dict[str, str]:
+    """As target_lever_status, from the plan and metrics read already. Uses
+    pandas: the TUI calls it in a worker thread."""
+    metrics = list(metrics)
+    if plan is None or not metrics:
+        return {}
+    from opsboard.logic.targets import LEVER_DEPARTMENTS, MONTH_ABBR, plan_vs_actual
+
+    try:
+        result = plan_vs_actual(plan, metrics)
+    except ValueError:  # a plan the breakdown refuses: the targets view says why
+        return {}
+    if not result.months:
+        return {}
+    month = next((m for m in result.months if plan.year == day.year and m.month == day.month), result.months[-1])
+    when = "this month" if (plan.year, month.month) == (day.year, day.month) else f"in {MONTH_ABBR[month.month - 1]} {plan.year}"
+    readings = {
+        "traffic": (month.actual_uv, month.plan_uv),
+        "conversion": (month.actual_conversion, month.plan_conversion),
+        "order_value": (month.actual_order_value, month.plan_order_value),
+    }
+    status: dict[str, str] = {}
+    for lever, (actual, planned) in readings.items():
+        if actual is None or not planned:
+            continue
+        text = f"{_LEVER_WORDS[lever]} {_versus(actual / planned - 1)} {when}"
+        if month.lever == lever:
+            text += " (the lever behind the gap)"
+        for dept_id in LEVER_DEPARTMENTS.get(lever, ()):
+            status.setdefault(dept_id, text)
+    return status
+
+
+# -- the chat agenda (opsboard export --view standup) ----------------------------------
+
+
+def standup_export(store: BoardStore) -> str:
+    """Today's agenda as Markdown, grouped by department in the walk's order."""
+    moment = clock_now()
+    since = standup_since(store, now=moment)
+    agendas = department_agendas(store, since.at, now=moment, levers=target_lever_status(store, moment.date()))
+    return agenda_markdown(store.meta().name, moment.date(), moment, since.words, agendas)
