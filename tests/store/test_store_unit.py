@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -235,6 +236,26 @@ def test_cached_models_are_refreshed_after_another_save(board: Path) -> None:
     assert mine.changed_on_disk() is False
     assert mine.task("t-1").title == "After"
     assert sorted(t.id for t in mine.tasks()) == ["t-1", "t-2"]
+    assert mine.revision == 2
+
+
+def test_a_save_by_another_process_is_seen(board: Path) -> None:
+    mine = BoardStore(board, user="ana")
+    mine.apply(add_task("t-1", "Before"))
+    assert mine.task("t-1").title == "Before"
+    pid = os.fork()
+    if pid == 0:  # another process: ben renames the task
+        code = 1
+        try:
+            BoardStore(board, user="ben").apply(set_task("t-1", {"title": "After"}, {"title": "Before"}))
+            code = 0
+        finally:
+            os._exit(code)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    assert mine.changed_on_disk() is True
+    assert mine.refresh() is True
+    assert mine.task("t-1").title == "After"
+    assert mine.task("t-1").updated_by == "ben"
     assert mine.revision == 2
 
 
