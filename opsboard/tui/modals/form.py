@@ -33,6 +33,7 @@ Submit = Callable[[Values], dict[str, str] | None]
 
 
 class FormScreen(ModalScreen[Values | None]):
+    AUTO_FOCUS = "Input, TextArea, Select"  # the first field, so typing starts there
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
     FormScreen > Vertical {

@@ -16,6 +16,7 @@ from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
 from opsboard.services.checklists import PhaseProgress, edit_item, phase_progress, skip_item, toggle_item
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
+from opsboard.store import BoardError
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs, phase_label
@@ -207,9 +208,10 @@ class ChecklistsScreen(ViewScreen):
         ]
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
+            # Called directly, not through run_change: that would turn a bad
+            # field into a toast and close the form; here it stays inline.
             try:
-                self.ops_app.run_change(
-                    edit_item,
+                edit_item(
                     self.store,
                     item.id,
                     owner=values["owner"],
@@ -219,6 +221,10 @@ class ChecklistsScreen(ViewScreen):
                 )
             except FieldErrors as errors:
                 return errors.errors
+            except BoardError as error:
+                self.ops_app.save_failed(error)
+                return None
+            self.ops_app.refresh_title()
             return None
 
         def done(values: dict[str, str] | None) -> None:

@@ -6,7 +6,7 @@ from textual.widgets import Tab, Tabs
 
 from opsboard.services.checklists import PhaseProgress
 
-BAR_WIDTH = 6
+BAR_WIDTH = 5  # four phase tabs with their bars fit in 80 columns
 
 
 def progress_bar(ratio: float, width: int = BAR_WIDTH) -> str:
