@@ -1,0 +1,100 @@
+"""The layers import only downwards (DESIGN.md), checked on the source with
+`ast`: every import statement, at module top or inside a function, with
+relative imports resolved to the module they name."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "opsboard"
+BELOW_THE_UI = ("model", "store", "logic", "export", "services")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(imported module, line, at module top?) for each import in the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    top = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno, id(node) in top) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            # `from . import x` names submodules too
+            names = [f"{target}.{alias.name}" for alias in node.names] if not node.module else [target]
+            found += [(name, node.lineno, id(node) in top) for name in names]
+    return found
+
+
+def python_files(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (PACKAGE / folder).rglob("*.py"))
+
+
+def is_under(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def offenders(files: list[Path], bad) -> list[str]:
+    return [f"{p.relative_to(PACKAGE.parent)}:{line} imports {name}" for p in files for name, line, top in imports(p) if bad(name, top)]
+
+
+def test_the_checker_sees_relative_and_nested_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "opsboard" / "logic"
+    fake.mkdir(parents=True)
+    (fake / "sample.py").write_text(
+        "from ..store import BoardStore\nfrom . import breakdown\n\ndef f():\n    import textual.app\n    from pandas import DataFrame\n"
+    )
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "opsboard")
+    assert imports(fake / "sample.py") == [
+        ("opsboard.store", 1, True),
+        ("opsboard.logic.breakdown", 2, True),
+        ("textual.app", 5, False),
+        ("pandas", 6, False),
+    ]
+
+
+@pytest.mark.parametrize("layer", BELOW_THE_UI)
+def test_nothing_below_the_ui_imports_textual(layer: str) -> None:
+    files = python_files(layer)
+    assert files, f"no modules found under opsboard/{layer}"
+    assert offenders(files, lambda name, top: is_under(name, "textual")) == []
+
+
+def test_only_the_store_imports_tinydb() -> None:
+    others = [p for p in PACKAGE.rglob("*.py") if "store" not in p.relative_to(PACKAGE).parts[:1]]
+    assert offenders(others, lambda name, top: is_under(name, "tinydb")) == []
+    assert any(is_under(name, "tinydb") for p in python_files("store") for name, _, _ in imports(p))
+
+
+@pytest.mark.parametrize("layer", ["logic", "export"])
+def test_logic_and_export_know_only_the_model(layer: str) -> None:
+    def bad(name: str, top: bool) -> bool:
+        return is_under(name, "opsboard") and not (is_under(name, "opsboard.model") or is_under(name, f"opsboard.{layer}"))
+
+    assert offenders(python_files(layer), bad) == []
+
+
+def test_pandas_is_never_imported_at_module_top() -> None:
+    assert offenders(sorted(PACKAGE.rglob("*.py")), lambda name, top: top and is_under(name, "pandas")) == []
+
+
+def test_starting_the_cli_and_the_app_does_not_import_pandas() -> None:
+    code = "import opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists; import sys; print('pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
