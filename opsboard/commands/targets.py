@@ -15,7 +15,7 @@ NAMES = ("target", "import-actuals")
 _OPTIONS = {"annual_target": "--annual", "year": "--year", "promotion_budget": "--budget", "currency": "--currency",
             "conversion": "--conversion", "order_value": "--order-value", "paid_share": "--paid-share",
             "cost_per_click": "--cpc", "orders_per_agent_day": "--agent-orders", "new_products": "--new-products",
-            "channels": "--channel", "seasonality": "--seasonality"}  # fmt: skip
+            "channels": "--channel", "seasonality": "--seasonality", "campaigns": "--campaign"}  # fmt: skip
 _MONTHLY = "one value for every month, or 12 comma-separated values (January first)"
 
 
@@ -43,6 +43,9 @@ def register(sub, add_common) -> None:
     setter.add_argument("--channel", action="append", metavar="NAME=SHARE",
                         help="a channel and its share, e.g. Tmall=70%% (repeat; shares add up to 100%%; "
                         "--channel none removes them)")  # fmt: skip
+    setter.add_argument("--campaign", action="append", metavar="NAME,START,END,UPLIFT[,DEPT]",
+                        help="a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
+                        "(repeat; the list replaces the plan's; --campaign none removes them)")  # fmt: skip
     seasons = setter.add_mutually_exclusive_group()
     seasons.add_argument("--seasonality", metavar="W1,...,W12", help="12 monthly weights, or 'default'")
     seasons.add_argument("--seasonality-from-actuals", action="store_true",
@@ -137,6 +140,7 @@ def cmd_set(args: argparse.Namespace) -> int:
             new_products=args.new_products,
             channels=None if args.channel is None else (args.channel if args.channel != ["none"] else ""),
             seasonality=args.seasonality,
+            campaigns=None if args.campaign is None else (args.campaign if args.campaign != ["none"] else ""),
         )
     except FieldErrors as error:
         raise _one_line(error) from None

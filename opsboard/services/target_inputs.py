@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 MONTHS = 12
 RATE_HELP = "is a rate between 0 and 1 (0.03 = 3 %)"
@@ -172,6 +173,43 @@ def parse_channels(raw: object) -> list[tuple[str, float]]:
     if channels and abs(total - 1) > 0.005:
         raise ValueError(f"the shares add up to {total:.1%}, not 100%")
     return channels
+
+
+def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
+    """'618 sale, 2026-06-01, 2026-06-18, 60%, marketing; Double 11, …' (or a
+    list of such entries) → (name, start, end, uplift, department as typed).
+    The department may be left out; '' or 'none' → no campaigns."""
+    if isinstance(raw, str):
+        if raw.strip().casefold() in ("", "none", "-"):
+            return []
+        entries: Iterable[str] = [part for part in re.split(r"[;\n]", raw) if part.strip()]
+    else:
+        entries = [str(part) for part in raw]  # type: ignore[union-attr]
+    campaigns = []
+    for entry in entries:
+        parts = [part.strip() for part in entry.split(",")]
+        if len(parts) not in (4, 5) or not parts[0]:
+            raise ValueError(f"'{_shown(entry)}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)")
+        name = " ".join(parts[0].split())
+        try:
+            start, end = date.fromisoformat(parts[1]), date.fromisoformat(parts[2])
+        except ValueError:
+            raise ValueError(f"{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)") from None
+        if end < start:
+            raise ValueError(f"{name}: ends ({end}) before it starts ({start})")
+        text = parts[3].lstrip("+")
+        uplift = _number(text.rstrip("%％"))
+        if uplift is None or uplift < 0:
+            raise ValueError(f"{name}: the uplift '{_shown(parts[3])}' is not a percentage (e.g. 60% for +60 % sales)")
+        uplift = round(uplift / 100, 12) if text.endswith(("%", "％")) else uplift
+        if uplift > 10:
+            raise ValueError(f"{name}: an uplift of {uplift:.0%} is more than the 1000% a plan takes")
+        campaigns.append((name, start, end, uplift, parts[4] if len(parts) == 5 else ""))
+    return campaigns
+
+
+def campaigns_text(campaigns: Iterable[tuple[str, date, date, float, str]]) -> str:
+    return "; ".join(f"{name}, {start}, {end}, {rate_text(uplift)}, {dept}" for name, start, end, uplift, dept in campaigns)
 
 
 def rate_text(value: float) -> str:

@@ -13,15 +13,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Channel, Operation, OpKind, Table, TargetPlan
+from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
-from .errors import FieldErrors
+from .departments import resolve_department
+from .errors import FieldErrors, InputError
 from .target_inputs import (
     amount_text,
+    campaigns_text,
     monthly_text,
     parse_amount,
+    parse_campaigns,
     parse_channels,
     parse_monthly,
     parse_rate,
@@ -47,6 +50,7 @@ FIELDS: dict[str, str] = {
     "new_products": "New products to list per month (one value, or 12)",
     "channels": "Channels and shares (Tmall=70%, Douyin=20%, JD=10%; empty: none)",
     "seasonality": "Seasonality: 12 monthly weights, or 'default'",
+    "campaigns": "Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ;",
 }
 
 
@@ -91,9 +95,28 @@ def _channels(raw: object, current: list[Channel]) -> list[dict]:
     return docs
 
 
-def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None) -> dict[str, Any]:
+def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str]) -> list[dict]:
+    """Campaigns as documents; a campaign keeps its id when its name stays."""
+    known = {campaign.name.casefold(): campaign.id for campaign in current}
+    taken: set[str] = set()
+    docs = []
+    for name, start, end, uplift, typed in parse_campaigns(raw):
+        campaign_id = known.get(name.casefold())
+        if campaign_id is None or campaign_id in taken:
+            campaign_id = _slug(name, taken)
+        taken.add(campaign_id)
+        owner = department(typed) if typed else "marketing"
+        docs.append({"id": campaign_id, "name": name, "start": start.isoformat(), "end": end.isoformat(),
+                     "uplift": uplift, "department": owner})  # fmt: skip
+    return docs
+
+
+def parse_plan_fields(
+    fields: dict[str, Any], current: TargetPlan | None, department: Callable[[str], str] = str
+) -> dict[str, Any]:
     """What a user typed → plan values; FieldErrors naming every bad field.
-    None leaves a field as it is."""
+    None leaves a field as it is. `department(typed) -> id` finds a
+    campaign's department (InputError when unknown)."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     for name, raw in fields.items():
@@ -102,13 +125,15 @@ def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None) -> dic
         try:
             if name == "channels":
                 values[name] = _channels(raw, current.channels if current else [])
+            elif name == "campaigns":
+                values[name] = _campaigns(raw, current.campaigns if current else [], department)
             elif name in _PARSERS:
                 values[name] = _PARSERS[name](raw)
             else:
                 raise ValueError(f"is not a setting of the plan (valid: {', '.join(FIELDS)})")
             if name == "currency" and not values[name]:
                 raise ValueError("must not be empty (e.g. CNY)")
-        except ValueError as error:
+        except (ValueError, InputError) as error:
             errors[name] = str(error)
     if errors:
         raise FieldErrors(errors)
@@ -136,7 +161,7 @@ def set_assumptions(
     naming every bad field, nothing saved. `seen`: the plan as the user saw it."""
     current = store.plan()
     shown = seen or current
-    values = parse_plan_fields(fields, current)
+    values = parse_plan_fields(fields, current, lambda typed: resolve_department(store, typed).id)
     if current is None:
         if "annual_target" not in values:
             raise FieldErrors({"annual_target": NO_PLAN})
@@ -220,7 +245,8 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
     if plan is None:
         return {"annual_target": "", "year": str(meta.year), "currency": meta.currency, "promotion_budget": "0",
                 "conversion": "3%", "order_value": "200", "paid_share": "40%", "cost_per_click": "1.5",
-                "orders_per_agent_day": "150", "new_products": "10", "channels": "", "seasonality": "default"}  # fmt: skip
+                "orders_per_agent_day": "150", "new_products": "10", "channels": "", "seasonality": "default",
+                "campaigns": ""}  # fmt: skip
     count = lambda value: str(int(value))  # noqa: E731
     seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
     return {
@@ -236,4 +262,5 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
         "new_products": monthly_text(plan.new_products, count),
         "channels": ", ".join(f"{c.name}={rate_text(c.share)}" for c in plan.channels),
         "seasonality": seasonality,
+        "campaigns": campaigns_text((c.name, c.start, c.end, c.uplift, c.department) for c in plan.campaigns),
     }

@@ -192,3 +192,17 @@ def test_the_console_script_path(board: Path, tmp_path: Path):
     assert "Promotion budget: 1,500,000 CNY." in result.stdout and "| Tmall " in result.stdout
     result = env_run("target", "set", str(board), "--conversion", "300%")
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_campaigns_from_the_command_line(board: Path, capsys: pytest.CaptureFixture[str]):
+    code, _, err = run(capsys, "target", "set", str(board), "--annual", "1200000", "--year", "2025", "--seasonality",
+                       ",".join(["1"] * 12), "--campaign", "Double 11,2025-11-01,2025-11-30,50%,BD")  # fmt: skip
+    assert code == 0, err
+    [campaign] = open_board(board, user="ana").plan().campaigns
+    assert (campaign.name, campaign.department, campaign.uplift) == ("Double 11", "bd", 0.5)
+    before = board.read_bytes()
+    code, _, err = run(capsys, "target", "set", str(board), "--campaign", "Gala,2025-05-01")
+    assert code == 1 and "--campaign: 'Gala,2025-05-01' is not NAME, START, END, UPLIFT[, DEPARTMENT]" in err
+    assert board.read_bytes() == before
+    assert run(capsys, "target", "set", str(board), "--campaign", "none")[0] == 0
+    assert open_board(board, user="ana").plan().campaigns == []

@@ -251,3 +251,21 @@ def test_importing_the_service_does_not_import_pandas():
     code = "import sys, opsboard.services.targets, opsboard.services.actuals; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_campaigns_raise_their_days_and_keep_their_ids(planned: BoardStore):
+    plan = set_assumptions(planned, campaigns="Double 11, 2025-11-01, 2025-11-30, 50%, BD; 618, 2025-06-01, 2025-06-18, 1")
+    double11, six18 = plan.campaigns
+    assert (double11.department, double11.uplift, six18.department, six18.uplift) == ("bd", 0.5, "marketing", 1.0)
+    # November weighs 1.5, June 1 + 18/30: the year's weights 10 + 1.5 + 1.6 = 13.1.
+    targets = [m.target for m in targets_view(planned).breakdown.months]
+    assert targets[10] == round(1_200_000 * 1.5 / 13.1) and sum(targets) == 1_200_000
+    texts = assumption_texts(plan, planned.meta())
+    assert texts["campaigns"] == "Double 11, 2025-11-01, 2025-11-30, 50%, bd; 618, 2025-06-01, 2025-06-18, 100%, marketing"
+    again = set_assumptions(planned, campaigns=texts["campaigns"].replace("50%", "80%"))
+    assert again.campaigns[0].id == double11.id and again.campaigns[0].uplift == 0.8
+    with pytest.raises(FieldErrors) as caught:
+        set_assumptions(planned, campaigns="Gala, 2025-05-01, 2025-05-03, 10%, Finance")
+    assert caught.value.errors["campaigns"].startswith("unknown department 'Finance' (valid: ")
+    with pytest.raises(FieldErrors, match="ends \\(2025-05-01\\) before it starts"):
+        set_assumptions(planned, campaigns="Gala, 2025-05-03, 2025-05-01, 10%")

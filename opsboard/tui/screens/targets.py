@@ -257,10 +257,21 @@ class TargetsScreen(ViewScreen):
         title = "Target plan and assumptions" if plan else "Set the year's sales target"
         self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)
 
+    def _change(self, change, *args, **kwargs):
+        """A saving service call; a refusal is said in a notification whose
+        text (names, titles) is shown as data, not markup."""
+        try:
+            result = change(*args, **kwargs)
+        except BoardError as error:
+            self.notify(str(error), severity="error", timeout=8, markup=False)
+            return None
+        self.ops_app.refresh_title()
+        return result
+
     def action_corrective_task(self) -> None:
         if self.view is None:
             return
-        task = self.ops_app.run_change(create_corrective_task, self.store, self.month, view=self.view)
+        task = self._change(create_corrective_task, self.store, self.month, view=self.view)
         if task is not None:
             name = self.view.department_name(task.department)
             self.notify(f"Added to {name}'s To do (P1): {task.title}", timeout=6, markup=False)
@@ -269,7 +280,7 @@ class TargetsScreen(ViewScreen):
     def action_seasonality(self) -> None:
         if self.view is None or self.view.plan is None:
             return
-        plan = self.ops_app.run_change(use_last_year_seasonality, self.store, seen=self.view.plan)
+        plan = self._change(use_last_year_seasonality, self.store, seen=self.view.plan)
         if plan is not None:
             self.notify(f"The months now follow {plan.year - 1}'s revenue", timeout=5)
             self.reload()
