@@ -26,13 +26,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="who is recorded as making changes (default: the OS user)")
+    # SUPPRESS: a subcommand's own --user must not reset one given before the
+    # command (`opsboard --user mei init b.json`); the top parser's default is None.
+    parser.add_argument("--user", default=argparse.SUPPRESS, help="who is recorded as making changes (default: the OS user)")
 
 
 def build_command_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="opsboard", description="A terminal planning board for an e-commerce operations lead.")
     parser.add_argument("--version", action="version", version=f"opsboard {__version__}")
     _common(parser)
+    parser.set_defaults(user=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub, _common)
@@ -50,6 +53,7 @@ def build_tui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the sample board")
     parser.add_argument("--version", action="version", version=f"opsboard {__version__}")
     _common(parser)
+    parser.set_defaults(user=None)
     return parser
 
 
