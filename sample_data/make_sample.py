@@ -14,6 +14,7 @@ every run.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import random
@@ -159,20 +160,24 @@ def write_csv(path: Path, metrics: list) -> None:
             writer.writerow([m.date.isoformat(), m.channel, m.pv, m.uv, m.orders, f"{m.revenue:.2f}", f"{m.ad_spend:.2f}"])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the demo board and its store metrics CSV.")
+    parser.add_argument("--out", type=Path, default=HERE, help="folder to write to (default: sample_data/)")
+    out = parser.parse_args(argv).out
+    board, metrics_csv = out / BOARD.name, out / METRICS_CSV.name
     # Activity entries get random ids by design; a seeded source makes the
     # sample the same bytes on every run, so a rebuild shows no false diff.
     ids.secrets = random.Random(2026)  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="opsboard-sample-") as folder:
         # Built aside: the store leaves backups and a lock file next to a board.
-        scratch = Path(folder) / "demo_board.json"
+        scratch = Path(folder) / BOARD.name
         metrics = build(scratch)
         problems = BoardStore(scratch, user=LEAD).validate_all()
         if problems:
             sys.exit(f"the demo board does not validate: {problems[0]}")
-        shutil.copyfile(scratch, BOARD)
-    write_csv(METRICS_CSV, metrics)
-    print(f"Wrote {BOARD.relative_to(HERE.parent)} and {METRICS_CSV.relative_to(HERE.parent)} ({len(metrics)} rows)")
+        shutil.copyfile(scratch, board)
+    write_csv(metrics_csv, metrics)
+    print(f"Wrote {board} and {metrics_csv} ({len(metrics)} rows)")
     return 0
 
 
