@@ -46,6 +46,7 @@ def save_forever(board: Path, ack: int, activity_cap: int | None) -> None:
             board_store_module.ACTIVITY_CAP = activity_cap
             board_store_module.ACTIVITY_TRIM = 3
         store = BoardStore(board, user="crash")
+        os.write(ack, b"r\n")  # open: the crash moments count from here
         while True:
             revision = store.revision + 1
             store.apply(operation_for(revision))
@@ -62,6 +63,7 @@ def run_and_kill(board: Path, delay: float, activity_cap: int | None = None) -> 
         os.close(read_end)
         save_forever(board, write_end, activity_cap)
     os.close(write_end)
+    assert os.read(read_end, 2) == b"r\n", "the writer could not open the board"
     time.sleep(delay)  # the random moment of the crash
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
