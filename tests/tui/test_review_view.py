@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.services.board_files import init_board
@@ -282,3 +283,64 @@ def test_chart_fits_and_follows_the_selection():
 def test_reflow_keeps_commands_apart():
     text = "Import them:\n\n    opsboard import-actuals B F\n\nthe columns are\nlisted here.\n    date,pv"
     assert reflow(text) == "Import them:\n\n    opsboard import-actuals B F\n\nthe columns are listed here.\n    date,pv"
+
+
+def first_table(markdown: str) -> list[list[str]]:
+    """The first GFM table's rows as cell texts, parsed with markdown-it-py."""
+    rows, row = [], None
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and row is not None:
+            row.append(token.content)
+        elif token.type == "tr_close":
+            rows.append(row)
+            row = None
+        elif token.type == "table_close":
+            break
+    return rows
+
+
+async def export_from_checklist(pilot, item_id: str) -> str:
+    """In view 1, put the cursor on a review item, press x and accept the default file."""
+    screen = pilot.app.screen
+    for _ in range(3):
+        await pilot.press("l")  # research → launch → promotion → review
+    await pilot.pause()
+    while screen.current_item_id() != item_id:
+        await pilot.press("j")
+    await pilot.press("x")
+    path = pilot.app.screen.query_one("#field-path").value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return path
+
+
+@run_async
+async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
+    app = make_app(tmp_path, quarter_metrics())
+    async with app.run_test(size=(120, 40)) as pilot:
+        path = await export_from_checklist(pilot, "review-1")
+        assert path == str(tmp_path / "b-traffic-2026-01-15.md")
+        traffic = Path(path).read_text(encoding="utf-8")
+        assert traffic.startswith("## Tea Shop — Traffic, PV and UV\n")
+        rows = first_table(traffic)
+        assert rows[0][:3] == ["Month", "PV", "PV growth %"]
+        assert rows[2][:2] == ["2025-02", "4,200"]  # 28 × (120 + 30) pv
+
+        await pilot.press("j")  # review-2: the sales reports
+        await pilot.press("x")
+        sales_path = pilot.app.screen.query_one("#field-path").value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sales_path == str(tmp_path / "b-sales-2026-01-15.md")
+        sales = Path(sales_path).read_text(encoding="utf-8")
+        assert sales.startswith("## Tea Shop — Sales reports\n")
+        rows = first_table(sales)
+        assert rows[0][:3] == ["Month", "Revenue", "Revenue growth %"]
+        assert rows[2][:3] == ["2025-02", "4,200", "+35.5%"]
+
+        await pilot.press("j")  # review-3 archives no report: x exports the checklists
+        await pilot.press("x")
+        assert pilot.app.screen.query_one("#field-path").value == str(tmp_path / "b-checklists-2026-01-15.md")
+        await pilot.press("escape")

@@ -236,3 +236,27 @@ class ChecklistsScreen(ViewScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    def action_export(self) -> None:
+        """`x` on review item 1 or 2 archives its report (the traffic table,
+        the weekly and monthly sales reports); anywhere else, the checklists."""
+        from opsboard.services.export import default_export_path
+        from opsboard.services.review import review_item_report_name, write_review_item_export
+
+        from ..modals.export_path import export_path_form
+
+        item_id = self.current_item_id()
+        name = review_item_report_name(item_id)
+        if item_id is None or name is None:
+            super().action_export()
+            return
+
+        def write(path: str) -> str | None:
+            try:
+                written = write_review_item_export(self.store, item_id, path)
+            except BoardError as error:
+                return str(error)
+            self.notify(f"Exported the {name} report to {written}", timeout=6, markup=False)
+            return None
+
+        self.app.push_screen(export_path_form(f"the {name} report", str(default_export_path(self.store, name)), write))
