@@ -1,0 +1,46 @@
+"""The stand-up's small forms: a note for a department, finishing with the
+team's decisions, and the timebox. The first field has the focus, so the
+lead can type as soon as the form opens."""
+
+from __future__ import annotations
+
+from .form import FormField, FormScreen, Submit
+
+NOTE_KINDS = [("Note", "note"), ("Decision", "decision")]
+
+
+class StandupForm(FormScreen):
+    AUTO_FOCUS = "Input, TextArea, Select"
+
+
+def note_form(department: str, submit: Submit) -> StandupForm:
+    """Enter saves; the kind makes it a decision instead of a note."""
+    fields = [
+        FormField("note", "Note", placeholder="what was said or agreed"),
+        FormField("kind", "Kind", "note", kind="select", options=NOTE_KINDS),
+    ]
+    return StandupForm(f"Note for {department}", fields, submit)
+
+
+def finish_form(submit: Submit) -> StandupForm:
+    field = FormField("decisions", "Decisions for the whole team (one per line, optional)", kind="textarea")
+    return StandupForm("Finish the stand-up (ctrl+s)", [field], submit)
+
+
+def timebox_form(minutes: str, submit: Submit) -> StandupForm:
+    field = FormField("minutes", "Minutes per department (e.g. 2, 1.5 or 90s)", minutes)
+    return StandupForm("Timebox", [field], submit)
+
+
+def export_form(default_path: str, write) -> StandupForm:
+    """Where to write the stand-up's Markdown; `write(path) -> error or None`."""
+
+    def submit(values: dict[str, str]) -> dict[str, str] | None:
+        path = values["path"].strip()
+        if not path:
+            return {"path": "give a file name"}
+        error = write(path)
+        return {"path": error} if error else None
+
+    field = FormField("path", "File", default_path, placeholder="path/to/file.md")
+    return StandupForm("Export the stand-up to Markdown (esc: not now)", [field], submit)

@@ -1,0 +1,321 @@
+"""View 5: the daily stand-up, a guided walk through the departments.
+
+One department at a time: what is done since the last stand-up, blocked,
+overdue, doing, due, the checklist items it owns and its target lever; notes
+saved as they are said (a teammate on the same board sees them appear), a
+quiet timebox, and a record of the stand-up when it is finished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Header, Static
+
+from opsboard.model import DailyMetric, Department, StandupRecord, TargetPlan
+from opsboard.model.clock import now
+from opsboard.services.departments import department_names
+from opsboard.services.errors import FieldErrors
+from opsboard.services.export import default_export_path, write_export
+from opsboard.services.standup import (
+    DepartmentAgenda,
+    Since,
+    department_agendas,
+    lever_status,
+    move_in_walk,
+    parse_minutes,
+    standup_since,
+    timebox_seconds,
+    walk_order,
+)
+from opsboard.services.standup_record import (
+    add_note,
+    current_standup,
+    default_record_path,
+    find_standup,
+    finish_standup,
+    standup_history,
+    start_standup,
+    write_standup_record,
+)
+from opsboard.store import BoardError
+
+from ..modals.standup_forms import export_form, finish_form, note_form, timebox_form
+from ..modals.standup_history import StandupHistoryScreen
+from ..widgets.standup_agenda import AgendaTable, notes_text
+from ..widgets.key_footer import KeyFooter
+from ..widgets.standup_timer import StandupTimer
+from .base import ViewScreen
+from .standup_tasks import TaskActions
+
+class StandupScreen(TaskActions, ViewScreen):
+    VIEW_NAME = "standup"
+    VIEW_TITLE = "Stand-up"
+    DEFAULT_CSS = """
+    StandupScreen #walk-bar { height: 1; }
+    StandupScreen #walk-position { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
+    StandupScreen #walk-context { height: 2; padding: 0 1; color: $text-muted; }
+    StandupScreen #agenda { height: 1fr; }
+    StandupScreen #agenda-detail { height: 1; padding: 0 1; color: $text-muted; }
+    StandupScreen #notes-box {
+        height: auto; min-height: 4; max-height: 35%;
+        border-top: solid $panel; border-title-align: left; border-title-color: $text-muted;
+    }
+    StandupScreen #standup-notes { height: auto; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right", "walk(1)", "Next", id="standup.next", key_display="n"),
+        Binding("p,left", "walk(-1)", "Prev", id="standup.prev", key_display="p"),
+        Binding("enter", "note", "Note", id="standup.note", key_display="⏎"),
+        Binding("b", "block", "Block", id="standup.block"),
+        Binding("d", "done", "Done", id="standup.done"),
+        Binding("a", "add", "Add", id="standup.add"),
+        Binding("f", "finish", "Finish", id="standup.finish"),
+        Binding("H", "history", "History", id="standup.history"),
+        Binding("t", "timebox", "Timebox", id="standup.timebox", show=False),
+        Binding("less_than_sign", "reorder(-1)", "Earlier in walk", id="standup.earlier", show=False),
+        Binding("greater_than_sign", "reorder(1)", "Later in walk", id="standup.later", show=False),
+        Binding("j", "cursor(1)", "Down", id="standup.down", show=False),
+        Binding("k", "cursor(-1)", "Up", id="standup.up", show=False),
+        Binding("g", "jump('top')", "Top", id="standup.top", show=False),
+        Binding("G", "jump('bottom')", "Bottom", id="standup.bottom", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.walk: list[Department] = []
+        self.index = 0
+        self.agendas: list[DepartmentAgenda] = []
+        self.levers: dict[str, str] = {}
+        self.record: StandupRecord | None = None
+        self.since: Since | None = None
+        self.seconds: dict[str, float] = {}  # time spent per department on this screen
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self.record = current_standup(self.store)
+        yield Header()
+        with Horizontal(id="walk-bar"):
+            yield Static("", id="walk-position", markup=False)
+            yield StandupTimer(timebox_seconds(), started=self.record.started_at if self.record else None, id="timer")
+        yield Static("", id="walk-context", markup=False)
+        yield AgendaTable(id="agenda")
+        yield Static("", id="agenda-detail", markup=False)
+        with VerticalScroll(id="notes-box", can_focus=False):
+            yield Static("", id="standup-notes", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(AgendaTable).focus()
+
+    # -- drawing -------------------------------------------------------------
+    def reload(self) -> None:
+        """Redraw from the store: the board, the walk and the record in
+        progress (someone else's notes included), on the same department."""
+        keep = self.department.id if self.walk else None
+        self.walk = walk_order(self.store)
+        ids = [d.id for d in self.walk]
+        self.index = ids.index(keep) if keep in ids else min(self.index, max(0, len(ids) - 1))
+        if self.record is not None:
+            self.record = find_standup(self.store, self.record.id) if self._record_exists() else None
+        if self.record is None:
+            self.record = current_standup(self.store)
+        timer = self.query_one(StandupTimer)
+        if self.record is not None and self.record.finished_at is not None and timer.finished_after is None:
+            timer.finish(self.record.duration_seconds)  # finished, perhaps by a teammate
+        self.since = standup_since(self.store, self.record)
+        self.agendas = department_agendas(self.store, self.since.at, levers=self.levers)
+        self._show()
+        self._load_levers()
+
+    def _record_exists(self) -> bool:
+        return any(r.id == self.record.id for r in self.store.standups())  # type: ignore[union-attr]
+
+    @property
+    def department(self) -> Department:
+        return self.walk[self.index]
+
+    def _show(self) -> None:
+        if not self.walk:
+            self.query_one("#walk-position", Static).update("This board has no departments")
+            return
+        moment = now()
+        agenda = self.agendas[self.index]
+        position = Text(f"Stand-up {self.index + 1}/{len(self.walk)} · ")
+        position.append(agenda.name)
+        if self.index + 1 < len(self.walk):
+            position.append(f" · next: {self.walk[self.index + 1].name}", style="dim not bold")
+        self.query_one("#walk-position", Static).update(position)
+        self.query_one("#walk-context", Static).update(self._context_line(agenda))
+        table = self.query_one(AgendaTable)
+        table.show(agenda, moment.date(), moment)
+        self.query_one("#agenda-detail", Static).update(table.current_detail())
+        entry = next((d for d in self.record.departments if d.id == agenda.id), None) if self.record else None
+        finished = self.record is not None and self.record.finished_at is not None
+        self.query_one("#standup-notes", Static).update(notes_text(entry))
+        box = self.query_one("#notes-box", VerticalScroll)
+        box.border_title = f"Notes for {agenda.name} · ⏎ adds" + (" (the stand-up is finished)" if finished else "")
+        box.scroll_end(animate=False)  # the latest note in view
+
+    def _context_line(self, agenda: DepartmentAgenda) -> Text:
+        text = Text(f"Done {self.since.words}" if self.since else "")
+        if self.record is not None:
+            text.append(" · run by ")
+            text.append(self.record.run_by or "someone")
+            if self.record.finished_at is not None:
+                text.append(f" · finished {self.record.finished_at.astimezone(now().tzinfo):%H:%M}")
+        text.append("\n")
+        if agenda.lever:
+            text.append("Target: ", style="bold")
+            text.append(agenda.lever)
+        return text
+
+    def _load_levers(self) -> None:
+        # Read here, where the store is used; only the sums go to the thread.
+        self._compute_levers(self.store.plan(), self.store.actuals(), now().date())
+
+    @work(thread=True, exclusive=True, group="standup-levers")
+    def _compute_levers(self, plan: TargetPlan | None, metrics: list[DailyMetric], day: date) -> None:
+        """The target levers need pandas: off the UI thread."""
+        status = lever_status(plan, metrics, day)
+        if status != self.levers:
+            self.app.call_from_thread(self._levers_ready, status)
+
+    def _levers_ready(self, status: dict[str, str]) -> None:
+        self.levers = status
+        self.agendas = [replace(a, lever=status.get(a.id)) for a in self.agendas]
+        self._show()
+
+    # -- walking -------------------------------------------------------------
+    def action_walk(self, step: int) -> None:
+        to = self.index + step
+        if not self.walk or not 0 <= to < len(self.walk):
+            self.notify("That was the last department: f finishes the stand-up" if step > 0 else "This is the first department")
+            return
+        self._lap()
+        self.index = to
+        self.query_one(AgendaTable).move_cursor(row=0)
+        self._show()
+
+    def _lap(self) -> None:
+        timer = self.query_one(StandupTimer)
+        if timer.finished_after is None:
+            self.seconds[self.department.id] = self.seconds.get(self.department.id, 0.0) + timer.lap()
+
+    def action_reorder(self, step: int) -> None:
+        if self.walk and self.ops_app.run_change(move_in_walk, self.store, self.department.id, step) is not None:
+            self.reload()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(AgendaTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_jump(self, where: str) -> None:
+        table = self.query_one(AgendaTable)
+        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+
+    def action_timebox(self) -> None:
+        timer = self.query_one(StandupTimer)
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                timer.timebox = parse_minutes(values["minutes"])
+            except BoardError as error:
+                return {"minutes": str(error)}
+            return None
+
+        self.app.push_screen(timebox_form(f"{timer.timebox / 60:g}", submit))
+
+    # -- notes and the record ------------------------------------------------
+    def _ensure_record(self) -> StandupRecord | None:
+        if self.record is None:
+            self.record = self.ops_app.run_change(start_standup, self.store, started_at=self.query_one(StandupTimer).walk_started)
+        return self.record
+
+    def action_note(self) -> None:
+        if not self.walk:
+            return
+        department = self.department
+
+        def note(values: dict[str, str]) -> StandupRecord | None:
+            if not values["note"].strip():
+                raise FieldErrors({"note": "write the note first"})
+            record = self._ensure_record()
+            if record is None:
+                return None
+            self.record = add_note(self.store, record.id, department.id, values["note"], decision=values["kind"] == "decision")
+            return self.record
+
+        self.app.push_screen(note_form(department.name, self._form_submit(note)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.query_one("#agenda-detail", Static).update(self.query_one(AgendaTable).current_detail())
+
+    def action_finish(self) -> None:
+        if self.record is not None and self.record.finished_at is not None:
+            self.notify("This stand-up is finished: x exports it, H lists past ones")
+            return
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            record = self._ensure_record()
+            if record is None:
+                return None
+            self._lap()
+            finished = self.ops_app.run_change(
+                finish_standup, self.store, record.id, seconds=self.seconds, decisions=values["decisions"].splitlines()
+            )
+            if finished is not None:
+                self.record = finished
+                self.seconds = {}
+                self.query_one(StandupTimer).finish(finished.duration_seconds)
+                self._show()
+            return None
+
+        def offer_export(values: dict[str, str] | None) -> None:
+            if values is not None and self.record is not None and self.record.finished_at is not None:
+                self._export_record(self.record.id)
+
+        self.app.push_screen(finish_form(submit), offer_export)
+
+    def action_history(self) -> None:
+        def chosen(record_id: str | None) -> None:
+            if record_id:
+                self._export_record(record_id)
+
+        history = StandupHistoryScreen(standup_history(self.store), department_names(self.store))
+        self.app.push_screen(history, chosen)
+
+    def action_export(self) -> None:
+        """`x`: the stand-up in progress or just finished, with its notes;
+        before one is started, today's agenda."""
+        if self.record is not None:
+            self._export(lambda path: write_standup_record(self.store, self.record.id, path),  # type: ignore[union-attr]
+                         default_record_path(self.store, self.record))  # fmt: skip
+        else:
+            self._export(lambda path: write_export(self.store, "standup", path), default_export_path(self.store, "standup"))
+
+    def _export_record(self, record_id: str) -> None:
+        record = find_standup(self.store, record_id)
+        self._export(lambda path: write_standup_record(self.store, record_id, path), default_record_path(self.store, record))
+
+    def _export(self, write: Callable[[str], Path], default: Path) -> None:
+        def submit(path: str) -> str | None:
+            try:
+                written = write(path)
+            except BoardError as error:
+                return str(error)
+            self.notify(f"Exported the stand-up to {written}", timeout=6, markup=False)
+            return None
+
+        self.app.push_screen(export_form(str(default), submit))

@@ -1,0 +1,116 @@
+"""View 5's actions on the selected row: `d` done, `b` block/unblock (asking
+the reason), `a` add a task on this department's board. They go through
+services/tasks.py like view 2's, so a card moves the same way everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from opsboard.model import Task, TaskStatus
+from opsboard.services.checklists import toggle_item
+from opsboard.services.errors import FieldErrors
+from opsboard.services.tasks import add_task, find_task, update_task
+from opsboard.store import BoardError
+
+from ..modals.task_form import reason_form, task_form
+from ..widgets.standup_agenda import AgendaTable
+
+if TYPE_CHECKING:
+    from opsboard.model import Department
+    from opsboard.store import BoardStore
+
+    from ..app import OpsboardApp
+
+
+class TaskActions:
+    """Mixed into StandupScreen (which provides the store, the department
+    shown and reload())."""
+
+    if TYPE_CHECKING:
+        store: BoardStore
+        ops_app: OpsboardApp
+        department: Department
+        walk: list
+        app: OpsboardApp
+
+        def reload(self) -> None: ...
+        def query_one(self, selector, expect_type=None): ...
+        def notify(self, message, **kwargs) -> None: ...
+
+    def _form_submit(self, change: Callable[[dict[str, str]], object]) -> Callable[[dict[str, str]], dict[str, str] | None]:
+        """A form's submit: field errors stay in the form; other refusals
+        close it with a notification; a save redraws the view."""
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                result = change(values)
+            except FieldErrors as errors:
+                return errors.errors
+            except BoardError as error:
+                self.notify(str(error), severity="error", timeout=8, markup=False)
+                self.reload()
+                return None
+            if result is not None:
+                self.ops_app.refresh_title()
+                self.ops_app.announce_changes()
+                self.reload()
+            return None
+
+        return submit
+
+    # -- the selected task ---------------------------------------------------
+    def _selected(self) -> tuple[str, str] | None:
+        key = self.query_one(AgendaTable).current_key()
+        if not key or ":" not in key:
+            return None
+        kind, doc_id = key.split(":", 1)
+        return kind, doc_id
+
+    def _changed(self, result: object) -> None:
+        if result is not None:
+            self.reload()
+
+    def action_done(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, doc_id = selected
+        if kind == "item":
+            self._changed(self.ops_app.run_change(toggle_item, self.store, doc_id))
+            return
+        task = self.ops_app.run_change(find_task, self.store, doc_id)
+        if task is None:
+            return
+        if task.status is TaskStatus.DONE:
+            self.notify("Already done")
+            return
+        self._changed(self.ops_app.run_change(update_task, self.store, task.id, status=TaskStatus.DONE, seen=task))
+
+    def action_block(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[0] != "task":
+            self.notify("Select a task to block or unblock")
+            return
+        task = self.ops_app.run_change(find_task, self.store, selected[1])
+        if task is None:
+            return
+        if task.status is TaskStatus.BLOCKED:  # unblock: back to Doing, the reason cleared
+            self._changed(self.ops_app.run_change(update_task, self.store, task.id, status=TaskStatus.DOING, seen=task))
+            return
+
+        def block(values: dict[str, str]) -> Task:
+            return update_task(self.store, task.id, status=TaskStatus.BLOCKED, reason=values["reason"], seen=task)
+
+        self.app.push_screen(reason_form(task.title, self._form_submit(block)))
+
+    def action_add(self) -> None:
+        if not self.walk:
+            return
+        department = self.department
+
+        def add(values: dict[str, str]) -> Task:
+            return add_task(self.store, department=department.id, **values)
+
+        items = sorted(self.store.checklist(), key=lambda i: (i.department != department.id, i.phase.value, i.order, i.code))
+        self.app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))

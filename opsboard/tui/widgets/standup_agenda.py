@@ -1,0 +1,147 @@
+"""One department's part of the stand-up as a table (one row per task or
+checklist item, the group named in words so NO_COLOR loses nothing), and
+the notes said for it so far."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import DataTable
+
+from opsboard.model import ChecklistItem, DepartmentNotes, Task
+from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
+
+GROUP_LABELS = {
+    "blocked": "! Blocked",
+    "overdue": "! Overdue",
+    "due_today": "Due today",
+    "doing": "Doing",
+    "due_this_week": "This week",
+    "done": "Done",
+}
+GROUP_STYLES = {"blocked": "bold $text-error", "overdue": "bold $text-error", "due_today": "bold", "done": "dim"}
+ITEM_LABEL = "Checklist"
+NOTHING = "none"
+
+
+def _detail(group: str, task: Task, today: date, now: datetime) -> str:
+    if group == "blocked":  # how long first: the reason may be cut, the detail line has it whole
+        since = blocked_for(task.blocked_since, now)
+        return (f"{since} · " if since else "") + (task.blocked_reason or "no reason given")
+    if group == "overdue":
+        late = (today - task.due).days  # type: ignore[operator]
+        return f"due {task.due.isoformat()} · {late}d late"  # type: ignore[union-attr]
+    if group == "done" and task.done_at is not None:
+        done = task.done_at.astimezone(now.tzinfo)
+        return f"done {done:%H:%M}" if done.date() == today else f"done {day_words(done.date())}"
+    if task.due is not None:
+        return "due today" if task.due == today else f"due {day_words(task.due)}"
+    return ""
+
+
+class AgendaTable(DataTable, inherit_bindings=False):
+    """Row keys: `task:<id>`, `item:<id>`, or `none` for an empty department.
+    Enter is left to the screen (a note), so the footer can show it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    AgendaTable { height: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.widths: dict[str, int] = {}
+        self.details: dict[str, Content] = {}  # row key → the whole row in words, for the line below
+
+    def _cell(self, text: str, column: str, style: str = "") -> Content:
+        return Content.styled(text, style).truncate(self.widths[column], ellipsis=True)
+
+    def show(self, agenda: DepartmentAgenda, today: date, now: datetime) -> None:
+        keep, row = self.current_key(), self.cursor_row
+        self.clear(columns=True)
+        width = self.size.width or self.app.size.width
+        widths = {"group": 10, "owner": 10 if width >= 100 else 6, "detail": 36 if width >= 100 else 26}
+        widths["title"] = max(16, width - sum(widths.values()) - 2 * 4 - 2)
+        self.widths, self.details = widths, {}
+        for key, label in (("group", ""), ("title", "Task"), ("owner", "Owner"), ("detail", "")):
+            self.add_column(label, key=key, width=widths[key])
+        keys = []
+        for group in GROUP_LABELS:
+            for task in getattr(agenda, group):
+                keys.append(self._add_task(group, task, today, now))
+        for item in agenda.items:
+            keys.append(self._add_item(item, today))
+        if not keys:
+            self.add_row("", Content.styled("Nothing on this board today", "dim"), "", "", key=NOTHING)
+            keys.append(NOTHING)
+        if keep in keys:
+            self.move_cursor(row=keys.index(keep))
+        else:
+            self.move_cursor(row=min(row, len(keys) - 1))
+
+    def _add_task(self, group: str, task: Task, today: date, now: datetime) -> str:
+        key = f"task:{task.id}"
+        alarm = group in ("blocked", "overdue")
+        # User text goes in as Content (never parsed): a title like "[/]" shows literally.
+        detail = _detail(group, task, today, now)
+        self.add_row(
+            self._cell(GROUP_LABELS[group], "group", GROUP_STYLES.get(group, "")),
+            self._cell(task.title, "title", "dim" if group == "done" else ""),
+            self._cell(task.owner, "owner"),
+            self._cell(detail, "detail", "$text-error" if alarm else ""),
+            key=key,
+        )
+        label = f"Blocked {blocked_for(task.blocked_since, now)}" if group == "blocked" else GROUP_LABELS[group].lstrip("! ")
+        words = [label, task.title, f"owner {task.owner}" if task.owner else "",
+                 task.blocked_reason if group == "blocked" else detail, f"P{task.priority}"]
+        self.details[key] = Content(" · ".join(w for w in words if w))
+        return key
+
+    def _add_item(self, item: ChecklistItem, today: date) -> str:
+        key = f"item:{item.id}"
+        overdue = item.is_overdue(today)
+        due = f"due {item.due.isoformat()}" + (" · overdue" if overdue else "") if item.due else ""
+        title = f"{item.phase.value} {item.code} · {item.title}"
+        self.add_row(
+            self._cell(ITEM_LABEL, "group", "italic"),
+            self._cell(title, "title"),
+            self._cell(item.owner, "owner"),
+            self._cell(due, "detail", "$text-error" if overdue else ""),
+            key=key,
+        )
+        words = ["Checklist item", title, f"owner {item.owner}" if item.owner else "", due, "d marks it done"]
+        self.details[key] = Content(" · ".join(w for w in words if w))
+        return key
+
+    def current_detail(self) -> Content:
+        return self.details.get(self.current_key() or "", Content(""))
+
+    def current_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+def notes_text(entry: DepartmentNotes | None) -> Text:
+    """The notes panel: decisions first, then notes; user text never parsed."""
+    text = Text()
+    if entry is None or not (entry.notes or entry.decisions):
+        text.append("nothing noted yet", style="dim")
+        return text
+    lines = [("Decision: ", decision) for decision in entry.decisions] + [("- ", note) for note in entry.notes]
+    for index, (mark, said) in enumerate(lines):
+        text.append(("\n" if index else "") + mark, style="bold" if mark.startswith("Decision") else "")
+        text.append(said)
+    return text

@@ -1,0 +1,74 @@
+"""The stand-up's timebox: this department's countdown and the total, quiet
+until the time is up; then a warning (a `!` marker too, for NO_COLOR).
+Nothing moves on by itself.
+
+Time comes from opsboard.model.clock.now(), so OPSBOARD_NOW freezes it in tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from opsboard.model.clock import now
+from opsboard.services.standup import clock_text
+
+
+class StandupTimer(Static):
+    DEFAULT_CSS = """
+    StandupTimer { width: auto; height: 1; color: $text-muted; padding: 0 1; }
+    StandupTimer.-over { color: $text-warning; background: $warning-muted; text-style: bold; }
+    StandupTimer.-finished { color: $text-muted; }
+    """
+
+    timebox: reactive[int] = reactive(120)  # seconds per department
+
+    def __init__(self, timebox: int, *, started: datetime | None = None, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.set_reactive(StandupTimer.timebox, timebox)
+        self.walk_started = started or now()
+        self.department_started = now()
+        self.finished_after: float | None = None  # total seconds, once finished
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(1.0, self.tick, name="standup-timer")
+
+    def watch_timebox(self) -> None:
+        self.tick()
+
+    def lap(self) -> float:
+        """Seconds spent on this department; the countdown starts again."""
+        moment = now()
+        spent = max(0.0, (moment - self.department_started).total_seconds())
+        self.department_started = moment
+        self.tick()
+        return spent
+
+    def finish(self, total_seconds: float) -> None:
+        self.finished_after = total_seconds
+        self.tick()
+
+    @property
+    def over(self) -> bool:
+        return self.finished_after is None and self.left() < 0
+
+    def left(self) -> float:
+        return self.timebox - (now() - self.department_started).total_seconds()
+
+    def tick(self) -> None:
+        if self.finished_after is not None:
+            self.set_class(False, "-over")
+            self.set_class(True, "-finished")
+            self.update(Text(f"finished · took {clock_text(self.finished_after)}"))
+            return
+        left = self.left()
+        total = clock_text((now() - self.walk_started).total_seconds())
+        self.set_class(left < 0, "-over")
+        if left < 0:
+            self.update(Text(f"! over by {clock_text(-left)} · total {total}"))
+        else:
+            self.update(Text(f"{clock_text(left)} left · total {total}"))
