@@ -344,3 +344,22 @@ async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
         await pilot.press("x")
         assert pilot.app.screen.query_one("#field-path").value == str(tmp_path / "b-checklists-2026-01-15.md")
         await pilot.press("escape")
+
+
+@run_async
+async def test_a_failure_while_preparing_is_shown_not_raised(tmp_path: Path, frozen, monkeypatch: pytest.MonkeyPatch):
+    def broken(inputs):
+        raise ImportError("No module named 'pandas'")
+
+    monkeypatch.setattr("opsboard.tui.screens.review.prepare_review", broken)
+    app = make_app(tmp_path, quarter_metrics())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        screen = pilot.app.screen
+        for _ in range(100):
+            if "could not" in status(screen):
+                break
+            await pilot.pause()
+        assert status(screen) == "Review · could not prepare the reports (ImportError: No module named 'pandas')"
+        assert not screen.query_one("#review-loading").display
+        assert app.is_running

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -73,6 +74,13 @@ class ReviewScreen(ViewScreen):
             self.source = source
             super().__init__()
 
+    class Failed(Message):
+        """Preparing the reports failed (e.g. a broken pandas install)."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
     def __init__(self) -> None:
         super().__init__()
         self.source: ReviewSource | None = None
@@ -116,11 +124,22 @@ class ReviewScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="review-prepare")
     def prepare(self, inputs: ReviewInputs) -> None:
-        source = prepare_review(inputs)
-        source.prepare_all()
-        self.post_message(self.Loaded(source))
+        try:
+            source = prepare_review(inputs)
+            source.prepare_all()
+        except Exception as error:  # a message on screen, never a crashed app
+            self.post_message(self.Failed(f"{type(error).__name__}: {error}"))
+            return
+        if not get_current_worker().is_cancelled:  # a newer reload replaced this one
+            self.post_message(self.Loaded(source))
+
+    def on_review_screen_failed(self, message: Failed) -> None:
+        self.query_one("#review-loading").display = False
+        self.query_one("#review-status", Static).update(Text(f"Review · could not prepare the reports ({message.reason})"))
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
+        if self.source is not None and message.source.revision < self.source.revision:
+            return  # an older read finished late
         self.source = message.source
         self.query_one(ReportTable).forget()
         if self.channel is not None and self.channel not in self.source.channels:
