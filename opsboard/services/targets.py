@@ -255,7 +255,7 @@ def create_corrective_task(store: BoardStore, month: int | None = None, *, view:
     same task is already open."""
     if month is not None and not 1 <= month <= 12:
         raise InputError(f"month: {month} is not a month (1-12)")
-    if view is None or view.revision != store.revision:
+    if view is None or view.revision != store.revision or not view.actuals_ready:
         view = targets_view(store)
     deviation, link = _deviation_for(view, month)
     department = deviation.department

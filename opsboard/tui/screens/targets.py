@@ -155,8 +155,9 @@ class TargetsScreen(ViewScreen):
             return  # a slower, older computation
         self.view = view
         self.query_one("#targets-loading").display = not view.actuals_ready
-        if view.actuals_ready and (shown is None or not shown.actuals_ready) and view.pva and view.pva.last_month:
-            self.month = view.pva.last_month  # open on the latest month with figures
+        first_figures = view.actuals_ready and (shown is None or not shown.actuals_ready)
+        if first_figures and self.month == 1 and view.pva and view.pva.last_month:
+            self.month = view.pva.last_month  # open on the latest month with figures, unless the user moved
         self.show_view()
 
     # -- drawing -------------------------------------------------------------
@@ -270,6 +271,9 @@ class TargetsScreen(ViewScreen):
 
     def action_corrective_task(self) -> None:
         if self.view is None:
+            return
+        if not self.view.actuals_ready:  # the service would work it out here, on the UI thread
+            self.notify("Still working out plan vs actual: press t again in a moment", timeout=4)
             return
         task = self._change(create_corrective_task, self.store, self.month, view=self.view)
         if task is not None:

@@ -122,9 +122,12 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
     return rows
 
 
+def column_widths(rows, keys: list[str], compact: bool) -> dict[str, int]:
+    return {key: max(cell_len(COLUMNS[key][compact]), *(cell_len(cells[key]) for _, cells, _ in rows)) for key in keys}
+
+
 def _fits(rows, keys: list[str], compact: bool, width: int) -> bool:
-    widths = [max(cell_len(COLUMNS[key][compact]), *(cell_len(cells[key]) for _, cells, _ in rows)) for key in keys]
-    return sum(widths) + 2 * len(keys) <= width
+    return sum(column_widths(rows, keys, compact).values()) + 2 * len(keys) <= width
 
 
 class MonthTable(DataTable):
@@ -149,10 +152,12 @@ class MonthTable(DataTable):
                 break
         self.compact = compact
         rows = table_rows(view, compact)
+        widths = column_widths(rows, keys, compact)
         self.clear(columns=True)
         for key in keys:
-            label = COLUMNS[key][compact]
-            self.add_column(Text(label, justify="left" if key in ("month", "lever") else "right"), key=key)
+            label = Text(COLUMNS[key][compact], justify="left" if key in ("month", "lever") else "right")
+            # Widths set here, not measured by the table later: a redraw never leaves a column short.
+            self.add_column(label, key=key, width=widths[key])
         for row_key, cells, behind in rows:
             total = row_key == TOTAL_KEY
             texts = []
