@@ -107,7 +107,10 @@ import opsboard.cli  # as the console script does
 from opsboard.services.board_files import demo_copy, open_board
 from opsboard.tui.app import OpsboardApp
 
-app = OpsboardApp(open_board(demo_copy(), user="bench"), notice="demo")
+import atexit, shutil
+copy = demo_copy()
+atexit.register(shutil.rmtree, copy.parent, True)  # the temporary copy goes when the run ends
+app = OpsboardApp(open_board(copy, user="bench"), notice=f"Demo board: a fresh copy at {copy}")
 """ + _WAIT_AND_REPORT.format(check='assert pilot.app.screen.query_one("#items").row_count > 0, "no items drawn"') + """
 app.run(headless=True, size=(120, 40), auto_pilot=report)
 """
@@ -294,7 +297,7 @@ def print_table(rows: list[Row]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time opsboard's hot paths against their budgets.")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (default 7)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
     parser.add_argument("--save-runs", type=int, default=21, help="timed saves per board size (default 21)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
