@@ -194,13 +194,14 @@ async def test_no_plan_says_how_to_set_one_and_e_sets_it(tmp_path: Path):
         assert "Press e to set the year's target" in help_text
         assert f"opsboard target set {path} --annual 12000000 --year 2025" in help_text
         assert not screen.query_one(TabbedContent).display
+        assert screen.check_action("corrective_task", ()) is False  # not offered without a plan
         await pilot.press("e")
         app.screen.query_one("#field-annual_target", Input).value = "6m"
         await pilot.press("ctrl+s")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert plan_on_disk(path)["annual_target"] == 6_000_000
-        assert screen.query_one(TabbedContent).display
+        assert screen.query_one(TabbedContent).display and screen.check_action("corrective_task", ()) is True
         assert cells(screen.query_one(MonthTable), "total")["target"] == "6.00M"
         deviation = str(screen.query_one("#deviation", Static).render())
         assert "No actuals for 2025 yet" in deviation and "opsboard import-actuals" in deviation

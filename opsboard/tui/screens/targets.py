@@ -154,6 +154,7 @@ class TargetsScreen(ViewScreen):
         if shown is not None and (view.revision, view.actuals_ready) < (shown.revision, shown.actuals_ready):
             return  # a slower, older computation
         self.view = view
+        self.refresh_bindings()
         self.query_one("#targets-loading").display = not view.actuals_ready
         first_figures = view.actuals_ready and (shown is None or not shown.actuals_ready)
         if first_figures and self.month == 1 and view.pva and view.pva.last_month:
@@ -228,6 +229,12 @@ class TargetsScreen(ViewScreen):
             chart.select(self.month)
 
     # -- actions -------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without a plan only `e` (and export) make sense: the others leave the footer."""
+        if action in ("corrective_task", "seasonality", "tab", "month"):
+            return self.view is not None and self.view.plan is not None
+        return True
+
     def action_month(self, step: int) -> None:
         """j/k move the month on every tab (the chart follows the table)."""
         if self.view is not None and self.view.plan is not None:
