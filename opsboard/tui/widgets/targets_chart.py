@@ -4,7 +4,8 @@ Each month is a pair of bars: the plan in light shade (░) and the actual in
 solid blocks (█, topped in eighths ▁▂▃…), so the pair reads without colour.
 Below them the month and its attainment. A month with days missing is marked
 `*` and its plan bar is the target for the days that have figures; a month
-without actuals shows its plan only. The selected month is marked ▲.
+without actuals shows its plan only. The selected month's name is shown
+in reverse video (visible without colour too).
 """
 
 from __future__ import annotations
