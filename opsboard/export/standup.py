@@ -29,6 +29,7 @@ class DepartmentAgenda:
     doing: Sequence[Task] = ()  # the rest of Doing
     due_today: Sequence[Task] = ()  # the rest of To do, due today
     due_this_week: Sequence[Task] = ()  # the rest of To do, due by Sunday
+    new: Sequence[Task] = ()  # the rest of To do, added since the last stand-up
     items: Sequence[ChecklistItem] = ()  # open checklist items it owns
     lever: str | None = None  # its target lever's status, e.g. "UV 8% under plan this month"
 
@@ -109,6 +110,8 @@ def task_line(group: str, task: Task, today: date, now: datetime) -> str:
         return f"Doing: {title}" + (" — due today" if task.is_due_today(today) else "")
     if group == "done":
         return f"Done: {title}"
+    if group == "new":
+        return f"New: {title}"
     return f"Due {task.due.isoformat() if task.due else ''}: {title}"
 
 

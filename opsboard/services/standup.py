@@ -170,14 +170,15 @@ def department_agendas(
     levers: Mapping[str, str] | None = None,
 ) -> list[DepartmentAgenda]:
     """Every department in the walk's order with its groups of tasks (each
-    task in one group: blocked, overdue, doing, due today, due this week)."""
+    task in one group: done since, blocked, overdue, doing, due today, due
+    this week, new since; the rest of To do waits for its board)."""
     moment = now or clock_now()
     day = moment.date()
     week_end = day + timedelta(days=6 - day.weekday())
     done_ids = done_since(store, since)
     groups: dict[str, dict[str, list[Task]]] = {}
     for task in store.tasks():
-        group = _group(task, day, week_end, done_ids)
+        group = _group(task, day, week_end, done_ids, since)
         if group:
             groups.setdefault(task.department, {}).setdefault(group, []).append(task)
     items: dict[str, list] = {}
@@ -197,6 +198,7 @@ def department_agendas(
                 doing=sorted(mine.get("doing", []), key=lambda t: (t.priority, t.due or _LAST, t.rank)),
                 due_today=sorted(mine.get("due_today", []), key=lambda t: (t.priority, t.rank)),
                 due_this_week=sorted(mine.get("due_this_week", []), key=lambda t: (t.due, t.priority)),
+                new=sorted(mine.get("new", []), key=lambda t: (t.priority, t.rank)),
                 items=sorted(items.get(dept.id, []), key=lambda i: (i.due or _LAST, i.phase.value, i.order, i.code)),
                 lever=(levers or {}).get(dept.id),
             )
@@ -204,7 +206,7 @@ def department_agendas(
     return agendas
 
 
-def _group(task: Task, day: date, week_end: date, done_ids: set[str]) -> str | None:
+def _group(task: Task, day: date, week_end: date, done_ids: set[str], since: datetime) -> str | None:
     if task.status is TaskStatus.DONE:
         return "done" if task.id in done_ids else None
     if task.status is TaskStatus.BLOCKED:
@@ -217,6 +219,8 @@ def _group(task: Task, day: date, week_end: date, done_ids: set[str]) -> str | N
         return "due_today"
     if task.due is not None and day < task.due <= week_end:
         return "due_this_week"
+    if task.created_at is not None and task.created_at >= since:
+        return "new"
     return None
 
 

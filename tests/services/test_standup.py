@@ -123,7 +123,10 @@ def test_a_task_done_then_reopened_is_not_done(store, monkeypatch) -> None:
 
 
 def test_each_task_is_in_one_group(store, monkeypatch) -> None:
-    # Thursday 11 June: the week ends on Sunday 14 June
+    # Thursday 11 June: the week ends on Sunday 14 June; since: Wednesday 10 June
+    at("2026-06-09T09:00:00+08:00", monkeypatch)
+    add_task(store, department="design", title="Old todo, no date")
+    at("2026-06-11T09:00:00+08:00", monkeypatch)
     add_task(store, department="design", title="Overdue todo", due="2026-06-10")
     overdue_doing = add_task(store, department="design", title="Overdue doing", due="2026-06-09")
     update_task(store, overdue_doing.id, status="doing")
@@ -145,6 +148,7 @@ def test_each_task_is_in_one_group(store, monkeypatch) -> None:
     assert [t.title for t in design.doing] == ["Doing, due today"]
     assert [t.title for t in design.due_today] == ["Todo, due today"]
     assert [t.title for t in design.due_this_week] == ["Todo, Sunday"]
+    assert [t.title for t in design.new] == ["Todo, next Monday", "Todo, no date"]  # added since; the old one waits on its board
     assert design.done == []
     assert [i.code for i in design.items] == ["A", "B", "C"]  # the template's launch items it owns
     assert design.lever is None

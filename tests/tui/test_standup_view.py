@@ -256,6 +256,8 @@ async def test_add_task_on_this_departments_board(board) -> None:
         await pilot.pause()
         assert isinstance(pilot.app.screen, StandupScreen)
         assert screen.department.id == "marketing"
+        assert rows(screen)[2] == ("New", "Ask finance for the 618 budget")
+        assert screen.query_one(AgendaTable).cursor_row == 2  # the cursor on it
     added = [t for t in BoardStore(path, user="reader").tasks() if t.title == "Ask finance for the 618 budget"]
     assert [(t.department, t.status, t.created_by) for t in added] == [("marketing", TaskStatus.TODO, "lin")]
 

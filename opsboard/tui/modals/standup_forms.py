@@ -11,6 +11,9 @@ NOTE_KINDS = [("Note", "note"), ("Decision", "decision")]
 
 class StandupForm(FormScreen):
     AUTO_FOCUS = "Input, TextArea, Select"
+    DEFAULT_CSS = """
+    StandupForm > Vertical > VerticalScroll { height: auto; }
+    """
 
 
 def note_form(department: str, submit: Submit) -> StandupForm:

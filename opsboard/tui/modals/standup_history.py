@@ -32,10 +32,15 @@ def record_label(record: StandupRecord) -> Text:
 
 def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
     """The record to read on screen: each department's decisions and notes."""
+    zone = now().tzinfo
     text = Text()
     text.append("Run by ")
     text.append(record.run_by or "someone")
-    text.append("\n")
+    started = record.started_at.astimezone(zone)
+    if record.finished_at is not None:
+        text.append(f" · {started:%H:%M}–{record.finished_at.astimezone(zone):%H:%M} ({minutes_text(record.duration_seconds)})\n")
+    else:
+        text.append(f" · started {started:%H:%M}, not finished\n")
     order = list(names) + [d.id for d in record.departments if d.id not in names]
     by_id = {d.id: d for d in record.departments}
     for dept_id in order:
@@ -73,7 +78,7 @@ class StandupHistoryScreen(ModalScreen[str | None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     StandupHistoryScreen .history-title { text-style: bold; height: 1; }
-    StandupHistoryScreen #history-list { height: 8; min-height: 3; }
+    StandupHistoryScreen #history-list { height: auto; max-height: 40%; }
     StandupHistoryScreen #history-preview { height: 1fr; border-top: solid $panel; }
     StandupHistoryScreen .history-keys { height: 1; color: $text-muted; }
     """

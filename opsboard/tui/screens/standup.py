@@ -169,7 +169,7 @@ class StandupScreen(TaskActions, ViewScreen):
         box.scroll_end(animate=False)  # the latest note in view
 
     def _context_line(self, agenda: DepartmentAgenda) -> Text:
-        text = Text(f"Done {self.since.words}" if self.since else "")
+        text = Text(f"Done {self.since.words}" if self.since else "", no_wrap=True, overflow="ellipsis")
         if self.record is not None:
             text.append(" · run by ")
             text.append(self.record.run_by or "someone")

@@ -110,7 +110,9 @@ class TaskActions:
         department = self.department
 
         def add(values: dict[str, str]) -> Task:
-            return add_task(self.store, department=department.id, **values)
+            task = add_task(self.store, department=department.id, **values)
+            self.query_one(AgendaTable).select_next = f"task:{task.id}"  # shown as New (or by its due date)
+            return task
 
         items = sorted(self.store.checklist(), key=lambda i: (i.department != department.id, i.phase.value, i.order, i.code))
         self.app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))

@@ -21,6 +21,7 @@ GROUP_LABELS = {
     "due_today": "Due today",
     "doing": "Doing",
     "due_this_week": "This week",
+    "new": "New",
     "done": "Done",
 }
 GROUP_STYLES = {"blocked": "bold $text-error", "overdue": "bold $text-error", "due_today": "bold", "done": "dim"}
@@ -63,13 +64,15 @@ class AgendaTable(DataTable, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.widths: dict[str, int] = {}
+        self.select_next: str | None = None  # a row to put the cursor on at the next show()
         self.details: dict[str, Content] = {}  # row key → the whole row in words, for the line below
 
     def _cell(self, text: str, column: str, style: str = "") -> Content:
         return Content.styled(text, style).truncate(self.widths[column], ellipsis=True)
 
     def show(self, agenda: DepartmentAgenda, today: date, now: datetime) -> None:
-        keep, row = self.current_key(), self.cursor_row
+        keep, row = self.select_next or self.current_key(), self.cursor_row
+        self.select_next = None
         self.clear(columns=True)
         width = self.size.width or self.app.size.width
         widths = {"group": 10, "owner": 10 if width >= 100 else 6, "detail": 36 if width >= 100 else 26}
