@@ -11,7 +11,7 @@ from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Department, Table, 
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
-from .task_filter import TaskFilter, parse_filter
+from .task_filter import TaskFilter, parse_filter, select
 
 DONE_FOLD_DAYS = 14
 """Done cards finished longer ago than this fold behind a count. A board can
@@ -96,9 +96,9 @@ def board_columns(
     chosen = _filter(filter)
     day = today()
     columns: dict[TaskStatus, list[Task]] = {status: [] for status in TASK_COLUMNS}
-    for task in store.tasks() if tasks is None else tasks:
-        if task.department == department and chosen.matches(task, day):
-            columns[task.status].append(task)
+    mine = [t for t in (store.tasks() if tasks is None else tasks) if t.department == department]
+    for task in select(chosen, mine, day):
+        columns[task.status].append(task)
     folded = 0
     if not show_folded and chosen.empty:
         cutoff = now() - timedelta(days=done_fold_days(store) if fold_days is None else fold_days)
@@ -122,23 +122,31 @@ def department_overview(
     *,
     day: date | None = None,
     tasks: Iterable[Task] | None = None,
+    only: str | None = None,
 ) -> list[DepartmentSummary]:
     """Per department in board order: cards per column, overdue, due today.
-    A task on a department the board no longer has is counted under its id."""
+    A task on a department the board no longer has is counted under its id.
+    `only`: count that department's tasks alone (the others show zeros), for
+    a redraw after a change to one department."""
     chosen = _filter(filter)
     day = day or today()
     summaries = {d.id: DepartmentSummary(d) for d in store.departments()}
-    for task in store.tasks() if tasks is None else tasks:
-        if not chosen.matches(task, day):
-            continue
+    done = TaskStatus.DONE
+    tasks = store.tasks() if tasks is None else tasks
+    if only is not None:
+        tasks = [t for t in tasks if t.department == only]
+    # one pass over up to 10,000 tasks on every change: kept to plain attribute reads
+    for task in select(chosen, tasks, day):
         summary = summaries.get(task.department)
         if summary is None:
             summary = summaries[task.department] = DepartmentSummary(Department(id=task.department, name=task.department, order=10_000))
         summary.counts[task.status] += 1
-        if task.is_overdue(day):
-            summary.overdue += 1
-        elif task.is_due_today(day):
-            summary.due_today += 1
+        due = task.due
+        if due is not None and task.status is not done:
+            if due < day:
+                summary.overdue += 1
+            elif due == day:
+                summary.due_today += 1
     return list(summaries.values())
 
 

@@ -46,7 +46,7 @@ def test_add_task_saves_a_card_at_the_bottom_of_to_do(store: BoardStore) -> None
     assert (saved.due, saved.priority, saved.tags, saved.checklist_item) == (date(2026, 3, 5), 2, ["photos", "618"], "launch-b")
     assert saved.created_by == "ana" and saved.created_at == datetime.fromisoformat(NOW)
     assert column(reopen(store), "design", "todo") == ["t-d1", "t-d2", "t-d3", task.id]
-    assert saved.rank == 4.0  # after the last card (3.0)
+    assert saved.rank == datetime.fromisoformat(NOW).timestamp()  # the time: after every card placed before
     assert reopen(store).activity()[-1].label == "add"
 
 
