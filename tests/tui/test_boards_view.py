@@ -20,7 +20,8 @@ from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.modals.task_details import TaskDetailsScreen
 from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.widgets.board_overview import BoardOverview
-from opsboard.tui.widgets.kanban_column import KanbanColumn
+from opsboard.tui.widgets.kanban_board import KanbanBoard
+from opsboard.tui.widgets.status_line import StatusLine
 
 
 def run_async(test):
@@ -56,7 +57,7 @@ def column_ids(board: Path, department: str, status: str) -> list[str]:
 
 
 def shown(screen: BoardsScreen) -> dict[str, list[str]]:
-    return {c.status.value: c.card_ids() for c in screen.query(KanbanColumn)}
+    return {c.status.value: [t.id for t in c.cards] for c in screen.query_one(KanbanBoard).columns}
 
 
 async def type_text(pilot, text: str) -> None:
@@ -85,7 +86,7 @@ async def test_opens_on_the_overview_then_a_department(board: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert shown(screen) == {"todo": ["t-d1", "t-d2", "t-d3"], "doing": ["t-d4"], "blocked": ["t-d5"], "done": ["t-d7"]}
-        assert screen.query_one("#col-done", KanbanColumn).border_subtitle == "+1 older done (z)"
+        assert [c.folded for c in screen.board.columns] == [0, 0, 0, 1]
         await pilot.press("z")
         assert shown(screen)["done"] == ["t-d6", "t-d7"]
         await pilot.press("right_square_bracket")
@@ -118,8 +119,8 @@ async def test_navigation_between_columns_and_cards(board: Path) -> None:
         assert screen.current_task().id == "t-d3"  # the To do column kept its cursor
         await pilot.press("k")
         assert screen.current_task().id == "t-d2"
-        line = screen.query_one("#card-line", Static).render()
-        assert str(line).startswith("Banner [bold]spring[/] sale — tao · due 2026-03-02 (today)")
+        line = screen.query_one("#card-line", StatusLine).text.plain
+        assert line.startswith("Banner [bold]spring[/] sale — tao · due 2026-03-02 (today)")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TaskDetailsScreen)
@@ -165,7 +166,7 @@ async def test_move_with_H_and_L_asks_a_reason_for_blocked(board: Path) -> None:
         await pilot.press("L")
         await pilot.pause()
         assert saved(board).task("t-d1").status is TaskStatus.DOING
-        assert screen.current_task().id == "t-d1" and screen.current_column().status is TaskStatus.DOING
+        assert screen.current_task().id == "t-d1" and screen.board.current_column.status is TaskStatus.DOING
         await pilot.press("L")
         await pilot.pause()
         form = pilot.app.screen
@@ -253,7 +254,7 @@ async def test_filter_stays_while_switching_departments_and_esc_clears(board: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert shown(screen) == {"todo": ["t-d1"], "doing": [], "blocked": ["t-d5"], "done": []}
-        assert "filter: owner:mei" in str(screen.query_one("#board-title", Static).render())
+        assert "filter: owner:mei" in screen.query_one("#board-title", StatusLine).text.plain
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.department == "marketing" and shown(screen) == {"todo": [], "doing": [], "blocked": [], "done": []}
@@ -277,5 +278,5 @@ async def test_narrow_terminal_hides_the_department_list(board: Path) -> None:
     async with make_app(board).run_test(size=(80, 24)) as pilot:
         screen = await open_design(pilot)
         assert not screen.query_one("#departments").display
-        assert str(screen.query_one("#board-title", Static).render()).startswith("◀ Design ▶")
-        assert screen.query_one("#col-todo", KanbanColumn).size.width >= 18
+        assert screen.query_one("#board-title", StatusLine).text.plain.startswith("◀ Design ▶")
+        assert screen.board.size.width == 80 and screen.board._layout()[0] == (0, 20)

@@ -1,18 +1,19 @@
 """View 2: a kanban board per department, and the overview of all of them.
 
 The screen is thin: the services compute columns, counts and filters; the
-columns draw only the cards on screen (see widgets/kanban_column.py).
+board draws only the cards on screen (see widgets/kanban_board.py).
 """
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, DataTable, Header, Input, OptionList
 
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
 from opsboard.model.clock import today
@@ -28,8 +29,14 @@ from ..modals.task_details import TaskDetailsScreen, task_details
 from ..modals.task_form import reason_form, task_form
 from ..widgets.board_overview import TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
-from ..widgets.kanban_column import KanbanColumn, due_label
+from ..widgets.kanban_board import KanbanBoard, due_label
+from ..widgets.status_line import StatusLine
 from .base import ViewScreen
+
+try:  # the footer that redraws only when its keys change (a key press here changes none)
+    from ..widgets.key_footer import KeyFooter as Footer
+except ImportError:  # pragma: no cover
+    from textual.widgets import Footer
 
 NARROW = 100  # below this width the department list gives its room to the columns
 CARD_ACTIONS = {"edit", "details", "move", "reorder", "delete", "fold"}
@@ -46,7 +53,6 @@ class BoardsScreen(ViewScreen):
     BoardsScreen #filter { display: none; height: 3; }
     BoardsScreen.-filtering #filter { display: block; }
     BoardsScreen #board-switcher { height: 1fr; }
-    BoardsScreen #columns { height: 1fr; }
     BoardsScreen #card-line { height: 1; padding: 0 1; color: $text-muted; }
     """
 
@@ -76,7 +82,6 @@ class BoardsScreen(ViewScreen):
     def __init__(self) -> None:
         super().__init__()
         self.department: str | None = None  # None: the overview
-        self.column_index = 0
         self.filter_text = ""
         self.filter = TaskFilter()
         self.show_folded = False
@@ -90,34 +95,33 @@ class BoardsScreen(ViewScreen):
         with Horizontal(id="board-body"):
             yield DepartmentList(id="departments")
             with Vertical(id="board-main"):
-                yield Static("", id="board-title")
+                yield StatusLine(id="board-title")
                 yield Input(placeholder=FILTER_HELP, id="filter")
                 with ContentSwitcher(id="board-switcher", initial="overview"):
                     yield BoardOverview(id="overview")
-                    with Horizontal(id="columns"):
-                        for status in TASK_COLUMNS:
-                            yield KanbanColumn(status, TASK_STATUS_LABELS[status], id=f"col-{status.value}")
-                yield Static("", id="card-line")
+                    yield KanbanBoard([(s, TASK_STATUS_LABELS[s]) for s in TASK_COLUMNS], id="columns")
+                yield StatusLine(id="card-line")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
         self.reload()
         self.query_one(BoardOverview).focus()
+        # The board's models live as long as the app: keep the garbage
+        # collector from walking 10,000 tasks again on every full pass (a
+        # 100 ms pause in the middle of a key press).
+        gc.freeze()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
         self._show_title()
 
     @property
-    def columns(self) -> list[KanbanColumn]:
-        return list(self.query(KanbanColumn))
-
-    def current_column(self) -> KanbanColumn:
-        return self.columns[self.column_index]
+    def board(self) -> KanbanBoard:
+        return self.query_one(KanbanBoard)
 
     def current_task(self) -> Task | None:
-        return None if self.department is None else self.current_column().current
+        return None if self.department is None else self.board.current
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
@@ -136,19 +140,23 @@ class BoardsScreen(ViewScreen):
 
     def _show_columns(self, focus_task: str | None = None, *, focus: bool = False) -> None:
         """The current department's columns; `focus_task` moves the cursor
-        (and with `focus`, the focus) to the column holding that card."""
+        (and with `focus`, the focus) to the column holding that card. A
+        column whose cards did not change is not redrawn."""
         assert self.department is not None
-        keep = {column.status: (column.current.id if column.current else None) for column in self.columns}
-        day = today()
-        for column, data in zip(self.columns, board_columns(
-            self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks
-        ), strict=True):  # fmt: skip
-            wanted = focus_task if focus_task in {t.id for t in data.tasks} else keep[column.status]
-            column.set_cards(data.tasks, day, self.items, folded=data.folded, keep=wanted)
-            if focus_task is not None and wanted == focus_task:
-                self.column_index = TASK_COLUMNS.index(column.status)
+        board = self.board
+        board.set_context(today(), self.items)
+        columns = board_columns(self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks)
+        for index, data in enumerate(columns):
+            shown = board.columns[index]
+            if focus_task in {t.id for t in data.tasks}:
+                board.column = index
+                board.set_column(index, data.tasks, folded=data.folded, keep=focus_task)
+            elif len(shown.cards) != len(data.tasks) or shown.folded != data.folded or any(
+                a is not b for a, b in zip(shown.cards, data.tasks)
+            ):
+                board.set_column(index, data.tasks, folded=data.folded, keep=shown.current.id if shown.current else None)
         if focus and self.query_one(ContentSwitcher).current == "columns":
-            self.current_column().focus()
+            board.focus()
         self._show_card_line()
 
     def _summary(self, department: str | None) -> DepartmentSummary | None:
@@ -167,7 +175,7 @@ class BoardsScreen(ViewScreen):
             title.append("  filter: ", style="not bold")
             title.append(self.filter_text)
             title.append(" (esc clears)", style="not bold")
-        self.query_one("#board-title", Static).update(title)
+        self.query_one("#board-title", StatusLine).show(title)
 
     def _show_card_line(self) -> None:
         task = self.current_task()
@@ -181,16 +189,15 @@ class BoardsScreen(ViewScreen):
                 line.append(f" · due {task.due.isoformat()}" + (" (overdue)" if mark == "overdue" else " (today)" if mark else ""))
             if task.blocked_reason:
                 line.append(f" · blocked: {task.blocked_reason}")
-        self.query_one("#card-line", Static).update(line)
+        self.query_one("#card-line", StatusLine).show(line)
 
-    def on_kanban_column_cursor_moved(self, event: KanbanColumn.CursorMoved) -> None:
-        if event.column in self.columns and event.column.has_focus:
-            self.column_index = self.columns.index(event.column)
+    def on_kanban_board_cursor_moved(self, event: KanbanBoard.CursorMoved) -> None:
         self._show_card_line()
 
     # -- switching departments ---------------------------------------------------
     def open_department(self, department: str | None) -> None:
         """Show a department's board (None: the overview)."""
+        mode_changed = (department is None) != (self.department is None)
         self.department = department
         switcher = self.query_one(ContentSwitcher)
         self.query_one(DepartmentList).select(department or OVERVIEW)
@@ -198,12 +205,13 @@ class BoardsScreen(ViewScreen):
             switcher.current = "overview"
             self.query_one(BoardOverview).show(self.summaries)
             self.query_one(BoardOverview).focus()
-            self.query_one("#card-line", Static).update("")
+            self.query_one("#card-line", StatusLine).show("")
         else:
             switcher.current = "columns"
             self._show_columns(focus=True)
         self._show_title()
-        self.refresh_bindings()
+        if mode_changed:  # the card keys come and go with the overview
+            self.refresh_bindings()
 
     def action_department(self, step: int) -> None:
         order: list[str | None] = [None] + [s.department.id for s in self.summaries]
@@ -235,8 +243,7 @@ class BoardsScreen(ViewScreen):
             if step > 0:
                 self.action_overview()
             return
-        self.column_index = max(0, min(len(TASK_COLUMNS) - 1, self.column_index + step))
-        self.current_column().focus()
+        self.board.focus_column(self.board.column + step)
 
     def action_overview_cursor(self, step: int) -> None:
         if self.department is None:
@@ -294,7 +301,7 @@ class BoardsScreen(ViewScreen):
         if self.department is None:
             self.query_one(BoardOverview).focus()
         else:
-            self.current_column().focus()
+            self.board.focus()
 
     def action_fold(self) -> None:
         self.show_folded = not self.show_folded
@@ -314,15 +321,34 @@ class BoardsScreen(ViewScreen):
         return result
 
     def _changed(self, task_id: str | None = None) -> None:
-        """Redraw after our own save, the cursor on `task_id`."""
+        """Redraw after our own save, the cursor on `task_id`. A change within
+        the department shown recounts that department alone."""
         self.tasks = self.store.tasks()
-        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
-        self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
-        if self.department is None:
+        department = self.department
+        elsewhere = department is None or (task_id is not None and self._department_of(task_id) != department)
+        if elsewhere:
+            self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+            self.query_one(DepartmentList).show(self.summaries, department or OVERVIEW)
+        else:
+            mine = self._summary_of(department_overview(self.store, self.filter, tasks=self.tasks, only=department), department)
+            self.summaries = [mine if s.department.id == department else s for s in self.summaries]
+            if mine is not None:
+                self.query_one(DepartmentList).update_one(mine)
+        if department is None:
             self.query_one(BoardOverview).show(self.summaries)
         else:
             self._show_columns(focus_task=task_id, focus=True)
         self._show_title()
+
+    def _department_of(self, task_id: str) -> str | None:
+        try:
+            return self.store.task(task_id).department
+        except BoardError:
+            return None
+
+    @staticmethod
+    def _summary_of(summaries: list[DepartmentSummary], department: str | None) -> DepartmentSummary | None:
+        return next((s for s in summaries if s.department.id == department), None)
 
     def _form_submit(self, change, *args, **kwargs):
         """A form's submit: field errors stay in the form; other refusals
@@ -397,7 +423,7 @@ class BoardsScreen(ViewScreen):
         task = self.current_task()
         if task is None:
             return
-        moved = self._save(reorder_task, self.store, task.id, step, among=self.current_column().card_ids())
+        moved = self._save(reorder_task, self.store, task.id, step, among=self.board.card_ids())
         if moved is not None:
             self._changed(moved.id)
 

@@ -1,0 +1,227 @@
+"""The boards' budgets on a 10,000-task board (benchmarks/make_board.py):
+
+- opening the board: a fresh `python` process to the first screen, and to
+  view 2's overview, vs a bare Textual app in the same run (≤ 1.6×);
+- in view 2, with Pilot: switching department (`]`), moving a card (`L`/`H`,
+  its save included) and filtering (each key typed after `/`): from the
+  action's start to the end of the first frame drawn after it (≤ 50 ms median);
+- `opsboard task add` on the 10,000-task board vs a new board (≤ 1.3×).
+
+    python benchmarks/bench_boards.py        (or through benchmarks/run.py)
+
+`main()` returns rows (name, median, budget, pass).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for folder in (ROOT, HERE):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+TASKS = 10_000
+OPEN_BUDGET = 1.6  # × the bare Textual app
+ACTION_BUDGET_MS = 50.0
+ADD_BUDGET = 1.3  # × on a new board
+
+_REPORT = """
+async def report(pilot):
+    await pilot.pause()
+    {wait}
+    print("ready", flush=True)
+    pilot.app.exit()
+"""
+BARE_APP = (
+    """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+"""
+    + _REPORT.format(wait="")
+    + "\nBare().run(headless=True, size=(120, 40), auto_pilot=report)\n"
+)
+BOARD_APP = (
+    """
+import sys
+import opsboard.cli  # as the console script does
+from opsboard.services.board_files import open_board
+from opsboard.tui.app import OpsboardApp
+
+app = OpsboardApp(open_board(sys.argv[1], user="bench"))
+"""
+    + _REPORT
+    + "\napp.run(headless=True, size=(120, 40), auto_pilot=report)\n"
+)
+FIRST_SCREEN = 'assert pilot.app.screen.query_one("#items").row_count > 0'
+OVERVIEW = """await pilot.press("2")
+    await pilot.pause()
+    assert pilot.app.screen.query_one("#overview").row_count > 9"""
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("OPSBOARD_NOW", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def seconds_to_ready(code: str, *args: str) -> float:
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    _, stderr = child.communicate(timeout=120)
+    if not line.startswith("ready"):
+        raise RuntimeError(f"the app did not start: {stderr.strip()[-800:]}")
+    return elapsed
+
+
+def seconds_to_run(*argv: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "opsboard", *argv], check=True, capture_output=True, env=child_env(), timeout=120)
+    return time.perf_counter() - started
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def open_rows(board: Path, runs: int) -> list[tuple]:
+    """Fresh processes, interleaved; the first round only warms the caches."""
+    bare, first, boards = [], [], []
+    first_screen = BOARD_APP.format(wait=FIRST_SCREEN)
+    to_overview = BOARD_APP.format(wait=OVERVIEW)
+    for n in range(runs + 1):
+        times = (seconds_to_ready(BARE_APP), seconds_to_ready(first_screen, str(board)), seconds_to_ready(to_overview, str(board)))
+        if n:
+            for samples, value in zip((bare, first, boards), times, strict=True):
+                samples.append(value)
+    bare_ms, first_ms, boards_ms = median_ms(bare), median_ms(first), median_ms(boards)
+    return [
+        ("start: bare Textual app (ms)", round(bare_ms), "", None),
+        (f"start: {TASKS:,}-task board, first screen (ms)", round(first_ms), "", None),
+        (f"start: {TASKS:,}-task board / bare", f"{first_ms / bare_ms:.2f}×", f"≤ {OPEN_BUDGET}×", first_ms / bare_ms <= OPEN_BUDGET),
+        (f"start: {TASKS:,}-task board, straight to view 2 (ms)", round(boards_ms), "", None),
+        ("start: straight to view 2 / bare", f"{boards_ms / bare_ms:.2f}×", f"≤ {OPEN_BUDGET}×", boards_ms / bare_ms <= OPEN_BUDGET),
+    ]
+
+
+async def _view_times(board: Path, rounds: int) -> dict[str, list[float]]:
+    """Drive view 2 with Pilot; time each action from its start to the end of
+    the first frame drawn after it."""
+    from opsboard.store import BoardStore
+    from opsboard.tui.app import OpsboardApp
+
+    app = OpsboardApp(BoardStore(board, user="bench"))
+    app.animation_level = "none"
+    times: dict[str, list[float]] = {"department": [], "move": [], "filter": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        mark: dict[str, float] = {}
+        for name in ("action_department", "action_move", "apply_filter"):
+            action = getattr(screen, name)
+
+            def timed(*args, _action=action):
+                mark["start"] = time.perf_counter()
+                _action(*args)
+                mark["handled"] = time.perf_counter()
+
+            setattr(screen, name, timed)
+        refresh = screen._compositor_refresh
+
+        def painted() -> None:
+            refresh()
+            if "handled" in mark and "painted" not in mark:
+                mark["painted"] = time.perf_counter()
+
+        screen._compositor_refresh = painted
+
+        async def timed_keys(kind: str, *keys: str) -> None:
+            for key in keys:
+                mark.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                if "painted" in mark:
+                    times[kind].append(mark["painted"] - mark["start"])
+
+        await pilot.press("right_square_bracket")  # the overview → the first department
+        await pilot.pause()
+        for _ in range(rounds):
+            await timed_keys("department", *["right_square_bracket"] * 8)  # every department
+            await timed_keys("department", "right_square_bracket", "right_square_bracket")  # overview, first department
+            await timed_keys("move", "L", "H", "L", "H")  # To do → Doing → To do …: each saved
+        await pilot.press("slash")
+        for _ in range(rounds):
+            await timed_keys("filter", *"owner:chen", *["backspace"] * 10)
+            await timed_keys("filter", *"due:overdue shirt", *["backspace"] * 17)
+        await pilot.press("escape")
+    return times
+
+
+def view_rows(board: Path, rounds: int) -> list[tuple]:
+    times = asyncio.run(_view_times(board, rounds))
+    rows = []
+    for kind, label in (("department", "switch department ]"), ("move", "move a card H/L, save included"), ("filter", "filter, per key typed")):
+        ms = median_ms(times[kind])
+        rows.append((f"view 2, {TASKS:,} tasks: {label} (ms)", round(ms, 1), ACTION_BUDGET_MS, ms <= ACTION_BUDGET_MS))
+    return rows
+
+
+def add_rows(big: Path, new: Path, runs: int) -> list[tuple]:
+    on_big, on_new = [], []
+    for n in range(runs + 1):
+        args = ("--dept", "design", "--title", f"Bench task {n}", "--user", "bench")
+        times = (seconds_to_run("task", "add", str(big), *args), seconds_to_run("task", "add", str(new), *args))
+        if n:
+            on_big.append(times[0])
+            on_new.append(times[1])
+    big_ms, new_ms = median_ms(on_big), median_ms(on_new)
+    return [
+        ("`opsboard task add`, new board (ms)", round(new_ms), "", None),
+        (f"`opsboard task add`, {TASKS:,} tasks (ms)", round(big_ms), "", None),
+        (f"`opsboard task add`: {TASKS:,} tasks / new board", f"{big_ms / new_ms:.2f}×", f"≤ {ADD_BUDGET}×", big_ms / new_ms <= ADD_BUDGET),
+    ]
+
+
+def main(runs: int = 7, rounds: int = 3) -> list[tuple]:
+    from make_board import make_board
+
+    from opsboard.services.board_files import init_board
+
+    with tempfile.TemporaryDirectory(prefix="opsboard-bench-boards-") as folder:
+        big = make_board(Path(folder) / "big.json", TASKS)
+        new = Path(folder) / "new.json"
+        init_board(new, user="bench")
+        rows = open_rows(big, runs)
+        rows += view_rows(big, rounds)
+        rows += add_rows(big, new, runs)
+    return rows
+
+
+if __name__ == "__main__":
+    rows = main()
+    width = max(len(row[0]) for row in rows)
+    for name, result, budget, ok in rows:
+        verdict = {True: "pass", False: "FAIL", None: ""}[ok]
+        limit = f"≤ {budget:g}" if isinstance(budget, float) else budget
+        print(f"{name.ljust(width)}  {result!s:>8}  {limit:>7}  {verdict}")
+    sys.exit(1 if any(row[3] is False for row in rows) else 0)
