@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from opsboard.model import TaskStatus
 from opsboard.services.standup_record import add_note, current_standup, start_standup
+from opsboard.services.tasks import add_task
 from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.form import FormScreen
@@ -355,3 +356,20 @@ async def test_walk_stops_at_both_ends_and_shows_a_quiet_department(board) -> No
         assert screen.department.id == "store_admin"
         assert shown(screen, "#walk-position") == "Stand-up 9/9 · Store Admin"
     assert BoardStore(path, user="reader").standups() == []  # walking alone records nothing
+
+
+@run_async
+async def test_a_long_group_shows_forty_rows_and_a_count(board) -> None:
+    path, _ = board
+    store = BoardStore(path, user="he")
+    for n in range(45):
+        add_task(store, department="hr", title=f"Interview {n:02}", due="2026-06-15")
+    async with make_app(path).run_test(size=(80, 24)) as pilot:
+        screen = await open_standup(pilot)
+        await pilot.press("n", "n", "n", "n")
+        await pilot.pause()
+        assert screen.department.id == "hr"
+        shown_rows = rows(screen)
+        assert shown_rows[:2] == [("Due today", "Interview 00"), ("Due today", "Interview 01")]
+        assert shown_rows[40] == ("Due today", "… 5 more in view 2")
+        assert shown_rows[41][0] == "Checklist"

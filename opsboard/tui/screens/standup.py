@@ -64,6 +64,7 @@ class StandupScreen(TaskActions, ViewScreen):
     StandupScreen #walk-bar { height: 1; }
     StandupScreen #walk-position { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
     StandupScreen #walk-context { height: 2; padding: 0 1; color: $text-muted; }
+    StandupScreen #walk-position, StandupScreen #walk-context { text-wrap: nowrap; text-overflow: ellipsis; }
     StandupScreen #agenda { height: 1fr; }
     StandupScreen #agenda-detail { height: 1; padding: 0 1; color: $text-muted; }
     StandupScreen #notes-box {
@@ -169,7 +170,7 @@ class StandupScreen(TaskActions, ViewScreen):
         box.scroll_end(animate=False)  # the latest note in view
 
     def _context_line(self, agenda: DepartmentAgenda) -> Text:
-        text = Text(f"Done {self.since.words}" if self.since else "", no_wrap=True, overflow="ellipsis")
+        text = Text(f"Done {self.since.words}" if self.since else "")
         if self.record is not None:
             text.append(" · run by ")
             text.append(self.record.run_by or "someone")

@@ -26,6 +26,7 @@ GROUP_LABELS = {
 }
 GROUP_STYLES = {"blocked": "bold $text-error", "overdue": "bold $text-error", "due_today": "bold", "done": "dim"}
 ITEM_LABEL = "Checklist"
+GROUP_ROWS = 40  # a stand-up talks about the first ones; a table of hundreds would slow every step
 NOTHING = "none"
 
 
@@ -82,8 +83,13 @@ class AgendaTable(DataTable, inherit_bindings=False):
             self.add_column(label, key=key, width=widths[key])
         keys = []
         for group in GROUP_LABELS:
-            for task in getattr(agenda, group):
+            tasks = list(getattr(agenda, group))
+            if keep and keep.startswith("task:") and len(tasks) > GROUP_ROWS:  # the selected task stays shown
+                tasks = sorted(tasks, key=lambda t: f"task:{t.id}" != keep)
+            for task in tasks[:GROUP_ROWS]:
                 keys.append(self._add_task(group, task, today, now))
+            if len(tasks) > GROUP_ROWS:
+                keys.append(self._add_more(group, len(tasks) - GROUP_ROWS))
         for item in agenda.items:
             keys.append(self._add_item(item, today))
         if not keys:
@@ -110,6 +116,13 @@ class AgendaTable(DataTable, inherit_bindings=False):
         words = [label, task.title, f"owner {task.owner}" if task.owner else "",
                  task.blocked_reason if group == "blocked" else detail, f"P{task.priority}"]
         self.details[key] = Content(" · ".join(w for w in words if w))
+        return key
+
+    def _add_more(self, group: str, count: int) -> str:
+        key = f"more:{group}"
+        text = f"… {count} more in view 2"
+        self.add_row(self._cell(GROUP_LABELS[group], "group", "dim"), self._cell(text, "title", "dim"), "", "", key=key)
+        self.details[key] = Content(text)
         return key
 
     def _add_item(self, item: ChecklistItem, today: date) -> str:
