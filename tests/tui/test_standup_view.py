@@ -373,3 +373,8 @@ async def test_a_long_group_shows_forty_rows_and_a_count(board) -> None:
         assert shown_rows[:2] == [("Due today", "Interview 00"), ("Due today", "Interview 01")]
         assert shown_rows[40] == ("Due today", "… 5 more in view 2")
         assert shown_rows[41][0] == "Checklist"
+        screen.query_one(AgendaTable).move_cursor(row=40)
+        await pilot.press("d", "b")  # on the count: nothing to mark
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, StandupScreen)
+    assert all(t.status is TaskStatus.TODO for t in BoardStore(path, user="reader").tasks() if t.department == "hr")

@@ -65,7 +65,7 @@ class TaskActions:
         if not key or ":" not in key:
             return None
         kind, doc_id = key.split(":", 1)
-        return kind, doc_id
+        return (kind, doc_id) if kind in ("task", "item") else None  # not "more:…", a count
 
     def _changed(self, result: object) -> None:
         if result is not None:
