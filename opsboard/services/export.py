@@ -20,9 +20,12 @@ VIEWS = ("checklists", "boards", "targets", "review", "standup")
 def checklists_export(store: BoardStore) -> str:
     from opsboard.export.checklists import checklists_markdown
 
+    from .task_board import checklist_task_progress, task_progress_label
+
     meta = store.meta()
     phases = [(p.phase, p.items, p.done, p.total) for p in phase_progress(store)]
-    return checklists_markdown(meta.name, meta.language.value, phases, department_names(store), today())
+    extras = {item: task_progress_label(*counts) for item, counts in checklist_task_progress(store).items()}
+    return checklists_markdown(meta.name, meta.language.value, phases, department_names(store), today(), extras)
 
 
 _MODULES: dict[str, str] = {}

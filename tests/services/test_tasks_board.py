@@ -103,3 +103,20 @@ def test_filter_matches(text: str, fields: dict, expected: bool) -> None:
 def test_filter_refuses_bad_values(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_filter(text)
+
+
+def test_checklists_export_shows_each_items_task_progress(store: BoardStore) -> None:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    from opsboard.services.export import export_view
+    from opsboard.services.tasks import add_task, move_task
+
+    done = add_task(store, department="design", title="Retouch the rest", checklist_item="launch-b")
+    for reason in (None, "waiting for samples", None):  # to do → doing → blocked → done
+        done = move_task(store, done.id, 1, reason=reason)
+    assert checklist_task_progress(store) == {"launch-b": (1, 2), "promotion-a": (0, 1)}
+    tokens = MarkdownIt("commonmark").use(tasklists_plugin).parse(export_view(store, "checklists"))
+    items = [t.content for t in tokens if t.type == "inline" and " — " in t.content]
+    with_tasks = {line.split(" — ")[0].strip(): line.rsplit(" · ", 1)[1] for line in items if "tasks" in line}
+    assert with_tasks == {"B · Shoot and retouch the product photos": "tasks 1/2", "A · Run pay-per-click ads within the daily cap": "tasks 0/1"}

@@ -280,3 +280,31 @@ async def test_narrow_terminal_hides_the_department_list(board: Path) -> None:
         assert not screen.query_one("#departments").display
         assert screen.query_one("#board-title", StatusLine).text.plain.startswith("◀ Design ▶")
         assert screen.board.size.width == 80 and screen.board._layout()[0] == (0, 20)
+
+
+@run_async
+async def test_t_on_a_checklist_item_adds_a_linked_task_and_shows_progress(board: Path) -> None:
+    from textual.widgets import DataTable
+
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        items = pilot.app.screen.query_one("#items", DataTable)
+        assert str(items.get_row("research-a")[2]) == "Size the market and its outlook"
+        await pilot.press("t")  # the cursor is on research A (Data Analysis)
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-title", Input).value == "Size the market and its outlook"
+        await pilot.press("end")
+        await type_text(pilot, " for linen")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (task,) = [t for t in saved(board).tasks() if t.checklist_item == "research-a"]
+        assert (task.title, task.department, task.status) == ("Size the market and its outlook for linen", "data_analysis", TaskStatus.TODO)
+        assert str(items.get_row("research-a")[2]) == "0/1 Size the market and its outlook"
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("G", "k", "k", "k", "enter")  # the overview, from Total up: Store Admin, Operations, Data Analysis
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert screen.department == "data_analysis" and shown(screen)["todo"] == [task.id]

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Header, Input, OptionList
 
-from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.model import PHASES, TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
 from opsboard.model.clock import today
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
@@ -309,16 +309,9 @@ class BoardsScreen(ViewScreen):
 
     # -- changes -------------------------------------------------------------------
     def _save(self, change, *args, **kwargs):
-        """Run a saving service call; a refusal (bad input, a conflict, a
-        locked or read-only file) is a notification, and the view redraws."""
-        try:
-            result = change(*args, **kwargs)
-        except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            self.reload()
-            return None
-        self.ops_app.refresh_title()
-        return result
+        """A saving service call through the app: a refusal is said once, a
+        conflict asks which value to keep, and the view shows the file."""
+        return self.ops_app.run_change(change, *args, **kwargs)
 
     def _changed(self, task_id: str | None = None) -> None:
         """Redraw after our own save, the cursor on `task_id`. A change within
@@ -352,7 +345,7 @@ class BoardsScreen(ViewScreen):
 
     def _form_submit(self, change, *args, **kwargs):
         """A form's submit: field errors stay in the form; other refusals
-        close it with a notification."""
+        close it and are handled as the app handles every failed save."""
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             try:
@@ -360,10 +353,10 @@ class BoardsScreen(ViewScreen):
             except FieldErrors as errors:
                 return errors.errors
             except BoardError as error:
-                self.notify(str(error), severity="error", timeout=8)
-                self.reload()
+                self.ops_app.save_failed(error)
                 return None
             self.ops_app.refresh_title()
+            self.ops_app.announce_changes()
             self._changed(result.id if isinstance(result, Task) else None)
             return None
 
@@ -380,7 +373,7 @@ class BoardsScreen(ViewScreen):
     def _items_for(self, department: str):
         """The department's own checklist items first, then the rest."""
         items = self.store.checklist()
-        return sorted(items, key=lambda i: (i.department != department, i.phase.value, i.order, i.code))
+        return sorted(items, key=lambda i: (i.department != department, PHASES.index(i.phase), i.order, i.code))
 
     def action_edit(self) -> None:
         task = self.current_task()

@@ -16,6 +16,7 @@ from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
 from opsboard.services.checklists import PhaseProgress, edit_item, phase_progress, skip_item, toggle_item
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
+from opsboard.services.task_board import checklist_task_progress
 from opsboard.store import BoardError
 
 from ..widgets.key_footer import KeyFooter
@@ -41,6 +42,7 @@ class ChecklistsScreen(ViewScreen):
         Binding("space", "toggle", "Done", id="checklists.toggle"),
         Binding("s", "skip", "Skip", id="checklists.skip"),
         Binding("e,enter", "edit", "Edit", id="checklists.edit"),
+        Binding("t", "add_task", "Task", id="checklists.add_task"),
         Binding("h,left,shift+tab", "phase(-1)", "Prev phase", id="checklists.prev_phase", show=False),
         Binding("l,right,tab", "phase(1)", "Next phase", id="checklists.next_phase", show=False),
         Binding("j", "cursor(1)", "Down", id="checklists.down", show=False),
@@ -53,6 +55,7 @@ class ChecklistsScreen(ViewScreen):
         super().__init__()
         self.phase: Phase = Phase.RESEARCH
         self.progress: list[PhaseProgress] = []
+        self.task_progress: dict[str, tuple[int, int]] = {}  # item id → its tasks (done, all)
         self._drawn_width = -1
 
     # -- layout --------------------------------------------------------------
@@ -93,6 +96,7 @@ class ChecklistsScreen(ViewScreen):
         table = self.query_one("#items", DataTable)
         keep = self.current_item_id()
         self.progress = phase_progress(self.store)
+        self.task_progress = checklist_task_progress(self.store)
         meta = self.store.meta()
         titles = {p.value: phase_title(p, meta.language.value) for p in PHASES}
         self.query_one(PhaseTabs).set_progress(self.progress, titles)
@@ -125,6 +129,9 @@ class ChecklistsScreen(ViewScreen):
         title = Text(item.title, style=style, overflow="ellipsis", no_wrap=True)
         if item.status is ItemStatus.SKIPPED:
             title.stylize("strike")
+        if item.id in self.task_progress:  # its tasks' progress first, where a cut title cannot hide it
+            done, total = self.task_progress[item.id]
+            title = Text.assemble((f"{done}/{total} ", "bold"), title, overflow="ellipsis", no_wrap=True)
         return [
             Text(ITEM_STATUS_MARKS[item.status]),
             Text(item.code),
@@ -155,6 +162,9 @@ class ChecklistsScreen(ViewScreen):
             lines.append("Notes: " + item.notes)
         if item.status is ItemStatus.DONE and item.done_by:
             lines.append(f"Done by {item.done_by}" + (f" on {item.done_at:%Y-%m-%d}" if item.done_at else ""))
+        if item.id in self.task_progress:
+            done, total = self.task_progress[item.id]
+            lines.append(f"Tasks on the {department_names(self.store).get(item.department, item.department)} board: {done} of {total} done (t adds one)")
         detail.update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -232,6 +242,36 @@ class ChecklistsScreen(ViewScreen):
                 self.reload()
 
         self.app.push_screen(FormScreen(f"{item.code} · {item.title}", fields, submit), done)
+
+    def action_add_task(self) -> None:
+        """A task on the item's department board that serves the item, through
+        the card form with the item's title filled in."""
+        from opsboard.services.tasks import add_task
+
+        from ..modals.task_form import task_form  # with its widgets, only when adding
+
+        item = self.current_item()
+        if item is None:
+            return
+        name = department_names(self.store).get(item.department, item.department)
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                task = add_task(self.store, department=item.department, **values)
+            except FieldErrors as errors:
+                return errors.errors
+            except BoardError as error:
+                self.ops_app.save_failed(error)
+                return None
+            self.ops_app.refresh_title()
+            self.ops_app.announce_changes()
+            self.notify(f"Added '{task.title}' to the {name} board", timeout=6, markup=False)
+            self.reload()
+            return None
+
+        items = sorted(self.store.checklist(), key=lambda i: (i.department != item.department, PHASES.index(i.phase), i.order, i.code))
+        self.app.push_screen(task_form(f"New task for {name}: {item.code} · {item.title}", submit, items=items,
+                                       prefill_title=item.title, prefill_item=item.id))  # fmt: skip
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
