@@ -8,10 +8,8 @@ quiet timebox, and a record of the stand-up when it is finished.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,9 +21,7 @@ from textual.widgets import DataTable, Header, Static
 
 from opsboard.model import DailyMetric, Department, StandupRecord, TargetPlan
 from opsboard.model.clock import now
-from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
-from opsboard.services.export import default_export_path, write_export
 from opsboard.services.standup import (
     DepartmentAgenda,
     Since,
@@ -40,24 +36,21 @@ from opsboard.services.standup import (
 from opsboard.services.standup_record import (
     add_note,
     current_standup,
-    default_record_path,
     find_standup,
     finish_standup,
-    standup_history,
     start_standup,
-    write_standup_record,
 )
 from opsboard.store import BoardError
 
-from ..modals.standup_forms import export_form, finish_form, note_form, timebox_form
-from ..modals.standup_history import StandupHistoryScreen
+from ..modals.standup_forms import finish_form, note_form, timebox_form
 from ..widgets.standup_agenda import AgendaTable, notes_text
 from ..widgets.key_footer import KeyFooter
 from ..widgets.standup_timer import StandupTimer
 from .base import ViewScreen
+from .standup_exports import RecordExports
 from .standup_tasks import TaskActions
 
-class StandupScreen(TaskActions, ViewScreen):
+class StandupScreen(TaskActions, RecordExports, ViewScreen):
     VIEW_NAME = "standup"
     VIEW_TITLE = "Stand-up"
     DEFAULT_CSS = """
@@ -288,35 +281,3 @@ class StandupScreen(TaskActions, ViewScreen):
                 self._export_record(self.record.id)
 
         self.app.push_screen(finish_form(submit), offer_export)
-
-    def action_history(self) -> None:
-        def chosen(record_id: str | None) -> None:
-            if record_id:
-                self._export_record(record_id)
-
-        history = StandupHistoryScreen(standup_history(self.store), department_names(self.store))
-        self.app.push_screen(history, chosen)
-
-    def action_export(self) -> None:
-        """`x`: the stand-up in progress or just finished, with its notes;
-        before one is started, today's agenda."""
-        if self.record is not None:
-            self._export(lambda path: write_standup_record(self.store, self.record.id, path),  # type: ignore[union-attr]
-                         default_record_path(self.store, self.record))  # fmt: skip
-        else:
-            self._export(lambda path: write_export(self.store, "standup", path), default_export_path(self.store, "standup"))
-
-    def _export_record(self, record_id: str) -> None:
-        record = find_standup(self.store, record_id)
-        self._export(lambda path: write_standup_record(self.store, record_id, path), default_record_path(self.store, record))
-
-    def _export(self, write: Callable[[str], Path], default: Path) -> None:
-        def submit(path: str) -> str | None:
-            try:
-                written = write(path)
-            except BoardError as error:
-                return str(error)
-            self.notify(f"Exported the stand-up to {written}", timeout=6, markup=False)
-            return None
-
-        self.app.push_screen(export_form(str(default), submit))
