@@ -47,8 +47,8 @@ class TaskActions:
                 result = change(values)
             except FieldErrors as errors:
                 return errors.errors
-            except BoardError as error:
-                self.notify(str(error), severity="error", timeout=8, markup=False)
+            except BoardError as error:  # a conflict asks which value to keep, as in every view
+                self.ops_app.save_failed(error)
                 self.reload()
                 return None
             if result is not None:
