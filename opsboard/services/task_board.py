@@ -14,8 +14,10 @@ from opsboard.store import BoardStore
 from .task_filter import TaskFilter, parse_filter, select
 
 DONE_FOLD_DAYS = 14
-"""Done cards finished longer ago than this fold behind a count. A board can
-set its own window with `done_fold_days` in its settings (table meta)."""
+"""Done cards finished longer ago than this fold behind a count (but the
+KEEP_LATEST_DONE last finished always show). A board can set its own window
+with `done_fold_days` in its settings (table meta)."""
+KEEP_LATEST_DONE = 3
 
 _COLUMN_INDEX = {status: i for i, status in enumerate(TASK_COLUMNS)}
 
@@ -73,6 +75,11 @@ def done_fold_days(store: BoardStore) -> int:
     return value if isinstance(value, int) and value >= 0 else DONE_FOLD_DAYS
 
 
+def _finished_order(task: Task) -> float:
+    finished = _finished(task)
+    return finished.timestamp() if finished is not None else float("inf")
+
+
 def _finished(task: Task) -> datetime | None:
     when = task.done_at or task.updated_at
     if when is not None and when.tzinfo is None:
@@ -90,8 +97,8 @@ def board_columns(
     tasks: Iterable[Task] | None = None,
 ) -> list[BoardColumn]:
     """The department's four columns (department: its id). Done cards older
-    than the window fold away unless `show_folded`, or a filter is searching
-    (folded cards stay findable). `tasks`: the board's tasks when the caller
+    than the window, but for the last three finished, fold away unless
+    `show_folded`, or a filter is searching (folded cards stay findable). `tasks`: the board's tasks when the caller
     already has them."""
     chosen = _filter(filter)
     day = today()
@@ -102,10 +109,13 @@ def board_columns(
     folded = 0
     if not show_folded and chosen.empty:
         cutoff = now() - timedelta(days=done_fold_days(store) if fold_days is None else fold_days)
+        done = columns[TaskStatus.DONE]
+        # the last few finished stay, however old: a quiet month still shows what was done
+        latest = {t.id for t in sorted(done, key=_finished_order, reverse=True)[:KEEP_LATEST_DONE]}
         recent = []
-        for task in columns[TaskStatus.DONE]:
+        for task in done:
             finished = _finished(task)
-            if finished is not None and finished < cutoff:
+            if finished is not None and finished < cutoff and task.id not in latest:
                 folded += 1
             else:
                 recent.append(task)

@@ -30,29 +30,32 @@ def ids(columns) -> dict[str, list[str]]:
 
 def test_columns_in_rank_order_with_old_done_folded(store: BoardStore) -> None:
     columns = board_columns(store, "design")
-    assert ids(columns) == {"todo": ["t-d1", "t-d2", "t-d3"], "doing": ["t-d4"], "blocked": ["t-d5"], "done": ["t-d7"]}
-    assert [c.folded for c in columns] == [0, 0, 0, 1]  # t-d6 finished 2026-01-10, more than 14 days ago
+    assert ids(columns) == {"todo": ["t-d1", "t-d2", "t-d3"], "doing": ["t-d4"], "blocked": ["t-d5"], "done": ["t-d7", "t-d8", "t-d9"]}
+    # t-d6 (2026-01-10) is past the 14 days and not among the last three finished;
+    # t-d9 (2026-01-20) is past them too, but one of the last three
+    assert [c.folded for c in columns] == [0, 0, 0, 1]
     assert [c.title for c in columns] == ["To do", "Doing", "Blocked", "Done"]
 
 
 def test_fold_window_show_folded_and_search_find_old_done_cards(store: BoardStore) -> None:
-    assert ids(board_columns(store, "design", fold_days=1))["done"] == []  # t-d7: 2 days ago
-    assert ids(board_columns(store, "design", show_folded=True))["done"] == ["t-d6", "t-d7"]
+    assert ids(board_columns(store, "design", fold_days=60))["done"] == ["t-d6", "t-d7", "t-d8", "t-d9"]
+    assert ids(board_columns(store, "design", fold_days=1))["done"] == ["t-d7", "t-d8", "t-d9"]  # the last three stay
+    assert ids(board_columns(store, "design", show_folded=True))["done"] == ["t-d6", "t-d7", "t-d8", "t-d9"]
     found = board_columns(store, "design", "old banner")
     assert ids(found)["done"] == ["t-d6"] and found[3].folded == 0
 
 
 def test_a_board_can_set_its_own_fold_window(store: BoardStore) -> None:
     store.apply(Operation(kind=OpKind.SET, table=Table.META, doc_id="meta", after={"done_fold_days": 60}))
-    assert ids(board_columns(store, "design"))["done"] == ["t-d6", "t-d7"]
+    assert ids(board_columns(store, "design"))["done"] == ["t-d6", "t-d7", "t-d8", "t-d9"]
 
 
 def test_overview_counts_per_department(store: BoardStore) -> None:
     overview = {s.department.id: s for s in department_overview(store)}
     assert list(overview)[:3] == ["design", "marketing", "customer_service"]
     design = overview["design"]
-    assert [design.counts[s] for s in TaskStatus] == [3, 1, 1, 2]
-    assert (design.open, design.blocked, design.overdue, design.due_today, design.total) == (5, 1, 1, 1, 7)
+    assert [design.counts[s] for s in TaskStatus] == [3, 1, 1, 4]
+    assert (design.open, design.blocked, design.overdue, design.due_today, design.total) == (5, 1, 1, 1, 9)
     marketing = overview["marketing"]
     assert (marketing.open, marketing.blocked, marketing.overdue, marketing.due_today) == (2, 1, 1, 0)
     assert overview["bd"].total == 0

@@ -82,13 +82,13 @@ async def test_opens_on_the_overview_then_a_department(board: Path) -> None:
         screen = pilot.app.screen
         assert isinstance(screen, BoardsScreen) and screen.department is None
         table = screen.query_one(BoardOverview)
-        assert [str(c) for c in table.get_row("design")] == ["Design", "3", "1", "1 !", "2", "1 !", "1"]
+        assert [str(c) for c in table.get_row("design")] == ["Design", "3", "1", "1 !", "4", "1 !", "1"]
         await pilot.press("enter")
         await pilot.pause()
-        assert shown(screen) == {"todo": ["t-d1", "t-d2", "t-d3"], "doing": ["t-d4"], "blocked": ["t-d5"], "done": ["t-d7"]}
+        assert shown(screen) == {"todo": ["t-d1", "t-d2", "t-d3"], "doing": ["t-d4"], "blocked": ["t-d5"], "done": ["t-d7", "t-d8", "t-d9"]}
         assert [c.folded for c in screen.board.columns] == [0, 0, 0, 1]
         await pilot.press("z")
-        assert shown(screen)["done"] == ["t-d6", "t-d7"]
+        assert shown(screen)["done"] == ["t-d6", "t-d7", "t-d8", "t-d9"]
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.department == "marketing" and shown(screen)["doing"] == ["t-m1"]
@@ -146,7 +146,7 @@ async def test_add_through_the_form_with_inline_validation(board: Path) -> None:
         await pilot.pause()
         assert pilot.app.screen is form  # the form stays open with the message
         assert "is not a date" in str(form.query_one("#error-due", Static).render())
-        assert len(saved(board).tasks()) == 11
+        assert len(saved(board).tasks()) == 13
         form.query_one("#field-due", Input).value = "2026-03-09"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -308,3 +308,19 @@ async def test_t_on_a_checklist_item_adds_a_linked_task_and_shows_progress(board
         await pilot.pause()
         screen = pilot.app.screen
         assert screen.department == "data_analysis" and shown(screen)["todo"] == [task.id]
+
+
+@run_async
+async def test_another_processs_move_shows_with_the_cursor_kept(board: Path) -> None:
+    from opsboard.services.tasks import move_task
+
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        await pilot.press("j")
+        assert screen.current_task().id == "t-d2"
+        move_task(BoardStore(board, user="chen"), "t-d3", 1)
+        pilot.app.check_for_changes()
+        await pilot.pause()
+        assert shown(screen)["todo"] == ["t-d1", "t-d2"] and shown(screen)["doing"] == ["t-d3", "t-d4"]
+        assert screen.current_task().id == "t-d2" and screen.board.has_focus
+        assert screen._summary(screen.department).counts[TaskStatus.DOING] == 2
