@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from opsboard import __version__
-from opsboard.commands import COMMAND_MODULES
+from opsboard.commands import COMMANDS, command_modules
 from opsboard.store import BoardError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -37,7 +37,7 @@ def build_command_parser() -> argparse.ArgumentParser:
     _common(parser)
     parser.set_defaults(user=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub, _common)
     return parser
 
@@ -58,7 +58,7 @@ def build_tui_parser() -> argparse.ArgumentParser:
 
 
 def command_names() -> set[str]:
-    return {name for module in COMMAND_MODULES for name in module.NAMES}
+    return set(COMMANDS)
 
 
 def _first_positional(argv: Sequence[str]) -> str | None:

@@ -1,12 +1,27 @@
 """Subcommands of `opsboard`, one module per area. Each has NAMES and
-`register(subparsers, add_common)`; its handlers return an exit code."""
+`register(subparsers, add_common)`; its handlers return an exit code.
+
+Opening the app runs none of them, so they are imported only when a
+subcommand is asked for: the start of the app does not pay for them.
+"""
+
+from __future__ import annotations
 
 import importlib
-import importlib.util
+from types import ModuleType
 
-_AREAS = ("board", "tasks", "targets", "recovery", "standup")
+# command name → the module that registers it
+COMMANDS: dict[str, str] = {
+    "init": "board",
+    "export": "board",
+    "check": "board",
+    "task": "tasks",
+    "target": "targets",
+    "import-actuals": "targets",
+    "restore": "recovery",
+}
 
-# An area whose module is not there yet offers no commands.
-COMMAND_MODULES = [
-    importlib.import_module(f"{__name__}.{area}") for area in _AREAS if importlib.util.find_spec(f"{__name__}.{area}")
-]
+
+def command_modules() -> list[ModuleType]:
+    names = dict.fromkeys(COMMANDS.values())  # each module once, in order
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]

@@ -12,8 +12,6 @@ import os
 import socket
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from opsboard.model.text import clean_line
 
 from . import sharing
@@ -46,14 +44,21 @@ class BoardLock:
         self.board = board
         self.path = lock_path(board)
         self.timeout = timeout
-        self._lock = FileLock(
-            self.path,
-            timeout=timeout,
-            mode=sharing.file_mode(board),  # a new lock file is as shared as the board
-            preserve_lock_file=True,
-            on_acquired=self._acquired,
-            thread_local=False,
-        )
+        self._lock = None  # made on the first save: opening a board to read needs no lock
+
+    def _file_lock(self):
+        from filelock import FileLock
+
+        if self._lock is None:
+            self._lock = FileLock(
+                self.path,
+                timeout=self.timeout,
+                mode=sharing.file_mode(self.board),  # a new lock file is as shared as the board
+                preserve_lock_file=True,
+                on_acquired=self._acquired,
+                thread_local=False,
+            )
+        return self._lock
 
     def _acquired(self, fd: int) -> None:
         sharing.like_board(self.board, fd)  # one made before the board was shared
@@ -69,8 +74,10 @@ class BoardLock:
         return clean_line(lines[0][:200]) if lines else ""
 
     def __enter__(self) -> BoardLock:
+        from filelock import Timeout
+
         try:
-            self._lock.acquire()
+            self._file_lock().acquire()
         except Timeout:
             raise BoardLockedError(self.board, self.holder(), self.timeout) from None
         except OSError as error:  # cannot create or open the lock file: a read-only folder
@@ -78,4 +85,4 @@ class BoardLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._lock.release()
+        self._file_lock().release()

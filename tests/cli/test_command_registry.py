@@ -1,0 +1,24 @@
+"""The command table the CLI reads without importing the command modules
+must name every command each module registers, and nothing else."""
+
+import importlib
+
+from opsboard.commands import COMMANDS
+
+
+def test_every_module_registers_exactly_the_commands_the_table_names():
+    for module_name in set(COMMANDS.values()):
+        module = importlib.import_module(f"opsboard.commands.{module_name}")
+        listed = {name for name, owner in COMMANDS.items() if owner == module_name}
+        assert set(module.NAMES) == listed, module_name
+
+
+def test_every_command_has_a_help_page(capsys):
+    from opsboard.cli import main
+
+    for name in COMMANDS:
+        try:
+            main([name, "--help"])
+        except SystemExit as exit:
+            assert exit.code == 0
+        assert name in capsys.readouterr().out
