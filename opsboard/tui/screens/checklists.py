@@ -122,10 +122,11 @@ class ChecklistsScreen(ViewScreen):
         style = "dim" if item.status is not ItemStatus.OPEN else ""
         due = Text("")
         if item.due:
-            overdue = item.is_overdue(day)
-            due = Text(item.due.isoformat() + (" !" if overdue else ""), style="bold $error" if overdue else "")
-            if overdue:
-                due.stylize("reverse")
+            if item.is_overdue(day):  # "!" says it without colour; Rich cannot read $error, so resolve it
+                error = self.app.theme_variables.get("error", "red")
+                due = Text(item.due.isoformat() + " !", style=f"bold reverse {error}")
+            else:
+                due = Text(item.due.isoformat())
         title = Text(item.title, style=style, overflow="ellipsis", no_wrap=True)
         if item.status is ItemStatus.SKIPPED:
             title.stylize("strike")
