@@ -309,7 +309,11 @@ class BoardStore:
             stamp = now()
             meta = self._db.table(Table.META.value)
             revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]
-            entries = [self._apply_one(op, stamp, revision) for op in ops]
+            try:
+                entries = [self._apply_one(op, stamp, revision) for op in ops]
+            except ConflictError as error:
+                error.operations = list(ops)
+                raise
             meta.update({"revision": revision}, doc_ids=["meta"])
             log = self._db.table(ACTIVITY)
             log.insert_multiple(Document(e.model_dump(mode="json"), doc_id=e.id) for e in entries)
@@ -338,7 +342,7 @@ class BoardStore:
             for field, seen in jsonable(op.before or {}).items():
                 theirs = view.get(field)
                 if field in after and theirs != seen and theirs != after[field]:
-                    raise ConflictError(op.doc_id, field, seen, theirs, after[field], current.get("updated_by", ""))
+                    raise ConflictError(op.doc_id, field, seen, theirs, after[field], current.get("updated_by", ""), op)
             doc = checked_doc(self.path, op.table, op.doc_id, {**current, **after, **stamp_fields})
             before = {field: view.get(field) for field in after}
             after = {field: doc[field] for field in after}

@@ -64,13 +64,19 @@ class NotFoundError(BoardError):
 class ConflictError(BoardError):
     """Someone else changed the same field since we read it."""
 
-    def __init__(self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str):
+    def __init__(
+        self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str, operation: object = None
+    ):
         self.doc_id = doc_id
         self.field = field
         self.seen = seen
         self.theirs = theirs
         self.mine = mine
         self.by = by
+        # the Operation that conflicted, and every operation of that save, so
+        # a user who chooses their own value can save it again knowingly
+        self.operation = operation
+        self.operations: list = [operation] if operation is not None else []
         who = by or "someone else"
         super().__init__(
             f"{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved"

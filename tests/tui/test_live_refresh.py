@@ -135,7 +135,6 @@ async def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_saves_
         assert notes[-1] == ("Kept the value chen saved; yours was not saved", "information")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the store to hand the conflicting Operation to ConflictError")
 @run_async
 async def test_use_mine_saves_over_theirs_knowingly(board: Path) -> None:
     lin = BoardStore(board, user="lin")
