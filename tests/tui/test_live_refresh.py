@@ -212,7 +212,7 @@ async def test_a_card_moved_by_opsboard_task_set_shows_on_the_board_with_the_cur
     from boards_fixture import NOW, make_board as make_boards_board
 
     from opsboard.tui.screens.boards import BoardsScreen
-    from opsboard.tui.widgets.kanban_column import KanbanColumn
+    from opsboard.tui.widgets.kanban_board import KanbanBoard
 
     monkeypatch.setenv("OPSBOARD_NOW", NOW)
     board = tmp_path / "b.json"
@@ -226,15 +226,18 @@ async def test_a_card_moved_by_opsboard_task_set_shows_on_the_board_with_the_cur
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BoardsScreen)
+
+        def cards() -> dict[str, list[str]]:
+            return {c.status.value: [t.id for t in c.cards] for c in screen.query_one(KanbanBoard).columns}
+
         await pilot.press("j")  # To do: t-d1, t-d2, t-d3 → the cursor on t-d2
-        todo, doing = list(screen.query(KanbanColumn))[:2]
-        assert todo.current is not None and todo.current.id == "t-d2"
+        assert cards()["todo"] == ["t-d1", "t-d2", "t-d3"]
+        assert screen.current_task().id == "t-d2"
         await run_process(opsboard_cli(), "task", "set", str(board), "t-d3", "--status", "doing", "--user", "chen")
-        took = await wait_until(pilot, lambda: "t-d3" in doing.card_ids())
+        took = await wait_until(pilot, lambda: "t-d3" in cards()["doing"])
         assert took < 2.0
-        assert todo.card_ids() == ["t-d1", "t-d2"]
-        assert todo.current is not None and todo.current.id == "t-d2"  # the cursor stayed on its card
-        assert todo.has_focus
+        assert cards()["todo"] == ["t-d1", "t-d2"]
+        assert screen.current_task().id == "t-d2"  # the cursor stayed on its card
         assert ("chen moved 'Detail page layout' to Doing", "information") in notes
 
 
