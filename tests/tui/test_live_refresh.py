@@ -257,3 +257,36 @@ async def test_a_board_file_removed_under_us_is_reported_once(board: Path) -> No
         await pilot.pause()
         assert checklist_rows(app)["research-a"] == "[x]"
         assert app.sub_title == "lin · saved · rev 1"
+
+
+@run_async
+async def test_a_conflict_met_on_the_boards_keys_asks_which_value_to_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from boards_fixture import NOW, make_board as make_boards_board
+
+    from opsboard.tui import app as app_module
+    from opsboard.tui.screens.boards import BoardsScreen
+
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    monkeypatch.setattr(app_module, "REFRESH_SECONDS", 3600)  # chen's save is not picked up before lin's key
+    board = tmp_path / "b.json"
+    make_boards_board(board)
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("enter")  # Design
+        await pilot.pause()
+        await pilot.press("j")  # t-d2, in To do
+        assert isinstance(app.screen, BoardsScreen) and app.screen.current_task().id == "t-d2"
+        update_task(BoardStore(board, user="chen"), "t-d2", status="blocked", reason="no copy yet")
+        before = board.read_bytes()
+        await pilot.press("L")  # lin: To do → Doing, on the card as lin saw it
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert _conflict_text(app) == {"seen": "To do", "theirs": "Blocked", "mine": "Doing"}
+        assert str(app.screen.query_one(".conflict-title", Static).render()) == "chen changed this first"
+        await pilot.press("escape")  # keep theirs
+        await pilot.pause()
+        assert board.read_bytes() == before
+        assert isinstance(app.screen, BoardsScreen)
+        assert "t-d2" in [t.id for t in app.screen.query_one("KanbanBoard").columns[2].cards]  # shown in Blocked
