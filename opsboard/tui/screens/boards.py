@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, DataTable, Header, Input, OptionList
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
 from opsboard.model import PHASES, TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
 from opsboard.model.clock import today
@@ -30,6 +30,7 @@ from ..modals.task_form import reason_form, task_form
 from ..widgets.board_overview import TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
 from ..widgets.kanban_board import KanbanBoard, due_label
+from ..widgets.quiet_header import QuietHeader
 from ..widgets.status_line import StatusLine
 from .base import ViewScreen
 
@@ -91,7 +92,7 @@ class BoardsScreen(ViewScreen):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield QuietHeader()
         with Horizontal(id="board-body"):
             yield DepartmentList(id="departments")
             with Vertical(id="board-main"):

@@ -52,6 +52,7 @@ class DepartmentList(OptionList):
         super().__init__(id=id)
         self.border_title = "Departments"
         self.ids: list[str] = []
+        self._shown: dict[str, Text] = {}  # the prompt each department shows
 
     def show(self, summaries: Sequence[DepartmentSummary], current: str) -> None:
         """Redraw the counts; `current` is a department id or OVERVIEW."""
@@ -62,18 +63,27 @@ class DepartmentList(OptionList):
             header = Option(Text(self.HEADER, style="dim"), id="-header", disabled=True)
             self.add_options([header] + [Option(prompt, id=key) for prompt, key in zip(prompts, ids, strict=True)])
             self.ids = ids
-        else:
+        else:  # only the counts that changed (each key typed in the filter redraws this)
             for key, prompt in zip(ids, prompts, strict=True):
-                self.replace_option_prompt(key, prompt)
+                if self._shown.get(key) != prompt:
+                    self.replace_option_prompt(key, prompt)
+        self._shown = dict(zip(ids, prompts, strict=True))
         self.select(current)
 
     def select(self, current: str) -> None:
         """Highlight a department id or OVERVIEW (the header row is option 0)."""
-        self.highlighted = (self.ids.index(current) if current in self.ids else 0) + 1
+        index = (self.ids.index(current) if current in self.ids else 0) + 1
+        if self.highlighted != index:
+            self.highlighted = index
 
     def chosen(self, index: int) -> str | None:
         return self.ids[index - 1] if 1 <= index <= len(self.ids) else None
 
     def update_one(self, summary: DepartmentSummary) -> None:
-        if summary.department.id in self.ids:
-            self.replace_option_prompt(summary.department.id, department_prompt(summary))
+        """Redraw one department's counts, and only when they changed (a
+        move between To do and Doing changes none of them)."""
+        key = summary.department.id
+        prompt = department_prompt(summary)
+        if key in self.ids and self._shown.get(key) != prompt:
+            self.replace_option_prompt(key, prompt)
+            self._shown[key] = prompt

@@ -126,7 +126,7 @@ class KanbanBoard(Widget, can_focus=True):
         column.cursor = max(0, min(column.cursor, len(column.cards) - 1))
         self._scroll_to_cursor(column)
         self._forget(index)
-        self.refresh()
+        self._refresh_column(index)  # the others are as they were
 
     def set_context(self, today: date, items: dict[str, str]) -> None:
         if today != self.today or items != self.items:
