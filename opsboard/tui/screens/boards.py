@@ -30,14 +30,10 @@ from ..modals.task_form import reason_form, task_form
 from ..widgets.board_overview import TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
 from ..widgets.kanban_board import KanbanBoard, due_label
+from ..widgets.key_footer import KeyFooter
 from ..widgets.quiet_header import QuietHeader
 from ..widgets.status_line import StatusLine
 from .base import ViewScreen
-
-try:  # the footer that redraws only when its keys change (a key press here changes none)
-    from ..widgets.key_footer import KeyFooter as Footer
-except ImportError:  # pragma: no cover
-    from textual.widgets import Footer
 
 NARROW = 100  # below this width the department list gives its room to the columns
 CARD_ACTIONS = {"edit", "details", "move", "reorder", "delete", "fold"}
@@ -102,7 +98,7 @@ class BoardsScreen(ViewScreen):
                     yield BoardOverview(id="overview")
                     yield KanbanBoard([(s, TASK_STATUS_LABELS[s]) for s in TASK_COLUMNS], id="columns")
                 yield StatusLine(id="card-line")
-        yield Footer()
+        yield KeyFooter()  # redrawn only when its keys change (a key press here changes none)
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
