@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from tasks_fixture import NOW, make_board
+from boards_fixture import NOW, make_board
 
 from opsboard.model import Operation, OpKind, Table, TaskStatus
 from opsboard.services.errors import FieldErrors, InputError

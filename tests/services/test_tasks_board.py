@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tasks_fixture import NOW, make_board
+from boards_fixture import NOW, make_board
 
 from opsboard.model import Operation, OpKind, Table, Task, TaskStatus
 from opsboard.services.errors import InputError

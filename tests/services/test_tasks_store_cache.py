@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tasks_fixture import NOW, make_board
+from boards_fixture import NOW, make_board
 
 from opsboard.model.text import REPLACEMENT, _CONTROL, clean_line, clean_text
 from opsboard.services.tasks import add_task, delete_task, edit_task, move_task
