@@ -9,12 +9,13 @@ STAMP := $(VENV)/.synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test test-fast bench sample clean
+.PHONY: install demo lint test test-fast bench sample clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	# --inexact keeps uv itself in the venv; --frozen installs exactly uv.lock
 	$(UV) sync --frozen --inexact --quiet
@@ -23,7 +24,10 @@ $(STAMP): pyproject.toml uv.lock
 demo: install
 	$(VENV)/bin/opsboard --demo
 
-test: install
+lint: install
+	$(VENV)/bin/ruff check opsboard tests benchmarks sample_data
+
+test: install lint
 	$(PY) -m pytest -n 2 -q
 
 # the same suite without the slow stress tests

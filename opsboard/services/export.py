@@ -75,11 +75,15 @@ def default_export_path(store: BoardStore, view: str) -> Path:
     return store.path.with_name(f"{store.path.stem}-{view}-{today().isoformat()}.md")
 
 
-def write_export(store: BoardStore, view: str, path: str | Path | None = None) -> Path:
-    target = Path(path) if path else default_export_path(store, view)
-    text = export_view(store, view)
+def write_markdown(target: Path, text: str) -> Path:
+    """Write an export; a refused write is one line, not a traceback."""
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
     return target
+
+
+def write_export(store: BoardStore, view: str, path: str | Path | None = None) -> Path:
+    target = Path(path) if path else default_export_path(store, view)
+    return write_markdown(target, export_view(store, view))

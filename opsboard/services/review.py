@@ -15,8 +15,7 @@ from opsboard.logic.review import Period, ReviewData, ReviewReport
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 
-from .errors import InputError
-from .export import default_export_path
+from .export import default_export_path, write_markdown
 
 REVIEW_TITLE = "Review"
 
@@ -145,9 +144,4 @@ def write_review_item_export(store: BoardStore, item_id: str, path: str | Path |
     if found is None:
         return None
     name, text = found
-    target = Path(path) if path else default_export_path(store, name)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
-    return target
+    return write_markdown(Path(path) if path else default_export_path(store, name), text)

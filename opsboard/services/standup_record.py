@@ -21,6 +21,7 @@ from opsboard.store import BoardError, BoardStore, ConflictError
 
 from .departments import department_names
 from .errors import FieldErrors, InputError
+from .export import write_markdown
 from .standup import department_agendas, standup_since, target_lever_status
 
 RETRIES = 5  # re-applies of a note when others keep saving the same record
@@ -177,9 +178,4 @@ def default_record_path(store: BoardStore, record: StandupRecord) -> Path:
 def write_standup_record(store: BoardStore, record_id: str, path: str | Path | None = None) -> Path:
     record = find_standup(store, record_id)
     target = Path(path) if path else default_record_path(store, record)
-    text = standup_record_export(store, record_id)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
-    return target
+    return write_markdown(target, standup_record_export(store, record_id))

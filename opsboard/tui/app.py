@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 

@@ -24,7 +24,7 @@ import orjson
 import pytest
 
 from opsboard.model import BoardMeta, Department, Operation, OpKind, Table
-from opsboard.store import BoardError, BoardStore, BoardWriteError, activity_archive_path, list_backups
+from opsboard.store import BoardError, BoardStore, activity_archive_path, list_backups
 from opsboard.store import board_store as board_store_module
 from opsboard.store.backups import backup_folder, backup_path
 from opsboard.store.lock import lock_path

@@ -20,7 +20,7 @@ from opsboard.services.task_board import checklist_task_progress
 from opsboard.store import BoardError
 
 from ..widgets.key_footer import KeyFooter
-from ..widgets.phase_tabs import PhaseTabs, phase_label
+from ..widgets.phase_tabs import PhaseTabs
 from .base import ViewScreen
 
 FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
