@@ -32,13 +32,13 @@ from opsboard.model import (
     Task,
 )
 from opsboard.model.clock import now
-from opsboard.model.ids import new_id
 
 from . import archive, migrations
 from .archive import activity_archive_path
-from .documents import MODELS, checked_doc, first_error, jsonable, model_view
+from .documents import MODELS, first_error
 from .errors import BoardDamagedError, BoardError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
 from .lock import DEFAULT_TIMEOUT, BoardLock
+from .operations import apply_operation
 from .storage import BoardStorage, newest_good_backup
 
 ACTIVITY = "activity"
@@ -310,7 +310,12 @@ class BoardStore:
             meta = self._db.table(Table.META.value)
             revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]
             try:
-                entries = [self._apply_one(op, stamp, revision) for op in ops]
+                entries = [
+                    apply_operation(
+                        self._db.table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision
+                    )
+                    for op in ops
+                ]
             except ConflictError as error:
                 error.operations = list(ops)
                 raise
@@ -322,64 +327,6 @@ class BoardStore:
         self._storage.generation += 1  # our own save: cached models are stale…
         self._revalidate(ops, generation)  # …except those it did not touch
         return entries
-
-    def _apply_one(self, op: Operation, stamp, revision: int) -> ActivityEntry:
-        table = self._db.table(op.table.value)
-        stamp_fields = {"updated_at": stamp.isoformat(), "updated_by": self.user}
-        before: dict[str, Any] | None = None
-        after = jsonable(op.after)
-        if op.kind is OpKind.ADD:
-            if not op.doc_id or str(after.setdefault("id", op.doc_id)) != op.doc_id:
-                raise BoardError(f"{self.path}: an added document needs a doc_id equal to its id; nothing was saved")
-            if table.contains(doc_id=op.doc_id):
-                raise BoardError(f"'{op.doc_id}' is already on the board")
-            doc = checked_doc(self.path, op.table, op.doc_id, {**after, **stamp_fields})
-            after = {field: doc[field] for field in {**after, **stamp_fields}}
-            table.insert(Document(doc, doc_id=op.doc_id))
-        elif op.kind is OpKind.SET:
-            current = self._current(table, op)
-            view = model_view(op.table, current)
-            for field, seen in jsonable(op.before or {}).items():
-                theirs = view.get(field)
-                if field in after and theirs != seen and theirs != after[field]:
-                    raise ConflictError(op.doc_id, field, seen, theirs, after[field], current.get("updated_by", ""), op)
-            doc = checked_doc(self.path, op.table, op.doc_id, {**current, **after, **stamp_fields})
-            before = {field: view.get(field) for field in after}
-            after = {field: doc[field] for field in after}
-            table.update({**after, **{field: doc[field] for field in stamp_fields}}, doc_ids=[op.doc_id])
-        elif op.kind is OpKind.DELETE:
-            before = dict(self._current(table, op))
-            table.remove(doc_ids=[op.doc_id])
-        elif op.kind is OpKind.REPLACE:
-            docs = [checked_doc(self.path, op.table, str(doc.get("id", "")), doc) for doc in op.docs]
-            if any("id" not in doc for doc in docs):
-                raise BoardError(f"{self.path}: every replaced document needs an id; nothing was saved")
-            ids = [str(doc["id"]) for doc in docs]
-            existing = [doc_id for doc_id in ids if table.contains(doc_id=doc_id)]
-            if existing:
-                table.remove(doc_ids=existing)
-            table.insert_multiple(Document(doc, doc_id=str(doc["id"])) for doc in docs)
-            after = {"count": len(docs), "replaced": len(existing)}
-        return ActivityEntry(
-            id=new_id("a"),
-            at=stamp,
-            by=self.user,
-            kind=op.kind,
-            table=op.table,
-            doc_id=op.doc_id,
-            label=op.label,
-            before=before,
-            after=after if op.kind is not OpKind.DELETE else {},
-            summary=op.summary,
-            revision=revision,
-            undoes=op.undoes,
-        )
-
-    def _current(self, table: TinyTable, op: Operation) -> dict:
-        current = table.get(doc_id=op.doc_id)
-        if current is None:
-            raise NotFoundError(f"'{op.doc_id}' is no longer on the board (deleted by someone else?)")
-        return current  # type: ignore[return-value]
 
     def _archive_activity(self, log: TinyTable) -> None:
         """Move the oldest entries to `<board>.activity.jsonl`, so a save's cost
