@@ -29,6 +29,8 @@ for folder in (ROOT, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+from frame_timer import FrameTimer  # noqa: E402
+
 TASKS = 10_000
 OPEN_BUDGET = 1.6  # × the bare Textual app
 ACTION_BUDGET_MS = 50.0
@@ -144,32 +146,13 @@ async def _view_times(board: Path, rounds: int) -> dict[str, list[float]]:
         await pilot.press("2")
         await pilot.pause()
         screen = app.screen
-        mark: dict[str, float] = {}
-        for name in ("action_department", "action_move", "apply_filter"):
-            action = getattr(screen, name)
-
-            def timed(*args, _action=action):
-                mark["start"] = time.perf_counter()
-                _action(*args)
-                mark["handled"] = time.perf_counter()
-
-            setattr(screen, name, timed)
-        refresh = screen._compositor_refresh
-
-        def painted() -> None:
-            refresh()
-            if "handled" in mark and "painted" not in mark:
-                mark["painted"] = time.perf_counter()
-
-        screen._compositor_refresh = painted
+        timer = FrameTimer(screen, ("action_department", "action_move", "apply_filter"))
 
         async def timed_keys(kind: str, *keys: str) -> None:
             for key in keys:
-                mark.clear()
-                await pilot.press(key)
-                await pilot.pause()
-                if "painted" in mark:
-                    times[kind].append(mark["painted"] - mark["start"])
+                seconds = await timer.press(pilot, key)
+                if seconds is not None:
+                    times[kind].append(seconds)
 
         await pilot.press("right_square_bracket")  # the overview → the first department
         await pilot.pause()

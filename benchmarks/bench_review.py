@@ -18,10 +18,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+for folder in (HERE.parent, HERE):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
+from frame_timer import FrameTimer  # noqa: E402
 from opsboard.model import Channel, DailyMetric, Operation, OpKind, Table, TargetPlan  # noqa: E402
 
 BUILD_BUDGET_MS = 200.0
@@ -112,32 +114,12 @@ async def _switch_times(board: Path, rounds: int) -> dict[str, list[float]]:
         times["open"].append(time.perf_counter() - started)
         await pilot.pause()
 
-        mark: dict[str, float] = {}
-        for name in ("action_period", "action_channel"):
-            action = getattr(screen, name)
-
-            def timed(*args, _action=action):
-                mark["start"] = time.perf_counter()
-                mark.pop("painted", None)
-                _action(*args)
-                mark["handled"] = time.perf_counter()
-
-            setattr(screen, name, timed)
-        refresh = screen._compositor_refresh
-
-        def painted() -> None:
-            refresh()
-            if "handled" in mark and "painted" not in mark:
-                mark["painted"] = time.perf_counter()
-
-        screen._compositor_refresh = painted
+        timer = FrameTimer(screen, ("action_period", "action_channel"))
         for _ in range(rounds):
             for key, kind in (("w", "period"), ("m", "period"), ("c", "channel"), ("c", "channel")):
-                mark.clear()
-                await pilot.press(key)
-                await pilot.pause()
-                if "painted" in mark:
-                    times[kind].append(mark["painted"] - mark["start"])
+                seconds = await timer.press(pilot, key)
+                if seconds is not None:
+                    times[kind].append(seconds)
     return times
 
 
