@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from opsboard.cli import main
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.services.board_files import init_board
+from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 
@@ -32,25 +32,11 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def first_table_rows(markdown: str) -> list[list[str]]:
-    rows, row = [], None
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append(token.content)
-        elif token.type == "tr_close":
-            rows.append(row)
-            row = None
-        elif token.type == "table_close":
-            break
-    return rows
-
 
 def test_export_review_to_stdout(board: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["export", str(board), "--view", "review"]) == 0
     out = capsys.readouterr().out
-    rows = first_table_rows(out)
+    rows = tables(out)[0]
     assert rows[0][:3] == ["Month", "PV", "UV"]
     # February: 28 days × 300 pv, × 100 uv, × 1,000 revenue; ROI 1,000 / 100.
     assert rows[1][:3] == ["2025-02", "8,400", "2,800"]
@@ -64,7 +50,7 @@ def test_export_review_to_a_file(board: Path, tmp_path: Path, capsys: pytest.Cap
     assert f"Wrote {target}" in capsys.readouterr().err
     text = target.read_text(encoding="utf-8")
     assert text.startswith("## Shop — Review\n")
-    assert first_table_rows(text)[1][0] == "2025-02"
+    assert tables(text)[0][1][0] == "2025-02"
 
 
 def test_export_review_in_a_subprocess_of_an_empty_board(tmp_path: Path):

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from opsboard.export.review import review_empty_help, review_markdown, sales_markdown, traffic_markdown
 from opsboard.logic.review import ReviewData
 from opsboard.model import DailyMetric, TargetPlan
+from gfm import tables
 
 REVIEW_HEADERS = ["PV", "UV", "PV/UV", "UV growth %", "Revenue", "Orders", "Conversion", "Order value", "Ad spend", "ROI"]
 
@@ -46,23 +47,6 @@ def parse(markdown: str):
 def text(inline) -> str:
     return "".join(child.content for child in inline.children if child.type in ("text", "code_inline"))
 
-
-def tables(markdown: str) -> list[list[list[str]]]:
-    """Each table as rows of cell texts, the header row first."""
-    found, current, row = [], None, None
-    for token in parse(markdown):
-        if token.type == "table_open":
-            current = []
-        elif token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append(text(token))
-        elif token.type == "tr_close":
-            current.append(row)
-            row = None
-        elif token.type == "table_close":
-            found.append(current)
-    return found
 
 
 def paragraphs(markdown: str) -> list[str]:

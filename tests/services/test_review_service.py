@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from opsboard.logic.breakdown import monthly_targets
 from opsboard.model import Campaign, DailyMetric, Operation, OpKind, Table, TargetPlan
@@ -24,6 +23,7 @@ from opsboard.services.review import (
     write_review_item_export,
 )
 from opsboard.store import BoardStore
+from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 
@@ -61,22 +61,6 @@ def full_year(board: BoardStore) -> BoardStore:
     put_actuals(board, year_of_metrics())
     return board
 
-
-def tables(markdown: str) -> list[list[list[str]]]:
-    """Each GFM table as rows of cell texts, the header row first."""
-    found: list[list[list[str]]] = []
-    row: list[str] | None = None
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "table_open":
-            found.append([])
-        elif token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
-        elif token.type == "tr_close":
-            found[-1].append(row)
-            row = None
-    return found
 
 
 def number(cell: str) -> float:

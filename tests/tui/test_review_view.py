@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.services.board_files import init_board
@@ -19,6 +18,7 @@ from opsboard.tui.app import OpsboardApp
 from opsboard.tui.screens.review import ReviewScreen, reflow
 from opsboard.tui.widgets.bar_chart import BarChart, bar_levels, chart_layout, window_start
 from opsboard.tui.widgets.report_table import TOTAL_KEY, ReportTable, growth
+from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 
@@ -285,22 +285,6 @@ def test_reflow_keeps_commands_apart():
     assert reflow(text) == "Import them:\n\n    opsboard import-actuals B F\n\nthe columns are listed here.\n    date,pv"
 
 
-def first_table(markdown: str) -> list[list[str]]:
-    """The first GFM table's rows as cell texts, parsed with markdown-it-py."""
-    rows, row = [], None
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append(token.content)
-        elif token.type == "tr_close":
-            rows.append(row)
-            row = None
-        elif token.type == "table_close":
-            break
-    return rows
-
-
 async def export_from_checklist(pilot, item_id: str) -> str:
     """In view 1, put the cursor on a review item, press x and accept the default file."""
     screen = pilot.app.screen
@@ -324,7 +308,7 @@ async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
         assert path == str(tmp_path / "b-traffic-2026-01-15.md")
         traffic = Path(path).read_text(encoding="utf-8")
         assert traffic.startswith("## Tea Shop — Traffic, PV and UV\n")
-        rows = first_table(traffic)
+        rows = tables(traffic)[0]
         assert rows[0][:3] == ["Month", "PV", "PV growth %"]
         assert rows[2][:2] == ["2025-02", "4,200"]  # 28 × (120 + 30) pv
 
@@ -336,7 +320,7 @@ async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
         assert sales_path == str(tmp_path / "b-sales-2026-01-15.md")
         sales = Path(sales_path).read_text(encoding="utf-8")
         assert sales.startswith("## Tea Shop — Sales reports\n")
-        rows = first_table(sales)
+        rows = tables(sales)[0]
         assert rows[0][:3] == ["Month", "Revenue", "Revenue growth %"]
         assert rows[2][:3] == ["2025-02", "4,200", "+35.5%"]
 
