@@ -12,22 +12,8 @@ from markdown_it import MarkdownIt
 from opsboard.export.targets import targets_markdown
 from opsboard.logic.targets import budget_balance, monthly_breakdown, plan_vs_actual
 from opsboard.model import Channel, DailyMetric, TargetPlan
+from targets_fixture import flat_plan
 
-
-def flat_plan(**changes) -> TargetPlan:
-    values = dict(
-        year=2025,
-        annual_target=1_800_000,
-        seasonality=[1.0] * 12,
-        conversion=[0.02] * 12,
-        order_value=[250.0] * 12,
-        paid_share=[0.5] * 12,
-        cost_per_click=[2.0] * 12,
-        orders_per_agent_day=10,
-        new_products=[3] * 12,
-    )
-    values.update(changes)
-    return TargetPlan(**values)
 
 
 # January: 31 days of 1,000 UV, 18 orders, 4,680 revenue → 145,080; gap −4,920 =

@@ -5,23 +5,8 @@ from __future__ import annotations
 import pytest
 
 from opsboard.logic.targets import budget_balance, monthly_breakdown
-from opsboard.model import TargetPlan
+from targets_fixture import flat_plan
 
-
-def flat_plan(**changes) -> TargetPlan:
-    """150,000 a month at 2 % conversion and 250 order value: UV 30,000, paid UV
-    15,000, ad spend 15,000 × 2 = 30,000 a month, 360,000 a year."""
-    values = dict(
-        year=2025,
-        annual_target=1_800_000,
-        seasonality=[1.0] * 12,
-        conversion=[0.02] * 12,
-        order_value=[250.0] * 12,
-        paid_share=[0.5] * 12,
-        cost_per_click=[2.0] * 12,
-    )
-    values.update(changes)
-    return TargetPlan(**values)
 
 
 def test_no_budget_means_no_check():

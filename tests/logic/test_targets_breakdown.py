@@ -17,25 +17,8 @@ from opsboard.logic.targets import (
     split_whole_units,
 )
 from opsboard.model import Campaign, Channel, DailyMetric, TargetPlan
+from targets_fixture import flat_plan
 
-
-def flat_plan(**changes) -> TargetPlan:
-    """Every month alike: 1,800,000 / 12 = 150,000 a month.
-    Orders = 150,000 / 250 = 600; UV = 150,000 / (0.02 × 250) = 30,000;
-    paid UV = 30,000 × 0.5 = 15,000; ad spend = 15,000 × 2 = 30,000."""
-    values = dict(
-        year=2025,
-        annual_target=1_800_000,
-        seasonality=[1.0] * 12,
-        conversion=[0.02] * 12,
-        order_value=[250.0] * 12,
-        paid_share=[0.5] * 12,
-        cost_per_click=[2.0] * 12,
-        new_products=[3] * 12,
-        orders_per_agent_day=10,
-    )
-    values.update(changes)
-    return TargetPlan(**values)
 
 
 def test_month_figures_worked_by_hand():
