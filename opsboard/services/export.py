@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,42 +27,29 @@ def checklists_export(store: BoardStore) -> str:
     return checklists_markdown(meta.name, meta.language.value, phases, department_names(store), today(), extras)
 
 
-_MODULES: dict[str, str] = {}
-
-
 def _lazy(module: str, function: str) -> Callable[[BoardStore], str]:
     """Import a view's exporter only when that view is exported (pandas!)."""
 
-    _MODULES[function.removesuffix("_export")] = module
-
     def run(store: BoardStore) -> str:
-        if importlib.util.find_spec(module) is None:
-            raise InputError(f"the {function.removesuffix('_export')} view is not available yet")
         return getattr(importlib.import_module(module), function)(store)
 
     return run
 
 
-# view name → function(store) → Markdown
+# view name → function(store) → Markdown, in VIEWS order
 EXPORTERS: dict[str, Callable[[BoardStore], str]] = {
     "checklists": checklists_export,
-    "boards": _lazy("opsboard.services.tasks", "boards_export"),
+    "boards": _lazy("opsboard.services.task_board", "boards_export"),
     "targets": _lazy("opsboard.services.targets", "targets_export"),
     "review": _lazy("opsboard.services.review", "review_export"),
     "standup": _lazy("opsboard.services.standup", "standup_export"),
 }
 
 
-def _available(view: str) -> bool:
-    module = _MODULES.get(view)
-    return module is None or importlib.util.find_spec(module) is not None
-
-
 def export_view(store: BoardStore, view: str) -> str:
     """The view as Markdown; 'all' joins every view."""
     if view == "all":
-        available = [name for name in VIEWS if _available(name)]
-        return "\n\n".join(EXPORTERS[name](store).rstrip() for name in available) + "\n"
+        return "\n\n".join(EXPORTERS[name](store).rstrip() for name in VIEWS) + "\n"
     exporter = EXPORTERS.get(view)
     if exporter is None:
         raise InputError(f"unknown view '{view}' (valid: {', '.join(VIEWS)}, all)")

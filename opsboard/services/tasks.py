@@ -26,18 +26,7 @@ from opsboard.store import BoardStore, NotFoundError
 from .departments import resolve_department
 from .errors import FieldErrors, InputError
 from .parsing import parse_date
-from .task_board import (  # noqa: F401  (re-exported: the export registry names tasks:boards_export)
-    DONE_FOLD_DAYS,
-    BoardColumn,
-    DepartmentSummary,
-    board_columns,
-    boards_export,
-    card_order,
-    checklist_task_progress,
-    column_order,
-    department_overview,
-    sort_column,
-)
+from .task_board import card_order, column_order, sort_column
 from .task_filter import TaskFilter, parse_filter
 
 STATUS_WORDS = {"todo": TaskStatus.TODO, "to do": TaskStatus.TODO, "doing": TaskStatus.DOING,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar
@@ -21,15 +20,13 @@ from .keymap import load_keymap
 from .messages import BoardReloaded
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
-ALL_VIEWS: dict[str, tuple[str, str, str]] = {
+VIEWS: dict[str, tuple[str, str, str]] = {
     "checklists": ("1", "Checklists", "opsboard.tui.screens.checklists:ChecklistsScreen"),
     "boards": ("2", "Boards", "opsboard.tui.screens.boards:BoardsScreen"),
     "targets": ("3", "Targets", "opsboard.tui.screens.targets:TargetsScreen"),
     "review": ("4", "Review", "opsboard.tui.screens.review:ReviewScreen"),
     "standup": ("5", "Stand-up", "opsboard.tui.screens.standup:StandupScreen"),
 }
-# A view whose module is not there yet is not offered; its key does nothing.
-VIEWS = {name: spec for name, spec in ALL_VIEWS.items() if importlib.util.find_spec(spec[2].split(":")[0])}
 
 REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
 
