@@ -8,7 +8,6 @@ from pathlib import Path
 
 from checklists_fixture import MARKUP_TITLE, checklist_app, checklist_board, reopened, run_async  # noqa: F401
 from textual.widgets import DataTable, Input, Static, Tab
-from textual.widgets._footer import FooterKey
 
 from opsboard.model import ItemStatus, Phase
 from opsboard.tui.modals.form import FormScreen
@@ -166,9 +165,9 @@ async def test_at_80x24_the_footer_and_all_four_phases_are_visible(checklist_boa
         screen = app.screen
         footer = screen.query_one(KeyFooter)
         assert footer.region.y == 23 and footer.region.height == 1
-        keys = {(key.key_display, key.description): key.region for key in footer.query(FooterKey)}
-        assert {("space", "Done"), ("s", "Skip"), ("x", "Export"), ("?", "Help"), ("q", "Quit")} <= set(keys)
-        assert all(region.right <= 80 and region.width > 0 for region in keys.values())
+        assert footer.region.right <= 80
+        keys = set(footer.shown_keys())  # only the keys drawn whole at this width
+        assert {("space", "Done"), ("s", "Skip"), ("x", "Export"), ("?", "Help"), ("q", "Quit")} <= keys
         tabs = screen.query(Tab)
         assert [t.id for t in tabs] == ["research", "launch", "promotion", "review"]
         for tab in tabs:
