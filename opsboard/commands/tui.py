@@ -23,9 +23,9 @@ def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
 
 
 def _readable(store: BoardStore) -> BoardStore:
-    """Check the documents the first screen needs, so a hand-broken one is
-    caught here (and offered recovery), not half-way through drawing. (Not
-    the tasks: 10,000 of them take longer than the whole start.)"""
+    """Check the documents the first screen needs (after a recovery: the
+    usual start leaves this to the app, after its first frame). Not the
+    tasks: 10,000 of them take longer than the whole start."""
     store.meta()
     store.departments()
     store.checklist()
@@ -55,14 +55,20 @@ def run_tui(args: argparse.Namespace) -> int:
     user = current_user(args.user)
     try:
         store, notice = _open(args, user)
-        _readable(store)
-    except BoardDamagedError as error:
+    except BoardDamagedError as error:  # not JSON, or not a board
         store, notice = recover(error, user)
         if store is None:
             print(f"opsboard: {error}", file=sys.stderr)
             return 1
     from opsboard.tui.app import OpsboardApp
 
-    OpsboardApp(store, notice=notice).run()
+    # The app checks the documents it shows just after its first frame; a
+    # hand-broken one ends it with the error, before any change: recover, and
+    # open the recovered board.
+    while (damaged := OpsboardApp(store, notice=notice).run()) is not None:
+        store, notice = recover(damaged, user)
+        if store is None:
+            print(f"opsboard: {damaged}", file=sys.stderr)
+            return 1
     return 0
 

@@ -27,7 +27,7 @@ from os import PathLike
 from pydantic import ValidationError
 
 from opsboard.model.actuals import DailyMetric
-from opsboard.model.text import clean_line
+from opsboard.model.cleaning import clean_line
 
 REQUIRED = ("date", "pv", "uv", "orders", "revenue")
 OPTIONAL = ("channel", "ad_spend")

@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class OpKind(StrEnum):
-    ADD = "add"  # a new document
-    SET = "set"  # some fields of one document
-    DELETE = "delete"  # one document
-    REPLACE = "replace"  # many documents at once (an import); logged as a summary
-
-
-class Table(StrEnum):
-    META = "meta"
-    DEPARTMENTS = "departments"
-    CHECKLIST = "checklist"
-    TASKS = "tasks"
-    TARGETS = "targets"
-    ACTUALS = "actuals"
-    STANDUPS = "standups"
+from .enums import OpKind, Table
 
 
 class Operation(BaseModel):

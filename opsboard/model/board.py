@@ -5,11 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record
-from .enums import Language
+from .enums import SCHEMA_VERSION, Language
 from .text import RequiredLine
-
-SCHEMA_VERSION = 1
-"""Bump with a migration step in opsboard/store/migrations.py."""
 
 
 class BoardMeta(Record):

@@ -1,8 +1,14 @@
-"""The domain's fixed vocabularies."""
+"""The domain's fixed vocabularies, and the board file's schema version.
+
+Plain Python (no pydantic): the first screen is drawn from these before the
+models have loaded."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+SCHEMA_VERSION = 1
+"""Bump with a migration step in opsboard/store/migrations.py."""
 
 
 class Phase(StrEnum):
@@ -41,3 +47,20 @@ TASK_STATUS_LABELS: dict[TaskStatus, str] = {
 class Language(StrEnum):
     EN = "en"
     ZH = "zh"
+
+
+class OpKind(StrEnum):
+    ADD = "add"  # a new document
+    SET = "set"  # some fields of one document
+    DELETE = "delete"  # one document
+    REPLACE = "replace"  # many documents at once (an import); logged as a summary
+
+
+class Table(StrEnum):
+    META = "meta"
+    DEPARTMENTS = "departments"
+    CHECKLIST = "checklist"
+    TASKS = "tasks"
+    TARGETS = "targets"
+    ACTUALS = "actuals"
+    STANDUPS = "standups"

@@ -1,36 +1,15 @@
-"""User text is data: titles, notes and CSV cells never reach a terminal raw.
-
-Control characters (C0 except tab/newline, DEL, C1) could carry escape sequences
-from one teammate's board to another's terminal, so validation replaces them.
-"""
+"""User text as the models validate it: single lines and free text, cleaned
+of control characters (see cleaning.py)."""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
-# C0 controls except \t and \n, DEL, and the C1 block.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-REPLACEMENT = "\ufffd"
+from .cleaning import REPLACEMENT, clean_line, clean_text
 
-
-def clean_text(value: str) -> str:
-    """Replace control characters; keep newlines and tabs (notes have lines)."""
-    if value.isprintable():  # the common case, checked in C: nothing to replace
-        return value
-    return _CONTROL.sub(REPLACEMENT, value.replace("\r\n", "\n"))
-
-
-def clean_line(value: str) -> str:
-    """One line of text (a title, an owner): control characters replaced,
-    runs of whitespace including newlines folded to one space."""
-    # Loading a 10,000-task board runs this 60,000 times: most values are
-    # already clean (printable, single spaces, no space at either end).
-    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
-        return value
-    return " ".join(clean_text(value).split())
+__all__ = ["REPLACEMENT", "Line", "RequiredLine", "Text", "clean_line", "clean_text"]
 
 
 def _strip_none(value: object) -> object:

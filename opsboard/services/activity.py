@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from opsboard.model import TASK_STATUS_LABELS, ActivityEntry, OpKind, Table, TaskStatus
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
+
+if TYPE_CHECKING:
+    from opsboard.model import ActivityEntry
 
 ACTIVITY = "activity"  # the store's table of entries
 
@@ -49,7 +54,7 @@ def entries_since(store: BoardStore, revision: int) -> list[ActivityEntry]:
     for doc in reversed(list(store.raw(ACTIVITY).values())):
         if int(doc.get("revision", 0)) <= revision:
             break
-        newer.append(ActivityEntry.model_validate(doc))
+        newer.append(models.ActivityEntry.model_validate(doc))
     newer.reverse()
     return newer
 
@@ -206,7 +211,7 @@ def activity_rows(
     for doc in reversed(list(store.raw(ACTIVITY).values())):
         if person and doc.get("by") != person:
             continue
-        entry = ActivityEntry.model_validate(doc)
+        entry = models.ActivityEntry.model_validate(doc)
         dept = _department(store, entry)
         if department and dept != department:
             continue

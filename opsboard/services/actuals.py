@@ -12,7 +12,7 @@ from os import PathLike
 from pathlib import Path
 
 from opsboard.model import Operation, OpKind, Table
-from opsboard.model.text import clean_line
+from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
 
 from .errors import InputError

@@ -6,7 +6,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from opsboard.model import BoardMeta, Language
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.model import Language
 from opsboard.model.clock import today
 from opsboard.store import BoardError, BoardStore
 from opsboard.templates import LANGUAGES, load_template
@@ -49,7 +50,7 @@ def init_board(
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such folder")
     template = load_template(language)
-    meta = BoardMeta(
+    meta = models.BoardMeta(
         name=name or template.board_name,
         language=Language(language),
         year=year or today().year,

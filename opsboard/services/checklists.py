@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from opsboard.model import PHASES, ChecklistItem, ItemStatus, Operation, OpKind, Phase, Table
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.model import PHASES, ItemStatus, OpKind, Phase, Table
 from opsboard.model.clock import now
 from opsboard.store import BoardStore
 
@@ -13,11 +15,17 @@ from .departments import department_names
 from .errors import FieldErrors, InputError
 from .parsing import parse_date
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opsboard.model import ChecklistItem
+    from opsboard.store.rows import ChecklistRow
+
 
 @dataclass(frozen=True)
 class PhaseProgress:
     phase: Phase
-    items: list[ChecklistItem]
+    items: list[ChecklistItem] | list[ChecklistRow]
     done: int
     skipped: int
 
@@ -33,15 +41,21 @@ class PhaseProgress:
 
 def phase_progress(store: BoardStore) -> list[PhaseProgress]:
     """The four phases in order, each with its items in playbook order."""
-    by_phase: dict[Phase, list[ChecklistItem]] = {phase: [] for phase in PHASES}
-    for item in store.checklist():
+    return progress_by_phase(store.checklist())
+
+
+def progress_by_phase(items: Iterable[ChecklistItem] | Iterable[ChecklistRow]) -> list[PhaseProgress]:
+    """As phase_progress, for items already read (view 1 draws plain rows:
+    see opsboard/store/rows.py)."""
+    by_phase: dict[Phase, list] = {phase: [] for phase in PHASES}
+    for item in items:
         by_phase[item.phase].append(item)
     result = []
-    for phase, items in by_phase.items():
-        items.sort(key=lambda i: (i.order, i.code))
-        done = sum(i.status is ItemStatus.DONE for i in items)
-        skipped = sum(i.status is ItemStatus.SKIPPED for i in items)
-        result.append(PhaseProgress(phase, items, done, skipped))
+    for phase, phase_items in by_phase.items():
+        phase_items.sort(key=lambda i: (i.order, i.code))
+        done = sum(i.status is ItemStatus.DONE for i in phase_items)
+        skipped = sum(i.status is ItemStatus.SKIPPED for i in phase_items)
+        result.append(PhaseProgress(phase, phase_items, done, skipped))
     return result
 
 
@@ -52,7 +66,7 @@ def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, labe
         after |= {"done_at": now().isoformat(), "done_by": store.user}
     else:
         after |= {"done_at": None, "done_by": ""}
-    store.apply(Operation(kind=OpKind.SET, table=Table.CHECKLIST, doc_id=item.id, after=after, before=before, label=label))
+    store.apply(models.Operation(kind=OpKind.SET, table=Table.CHECKLIST, doc_id=item.id, after=after, before=before, label=label))
     return store.item(item.id)
 
 
@@ -110,7 +124,7 @@ def edit_item(
     new = {k: v for k, v in new.items() if v != old[k]}
     if new:
         store.apply(
-            Operation(
+            models.Operation(
                 kind=OpKind.SET,
                 table=Table.CHECKLIST,
                 doc_id=item.id,

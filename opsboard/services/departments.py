@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from opsboard.model import Department
+from typing import TYPE_CHECKING
+
 from opsboard.store import BoardStore
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from opsboard.model import Department
 
 
 def _key(text: str) -> str:

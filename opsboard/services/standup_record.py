@@ -15,8 +15,8 @@ from typing import Any
 
 from opsboard.export.standup import record_markdown
 from opsboard.model import DepartmentNotes, Operation, OpKind, StandupRecord, Table
+from opsboard.model.cleaning import clean_text
 from opsboard.model.clock import now as clock_now
-from opsboard.model.text import clean_text
 from opsboard.store import BoardError, BoardStore, ConflictError
 
 from .departments import department_names

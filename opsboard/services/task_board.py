@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Department, Table, Task, TaskStatus
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
 from .task_filter import TaskFilter, parse_filter, select
+
+if TYPE_CHECKING:
+    from opsboard.model import Department, Task
 
 DONE_FOLD_DAYS = 14
 """Done cards finished longer ago than this fold behind a count (but the
@@ -149,7 +154,7 @@ def department_overview(
     for task in select(chosen, tasks, day):
         summary = summaries.get(task.department)
         if summary is None:
-            summary = summaries[task.department] = DepartmentSummary(Department(id=task.department, name=task.department, order=10_000))
+            summary = summaries[task.department] = DepartmentSummary(models.Department(id=task.department, name=task.department, order=10_000))
         summary.counts[task.status] += 1
         due = task.due
         if due is not None and task.status is not done:

@@ -12,10 +12,14 @@ import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from opsboard.model import Task, TaskStatus
+from opsboard.model import TaskStatus
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from opsboard.model import Task
 
 DUE_WORDS = ("overdue", "today", "week")
 KEYS = ("owner", "tag", "due", "p")

@@ -1,5 +1,6 @@
 """The board file: the only package that touches TinyDB or the file itself."""
 
+from . import rows
 from .backups import Backup, list_backups
 from .board_store import BoardStore, activity_archive_path
 from .errors import (
@@ -28,4 +29,5 @@ __all__ = [
     "activity_archive_path",
     "list_backups",
     "newest_good_backup",
+    "rows",
 ]

@@ -11,31 +11,19 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
-from tinydb.table import Document, Table as TinyTable
+from tinydb.table import Document
+from tinydb.table import Table as TinyTable
 
-from opsboard.model import (
-    SCHEMA_VERSION,
-    ActivityEntry,
-    BoardMeta,
-    ChecklistItem,
-    DailyMetric,
-    Department,
-    Operation,
-    OpKind,
-    StandupRecord,
-    Table,
-    TargetPlan,
-    Task,
-)
+from opsboard import model as models  # the pydantic models load on first use
+from opsboard.model import SCHEMA_VERSION, OpKind, Table
 from opsboard.model.clock import now
 
 from . import archive, migrations
 from .archive import activity_archive_path
-from .documents import MODELS, first_error
+from .documents import MODEL_NAMES, InvalidDocument, table_model, validate
 from .errors import BoardDamagedError, BoardError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
 from .lock import DEFAULT_TIMEOUT, BoardLock
 from .operations import apply_operation
@@ -45,7 +33,12 @@ ACTIVITY = "activity"
 ACTIVITY_CAP = 5000  # entries kept in the board; older ones go to the archive
 ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from opsboard.model import ActivityEntry, BoardMeta, ChecklistItem, DailyMetric, Department, Operation, StandupRecord, TargetPlan, Task
+
+M = TypeVar("M", bound="BaseModel")
 
 
 class _Table(TinyTable):
@@ -171,18 +164,18 @@ class BoardStore:
         if cached is not None and cached[0] == self._storage.generation:
             return cached[1]
         old_models, old_docs = (cached[1], cached[2]) if cached is not None else ({}, {})
-        models: dict[str, M] = {}
+        valid: dict[str, M] = {}
         for doc_id, doc in docs.items():
             seen = old_docs.get(doc_id)
             if seen is not None and (seen is doc or seen == doc):
-                models[doc_id] = old_models[doc_id]
+                valid[doc_id] = old_models[doc_id]
                 continue
             try:
-                models[doc_id] = model.model_validate(doc)
-            except ValidationError as error:
-                raise self._damaged(f"table '{table}', document '{doc_id}': {first_error(error)}") from None
-        self._models[table] = (self._storage.generation, models, dict(docs))
-        return models
+                valid[doc_id] = validate(model, doc)
+            except InvalidDocument as error:
+                raise self._damaged(f"table '{table}', document '{doc_id}': {error}") from None
+        self._models[table] = (self._storage.generation, valid, dict(docs))
+        return valid
 
     def _revalidate(self, ops: Sequence[Operation], generation: int) -> None:
         """After our own save: validate again just the documents it changed
@@ -198,86 +191,87 @@ class BoardStore:
                 ids.update(str(doc.get("id", "")) for doc in op.docs)
             else:
                 ids.add(op.doc_id)
-        for table, (seen_generation, models, seen) in list(self._models.items()):
+        for table, (seen_generation, valid, seen) in list(self._models.items()):
             ids = touched.get(table)
             if seen_generation != generation:
                 continue
             if ids:
                 docs = self.raw(table)
-                model = MODELS[table]
+                model = table_model(table)
                 try:
                     for doc_id in ids:
                         doc = docs.get(doc_id)
                         if doc is None:
-                            models.pop(doc_id, None)
+                            valid.pop(doc_id, None)
                             seen.pop(doc_id, None)
                         else:
-                            models[doc_id] = model.model_validate(doc)
+                            valid[doc_id] = validate(model, doc)
                             seen[doc_id] = doc
-                except ValidationError:
+                except InvalidDocument:
                     del self._models[table]  # `_all` will say what is wrong
                     continue
-            self._models[table] = (self._storage.generation, models, seen)
+            self._models[table] = (self._storage.generation, valid, seen)
 
     def _damaged(self, where: str) -> BoardDamagedError:
         return BoardDamagedError(self.path, where, newest_good_backup(self.path))
 
     def meta(self) -> BoardMeta:
         try:
-            return BoardMeta.model_validate(self.raw(Table.META)["meta"])
-        except ValidationError as error:
-            raise self._damaged(f"board settings: {first_error(error)}") from None
+            return validate(models.BoardMeta, self.raw(Table.META)["meta"])
+        except InvalidDocument as error:
+            raise self._damaged(f"board settings: {error}") from None
 
     def departments(self) -> list[Department]:
-        return sorted(self._all(Table.DEPARTMENTS, Department).values(), key=lambda d: d.order)
+        return sorted(self._all(Table.DEPARTMENTS, models.Department).values(), key=lambda d: d.order)
 
     def checklist(self) -> list[ChecklistItem]:
-        return list(self._all(Table.CHECKLIST, ChecklistItem).values())
+        return list(self._all(Table.CHECKLIST, models.ChecklistItem).values())
 
     def tasks(self) -> list[Task]:
-        return list(self._all(Table.TASKS, Task).values())
+        return list(self._all(Table.TASKS, models.Task).values())
 
     def task(self, task_id: str) -> Task:
-        found = self._all(Table.TASKS, Task).get(task_id)
+        found = self._all(Table.TASKS, models.Task).get(task_id)
         if found is None:
             raise NotFoundError(f"no task with id '{task_id}' on this board")
         return found
 
     def item(self, item_id: str) -> ChecklistItem:
-        found = self._all(Table.CHECKLIST, ChecklistItem).get(item_id)
+        found = self._all(Table.CHECKLIST, models.ChecklistItem).get(item_id)
         if found is None:
             raise NotFoundError(f"no checklist item with id '{item_id}' on this board")
         return found
 
     def plan(self) -> TargetPlan | None:
-        return self._all(Table.TARGETS, TargetPlan).get("plan")
+        return self._all(Table.TARGETS, models.TargetPlan).get("plan")
 
     def actuals(self) -> list[DailyMetric]:
-        return list(self._all(Table.ACTUALS, DailyMetric).values())
+        return list(self._all(Table.ACTUALS, models.DailyMetric).values())
 
     def standups(self) -> list[StandupRecord]:
-        return sorted(self._all(Table.STANDUPS, StandupRecord).values(), key=lambda s: s.started_at)
+        return sorted(self._all(Table.STANDUPS, models.StandupRecord).values(), key=lambda s: s.started_at)
 
     def activity(self) -> list[ActivityEntry]:
         """The activity kept in the board, oldest first."""
         try:
-            return [ActivityEntry.model_validate(doc) for doc in self.raw(ACTIVITY).values()]
-        except ValidationError as error:
-            raise self._damaged(f"table '{ACTIVITY}': {first_error(error)}") from None
+            return [validate(models.ActivityEntry, doc) for doc in self.raw(ACTIVITY).values()]
+        except InvalidDocument as error:
+            raise self._damaged(f"table '{ACTIVITY}': {error}") from None
 
     def validate_all(self) -> list[str]:
         """Every document checked against its model: the problems found."""
         problems = []
         try:
-            BoardMeta.model_validate(self.raw(Table.META)["meta"])
-        except ValidationError as error:
-            problems.append(f"board settings: {first_error(error)}")
-        for table, model in MODELS.items():
+            validate(models.BoardMeta, self.raw(Table.META)["meta"])
+        except InvalidDocument as error:
+            problems.append(f"board settings: {error}")
+        for table in MODEL_NAMES:
+            model = table_model(table)
             for doc_id, doc in self.raw(table).items():
                 try:
-                    model.model_validate(doc)
-                except ValidationError as error:
-                    problems.append(f"table '{table}', document '{doc_id}': {first_error(error)}")
+                    validate(model, doc)
+                except InvalidDocument as error:
+                    problems.append(f"table '{table}', document '{doc_id}': {error}")
         return problems
 
     # -- changing ------------------------------------------------------------

@@ -10,24 +10,50 @@ or over a field the file leaves out and the model fills in.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from pydantic import BaseModel, ValidationError
 
-from opsboard.model import BoardMeta, ChecklistItem, DailyMetric, Department, StandupRecord, Table, TargetPlan, Task
+from opsboard import model as models
+from opsboard.model import Table
 
 from .errors import BoardError
 
-MODELS: dict[Table, type[BaseModel]] = {
-    Table.DEPARTMENTS: Department,
-    Table.CHECKLIST: ChecklistItem,
-    Table.TASKS: Task,
-    Table.TARGETS: TargetPlan,
-    Table.ACTUALS: DailyMetric,
-    Table.STANDUPS: StandupRecord,
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound="BaseModel")
+
+# table → the name of its model in opsboard.model (names, not classes: a class
+# would load pydantic when this module loads, before the first screen)
+MODEL_NAMES: dict[Table, str] = {
+    Table.DEPARTMENTS: "Department",
+    Table.CHECKLIST: "ChecklistItem",
+    Table.TASKS: "Task",
+    Table.TARGETS: "TargetPlan",
+    Table.ACTUALS: "DailyMetric",
+    Table.STANDUPS: "StandupRecord",
 }
-_CHECKED: dict[Table, type[BaseModel]] = {**MODELS, Table.META: BoardMeta}
+
+
+class InvalidDocument(ValueError):
+    """A stored document its model refuses; the message is one line: field and reason."""
+
+
+def table_model(table: Table | str) -> type[BaseModel] | None:
+    """The model of a table's documents (the meta table's too); None for a table without one."""
+    name = "BoardMeta" if table == Table.META else MODEL_NAMES.get(table)  # type: ignore[call-overload]
+    return getattr(models, name) if name else None
+
+
+def validate(model: type[M], doc: Any) -> M:
+    """`model.model_validate(doc)`; InvalidDocument saying which field, when it fails."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(doc)
+    except ValidationError as error:
+        raise InvalidDocument(first_error(error)) from None
 
 
 def jsonable(value: Any) -> Any:
@@ -46,25 +72,23 @@ def checked_doc(path: Path, table: Table, doc_id: str, doc: dict[str, Any]) -> d
     in, control characters replaced) plus any fields the model does not know.
     BoardError, before anything is saved, when the model refuses it."""
     doc = jsonable(doc)
-    model = _CHECKED.get(table)
+    model = table_model(table)
     if model is None:
         return doc
     try:
-        validated = model.model_validate(doc)
-    except ValidationError as error:
-        raise BoardError(
-            f"{path}: table '{table}', document '{doc_id}': {first_error(error)}; nothing was saved"
-        ) from None
+        validated = validate(model, doc)
+    except InvalidDocument as error:
+        raise BoardError(f"{path}: table '{table}', document '{doc_id}': {error}; nothing was saved") from None
     return {**doc, **validated.model_dump(mode="json")}
 
 
 def model_view(table: Table, doc: dict[str, Any]) -> dict[str, Any]:
     """A stored document as its model reads it (a field the file leaves out
     has the model's default); as stored when it does not validate."""
-    model = _CHECKED.get(table)
+    model = table_model(table)
     if model is None:
         return doc
     try:
-        return {**doc, **model.model_validate(doc).model_dump(mode="json")}
-    except ValidationError:
+        return {**doc, **validate(model, doc).model_dump(mode="json")}
+    except InvalidDocument:
         return doc

@@ -12,7 +12,7 @@ import os
 import socket
 from pathlib import Path
 
-from opsboard.model.text import clean_line
+from opsboard.model.cleaning import clean_line
 
 from . import sharing
 from .errors import BoardLockedError, BoardWriteError

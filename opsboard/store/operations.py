@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document, Table as TinyTable
+from tinydb.table import Document
+from tinydb.table import Table as TinyTable
 
-from opsboard.model import ActivityEntry, Operation, OpKind
+from opsboard import model as models
+from opsboard.model import OpKind
 from opsboard.model.ids import new_id
 
 from .documents import checked_doc, jsonable, model_view
 from .errors import BoardError, ConflictError, NotFoundError
+
+if TYPE_CHECKING:
+    from opsboard.model import ActivityEntry, Operation
 
 Values = dict[str, Any]
 
@@ -33,7 +38,7 @@ def apply_operation(table: TinyTable, op: Operation, *, path: Path, user: str, s
         table.remove(doc_ids=[op.doc_id])
     elif op.kind is OpKind.REPLACE:
         after = _replace(table, op, path)
-    return ActivityEntry(
+    return models.ActivityEntry(
         id=new_id("a"),
         at=stamp,
         by=user,

@@ -10,8 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from opsboard.model import ChecklistItem, Department, Language
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.model import Language
+
+if TYPE_CHECKING:
+    from opsboard.model import ChecklistItem, Department
 
 LANGUAGES: tuple[str, ...] = tuple(lang.value for lang in Language)
 
@@ -36,8 +41,8 @@ def load_template(language: str | Language = "en") -> Template:
     """The departments and checklist items a new board starts with, in `language`."""
     lang = _language(language)
     raw = json.loads(files(__package__).joinpath(f"{lang.value}.json").read_text("utf-8"))
-    departments = [Department.model_validate(entry) for entry in raw["departments"]]
-    checklist = [ChecklistItem.model_validate(entry) for entry in raw["checklist"]]
+    departments = [models.Department.model_validate(entry) for entry in raw["departments"]]
+    checklist = [models.ChecklistItem.model_validate(entry) for entry in raw["checklist"]]
     # A checklist item owned by a department the board lacks would be orphaned.
     known = {dept.id for dept in departments}
     for item in checklist:

@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from opsboard.model import Table
 from opsboard.services.activity import change_notice, doc_title, entries_since, format_value
-from opsboard.store import BoardError, BoardStore, ConflictError
+from opsboard.store import BoardDamagedError, BoardError, BoardStore, ConflictError, rows
 from opsboard.store.storage import file_identity
 
 from .keymap import load_keymap
@@ -39,7 +39,10 @@ def _screen_factory(target: str):
     return make
 
 
-class OpsboardApp(App[None]):
+class OpsboardApp(App[BoardDamagedError | None]):
+    """Runs until quit: None; or, when the board turns out to be damaged
+    before anything could be changed, the error (the caller offers recovery)."""
+
     CSS_PATH = "app.tcss"
     TITLE = "opsboard"
     ENABLE_COMMAND_PALETTE = True
@@ -74,17 +77,34 @@ class OpsboardApp(App[None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
-        self.refresh_title()
+        try:
+            self.refresh_title()
+        except BoardDamagedError as error:  # its settings: `opsboard` offers recovery
+            self.exit(error)
+            return
         self.seen_revision = self.store.revision
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
         if self.store.read_only:
             self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", timeout=10)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")
+        self.call_after_refresh(self._check_board)
+
+    def _check_board(self) -> None:
+        """Check the documents the first screen shows against the models, now
+        that it is up: drawing it did not wait for them (opsboard/store/rows.py).
+        A hand-broken one ends the app before any change, with the error, and
+        `opsboard` offers recovery. (Not the tasks: 10,000 of them take longer
+        than the whole start; view 2 checks them when it opens.)"""
+        try:
+            self.store.meta()
+            self.store.departments()
+            self.store.checklist()
+        except BoardDamagedError as error:
+            self.exit(error)
 
     def refresh_title(self, state: str | None = None) -> None:
-        meta = self.store.meta()
-        self.title = meta.name
+        self.title = rows.board_name(self.store)
         saved = state or ("read-only" if self.store.read_only else f"saved · rev {self.store.revision}")
         self.sub_title = f"{self.store.user} · {saved}"
 

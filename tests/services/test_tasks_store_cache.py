@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from boards_fixture import NOW, make_board
 
-from opsboard.model.text import REPLACEMENT, _CONTROL, clean_line, clean_text
+from opsboard.model.cleaning import _CONTROL, REPLACEMENT, clean_line, clean_text
 from opsboard.services.tasks import add_task, delete_task, edit_task, move_task
 from opsboard.store import BoardStore
 

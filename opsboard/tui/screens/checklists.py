@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -10,18 +10,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, Tab
 
-from opsboard.model import PHASES, ChecklistItem, ItemStatus, Phase
+from opsboard.model import PHASES, ItemStatus, Phase
 from opsboard.model.clock import today
 from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
-from opsboard.services.checklists import PhaseProgress, edit_item, phase_progress, skip_item, toggle_item
+from opsboard.services.checklists import PhaseProgress, edit_item, progress_by_phase, skip_item, toggle_item
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
 from opsboard.services.task_board import checklist_task_progress
-from opsboard.store import BoardError
+from opsboard.store import BoardDamagedError, BoardError, rows
+from opsboard.store.rows import ChecklistRow
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs
 from .base import ViewScreen
+
+if TYPE_CHECKING:
+    from opsboard.model import ChecklistItem
 
 FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
 LABELS = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
@@ -60,7 +64,7 @@ class ChecklistsScreen(ViewScreen):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        language = self.store.meta().language.value
+        language = rows.board_language(self.store)
         yield Header()
         yield PhaseTabs(*[Tab(phase_title(p, language), id=p.value) for p in PHASES], id="phases")
         table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
@@ -69,7 +73,10 @@ class ChecklistsScreen(ViewScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        try:
+            self.reload()
+        except BoardDamagedError as error:  # a document even the models cannot read
+            self.app.exit(error)  # `opsboard` offers recovery
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width:  # column widths follow the width only
@@ -95,12 +102,14 @@ class ChecklistsScreen(ViewScreen):
         """Redraw from the store, keeping the cursor on the same item."""
         table = self.query_one("#items", DataTable)
         keep = self.current_item_id()
-        self.progress = phase_progress(self.store)
+        # Plain rows from the stored documents, not models: the first screen
+        # is drawn before pydantic has loaded (see opsboard/store/rows.py).
+        self.progress = progress_by_phase(rows.checklist_rows(self.store))
         self.task_progress = checklist_task_progress(self.store)
-        meta = self.store.meta()
-        titles = {p.value: phase_title(p, meta.language.value) for p in PHASES}
+        language = rows.board_language(self.store)
+        titles = {p.value: phase_title(p, language) for p in PHASES}
         self.query_one(PhaseTabs).set_progress(self.progress, titles)
-        names = department_names(self.store)
+        names = rows.department_names(self.store)
         day = today()
         table.clear(columns=True)
         self._drawn_width = self.size.width
@@ -111,13 +120,13 @@ class ChecklistsScreen(ViewScreen):
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
 
-    def _phase_items(self) -> list[ChecklistItem]:
+    def _phase_items(self) -> list[ChecklistRow]:
         for progress in self.progress:
             if progress.phase is self.phase:
                 return progress.items
         return []
 
-    def _cells(self, item: ChecklistItem, names: dict[str, str], day) -> list[Text]:
+    def _cells(self, item: ChecklistRow, names: dict[str, str], day) -> list[Text]:
         # User text goes in as Text: a title like "[/]" shows literally.
         style = "dim" if item.status is not ItemStatus.OPEN else ""
         due = Text("")
@@ -152,8 +161,12 @@ class ChecklistsScreen(ViewScreen):
         item_id = self.current_item_id()
         return self.store.item(item_id) if item_id else None
 
+    def current_row(self) -> ChecklistRow | None:
+        item_id = self.current_item_id()
+        return next((row for row in self._phase_items() if row.id == item_id), None)
+
     def _show_detail(self) -> None:
-        item = self.current_item()
+        item = self.current_row()
         detail = self.query_one("#item-detail", Static)
         if item is None:
             detail.update("")
@@ -165,7 +178,8 @@ class ChecklistsScreen(ViewScreen):
             lines.append(f"Done by {item.done_by}" + (f" on {item.done_at:%Y-%m-%d}" if item.done_at else ""))
         if item.id in self.task_progress:
             done, total = self.task_progress[item.id]
-            lines.append(f"Tasks on the {department_names(self.store).get(item.department, item.department)} board: {done} of {total} done (t adds one)")
+            name = rows.department_names(self.store).get(item.department, item.department)
+            lines.append(f"Tasks on the {name} board: {done} of {total} done (t adds one)")
         detail.update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
