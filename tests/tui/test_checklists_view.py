@@ -7,12 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from checklists_fixture import MARKUP_TITLE, checklist_app, checklist_board, reopened, run_async  # noqa: F401
-from textual.widgets import DataTable, Input, Static, Tab
+from textual.widgets import DataTable, Input, Static
 
 from opsboard.model import ItemStatus, Phase
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.screens.checklists import ChecklistsScreen
 from opsboard.tui.widgets.key_footer import KeyFooter
+from opsboard.tui.widgets.phase_tabs import PhaseTabs
 
 WIDE = (120, 40)
 
@@ -59,8 +60,9 @@ async def test_s_marks_the_item_skipped_and_the_phase_total_drops(checklist_boar
         await pilot.press("j", "j", "j", "s")  # research-d
         await pilot.pause()
         assert reopened(checklist_board).item("research-d").status is ItemStatus.SKIPPED
-        research = app.screen.query_one("#research", Tab)
-        assert str(research.label).startswith("Research 2/3 ")  # 2 done of 3 that apply
+        bar = app.screen.query_one(PhaseTabs)
+        assert bar.labels[Phase.RESEARCH].startswith("Research 2/3 ")  # 2 done of 3 that apply
+        assert drawn_text(bar).splitlines()[0].startswith("Research 2/3 ")  # and on screen
 
 
 @run_async
@@ -168,12 +170,10 @@ async def test_at_80x24_the_footer_and_all_four_phases_are_visible(checklist_boa
         assert footer.region.right <= 80
         keys = set(footer.shown_keys())  # only the keys drawn whole at this width
         assert {("space", "Done"), ("s", "Skip"), ("x", "Export"), ("?", "Help"), ("q", "Quit")} <= keys
-        tabs = screen.query(Tab)
-        assert [t.id for t in tabs] == ["research", "launch", "promotion", "review"]
-        for tab in tabs:
-            assert tab.region.right <= 80
-        labels = [drawn_text(tab).strip() for tab in tabs]
-        assert labels == ["Research 2/4 ██░░░", "Launch 0/5 ░░░░░", "Promotion 0/8 ░░░░░", "Review 0/4 ░░░░░"]
+        bar = screen.query_one(PhaseTabs)
+        labels, rule = drawn_text(bar).splitlines()
+        assert labels.split("  ") == ["Research 2/4 ██░░░", "Launch 0/5 ░░░░░", "Promotion 0/8 ░░░░░", "Review 0/4 ░░░░░"]
+        assert len(labels.rstrip()) <= 80 and rule.strip().startswith("━" * len("Research 2/4 ██░░░") + "─")
         table = screen.query_one("#items", DataTable)
         widths = {str(key.value): column.width for key, column in table.columns.items()}
         # 80 - status 3 - code 4 - department 13 - owner 5 - due 12 - padding 12 - 2

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Static, Tab
+from textual.widgets import DataTable, Header, Static
 
 from opsboard.model import PHASES, ItemStatus, Phase
 from opsboard.model.clock import today
@@ -66,7 +66,7 @@ class ChecklistsScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         language = rows.board_language(self.store)
         yield Header()
-        yield PhaseTabs(*[Tab(phase_title(p, language), id=p.value) for p in PHASES], id="phases")
+        yield PhaseTabs({p: phase_title(p, language) for p in PHASES}, id="phases")
         table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="item-detail", markup=False)
@@ -185,20 +185,20 @@ class ChecklistsScreen(ViewScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def on_tabs_tab_activated(self, event: PhaseTabs.TabActivated) -> None:
-        if event.tab.id and event.tab.id != self.phase.value:
-            self.phase = Phase(event.tab.id)
+    def on_phase_tabs_selected(self, event: PhaseTabs.Selected) -> None:
+        self.show_phase(event.phase)
+
+    def show_phase(self, phase: Phase) -> None:
+        if phase is not self.phase:
+            self.phase = phase
+            self.query_one(PhaseTabs).show(phase)
             self.reload()
             self.query_one("#items", DataTable).move_cursor(row=0)
             self._show_detail()
 
     # -- actions -------------------------------------------------------------
     def action_phase(self, step: int) -> None:
-        # From the tabs, not self.phase: that follows only once the tab's
-        # message arrives, and a second quick key press must go on from here.
-        tabs = self.query_one(PhaseTabs)
-        index = (PHASES.index(Phase(tabs.active or self.phase.value)) + step) % len(PHASES)
-        tabs.active = PHASES[index].value
+        self.show_phase(PHASES[(PHASES.index(self.phase) + step) % len(PHASES)])
 
     def action_cursor(self, step: int) -> None:
         table = self.query_one("#items", DataTable)
