@@ -1,0 +1,81 @@
+"""Start-up timing for the benchmarks: a fresh `python` process running an
+app, timed from spawning it to the first frame that shows its content.
+
+The child marks the first time a screen is drawn with `drawn(screen)` true
+(for opsboard: the checklist table has rows), then goes on until it is idle
+(Pilot's `pause()`), reports, and exits. Both times are kept: the first frame
+is what a user waits for; "idle" also counts what the app does just after it
+(opsboard checks the board against its models then).
+
+Times are on the system-wide monotonic clock, which parent and child share.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Put before an app's code; `drawn` is a Python expression of `screen`.
+PREAMBLE = """
+import sys, time
+from textual.screen import Screen
+
+_first_frame = []
+_refresh = Screen._compositor_refresh
+
+def _timed_refresh(screen):
+    _refresh(screen)
+    if not _first_frame and ({drawn}):
+        _first_frame.append((time.monotonic(), time.process_time(), "pydantic" in sys.modules))
+
+Screen._compositor_refresh = _timed_refresh
+
+async def report(pilot):
+    await pilot.pause()
+    {then}
+    at, cpu, pydantic = _first_frame[0]
+    print("ready", at, cpu, pydantic, "pandas" in sys.modules, flush=True)
+    pilot.app.exit()
+"""
+
+
+@dataclass(frozen=True)
+class Start:
+    first_frame: float  # seconds from spawn to the first frame with content
+    idle: float  # seconds from spawn to idle after it
+    cpu: float  # CPU seconds the child had used by the first frame
+    pydantic: bool  # pydantic loaded before the first frame
+    pandas: bool  # pandas loaded by the time it was idle
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as on a user's machine
+    env.pop("OPSBOARD_NOW", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def app_code(body: str, run: str, drawn: str = "True", then: str = "") -> str:
+    """A child program: the preamble, the app's code, then `run` (which must
+    pass `auto_pilot=report`)."""
+    return PREAMBLE.format(drawn=drawn, then=then) + body + "\n" + run + "\n"
+
+
+def time_start(code: str, *args: str) -> Start:
+    started = time.monotonic()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    idle = time.monotonic() - started
+    _, stderr = child.communicate(timeout=120)
+    if not line.startswith("ready"):
+        raise RuntimeError(f"the app did not start: {stderr.strip()[-800:]}")
+    _, at, cpu, pydantic, pandas = line.split()
+    return Start(float(at) - started, idle, float(cpu), pydantic == "True", pandas == "True")
