@@ -10,7 +10,6 @@ from opsboard import model as models  # pydantic loads on first use, not with th
 from opsboard.model import Language
 from opsboard.model.clock import today
 from opsboard.store import BoardError, BoardStore
-from opsboard.templates import LANGUAGES, load_template
 
 from .errors import InputError
 
@@ -40,6 +39,8 @@ def init_board(
     year: int | None = None,
 ) -> BoardStore:
     """A new board from the template: the four phases' checklists and the departments."""
+    from opsboard.templates import LANGUAGES, load_template  # data files: read only to make a board
+
     if language not in LANGUAGES:
         raise InputError(f"unknown language '{language}' (choose {' or '.join(LANGUAGES)})")
     if year is not None and not 2000 <= year <= 2100:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.model import PHASES, ItemStatus, OpKind, Phase, Table
+from opsboard.model import PHASES, ItemStatus, OpKind, Phase, Table, TaskStatus
 from opsboard.model.clock import now
 from opsboard.store import BoardStore
 
@@ -57,6 +57,24 @@ def progress_by_phase(items: Iterable[ChecklistItem] | Iterable[ChecklistRow]) -
         skipped = sum(i.status is ItemStatus.SKIPPED for i in phase_items)
         result.append(PhaseProgress(phase, phase_items, done, skipped))
     return result
+
+
+def checklist_task_progress(store: BoardStore) -> dict[str, tuple[int, int]]:
+    """Checklist item id → (tasks done, tasks) for items that have tasks.
+    Read from the stored documents (two fields each): view 1 opens first and
+    must not wait for 10,000 tasks to be validated."""
+    progress: dict[str, tuple[int, int]] = {}
+    for doc in store.raw(Table.TASKS).values():
+        item = doc.get("checklist_item")
+        if item:
+            done, total = progress.get(item, (0, 0))
+            progress[item] = (done + (doc.get("status") == TaskStatus.DONE.value), total + 1)
+    return progress
+
+
+def task_progress_label(done: int, total: int) -> str:
+    """'tasks 2/3'"""
+    return f"tasks {done}/{total}"
 
 
 def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, label: str) -> ChecklistItem:

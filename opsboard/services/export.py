@@ -19,7 +19,7 @@ VIEWS = ("checklists", "boards", "targets", "review", "standup")
 def checklists_export(store: BoardStore) -> str:
     from opsboard.export.checklists import checklists_markdown
 
-    from .task_board import checklist_task_progress, task_progress_label
+    from .checklists import checklist_task_progress, task_progress_label
 
     meta = store.meta()
     phases = [(p.phase, p.items, p.done, p.total) for p in phase_progress(store)]

@@ -165,24 +165,6 @@ def department_overview(
     return list(summaries.values())
 
 
-def checklist_task_progress(store: BoardStore) -> dict[str, tuple[int, int]]:
-    """Checklist item id → (tasks done, tasks) for items that have tasks.
-    Read from the stored documents (two fields each): view 1 opens first and
-    must not wait for 10,000 tasks to be validated."""
-    progress: dict[str, tuple[int, int]] = {}
-    for doc in store.raw(Table.TASKS).values():
-        item = doc.get("checklist_item")
-        if item:
-            done, total = progress.get(item, (0, 0))
-            progress[item] = (done + (doc.get("status") == TaskStatus.DONE.value), total + 1)
-    return progress
-
-
-def task_progress_label(done: int, total: int) -> str:
-    """'tasks 2/3'"""
-    return f"tasks {done}/{total}"
-
-
 def boards_export(store: BoardStore) -> str:
     """Every department's board as Markdown: the overview, then a section per
     department with its columns (done cards included, folded or not)."""

@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from opsboard.model import Table
-from opsboard.services.activity import change_notice, doc_title, entries_since, format_value
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, ConflictError, rows
 from opsboard.store.storage import file_identity
 
@@ -168,6 +167,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self.sub_title = f"{self.store.user} · cannot read the file"
 
     def _ask_about_conflict(self, error: ConflictError) -> None:
+        from opsboard.services.activity import doc_title, format_value
+
         from .modals.conflict import ConflictDialog, ConflictView  # widgets load on first use
 
         op = getattr(error, "operation", None)  # what we tried to save, when the store says
@@ -209,6 +210,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         if revision < self.seen_revision:
             self.notify(f"The board on disk went back to revision {revision} (restored from a backup?)", severity="warning", timeout=8)
         elif revision > self.seen_revision:
+            from opsboard.services.activity import change_notice, entries_since  # loaded with the first save, not at start
+
             others = [e for e in entries_since(self.store, self.seen_revision) if e.by != self.store.user]
             if others:
                 self.notify(change_notice(others, self.store), timeout=6, markup=False)

@@ -4,7 +4,6 @@ binding ids to keys, e.g. `"checklists.toggle" = "x"` or `"app.quit" = "ctrl+q"`
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 
@@ -19,6 +18,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     path = path or keymap_path()
     if not path.exists():
         return {}, None
+    import tomllib  # only for those who have a keymap: most start without one
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

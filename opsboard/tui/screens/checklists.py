@@ -13,10 +13,9 @@ from textual.widgets import DataTable, Header, Static
 from opsboard.model import PHASES, ItemStatus, Phase
 from opsboard.model.clock import today
 from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
-from opsboard.services.checklists import PhaseProgress, edit_item, progress_by_phase, skip_item, toggle_item
+from opsboard.services.checklists import PhaseProgress, checklist_task_progress, edit_item, progress_by_phase, skip_item, toggle_item
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors
-from opsboard.services.task_board import checklist_task_progress
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
 
