@@ -94,7 +94,7 @@ class ChecklistsScreen(ViewScreen):
         }
         widths["title"] = max(16, self.size.width - sum(widths.values()) - 2 * len(LABELS) - 2)
         for key, label in LABELS:
-            table.add_column(label, key=key, width=widths[key])
+            table.add_column(Text(label), key=key, width=widths[key])  # Text: a str label is parsed as markup
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
