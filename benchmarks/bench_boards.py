@@ -168,7 +168,7 @@ def add_rows(big: Path, new: Path, runs: int) -> list[tuple]:
     ]
 
 
-def main(runs: int = 7, rounds: int = 3) -> list[tuple]:
+def main(runs: int = 11, rounds: int = 3) -> list[tuple]:
     from make_board import make_board
 
     from opsboard.services.board_files import init_board
@@ -187,7 +187,7 @@ if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description="The boards' budgets on a 10,000-task board.")
-    parser.add_argument("--runs", type=int, default=7, help="fresh processes per start and task add figure (default 7)")
+    parser.add_argument("--runs", type=int, default=11, help="fresh processes per start and task add figure (default 11)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of key presses in view 2 (default 3)")
     args = parser.parse_args()
     rows = main(args.runs, args.rounds)
