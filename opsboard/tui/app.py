@@ -68,6 +68,10 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self.startup_notice = notice
         self.seen_revision = 0  # others' changes up to here have been announced
         self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
+        try:
+            self.refresh_title()  # now, so the header has it in the first frame
+        except BoardError:
+            pass  # on_mount says what is wrong
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
