@@ -29,7 +29,7 @@ for folder in (ROOT, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from first_frame import app_code, child_env, time_start  # noqa: E402
+from first_frame import BARE_APP, app_code, child_env, time_start  # noqa: E402
 from frame_timer import FrameTimer  # noqa: E402
 
 TASKS = 10_000
@@ -37,20 +37,6 @@ OPEN_BUDGET = 1.6  # × the bare Textual app
 ACTION_BUDGET_MS = 50.0
 ADD_BUDGET = 1.3  # × on a new board
 
-BARE_APP = app_code(
-    """
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Static("hello")
-        yield Footer()
-""",
-    "Bare().run(headless=True, size=(120, 40), auto_pilot=report)",
-    drawn='screen.query("Static")',
-)
 BOARD = """
 import sys
 import opsboard.cli  # as the console script does

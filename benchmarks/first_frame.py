@@ -79,3 +79,20 @@ def time_start(code: str, *args: str) -> Start:
         raise RuntimeError(f"the app did not start: {stderr.strip()[-800:]}")
     _, at, cpu, pydantic, pandas = line.split()
     return Start(float(at) - started, idle, float(cpu), pydantic == "True", pandas == "True")
+
+
+# What each start is compared with: a bare Textual app to its first frame.
+BARE_APP = app_code(
+    """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+""",
+    "Bare().run(headless=True, size=(120, 40), auto_pilot=report)",
+    drawn='screen.query("Static")',
+)

@@ -38,7 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from first_frame import Start, app_code, child_env, time_start  # noqa: E402
+from first_frame import BARE_APP, Start, app_code, child_env, time_start  # noqa: E402
 
 START_BUDGET = 1.3  # × the bare Textual app, to the first frame
 SAVE_BUDGET_MS = 30.0  # median at 10,000 tasks
@@ -53,20 +53,6 @@ class Row:
     ok: bool | None = None  # None: no budget for this row
 
 
-BARE_APP = app_code(
-    """
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Static("hello")
-        yield Footer()
-""",
-    "Bare().run(headless=True, size=(120, 40), auto_pilot=report)",
-    drawn='screen.query("Static")',
-)
 # The first screen's widgets without opsboard: how much of the start is the
 # view's widgets (Textual) and how much is opsboard's own code.
 SAME_WIDGETS_APP = app_code(
