@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from opsboard.services.activity import activity_rows, people, when
 from opsboard.services.departments import department_names
 
 from ..messages import BoardReloaded
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import OpsboardApp
@@ -61,7 +62,7 @@ class ActivityScreen(Screen[None]):
         yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
         yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
         yield Static("", id="activity-count", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -13,12 +13,12 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from opsboard.services.errors import FieldErrors
 from opsboard.services.targets import (
@@ -35,6 +35,7 @@ from opsboard.services.targets import (
 from opsboard.store import BoardError
 
 from ..modals.assumptions import assumptions_form
+from ..widgets.key_footer import KeyFooter
 from ..widgets.month_table import MonthTable
 from ..widgets.target_panels import breakdown_panel, budget_panel, deviation_text
 from ..widgets.targets_chart import PlanActualChart, chart_months
@@ -113,7 +114,7 @@ class TargetsScreen(ViewScreen):
             with TabPane("Budget", id="budget"):
                 with VerticalScroll(classes="panel-scroll"):
                     yield Static("", id="budget-panel", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#targets-empty").display = False
