@@ -71,7 +71,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         try:
             self.refresh_title()  # now, so the header has it in the first frame
         except BoardError:
-            pass  # on_mount says what is wrong
+            pass  # _check_board, after the first frame, says what is wrong
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
@@ -82,9 +82,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.notify(problem, severity="warning", timeout=8)
         try:
             self.refresh_title()
-        except BoardDamagedError as error:  # its settings: `opsboard` offers recovery
-            self.exit(error)
-            return
+        except BoardError:  # _check_board, just below, says what is wrong
+            self.refresh_title_unreadable()
         self.seen_revision = self.store.revision
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)

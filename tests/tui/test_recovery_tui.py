@@ -151,12 +151,6 @@ def run_headless(monkeypatch: pytest.MonkeyPatch, opened: list[OpsboardApp]) -> 
 HALF_DONE = "table 'checklist', document 'research-b': status: Input should be 'open', 'done' or 'skipped'"
 
 
-# An app that ends while it is still mounting leaves Textual's header a
-# coroutine it never awaited: harmless, and not ours.
-EARLY_EXIT = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning", "ignore:coroutine .* was never awaited")
-
-
-@EARLY_EXIT
 def test_a_hand_broken_document_also_goes_to_recovery_and_the_file_is_left_as_it_was(tmp_path: Path, monkeypatch) -> None:
     # The app draws its first screen before checking the documents against
     # the models; the check ends it with the error, before any change.
@@ -173,7 +167,6 @@ def test_a_hand_broken_document_also_goes_to_recovery_and_the_file_is_left_as_it
     assert path.read_bytes() == before
 
 
-@EARLY_EXIT
 def test_a_hand_broken_document_restored_from_the_dialog_opens_the_restored_board(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
     path = hand_broken_board(tmp_path)
@@ -215,3 +208,21 @@ async def test_a_board_from_a_newer_opsboard_opens_read_only_and_refuses_edits(t
 def test_every_recovery_key_has_an_id() -> None:
     keys = {binding.id for binding in RecoveryDialog.BINDINGS}
     assert keys == {"recovery.restore", "recovery.read_only", "recovery.quit"}
+
+
+def test_hand_broken_board_settings_also_go_to_recovery(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
+    path = make_board(tmp_path / "b.json")
+    toggle_item(BoardStore(path, user="ana"), "research-a")
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["meta"]["name"] = 123  # the header's name: not text
+    path.write_bytes(orjson.dumps(data))
+    before = path.read_bytes()
+    monkeypatch.setattr(RecoveryApp, "run", lambda self: "quit")
+    opened: list[OpsboardApp] = []
+    run_headless(monkeypatch, opened)
+    assert main([str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"opsboard: {path}: damaged board file (board settings: name: Input should be a valid string)")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert path.read_bytes() == before

@@ -72,10 +72,7 @@ class ChecklistsScreen(ViewScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        try:
-            self.reload()
-        except BoardDamagedError as error:  # a document even the models cannot read
-            self.app.exit(error)  # `opsboard` offers recovery
+        self.reload()
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width:  # column widths follow the width only
@@ -101,9 +98,17 @@ class ChecklistsScreen(ViewScreen):
         """Redraw from the store, keeping the cursor on the same item."""
         table = self.query_one("#items", DataTable)
         keep = self.current_item_id()
-        # Plain rows from the stored documents, not models: the first screen
-        # is drawn before pydantic has loaded (see opsboard/store/rows.py).
-        self.progress = progress_by_phase(rows.checklist_rows(self.store))
+        try:
+            # Plain rows from the stored documents, not models: the first
+            # screen is drawn before pydantic has loaded (opsboard/store/rows.py).
+            items = rows.checklist_rows(self.store)
+        except BoardDamagedError as error:
+            # A document the models refuse too: say so; the app's check just
+            # after the first frame ends it and `opsboard` offers recovery.
+            table.clear()
+            self.query_one("#item-detail", Static).update(str(error))
+            return
+        self.progress = progress_by_phase(items)
         self.task_progress = checklist_task_progress(self.store)
         language = rows.board_language(self.store)
         titles = {p.value: phase_title(p, language) for p in PHASES}
