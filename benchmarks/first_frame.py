@@ -13,6 +13,7 @@ Times are on the system-wide monotonic clock, which parent and child share.
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -66,6 +67,11 @@ def app_code(body: str, run: str, drawn: str = "True", then: str = "") -> str:
     """A child program: the preamble, the app's code, then `run` (which must
     pass `auto_pilot=report`)."""
     return PREAMBLE.format(drawn=drawn, then=then) + body + "\n" + run + "\n"
+
+
+def round_ratio(starts: list[Start], bare: list[Start]) -> float:
+    """Median over the rounds of (this start / the bare app's start in the same round)."""
+    return statistics.median(s.first_frame / b.first_frame for s, b in zip(starts, bare, strict=True))
 
 
 def time_start(code: str, *args: str) -> Start:

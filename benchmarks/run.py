@@ -38,7 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from first_frame import BARE_APP, Start, app_code, child_env, time_start  # noqa: E402
+from first_frame import BARE_APP, Start, app_code, child_env, round_ratio, time_start  # noqa: E402
 
 START_BUDGET = 1.3  # × the bare Textual app, to the first frame
 SAVE_BUDGET_MS = 30.0  # median at 10,000 tasks
@@ -113,7 +113,11 @@ def startup_rows(runs: int) -> list[Row]:
     def ms(name: str, what: str) -> float:
         return statistics.median(getattr(s, what) for s in starts[name]) * 1000
 
-    ratio = ms("demo", "first_frame") / ms("bare", "first_frame")
+    # Each round's demo against the same round's bare app: runs next to each
+    # other share the machine's speed of the moment, which on a shared machine
+    # swings by a third within a minute; the median of those ratios is steadier
+    # than the ratio of the two medians (shown too).
+    ratio = round_ratio(starts["demo"], starts["bare"])
     pydantic = any(s.pydantic for s in starts["demo"])
     pandas = any(s.pandas for s in starts["demo"])
     return [
@@ -121,7 +125,8 @@ def startup_rows(runs: int) -> list[Row]:
         Row("start: view 1's widgets, no opsboard code, first frame", f"{ms('same', 'first_frame'):.0f} ms", f"cpu {ms('same', 'cpu'):.0f} ms"),
         Row("start: opsboard --demo, first frame with the checklist", f"{ms('demo', 'first_frame'):.0f} ms", f"cpu {ms('demo', 'cpu'):.0f} ms"),
         Row("start: view 1's widgets / bare", f"{ms('same', 'first_frame') / ms('bare', 'first_frame'):.2f}×"),
-        Row("start: demo / bare, first frame", f"{ratio:.2f}×", f"≤ {START_BUDGET}×", ratio <= START_BUDGET),
+        Row("start: demo / bare, first frame (median of the rounds' ratios)", f"{ratio:.2f}×", f"≤ {START_BUDGET}×", ratio <= START_BUDGET),
+        Row("start: demo / bare, first frame (ratio of the medians)", f"{ms('demo', 'first_frame') / ms('bare', 'first_frame'):.2f}×"),
         Row("start: demo / bare, to idle (board checked against the models)", f"{ms('demo', 'idle') / ms('bare', 'idle'):.2f}×"),
         Row("pydantic loaded before the first frame", "yes" if pydantic else "no"),
         Row("opening the app imports pandas", "yes" if pandas else "no", "no", not pandas),
