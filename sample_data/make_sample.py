@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     board, metrics_csv = out / BOARD.name, out / METRICS_CSV.name
     # Activity entries get random ids by design; a seeded source makes the
     # sample the same bytes on every run, so a rebuild shows no false diff.
-    ids.secrets = random.Random(2026)  # type: ignore[assignment]
+    ids.source = random.Random(2026)
     with tempfile.TemporaryDirectory(prefix="opsboard-sample-") as folder:
         # Built aside: the store leaves backups and a lock file next to a board.
         scratch = Path(folder) / BOARD.name

@@ -7,7 +7,6 @@ waiter can say who is holding it up.
 
 from __future__ import annotations
 
-import getpass
 import os
 import socket
 from pathlib import Path
@@ -26,6 +25,8 @@ def lock_path(board: Path) -> Path:
 
 def _write_holder(fd: int) -> None:
     from opsboard.model.clock import now
+
+    import getpass  # here: it is needed only when saving
 
     try:
         user = getpass.getuser()
