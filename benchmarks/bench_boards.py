@@ -72,25 +72,26 @@ def open_rows(board: Path, empty: Path, runs: int) -> list[tuple]:
     """Fresh processes, interleaved; the first round only warms the caches.
     The board without tasks shows what the 10,000 tasks themselves add."""
     bare, small, first, boards = [], [], [], []
+    runs_of = (
+        (bare, lambda: time_start(BARE_APP).first_frame),
+        (small, lambda: time_start(FIRST_SCREEN_APP, str(empty)).first_frame),
+        (first, lambda: time_start(FIRST_SCREEN_APP, str(board)).first_frame),
+        (boards, lambda: time_start(OVERVIEW_APP, str(board)).idle),  # after `2`, its overview drawn
+    )
     for n in range(runs + 1):
-        starts = (
-            time_start(BARE_APP).first_frame,
-            time_start(FIRST_SCREEN_APP, str(empty)).first_frame,
-            time_start(FIRST_SCREEN_APP, str(board)).first_frame,
-            time_start(OVERVIEW_APP, str(board)).idle,  # after `2`, its overview drawn
-        )
-        if n:
-            for samples, value in zip((bare, small, first, boards), starts, strict=True):
+        for samples, start in runs_of[n % 4 :] + runs_of[: n % 4]:  # each round in another order
+            value = start()
+            if n:
                 samples.append(value)
     bare_ms, small_ms, first_ms, boards_ms = median_ms(bare), median_ms(small), median_ms(first), median_ms(boards)
-    ratio = statistics.median(f / b for f, b in zip(first, bare, strict=True))  # per round: see run.py
+    rounds = statistics.median(f / b for f, b in zip(first, bare, strict=True))  # a second view: see run.py
     return [
         ("start: bare Textual app, first frame (ms)", round(bare_ms), "", None),
         ("start: board without tasks, first frame (ms)", round(small_ms), "", None),
         (f"start: {TASKS:,}-task board, first frame with the checklist (ms)", round(first_ms), "", None),
         (f"start: {TASKS:,} tasks add to the first frame (ms)", round(first_ms - small_ms), "", None),
-        (f"start: {TASKS:,}-task board / bare, first frame (median of the rounds' ratios)", f"{ratio:.2f}×", f"≤ {OPEN_BUDGET}×", ratio <= OPEN_BUDGET),
-        (f"start: {TASKS:,}-task board / bare, first frame (ratio of the medians)", f"{first_ms / bare_ms:.2f}×", "", None),
+        (f"start: {TASKS:,}-task board / bare, first frame", f"{first_ms / bare_ms:.2f}×", f"≤ {OPEN_BUDGET}×", first_ms / bare_ms <= OPEN_BUDGET),
+        (f"start: {TASKS:,}-task board / bare, first frame (median of each round's ratio)", f"{rounds:.2f}×", "", None),
         (f"start: {TASKS:,}-task board, then `2` until its overview is drawn (ms)", round(boards_ms), "", None),
         ("start: then `2` / bare first frame", f"{boards_ms / bare_ms:.2f}×", "", None),
     ]
