@@ -40,8 +40,8 @@ def _screen_factory(target: str):
 
 
 class OpsboardApp(App[BoardDamagedError | None]):
-    """Runs until quit: None; or, when the board turns out to be damaged
-    before anything could be changed, the error (the caller offers recovery)."""
+    """Runs until quit: None; or, when its check just after the first frame
+    finds a damaged document, the error (the caller offers recovery)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "opsboard"
@@ -71,8 +71,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
         try:
             self.refresh_title()  # now, so the header has it in the first frame
-        except BoardError:
-            pass  # _check_board, after the first frame, says what is wrong
+        except BoardError:  # _check_board, just after the first frame, says what is wrong
+            self.refresh_title_unreadable()
         # What is loaded by now (the modules, the parsed board: 150,000
         # objects on a 10,000-task board) lives as long as the app. Frozen, the
         # garbage collector stops walking it on every full collection, one of
@@ -89,10 +89,6 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
-        try:
-            self.refresh_title()
-        except BoardError:  # _check_board, just below, says what is wrong
-            self.refresh_title_unreadable()
         self.seen_revision = self.store.revision
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
