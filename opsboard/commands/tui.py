@@ -10,7 +10,7 @@ import sys
 
 from opsboard.services.board_files import demo_copy, open_board, open_or_create_default
 from opsboard.services.user import current_user
-from opsboard.store import BoardDamagedError, BoardStore
+from opsboard.store import BoardDamagedError, BoardStore, rows
 
 
 def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
@@ -23,12 +23,9 @@ def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
 
 
 def _readable(store: BoardStore) -> BoardStore:
-    """Check the documents the first screen needs (after a recovery: the
-    usual start leaves this to the app, after its first frame). Not the
-    tasks: 10,000 of them take longer than the whole start."""
-    store.meta()
-    store.departments()
-    store.checklist()
+    """Check the documents the first screen shows (after a recovery: the
+    usual start leaves this to the app, after its first frame)."""
+    rows.check_against_models(store)
     return store
 
 

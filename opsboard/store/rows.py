@@ -87,6 +87,15 @@ def board_name(store: BoardStore) -> str:
         return store.meta().name
 
 
+def check_against_models(store: BoardStore) -> None:
+    """Validate the documents these rows read (board settings, departments,
+    checklist) with the models; BoardDamagedError naming the field when one
+    is refused. Not the tasks: 10,000 of them take longer than the whole start."""
+    store.meta()
+    store.departments()
+    store.checklist()
+
+
 def board_language(store: BoardStore) -> str:
     """'en' or 'zh' (anything else reads as English, as the labels do)."""
     meta = store.raw(Table.META).get("meta")

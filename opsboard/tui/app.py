@@ -100,13 +100,10 @@ class OpsboardApp(App[BoardDamagedError | None]):
     def _check_board(self) -> None:
         """Check the documents the first screen shows against the models, now
         that it is up: drawing it did not wait for them (opsboard/store/rows.py).
-        A hand-broken one ends the app before any change, with the error, and
-        `opsboard` offers recovery. (Not the tasks: 10,000 of them take longer
-        than the whole start; view 2 checks them when it opens.)"""
+        A hand-broken one ends the app with the error, and `opsboard` offers
+        recovery. (The tasks: view 2 checks them when it opens.)"""
         try:
-            self.store.meta()
-            self.store.departments()
-            self.store.checklist()
+            rows.check_against_models(self.store)
         except BoardDamagedError as error:
             self.exit(error)
 
@@ -233,7 +230,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             if self._unreadable is not None and self._unreadable == (file_identity(self.store.path),):
                 return  # the same broken (or missing) file we already reported: no re-parse
             self.store.refresh()
-            self.store.meta(), self.store.departments(), self.store.checklist()  # a hand-broken one shows here
+            rows.check_against_models(self.store)  # a hand-broken document shows here
         except BoardError as error:
             self._unreadable = (file_identity(self.store.path),)
             self.refresh_title_unreadable()
