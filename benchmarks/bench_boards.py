@@ -29,7 +29,7 @@ for folder in (ROOT, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from first_frame import BARE_APP, app_code, child_env, time_start  # noqa: E402
+from first_frame import BARE_APP, app_code, child_env, round_ratio, time_start  # noqa: E402
 from frame_timer import FrameTimer  # noqa: E402
 
 TASKS = 10_000
@@ -84,7 +84,7 @@ def open_rows(board: Path, empty: Path, runs: int) -> list[tuple]:
             if n:
                 samples.append(value)
     bare_ms, small_ms, first_ms, boards_ms = median_ms(bare), median_ms(small), median_ms(first), median_ms(boards)
-    rounds = statistics.median(f / b for f, b in zip(first, bare, strict=True))  # a second view: see run.py
+    rounds = round_ratio(first, bare)  # a second view: see run.py
     return [
         ("start: bare Textual app, first frame (ms)", round(bare_ms), "", None),
         ("start: board without tasks, first frame (ms)", round(small_ms), "", None),

@@ -69,9 +69,9 @@ def app_code(body: str, run: str, drawn: str = "True", then: str = "") -> str:
     return PREAMBLE.format(drawn=drawn, then=then) + body + "\n" + run + "\n"
 
 
-def round_ratio(starts: list[Start], bare: list[Start]) -> float:
+def round_ratio(starts: list[float], bare: list[float]) -> float:
     """Median over the rounds of (this start / the bare app's start in the same round)."""
-    return statistics.median(s.first_frame / b.first_frame for s, b in zip(starts, bare, strict=True))
+    return statistics.median(s / b for s, b in zip(starts, bare, strict=True))
 
 
 def time_start(code: str, *args: str) -> Start:
