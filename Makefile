@@ -26,6 +26,7 @@ demo: install
 
 lint: install
 	$(VENV)/bin/ruff check opsboard tests benchmarks sample_data
+	$(VENV)/bin/ruff format --check opsboard tests benchmarks sample_data
 
 test: install lint
 	$(PY) -m pytest -n 2 -q

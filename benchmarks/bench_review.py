@@ -43,8 +43,13 @@ def review_metrics(years=YEARS, channels=CHANNELS, seed: int = 6) -> list[DailyM
             orders = int(uv * rng.uniform(0.02, 0.04))
             rows.append(
                 DailyMetric(
-                    date=day, channel=channel, pv=int(uv * rng.uniform(2, 4)), uv=uv, orders=orders,
-                    revenue=round(orders * rng.uniform(150, 260), 2), ad_spend=0.0 if n == 4 else round(uv * 0.3, 2),
+                    date=day,
+                    channel=channel,
+                    pv=int(uv * rng.uniform(2, 4)),
+                    uv=uv,
+                    orders=orders,
+                    revenue=round(orders * rng.uniform(150, 260), 2),
+                    ad_spend=0.0 if n == 4 else round(uv * 0.3, 2),
                 )
             )
         day += timedelta(days=1)

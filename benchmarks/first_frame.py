@@ -76,7 +76,9 @@ def round_ratio(starts: list[float], bare: list[float]) -> float:
 
 def time_start(code: str, *args: str) -> Start:
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env()
+    )
     assert child.stdout is not None
     line = child.stdout.readline()
     idle = time.monotonic() - started

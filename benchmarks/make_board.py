@@ -45,8 +45,20 @@ WORK = {
     "store_admin": ("List", "Coupons for", "Shipping template for", "Complaint about copies of"),
 }
 SUBJECTS = (
-    "linen shirts", "the duvet cover", "Double 12", "618", "Double 11", "the spring range", "winter coats",
-    "bedding sets", "the New Year sale", "Douyin live", "JD store", "member day", "summer dresses", "kids' line",
+    "linen shirts",
+    "the duvet cover",
+    "Double 12",
+    "618",
+    "Double 11",
+    "the spring range",
+    "winter coats",
+    "bedding sets",
+    "the New Year sale",
+    "Douyin live",
+    "JD store",
+    "member day",
+    "summer dresses",
+    "kids' line",
 )
 TAGS = ("double11", "double12", "618", "cny", "photos", "ppc", "crm", "supply", "staffing", "listing", "budget", "review")
 BLOCKED_REASONS = (

@@ -126,9 +126,21 @@ def startup_rows(runs: int) -> list[Row]:
     pydantic = any(s.pydantic for s in starts["demo"])
     pandas = any(s.pandas for s in starts["demo"])
     return [
-        Row("start: bare Textual app (Header, Static, Footer), first frame", f"{ms('bare', 'first_frame'):.0f} ms", f"cpu {ms('bare', 'cpu'):.0f} ms"),
-        Row("start: view 1's widgets, no opsboard code, first frame", f"{ms('same', 'first_frame'):.0f} ms", f"cpu {ms('same', 'cpu'):.0f} ms"),
-        Row("start: opsboard --demo, first frame with the checklist", f"{ms('demo', 'first_frame'):.0f} ms", f"cpu {ms('demo', 'cpu'):.0f} ms"),
+        Row(
+            "start: bare Textual app (Header, Static, Footer), first frame",
+            f"{ms('bare', 'first_frame'):.0f} ms",
+            f"cpu {ms('bare', 'cpu'):.0f} ms",
+        ),
+        Row(
+            "start: view 1's widgets, no opsboard code, first frame",
+            f"{ms('same', 'first_frame'):.0f} ms",
+            f"cpu {ms('same', 'cpu'):.0f} ms",
+        ),
+        Row(
+            "start: opsboard --demo, first frame with the checklist",
+            f"{ms('demo', 'first_frame'):.0f} ms",
+            f"cpu {ms('demo', 'cpu'):.0f} ms",
+        ),
         Row("start: view 1's widgets / bare", f"{ms('same', 'first_frame') / ms('bare', 'first_frame'):.2f}×"),
         Row("start: demo / bare, first frame", f"{ratio:.2f}×", f"≤ {START_BUDGET}×", ratio <= START_BUDGET),
         Row("start: demo / bare, first frame (median of each round's ratio)", f"{round_ratio(frames('demo'), frames('bare')):.2f}×"),
@@ -287,7 +299,9 @@ def main(argv: list[str] | None = None) -> int:
         rows += export_rows(Path(folder), args.runs)
     rows += plugin_rows()
     print_table(rows)
-    print(f"\n{sys.executable.split('/')[-1]} {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.perf_counter() - started:.0f} s in all")
+    print(
+        f"\n{sys.executable.split('/')[-1]} {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.perf_counter() - started:.0f} s in all"
+    )
     return 1 if any(row.ok is False for row in rows) else 0
 
 

@@ -1,4 +1,5 @@
 """opsboard: a terminal planning board for an e-commerce operations lead."""
+
 import os
 
 __version__ = "0.1.0"

@@ -69,9 +69,13 @@ def target_plan() -> TargetPlan:
         promotion_budget=1_500_000,
         orders_per_agent_day=160,
         campaigns=[
-            Campaign(id="c-618", name="618 mid-year sale", start=date(2026, 6, 1), end=date(2026, 6, 18), uplift=0.6, department="marketing"),
+            Campaign(
+                id="c-618", name="618 mid-year sale", start=date(2026, 6, 1), end=date(2026, 6, 18), uplift=0.6, department="marketing"
+            ),
             Campaign(id="c-double11", name="Double 11", start=date(2026, 10, 20), end=date(2026, 11, 11), uplift=1.2, department="bd"),
-            Campaign(id="c-double12", name="Double 12", start=date(2026, 12, 8), end=date(2026, 12, 12), uplift=0.5, department="operations"),
+            Campaign(
+                id="c-double12", name="Double 12", start=date(2026, 12, 8), end=date(2026, 12, 12), uplift=0.5, department="operations"
+            ),
         ],
         notes="Year one of the flagship store; Douyin opened in January",
     )
@@ -130,7 +134,9 @@ def build(path: Path) -> list:
     frozen(at(date(2026, 1, 5), 9))
     store = init_board(path, user=LEAD, language="en", name="Linen & Loom Tmall flagship", year=2026)
     plan = target_plan()
-    changes = [(at(date(2026, 1, 16), 15), LEAD, Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id="plan", after=plan.to_doc(), label="add"))]
+    changes = [
+        (at(date(2026, 1, 16), 15), LEAD, Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id="plan", after=plan.to_doc(), label="add"))
+    ]
     changes += checklist_ops() + task_ops()
     for moment, who, op in sorted(changes, key=lambda change: change[0]):
         frozen(moment)

@@ -33,9 +33,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> BoardStore:
 
 
 def test_the_committed_sample_is_what_the_script_builds(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(SAMPLE / "make_sample.py"), "--out", str(tmp_path)], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, str(SAMPLE / "make_sample.py"), "--out", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     for name in ("demo_board.json", "store_metrics_2026.csv"):
         rebuilt = (tmp_path / name).read_bytes()
@@ -43,7 +41,9 @@ def test_the_committed_sample_is_what_the_script_builds(tmp_path: Path) -> None:
 
 
 def test_the_demo_board_passes_check(demo: BoardStore) -> None:
-    assert check_board(demo.path, user="reader").startswith(f"{demo.path}: OK — 'Linen & Loom Tmall flagship', 41 tasks, 22 checklist items")
+    assert check_board(demo.path, user="reader").startswith(
+        f"{demo.path}: OK — 'Linen & Loom Tmall flagship', 41 tasks, 22 checklist items"
+    )
 
 
 def test_checklists_are_mid_year_research_done_launch_mostly_promotion_partly_review_open(demo: BoardStore) -> None:
@@ -69,7 +69,14 @@ def test_tasks_cover_every_department_and_status_with_reasons_links_and_dues(dem
     linked = [t.checklist_item for t in tasks if t.checklist_item]
     assert len(linked) == 28 and set(linked) <= item_ids
     assert all(t.done_at for t in tasks if t.status is TaskStatus.DONE)
-    assert sorted(t.id for t in tasks if t.is_overdue(OPENED_ON)) == ["t-demo009", "t-demo010", "t-demo021", "t-demo029", "t-demo037", "t-demo039"]
+    assert sorted(t.id for t in tasks if t.is_overdue(OPENED_ON)) == [
+        "t-demo009",
+        "t-demo010",
+        "t-demo021",
+        "t-demo029",
+        "t-demo037",
+        "t-demo039",
+    ]
     assert sum(1 for t in tasks if t.status is not TaskStatus.DONE and t.due and OPENED_ON <= t.due <= OPENED_ON + timedelta(days=14)) == 15
     assert [t.id for t in tasks][:2] == ["t-demo032", "t-demo035"]  # stored in the order they were created
 

@@ -16,9 +16,16 @@ EXPECTED_CODES = {
     Phase.REVIEW: ["1", "2", "3", "4"],
 }
 DEPARTMENT_IDS = [
-    "design", "marketing", "customer_service", "product_development", "hr",
-    "bd", "data_analysis", "operations", "store_admin",
-]  # fmt: skip
+    "design",
+    "marketing",
+    "customer_service",
+    "product_development",
+    "hr",
+    "bd",
+    "data_analysis",
+    "operations",
+    "store_admin",
+]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -41,9 +48,16 @@ def test_departments_in_stable_order(template: Template) -> None:
 def test_english_department_names() -> None:
     names = [d.name for d in load_template("en").departments]
     assert names == [
-        "Design", "Marketing", "Customer Service", "Product Development", "HR",
-        "BD", "Data Analysis", "Operations", "Store Admin",
-    ]  # fmt: skip
+        "Design",
+        "Marketing",
+        "Customer Service",
+        "Product Development",
+        "HR",
+        "BD",
+        "Data Analysis",
+        "Operations",
+        "Store Admin",
+    ]
 
 
 def test_checklist_has_every_phase_and_code(template: Template) -> None:

@@ -12,10 +12,21 @@ from opsboard.services.user import current_user
 NAMES = ("target", "import-actuals")
 
 # plan field → the option a user typed, so a message names what to fix
-_OPTIONS = {"annual_target": "--annual", "year": "--year", "promotion_budget": "--budget", "currency": "--currency",
-            "conversion": "--conversion", "order_value": "--order-value", "paid_share": "--paid-share",
-            "cost_per_click": "--cpc", "orders_per_agent_day": "--agent-orders", "new_products": "--new-products",
-            "channels": "--channel", "seasonality": "--seasonality", "campaigns": "--campaign"}  # fmt: skip
+_OPTIONS = {
+    "annual_target": "--annual",
+    "year": "--year",
+    "promotion_budget": "--budget",
+    "currency": "--currency",
+    "conversion": "--conversion",
+    "order_value": "--order-value",
+    "paid_share": "--paid-share",
+    "cost_per_click": "--cpc",
+    "orders_per_agent_day": "--agent-orders",
+    "new_products": "--new-products",
+    "channels": "--channel",
+    "seasonality": "--seasonality",
+    "campaigns": "--campaign",
+}
 _MONTHLY = "one value for every month, or 12 comma-separated values (January first)"
 
 
@@ -40,16 +51,22 @@ def register(sub, add_common) -> None:
     setter.add_argument("--cpc", metavar="AMOUNT", help=f"cost per click: {_MONTHLY}")
     setter.add_argument("--agent-orders", metavar="N", help="orders one customer-service agent handles a day")
     setter.add_argument("--new-products", metavar="N", help=f"new products to list: {_MONTHLY}")
-    setter.add_argument("--channel", action="append", metavar="NAME=SHARE",
-                        help="a channel and its share, e.g. Tmall=70%% (repeat; shares add up to 100%%; "
-                        "--channel none removes them)")  # fmt: skip
-    setter.add_argument("--campaign", action="append", metavar="NAME,START,END,UPLIFT[,DEPT]",
-                        help="a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
-                        "(repeat; the list replaces the plan's; --campaign none removes them)")  # fmt: skip
+    setter.add_argument(
+        "--channel",
+        action="append",
+        metavar="NAME=SHARE",
+        help="a channel and its share, e.g. Tmall=70%% (repeat; shares add up to 100%%; --channel none removes them)",
+    )
+    setter.add_argument(
+        "--campaign",
+        action="append",
+        metavar="NAME,START,END,UPLIFT[,DEPT]",
+        help="a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
+        "(repeat; the list replaces the plan's; --campaign none removes them)",
+    )
     seasons = setter.add_mutually_exclusive_group()
     seasons.add_argument("--seasonality", metavar="W1,...,W12", help="12 monthly weights, or 'default'")
-    seasons.add_argument("--seasonality-from-actuals", action="store_true",
-                         help="shape the months like last year's imported revenue")  # fmt: skip
+    seasons.add_argument("--seasonality-from-actuals", action="store_true", help="shape the months like last year's imported revenue")
     add_common(setter)
     setter.set_defaults(handler=cmd_set)
 

@@ -16,8 +16,15 @@ from opsboard.services.user import current_user
 NAMES = ("task",)
 
 # service field → the option a user typed, so a message names what to fix
-_OPTIONS = {"department": "--dept", "title": "--title", "due": "--due", "owner": "--owner", "priority": "--priority",
-            "status": "--status", "reason": "--reason"}  # fmt: skip
+_OPTIONS = {
+    "department": "--dept",
+    "title": "--title",
+    "due": "--due",
+    "owner": "--owner",
+    "priority": "--priority",
+    "status": "--status",
+    "reason": "--reason",
+}
 
 
 def register(sub, add_common) -> None:
@@ -69,8 +76,9 @@ def _one_line(error: FieldErrors) -> InputError:
 def cmd_add(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     try:
-        task = add_task(store, department=args.dept, title=args.title, owner=args.owner, due=args.due,
-                        priority=args.priority, tags=args.tags)  # fmt: skip
+        task = add_task(
+            store, department=args.dept, title=args.title, owner=args.owner, due=args.due, priority=args.priority, tags=args.tags
+        )
     except FieldErrors as error:
         raise _one_line(error) from None
     print(task.id)

@@ -68,4 +68,3 @@ def run_tui(args: argparse.Namespace) -> int:
             print(f"opsboard: {damaged}", file=sys.stderr)
             return 1
     return 0
-

@@ -68,22 +68,42 @@ def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, 
     if status is TaskStatus.BLOCKED:
         headers = ["Task", "Reason", "Blocked since", "Owner", "Due", "Priority", "Id"]
         rows = [
-            [escape(t.title), escape(t.blocked_reason), t.blocked_since.date().isoformat() if t.blocked_since else "",
-             escape(t.owner), _due(t, today), f"P{t.priority}", escape(t.id)]  # fmt: skip
+            [
+                escape(t.title),
+                escape(t.blocked_reason),
+                t.blocked_since.date().isoformat() if t.blocked_since else "",
+                escape(t.owner),
+                _due(t, today),
+                f"P{t.priority}",
+                escape(t.id),
+            ]
             for t in tasks
         ]
     elif status is TaskStatus.DONE:
         headers = ["Task", "Owner", "Done on", "Priority", "Tags", "Id"]
         rows = [
-            [escape(t.title), escape(t.owner), t.done_at.date().isoformat() if t.done_at else "", f"P{t.priority}",
-             escape(", ".join(t.tags)), escape(t.id)]  # fmt: skip
+            [
+                escape(t.title),
+                escape(t.owner),
+                t.done_at.date().isoformat() if t.done_at else "",
+                f"P{t.priority}",
+                escape(", ".join(t.tags)),
+                escape(t.id),
+            ]
             for t in tasks
         ]
     else:
         headers = ["Task", "Owner", "Due", "Priority", "Tags", "Checklist item", "Id"]
         rows = [
-            [escape(t.title), escape(t.owner), _due(t, today), f"P{t.priority}", escape(", ".join(t.tags)),
-             escape(items.get(t.checklist_item, t.checklist_item)) if t.checklist_item else "", escape(t.id)]  # fmt: skip
+            [
+                escape(t.title),
+                escape(t.owner),
+                _due(t, today),
+                f"P{t.priority}",
+                escape(", ".join(t.tags)),
+                escape(items.get(t.checklist_item, t.checklist_item)) if t.checklist_item else "",
+                escape(t.id),
+            ]
             for t in tasks
         ]
     return table(headers, rows)

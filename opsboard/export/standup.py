@@ -43,7 +43,7 @@ class DepartmentAgenda:
 
 
 def day_words(day: date) -> str:
-    """"Mon 15 Jun 2026" (English day and month names whatever the locale)."""
+    """ "Mon 15 Jun 2026" (English day and month names whatever the locale)."""
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 

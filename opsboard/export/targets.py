@@ -111,8 +111,7 @@ def _quarters_table(breakdown: Any) -> str:
 def _channels_table(breakdown: Any) -> str:
     headers = ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"]
     rows = [
-        [escape(c.name), percent(c.share), amount(c.target), _money(c.orders), _money(c.uv), _money(c.ad_spend)]
-        for c in breakdown.channels
+        [escape(c.name), percent(c.share), amount(c.target), _money(c.orders), _money(c.uv), _money(c.ad_spend)] for c in breakdown.channels
     ]
     return table(headers, rows, ["left"] + [_RIGHT] * 5)
 
@@ -139,9 +138,7 @@ def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
     spend, budget = amount(balance.ad_spend), amount(balance.budget)
     if not balance.over_budget:
         used = percent(balance.budget_used)
-        return [
-            f"The plan's ad spend of {spend} {currency} fits the promotion budget of {budget} {currency} ({used} used)."
-        ]
+        return [f"The plan's ad spend of {spend} {currency} fits the promotion budget of {budget} {currency} ({used} used)."]
     parts = [
         f"The plan's ad spend of {spend} {currency} is **over** the promotion budget of {budget} {currency} "
         f"by {amount(balance.shortfall)} {currency}. Each lever below closes the gap on its own "
@@ -176,9 +173,7 @@ def _month_label(row: Any) -> str:
     return label
 
 
-def _actual_row(
-    label: str, figures: tuple, effects: Any, lever: str | None, departments: tuple[str, ...], names: _Names
-) -> list[str]:
+def _actual_row(label: str, figures: tuple, effects: Any, lever: str | None, departments: tuple[str, ...], names: _Names) -> list[str]:
     target, actual, attainment, gap = figures
     return [
         label,
@@ -201,9 +196,7 @@ def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
     headers = ["Month", "Target", "Actual", "Attainment", "Gap", "Traffic", "Conversion", "Order value"]
     headers += ["Lever to act on", "Department"]
     rows = [
-        _actual_row(
-            _month_label(m), (m.target_to_date, m.actual, m.attainment, m.gap), m.effects, m.lever, m.departments, names
-        )
+        _actual_row(_month_label(m), (m.target_to_date, m.actual, m.attainment, m.gap), m.effects, m.lever, m.departments, names)
         for m in pva.months
     ]
     ytd = (pva.ytd_target, pva.ytd_actual, pva.ytd_attainment, pva.ytd_gap)
@@ -223,9 +216,7 @@ def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
     return parts
 
 
-def targets_markdown(
-    plan: Any, breakdown: Any, balance: Any, pva: Any, title: str, departments: Mapping[str, str] | None = None
-) -> str:
+def targets_markdown(plan: Any, breakdown: Any, balance: Any, pva: Any, title: str, departments: Mapping[str, str] | None = None) -> str:
     """The targets view as Markdown. `plan` is the board's TargetPlan (None:
     none set); `breakdown`, `balance` and `pva` are `logic.targets`'
     Breakdown, Balance and PlanVsActual (None: not computed). `departments`

@@ -79,10 +79,7 @@ def _conversion_fix(breakdown: Breakdown, factor: float) -> LeverFix:
     reason = ""
     if too_high:
         worst = max(too_high, key=lambda m: m.conversion)
-        reason = (
-            f"would need a conversion of {worst.conversion * factor:.1%} in {MONTH_ABBR[worst.month - 1]}, "
-            "more than 100%"
-        )
+        reason = f"would need a conversion of {worst.conversion * factor:.1%} in {MONTH_ABBR[worst.month - 1]}, more than 100%"
     owner = LEVER_DEPARTMENTS["conversion"][0]
     return LeverFix("conversion", owner, factor, current, current * factor, not too_high, reason)
 

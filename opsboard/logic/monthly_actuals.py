@@ -39,11 +39,7 @@ class MonthActual:
 
 def monthly_actuals(metrics: Iterable[DailyMetric], year: int) -> dict[int, MonthActual]:
     """The months of `year` that have metrics, by month number (1-12)."""
-    rows = [
-        (m.date.month, m.date.toordinal(), m.pv, m.uv, m.orders, m.revenue, m.ad_spend)
-        for m in metrics
-        if m.date.year == year
-    ]
+    rows = [(m.date.month, m.date.toordinal(), m.pv, m.uv, m.orders, m.revenue, m.ad_spend) for m in metrics if m.date.year == year]
     if not rows:
         return {}
     import pandas as pd

@@ -154,18 +154,14 @@ def _month(plan_month: MonthPlan, actual: MonthActual) -> MonthVsActual:
     )
 
 
-def plan_vs_actual(
-    plan: TargetPlan, metrics: Iterable[DailyMetric], breakdown: Breakdown | None = None
-) -> PlanVsActual:
+def plan_vs_actual(plan: TargetPlan, metrics: Iterable[DailyMetric], breakdown: Breakdown | None = None) -> PlanVsActual:
     """The plan's year against the daily metrics (other years are ignored)."""
     if breakdown is None:
         breakdown = monthly_breakdown(plan)
     actuals = monthly_actuals(metrics, plan.year)
     months = tuple(_month(breakdown.months[m - 1], actual) for m, actual in sorted(actuals.items()))
     if not months:
-        return PlanVsActual(
-            plan.year, plan.annual_target, (), None, 0.0, 0.0, None, 0.0, None, None, None, None, None, None
-        )
+        return PlanVsActual(plan.year, plan.annual_target, (), None, 0.0, 0.0, None, 0.0, None, None, None, None, None, None)
     ytd_target = sum(m.target_to_date for m in months)
     ytd_actual = sum(m.actual for m in months)
     ytd_gap = ytd_actual - ytd_target

@@ -107,9 +107,7 @@ class ReviewData:
     def __init__(self, metrics: Iterable[DailyMetric]) -> None:
         import pandas as pd
 
-        records = [
-            (m.date.toordinal(), m.channel, m.pv, m.uv, m.orders, m.revenue, m.ad_spend) for m in metrics
-        ]
+        records = [(m.date.toordinal(), m.channel, m.pv, m.uv, m.orders, m.revenue, m.ad_spend) for m in metrics]
         frame = pd.DataFrame.from_records(records, columns=["day", "channel", *_SUMS])
         frame = frame.astype({"day": "int64", "pv": "int64", "uv": "int64", "orders": "int64"})
         frame = frame.astype({"revenue": "float64", "ad_spend": "float64"})
@@ -164,8 +162,16 @@ class ReviewData:
                 target_revenue += revenue_on_target_days
             rows.append(
                 _row(
-                    period_label(period, key), start, end, int(values.days),
-                    int(values.days) < period_length(period, key), values, before, year_ago, target, attainment,
+                    period_label(period, key),
+                    start,
+                    end,
+                    int(values.days),
+                    int(values.days) < period_length(period, key),
+                    values,
+                    before,
+                    year_ago,
+                    target,
+                    attainment,
                 )
             )
 
@@ -174,8 +180,14 @@ class ReviewData:
             grand = frame[list(_SUMS)].sum()
             has_target = any(row.target is not None for row in rows)
             totals = _row(
-                "Total", rows[0].start, rows[-1].end, sum(row.days for row in rows),
-                any(row.partial for row in rows), grand, None, None,
+                "Total",
+                rows[0].start,
+                rows[-1].end,
+                sum(row.days for row in rows),
+                any(row.partial for row in rows),
+                grand,
+                None,
+                None,
                 target_sum if has_target else None,
                 _ratio(target_revenue, target_sum) if has_target else None,
             )

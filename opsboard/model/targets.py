@@ -16,7 +16,6 @@ MONTHS = 12
 DEFAULT_SEASONALITY: list[float] = [0.06, 0.05, 0.07, 0.07, 0.08, 0.11, 0.07, 0.07, 0.08, 0.08, 0.15, 0.11]
 
 
-
 class Channel(Record):
     """A sales channel (a marketplace store) and its share of the target."""
 

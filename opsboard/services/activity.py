@@ -203,9 +203,7 @@ def describe_change(entry: ActivityEntry) -> str:
 # -- the activity view ---------------------------------------------------------------
 
 
-def activity_rows(
-    store: BoardStore, *, person: str | None = None, department: str | None = None, limit: int = 500
-) -> list[ActivityRow]:
+def activity_rows(store: BoardStore, *, person: str | None = None, department: str | None = None, limit: int = 500) -> list[ActivityRow]:
     """Newest first, filtered by who made the change and by department id."""
     rows: list[ActivityRow] = []
     for doc in reversed(list(store.raw(ACTIVITY).values())):

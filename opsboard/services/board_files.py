@@ -91,6 +91,5 @@ def check_board(path: str | Path, *, user: str) -> str:
         raise BoardError(f"{store.path}: {problems[0]}{more}")
     meta = store.meta()
     return (
-        f"{store.path}: OK — '{meta.name}', {len(store.tasks())} tasks, {len(store.checklist())} checklist items, "
-        f"revision {store.revision}"
+        f"{store.path}: OK — '{meta.name}', {len(store.tasks())} tasks, {len(store.checklist())} checklist items, revision {store.revision}"
     )

@@ -125,7 +125,6 @@ def open_read_only_copy(board: str | Path, *, user: str) -> BoardStore:
     shutil.copyfile(good.path, copy)
     store = BoardStore(copy, user=user)
     store.read_only_reason = (
-        f"a copy of backup {good.number} of {board} (saved {good.saved_at:%Y-%m-%d %H:%M}), "
-        "because the board is damaged"
+        f"a copy of backup {good.number} of {board} (saved {good.saved_at:%Y-%m-%d %H:%M}), because the board is damaged"
     )
     return store

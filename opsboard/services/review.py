@@ -47,7 +47,6 @@ class ReviewSource:
     def title(self, what: str = REVIEW_TITLE) -> str:
         return f"{self.board_name} — {what}"
 
-
     def prepare_all(self) -> None:
         """Build every report view 4 can switch to (both periods, all channels
         and each one), so switching is a cache hit."""
@@ -132,7 +131,7 @@ def review_item_export(store: BoardStore, item_id: str) -> tuple[str, str] | Non
 
 
 def review_item_report_name(item_id: str | None) -> str | None:
-    """"traffic" or "sales" for the review items that archive a report, else None."""
+    """ "traffic" or "sales" for the review items that archive a report, else None."""
     found = REVIEW_ITEM_REPORTS.get(item_id or "")
     return found[0] if found else None
 

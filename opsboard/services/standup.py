@@ -96,8 +96,14 @@ def set_walk_order(store: BoardStore, department_ids: list[str]) -> list[Departm
         raise InputError(f"unknown department '{unknown[0]}' (valid: {', '.join(known)})")
     ids = list(dict.fromkeys(department_ids)) + [d.id for d in current if d.id not in department_ids]
     ops = [
-        Operation(kind=OpKind.SET, table=Table.DEPARTMENTS, doc_id=dept_id, after={"standup_order": position},
-                  before={"standup_order": known[dept_id].standup_order}, label="stand-up order")  # fmt: skip
+        Operation(
+            kind=OpKind.SET,
+            table=Table.DEPARTMENTS,
+            doc_id=dept_id,
+            after={"standup_order": position},
+            before={"standup_order": known[dept_id].standup_order},
+            label="stand-up order",
+        )
         for position, dept_id in enumerate(ids)
         if known[dept_id].standup_order != position
     ]
@@ -132,9 +138,8 @@ def standup_since(store: BoardStore, record: StandupRecord | None = None, *, now
     zone = (now or clock_now()).tzinfo  # times are said where the user is
     reference = record.started_at if record is not None else (now or clock_now())
     finished = [
-        r for r in store.standups()
-        if r.finished_at is not None and r.finished_at <= reference and (record is None or r.id != record.id)
-    ]  # fmt: skip
+        r for r in store.standups() if r.finished_at is not None and r.finished_at <= reference and (record is None or r.id != record.id)
+    ]
     if finished:
         last = max(finished, key=lambda r: r.finished_at)  # type: ignore[arg-type, return-value]
         return Since(last.finished_at.astimezone(zone), last)  # type: ignore[union-attr]

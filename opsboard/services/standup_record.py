@@ -85,8 +85,16 @@ def _change(store: BoardStore, record_id: str, change: Callable[[StandupRecord],
         after = change(record)
         seen = record.to_doc()
         try:
-            store.apply(Operation(kind=OpKind.SET, table=Table.STANDUPS, doc_id=record_id, after=after,
-                                  before={k: seen.get(k) for k in after}, label=label))  # fmt: skip
+            store.apply(
+                Operation(
+                    kind=OpKind.SET,
+                    table=Table.STANDUPS,
+                    doc_id=record_id,
+                    after=after,
+                    before={k: seen.get(k) for k in after},
+                    label=label,
+                )
+            )
         except ConflictError:
             continue
         return find_standup(store, record_id)

@@ -189,7 +189,9 @@ def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
     for entry in entries:
         parts = [part.strip() for part in entry.split(",")]
         if len(parts) not in (4, 5) or not parts[0]:
-            raise ValueError(f"'{_shown(entry)}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)")
+            raise ValueError(
+                f"'{_shown(entry)}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)"
+            )
         name = " ".join(parts[0].split())
         try:
             start, end = date.fromisoformat(parts[1]), date.fromisoformat(parts[2])

@@ -106,14 +106,13 @@ def _campaigns(raw: object, current: list[Campaign], department: Callable[[str],
             campaign_id = _slug(name, taken)
         taken.add(campaign_id)
         owner = department(typed) if typed else "marketing"
-        docs.append({"id": campaign_id, "name": name, "start": start.isoformat(), "end": end.isoformat(),
-                     "uplift": uplift, "department": owner})  # fmt: skip
+        docs.append(
+            {"id": campaign_id, "name": name, "start": start.isoformat(), "end": end.isoformat(), "uplift": uplift, "department": owner}
+        )
     return docs
 
 
-def parse_plan_fields(
-    fields: dict[str, Any], current: TargetPlan | None, department: Callable[[str], str] = str
-) -> dict[str, Any]:
+def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None, department: Callable[[str], str] = str) -> dict[str, Any]:
     """What a user typed → plan values; FieldErrors naming every bad field.
     None leaves a field as it is. `department(typed) -> id` finds a
     campaign's department (InputError when unknown)."""
@@ -152,9 +151,7 @@ def _validated(doc: dict[str, Any]) -> TargetPlan:
         raise FieldErrors(errors) from None
 
 
-def set_assumptions(
-    store: BoardStore, *, seen: TargetPlan | None = None, summary: str = "", **fields: Any
-) -> TargetPlan:
+def set_assumptions(store: BoardStore, *, seen: TargetPlan | None = None, summary: str = "", **fields: Any) -> TargetPlan:
     """Create or change the plan from what a user typed (see FIELDS: rates as
     3% or 0.03, amounts as 1,500,000 or 1.5m, monthly fields as one value or
     twelve). A conversion of 300 % or a negative budget is refused: FieldErrors
@@ -168,8 +165,7 @@ def set_assumptions(
         meta = store.meta()
         doc = {"id": PLAN_ID, "year": meta.year, "currency": meta.currency, **values}
         plan = _validated(doc)
-        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=plan.to_doc(),
-                              label="add", summary=summary))  # fmt: skip
+        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=plan.to_doc(), label="add", summary=summary))
         return store.plan()  # type: ignore[return-value]
     assert shown is not None
     old = shown.to_doc()
@@ -179,8 +175,7 @@ def set_assumptions(
     if not after:
         return current
     before = {name: old.get(name) for name in after}
-    store.apply(Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before,
-                          label="edit", summary=summary))  # fmt: skip
+    store.apply(Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before, label="edit", summary=summary))
     return store.plan()  # type: ignore[return-value]
 
 
@@ -243,10 +238,21 @@ def use_last_year_seasonality(store: BoardStore, *, seen: TargetPlan | None = No
 def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]:
     """Each field of FIELDS as the form shows it (parsing it gives the value back)."""
     if plan is None:
-        return {"annual_target": "", "year": str(meta.year), "currency": meta.currency, "promotion_budget": "0",
-                "conversion": "3%", "order_value": "200", "paid_share": "40%", "cost_per_click": "1.5",
-                "orders_per_agent_day": "150", "new_products": "10", "channels": "", "seasonality": "default",
-                "campaigns": ""}  # fmt: skip
+        return {
+            "annual_target": "",
+            "year": str(meta.year),
+            "currency": meta.currency,
+            "promotion_budget": "0",
+            "conversion": "3%",
+            "order_value": "200",
+            "paid_share": "40%",
+            "cost_per_click": "1.5",
+            "orders_per_agent_day": "150",
+            "new_products": "10",
+            "channels": "",
+            "seasonality": "default",
+            "campaigns": "",
+        }
     count = lambda value: str(int(value))  # noqa: E731
     seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
     return {

@@ -267,8 +267,11 @@ def create_corrective_task(store: BoardStore, month: int | None = None, *, view:
         if task.department == department and task.status is not TaskStatus.DONE and task.title.startswith(prefix):
             name = view.department_name(department)
             raise InputError(f"already on the {name} board: '{task.title}' ({task.id})")
-    ranks = [float(doc.get("rank", 0.0)) for doc in store.raw(Table.TASKS).values()
-             if doc.get("department") == department and doc.get("status", "todo") == TaskStatus.TODO.value]  # fmt: skip
+    ranks = [
+        float(doc.get("rank", 0.0))
+        for doc in store.raw(Table.TASKS).values()
+        if doc.get("department") == department and doc.get("status", "todo") == TaskStatus.TODO.value
+    ]
     task = Task(
         id=new_id("t"),
         department=department,

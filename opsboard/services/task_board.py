@@ -125,10 +125,7 @@ def board_columns(
             else:
                 recent.append(task)
         columns[TaskStatus.DONE] = recent
-    return [
-        BoardColumn(status, sort_column(cards), folded if status is TaskStatus.DONE else 0)
-        for status, cards in columns.items()
-    ]
+    return [BoardColumn(status, sort_column(cards), folded if status is TaskStatus.DONE else 0) for status, cards in columns.items()]
 
 
 def department_overview(
@@ -154,7 +151,9 @@ def department_overview(
     for task in select(chosen, tasks, day):
         summary = summaries.get(task.department)
         if summary is None:
-            summary = summaries[task.department] = DepartmentSummary(models.Department(id=task.department, name=task.department, order=10_000))
+            summary = summaries[task.department] = DepartmentSummary(
+                models.Department(id=task.department, name=task.department, order=10_000)
+            )
         summary.counts[task.status] += 1
         due = task.due
         if due is not None and task.status is not done:

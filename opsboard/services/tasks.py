@@ -29,8 +29,13 @@ from .parsing import parse_date
 from .task_board import card_order, column_order, sort_column
 from .task_filter import TaskFilter, parse_filter
 
-STATUS_WORDS = {"todo": TaskStatus.TODO, "to do": TaskStatus.TODO, "doing": TaskStatus.DOING,
-                "blocked": TaskStatus.BLOCKED, "done": TaskStatus.DONE}  # fmt: skip
+STATUS_WORDS = {
+    "todo": TaskStatus.TODO,
+    "to do": TaskStatus.TODO,
+    "doing": TaskStatus.DOING,
+    "blocked": TaskStatus.BLOCKED,
+    "done": TaskStatus.DONE,
+}
 BLOCKED_NEEDS_REASON = "a blocked task needs a reason: what is it waiting for?"
 
 
@@ -131,8 +136,16 @@ def add_task(
     """A new card at the bottom of the department's To do column.
     FieldErrors (every bad field named) and nothing saved on bad input."""
     errors: dict[str, str] = {}
-    fields = {"department": department, "title": title, "owner": owner, "due": due, "priority": priority,
-              "tags": tags, "checklist_item": checklist_item or "", "notes": notes}  # fmt: skip
+    fields = {
+        "department": department,
+        "title": title,
+        "owner": owner,
+        "due": due,
+        "priority": priority,
+        "tags": tags,
+        "checklist_item": checklist_item or "",
+        "notes": notes,
+    }
     values = _field_values(store, fields, errors)
     if errors:
         raise FieldErrors(errors)
@@ -262,8 +275,7 @@ def reorder_task(store: BoardStore, task_id: str, step: int, *, among: Sequence[
     else:  # equal ranks (or no room left between them): renumber the column
         return _renumber(store, others[:position] + [task] + others[position:], task.id)
     store.apply(
-        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"rank": rank},
-                  before={"rank": task.rank}, label="reorder")  # fmt: skip
+        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"rank": rank}, before={"rank": task.rank}, label="reorder")
     )
     return find_task(store, task.id)
 
@@ -301,9 +313,7 @@ def list_tasks(
     tasks = [
         t
         for t in store.tasks()
-        if (department is None or t.department == department)
-        and (wanted is None or t.status is wanted)
-        and chosen.matches(t, day)
+        if (department is None or t.department == department) and (wanted is None or t.status is wanted) and chosen.matches(t, day)
     ]
     departments = {d.id: d.order for d in store.departments()}
     return sorted(tasks, key=lambda t: (departments.get(t.department, len(departments)), column_order(t), *card_order(t)))

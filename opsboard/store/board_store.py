@@ -305,9 +305,7 @@ class BoardStore:
             revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]
             try:
                 entries = [
-                    apply_operation(
-                        self._db.table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision
-                    )
+                    apply_operation(self._db.table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision)
                     for op in ops
                 ]
             except ConflictError as error:

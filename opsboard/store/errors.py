@@ -64,9 +64,7 @@ class NotFoundError(BoardError):
 class ConflictError(BoardError):
     """Someone else changed the same field since we read it."""
 
-    def __init__(
-        self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str, operation: object = None
-    ):
+    def __init__(self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str, operation: object = None):
         self.doc_id = doc_id
         self.field = field
         self.seen = seen
@@ -78,6 +76,4 @@ class ConflictError(BoardError):
         self.operation = operation
         self.operations: list = [operation] if operation is not None else []
         who = by or "someone else"
-        super().__init__(
-            f"{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved"
-        )
+        super().__init__(f"{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved")

@@ -26,5 +26,5 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
         return {}, f"{path}: keymap ignored ({error})"
     bad = [key for key, value in data.items() if not isinstance(value, str)]
     if bad:
-        return {}, f"{path}: keymap ignored ({bad[0]} needs a key as a string, e.g. \"ctrl+q\")"
+        return {}, f'{path}: keymap ignored ({bad[0]} needs a key as a string, e.g. "ctrl+q")'
     return data, None

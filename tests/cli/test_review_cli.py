@@ -32,7 +32,6 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-
 def test_export_review_to_stdout(board: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["export", str(board), "--view", "review"]) == 0
     out = capsys.readouterr().out

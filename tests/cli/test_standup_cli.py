@@ -50,12 +50,47 @@ def board(tmp_path: Path) -> Path:
     task due last Wednesday."""
     path = tmp_path / "b.json"
     opsboard("init", str(path), "--name", "Linen & Loom", "--year", "2026", now="2026-06-12T09:00:00+08:00")
-    slots = opsboard("--user", "lin", "task", "add", str(path), "--dept", "Marketing", "--title", "Book 618 ad slots",
-                     "--owner", "lin", now="2026-06-12T09:00:00+08:00").strip()  # fmt: skip
-    opsboard("--user", "lin", "task", "set", str(path), slots, "--status", "blocked", "--reason", "budget not approved",
-             now="2026-06-12T10:00:00+08:00")  # fmt: skip
-    opsboard("task", "add", str(path), "--dept", "design", "--title", "Retouch hero images", "--owner", "chen",
-             "--due", "2026-06-10", now="2026-06-12T09:00:00+08:00")  # fmt: skip
+    slots = opsboard(
+        "--user",
+        "lin",
+        "task",
+        "add",
+        str(path),
+        "--dept",
+        "Marketing",
+        "--title",
+        "Book 618 ad slots",
+        "--owner",
+        "lin",
+        now="2026-06-12T09:00:00+08:00",
+    ).strip()
+    opsboard(
+        "--user",
+        "lin",
+        "task",
+        "set",
+        str(path),
+        slots,
+        "--status",
+        "blocked",
+        "--reason",
+        "budget not approved",
+        now="2026-06-12T10:00:00+08:00",
+    )
+    opsboard(
+        "task",
+        "add",
+        str(path),
+        "--dept",
+        "design",
+        "--title",
+        "Retouch hero images",
+        "--owner",
+        "chen",
+        "--due",
+        "2026-06-10",
+        now="2026-06-12T09:00:00+08:00",
+    )
     return path
 
 
@@ -88,8 +123,9 @@ def test_done_since_the_last_working_day_across_the_weekend(board: Path) -> None
     assert "Done: Size chart" not in tuesday["Design"]  # Tuesday counts from Monday
 
 
-def test_an_empty_board_names_every_department_as_quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_an_empty_board_names_every_department_as_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", MONDAY)
     path = tmp_path / "empty.json"
     assert main(["init", str(path), "--year", "2026"]) == 0

@@ -41,7 +41,6 @@ def write_year_csv(path: Path, year: int = 2025) -> dict[int, float]:
     return revenue
 
 
-
 def number(cell: str) -> float:
     return float(cell.replace(",", "").replace("%", "").replace("−", "-").replace("+", ""))
 
@@ -73,8 +72,7 @@ def test_target_import_and_export_end_to_end(board: Path, tmp_path: Path, capsys
     code, out, err = run(capsys, "export", str(board), "--view", "targets")
     assert code == 0, err
     months_table, *_ = tables(out)
-    assert months_table[0] == ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend",
-                               "Agents", "New products"]  # fmt: skip
+    assert months_table[0] == ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents", "New products"]
     months = months_table[1:13]
     assert [row[0] for row in months] == list(calendar.month_abbr)[1:]
     targets = [number(row[1]) for row in months]
@@ -122,8 +120,10 @@ def test_bad_target_input_exits_1_and_changes_nothing(board: Path, capsys, optio
 
 
 def test_an_unknown_board_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    for argv in (["target", "set", str(tmp_path / "nope.json"), "--annual", "1000"],
-                 ["import-actuals", str(tmp_path / "nope.json"), str(tmp_path / "x.csv")]):  # fmt: skip
+    for argv in (
+        ["target", "set", str(tmp_path / "nope.json"), "--annual", "1000"],
+        ["import-actuals", str(tmp_path / "nope.json"), str(tmp_path / "x.csv")],
+    ):
         code, _, err = run(capsys, *argv)
         assert code == 1 and "no such board" in err
     assert not (tmp_path / "nope.json").exists()
@@ -177,8 +177,20 @@ def test_the_console_script_path(board: Path, tmp_path: Path):
 
 
 def test_campaigns_from_the_command_line(board: Path, capsys: pytest.CaptureFixture[str]):
-    code, _, err = run(capsys, "target", "set", str(board), "--annual", "1200000", "--year", "2025", "--seasonality",
-                       ",".join(["1"] * 12), "--campaign", "Double 11,2025-11-01,2025-11-30,50%,BD")  # fmt: skip
+    code, _, err = run(
+        capsys,
+        "target",
+        "set",
+        str(board),
+        "--annual",
+        "1200000",
+        "--year",
+        "2025",
+        "--seasonality",
+        ",".join(["1"] * 12),
+        "--campaign",
+        "Double 11,2025-11-01,2025-11-30,50%,BD",
+    )
     assert code == 0, err
     [campaign] = open_board(board, user="ana").plan().campaigns
     assert (campaign.name, campaign.department, campaign.uplift) == ("Double 11", "bd", 0.5)

@@ -44,16 +44,35 @@ def one_line_error(err: str) -> str:
 
 
 def test_add_prints_the_id_and_list_json_has_the_task(board: Path, capsys) -> None:
-    task_id = add(capsys, board, "--dept", "design", "--title", "Retouch hero images", "--due", "2026-03-05",
-                  "--owner", "mei", "--priority", "P1", "--user", "lin")  # fmt: skip
+    task_id = add(
+        capsys,
+        board,
+        "--dept",
+        "design",
+        "--title",
+        "Retouch hero images",
+        "--due",
+        "2026-03-05",
+        "--owner",
+        "mei",
+        "--priority",
+        "P1",
+        "--user",
+        "lin",
+    )
     assert task_id.startswith("t-") and len(task_id) == 10
     code, out, err = run(capsys, "task", "list", str(board), "--json")
     assert (code, err) == (0, "")
     (task,) = json.loads(out)
     assert {k: task[k] for k in ("id", "title", "department", "status", "owner", "due", "priority")} == {
-        "id": task_id, "title": "Retouch hero images", "department": "design", "status": "todo",
-        "owner": "mei", "due": "2026-03-05", "priority": 1,
-    }  # fmt: skip
+        "id": task_id,
+        "title": "Retouch hero images",
+        "department": "design",
+        "status": "todo",
+        "owner": "mei",
+        "due": "2026-03-05",
+        "priority": 1,
+    }
     saved = BoardStore(board, user="x").task(task_id)
     assert (saved.created_by, saved.updated_by) == ("lin", "lin")
 
@@ -92,13 +111,33 @@ def test_wrong_usage_exits_2(board: Path, capsys, args: list[str]) -> None:
 
 def test_set_status_owner_due_title(board: Path, capsys) -> None:
     task_id = add(capsys, board, "--dept", "design", "--title", "Banner")
-    code, out, err = run(capsys, "task", "set", str(board), task_id, "--status", "doing", "--owner", "tao",
-                         "--due", "2026-03-09", "--title", "Spring banner", "--user", "mei")  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "task",
+        "set",
+        str(board),
+        task_id,
+        "--status",
+        "doing",
+        "--owner",
+        "tao",
+        "--due",
+        "2026-03-09",
+        "--title",
+        "Spring banner",
+        "--user",
+        "mei",
+    )
     assert (code, err) == (0, "")
     assert task_id in out and "Doing" in out and "Spring banner" in out
     saved = BoardStore(board, user="x").task(task_id)
     assert (saved.status.value, saved.owner, saved.due.isoformat(), saved.title, saved.updated_by) == (
-        "doing", "tao", "2026-03-09", "Spring banner", "mei")  # fmt: skip
+        "doing",
+        "tao",
+        "2026-03-09",
+        "Spring banner",
+        "mei",
+    )
     assert run(capsys, "task", "set", str(board), task_id, "--due", "")[0] == 0
     assert BoardStore(board, user="x").task(task_id).due is None
 

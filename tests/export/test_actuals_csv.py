@@ -30,9 +30,7 @@ def test_reads_a_plain_file(tmp_path):
     path.write_text(HEADER + "2025-03-01,Tmall,12000,3400,102,20400.50,1500\n2025-03-01,JD,800,300,9,1800,0\n")
     metrics = read_actuals_csv(path)
     assert metrics == [
-        DailyMetric(
-            date=date(2025, 3, 1), channel="Tmall", pv=12000, uv=3400, orders=102, revenue=20400.5, ad_spend=1500
-        ),
+        DailyMetric(date=date(2025, 3, 1), channel="Tmall", pv=12000, uv=3400, orders=102, revenue=20400.5, ad_spend=1500),
         DailyMetric(date=date(2025, 3, 1), channel="JD", pv=800, uv=300, orders=9, revenue=1800, ad_spend=0),
     ]
 
@@ -60,7 +58,12 @@ def test_channel_and_ad_spend_are_optional():
 def test_headers_match_tolerantly(header):
     (metric,) = parse(header + "\n2025-03-01,Tmall,10,5,1,99,3\n")
     assert (metric.pv, metric.uv, metric.orders, metric.revenue, metric.ad_spend, metric.channel) == (
-        10, 5, 1, 99, 3, "Tmall",
+        10,
+        5,
+        1,
+        99,
+        3,
+        "Tmall",
     )
 
 
@@ -313,9 +316,7 @@ def test_round_trip(rows, encoding, chinese, separators):
     for day, channel, pv, uv_share, order_share, revenue, spend in rows:
         uv = int(pv * uv_share)
         orders = int(uv * order_share)
-        expected.append(
-            DailyMetric(date=day, channel=channel, pv=pv, uv=uv, orders=orders, revenue=revenue, ad_spend=spend)
-        )
+        expected.append(DailyMetric(date=day, channel=channel, pv=pv, uv=uv, orders=orders, revenue=revenue, ad_spend=spend))
         if separators:
             numbers = [f"{pv:,}", f"{uv:,}", f"{orders:,}", f"{revenue:,.2f}", f"{spend:,.2f}"]
         else:

@@ -21,11 +21,27 @@ def boards() -> list[DepartmentBoard]:
     design = DepartmentBoard(
         "Design",
         [
-            (TaskStatus.TODO, [card("t-1", NASTY, owner="mei", due="2026-03-01", priority=1, tags=["photos"], checklist_item="launch-b"),
-                               card("t-2", "Banner", due="2026-03-02")]),  # fmt: skip
+            (
+                TaskStatus.TODO,
+                [
+                    card("t-1", NASTY, owner="mei", due="2026-03-01", priority=1, tags=["photos"], checklist_item="launch-b"),
+                    card("t-2", "Banner", due="2026-03-02"),
+                ],
+            ),
             (TaskStatus.DOING, []),
-            (TaskStatus.BLOCKED, [card("t-3", "Shoot shirts", "blocked", blocked_reason="waiting | for *samples*",
-                                       blocked_since="2026-02-25T10:00:00+08:00", owner="tao")]),  # fmt: skip
+            (
+                TaskStatus.BLOCKED,
+                [
+                    card(
+                        "t-3",
+                        "Shoot shirts",
+                        "blocked",
+                        blocked_reason="waiting | for *samples*",
+                        blocked_since="2026-02-25T10:00:00+08:00",
+                        owner="tao",
+                    )
+                ],
+            ),
             (TaskStatus.DONE, [card("t-4", "Logo", "done", done_at="2026-02-28T10:00:00+08:00")]),
         ],
     )

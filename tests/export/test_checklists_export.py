@@ -21,12 +21,32 @@ PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(tasklis
 HOSTILE = "Fix | pipes *bold* _it_ [link](http://x) ![img](y) # not a heading <b>html</b> <script> `code` &amp; \\ ~~s~~ $x$"
 
 
-def item(title: str, *, code: str = "A", owner: str = "", due: date | None = None, status: ItemStatus = ItemStatus.OPEN, department: str = "design", **fields) -> ChecklistItem:
+def item(
+    title: str,
+    *,
+    code: str = "A",
+    owner: str = "",
+    due: date | None = None,
+    status: ItemStatus = ItemStatus.OPEN,
+    department: str = "design",
+    **fields,
+) -> ChecklistItem:
     # model_construct: the text reaches the exporter exactly as given, even
     # what validation would fold (newlines), to test the exporter on its own.
     return ChecklistItem.model_construct(
-        id=f"i-{code}", phase=fields.get("phase", Phase.RESEARCH), code=code, title=title, detail="", department=department,
-        status=status, owner=owner, due=due, notes="", done_at=None, done_by="", order=0,
+        id=f"i-{code}",
+        phase=fields.get("phase", Phase.RESEARCH),
+        code=code,
+        title=title,
+        detail="",
+        department=department,
+        status=status,
+        owner=owner,
+        due=due,
+        notes="",
+        done_at=None,
+        done_by="",
+        order=0,
     )
 
 
@@ -72,7 +92,10 @@ def test_hostile_title_owner_department_and_board_name_stay_literal_text() -> No
     ]
     folded = " ".join((HOSTILE + "\n# Injected heading\n- [x] injected item").split())
     assert found["items"] == [
-        (f"A · {folded} — Design | *Art* <dept> · owner <img src=x> [me](y)", '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">')
+        (
+            f"A · {folded} — Design | *Art* <dept> · owner <img src=x> [me](y)",
+            '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
+        )
     ]
     assert found["other"] == []  # no link, image, html, emphasis, code or line break
 
@@ -136,7 +159,7 @@ def test_tables_line_up_cjk_by_display_width() -> None:
     rows = [["客服部", "lin", "12"], ["Design", "陈晨", "3"], ["数据分析部", "x", "100"]]
     lines = table(["部门", "Owner", "Tasks"], rows, align=["left", "left", "right"]).splitlines()
     assert len({wcswidth(line) for line in lines}) == 1  # every row as wide on screen
-    pipes = [[wcswidth(line[: i]) for i, ch in enumerate(line) if ch == "|"] for line in lines]
+    pipes = [[wcswidth(line[:i]) for i, ch in enumerate(line) if ch == "|"] for line in lines]
     assert all(p == pipes[0] for p in pipes)  # the column borders at the same screen columns
     parsed = PARSER.parse("\n".join(lines))
     cells = [t.content for t in parsed if t.type == "inline"]

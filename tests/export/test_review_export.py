@@ -48,7 +48,6 @@ def text(inline) -> str:
     return "".join(child.content for child in inline.children if child.type in ("text", "code_inline"))
 
 
-
 def paragraphs(markdown: str) -> list[str]:
     tokens = parse(markdown)
     return [text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "paragraph_open"]
@@ -60,7 +59,18 @@ def test_tables_hold_the_hand_computed_figures():
     assert month_table[0] == ["Month", *REVIEW_HEADERS]
     assert week_table[0] == ["Week", "Start", *REVIEW_HEADERS]
     assert week_table[1] == [
-        "2025-W01", "2024-12-30", "1,050", "350", "3.00", "n/a", "3,500", "35", "10.00%", "100.00", "350", "10.00",
+        "2025-W01",
+        "2024-12-30",
+        "1,050",
+        "350",
+        "3.00",
+        "n/a",
+        "3,500",
+        "35",
+        "10.00%",
+        "100.00",
+        "350",
+        "10.00",
     ]
     assert week_table[2][:4] == ["2025-W02 (partial)", "2025-01-06", "900", "360"]
     assert week_table[2][5] == "+2.9%"  # 360 / 350 − 1
@@ -75,10 +85,7 @@ def test_tables_hold_the_hand_computed_figures():
 def test_best_and_worst_named_in_a_sentence():
     monthly, weekly = reports(three_weeks())
     sentences = paragraphs(review_markdown(monthly, weekly, "Review", "CNY"))
-    assert any(
-        p.startswith("Best week: 2025-W01, revenue 3,500 CNY. Worst week: 2025-W03, revenue 2,800 CNY.")
-        for p in sentences
-    )
+    assert any(p.startswith("Best week: 2025-W01, revenue 3,500 CNY. Worst week: 2025-W03, revenue 2,800 CNY.") for p in sentences)
     assert any(p.startswith("Best month: 2025-01 (partial), revenue 9,500 CNY.") for p in sentences)
 
 
@@ -126,13 +133,29 @@ def test_traffic_and_sales_exports():
     monthly, weekly = reports(three_weeks())
     traffic = tables(traffic_markdown(monthly, weekly, "Traffic"))
     assert traffic[1][0] == [
-        "Week", "Start", "PV", "PV growth %", "PV growth YoY", "UV", "UV growth %", "UV growth YoY", "PV/UV",
+        "Week",
+        "Start",
+        "PV",
+        "PV growth %",
+        "PV growth YoY",
+        "UV",
+        "UV growth %",
+        "UV growth YoY",
+        "PV/UV",
     ]
     assert traffic[1][2][2:9] == ["900", "−14.3%", "n/a", "360", "+2.9%", "n/a", "2.50"]
     sales_md = sales_markdown(monthly, weekly, "Sales", "USD")
     sales = tables(sales_md)
     assert sales[1][0] == [
-        "Week", "Start", "Revenue", "Revenue growth %", "Orders", "Conversion", "Order value", "Ad spend", "ROI",
+        "Week",
+        "Start",
+        "Revenue",
+        "Revenue growth %",
+        "Orders",
+        "Conversion",
+        "Order value",
+        "Ad spend",
+        "ROI",
     ]
     assert sales[1][2][2:4] == ["4,200", "+20.0%"]
     assert any(p.startswith("Best week: 2025-W01, revenue 3,500 USD.") for p in paragraphs(sales_md))

@@ -68,8 +68,15 @@ def links_and_html(markdown: str) -> list[str]:
 MARKETING = DepartmentAgenda(
     id="marketing",
     name="Marketing",
-    blocked=[task("Book 618 ad slots", TaskStatus.BLOCKED, owner="lin", blocked_reason="budget not approved",
-                  blocked_since=datetime(2026, 6, 12, 10, 0, tzinfo=CST))],  # fmt: skip
+    blocked=[
+        task(
+            "Book 618 ad slots",
+            TaskStatus.BLOCKED,
+            owner="lin",
+            blocked_reason="budget not approved",
+            blocked_since=datetime(2026, 6, 12, 10, 0, tzinfo=CST),
+        )
+    ],
     doing=[task("Keyword bids review", TaskStatus.DOING, owner="lin", due=TODAY)],
     lever="UV 8% under plan this month",
 )
@@ -112,8 +119,15 @@ def test_user_text_cannot_break_the_markdown() -> None:
     hostile = DepartmentAgenda(
         id="design",
         name="Design # [x](http://e.vil)",
-        blocked=[task("*Hero* <b>images</b> | [link](http://e.vil)", TaskStatus.BLOCKED, owner="_chen_",
-                      blocked_reason="`code` & ## heading\nnew line", blocked_since=NOW)],  # fmt: skip
+        blocked=[
+            task(
+                "*Hero* <b>images</b> | [link](http://e.vil)",
+                TaskStatus.BLOCKED,
+                owner="_chen_",
+                blocked_reason="`code` & ## heading\nnew line",
+                blocked_since=NOW,
+            )
+        ],
     )
     text = agenda_markdown("Shop [x]", TODAY, NOW, "since x", [hostile])
     assert links_and_html(text) == []
@@ -124,8 +138,13 @@ def test_user_text_cannot_break_the_markdown() -> None:
 
 
 def test_a_blocked_task_past_due_says_both() -> None:
-    late = task("Late and stuck", TaskStatus.BLOCKED, blocked_reason="no budget", blocked_since=datetime(2026, 6, 15, 4, tzinfo=CST),
-                due=date(2026, 6, 14))  # fmt: skip
+    late = task(
+        "Late and stuck",
+        TaskStatus.BLOCKED,
+        blocked_reason="no budget",
+        blocked_since=datetime(2026, 6, 15, 4, tzinfo=CST),
+        due=date(2026, 6, 14),
+    )
     sections = parsed(agenda_markdown("Shop", TODAY, NOW, "since x", [DepartmentAgenda(id="d", name="D", blocked=[late])]))
     assert sections["D"] == ["Blocked: Late and stuck — no budget · blocked 5 h · overdue since 2026-06-14"]
 
@@ -154,10 +173,10 @@ def test_record_with_notes_decisions_and_time() -> None:
 
 
 def test_record_of_today_with_the_boards() -> None:
-    record = StandupRecord(id="su", started_at=NOW, run_by="lin",
-                           departments=[DepartmentNotes(id="marketing", notes=["Ask finance"])])  # fmt: skip
-    text = record_markdown("Shop", record, {"design": "Design", "marketing": "Marketing"}, now=NOW, since="since x",
-                           agendas=[DESIGN, MARKETING, HR])  # fmt: skip
+    record = StandupRecord(id="su", started_at=NOW, run_by="lin", departments=[DepartmentNotes(id="marketing", notes=["Ask finance"])])
+    text = record_markdown(
+        "Shop", record, {"design": "Design", "marketing": "Marketing"}, now=NOW, since="since x", agendas=[DESIGN, MARKETING, HR]
+    )
     sections = parsed(text)
     assert list(sections)[1:] == ["Design", "Marketing"]
     assert sections["Marketing"][0] == "Note: Ask finance"

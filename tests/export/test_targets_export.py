@@ -15,18 +15,11 @@ from opsboard.model import Channel, DailyMetric, TargetPlan
 from targets_fixture import flat_plan
 
 
-
 # January: 31 days of 1,000 UV, 18 orders, 4,680 revenue → 145,080; gap −4,920 =
 # traffic +5,000, conversion −15,500, order value +5,580 (see tests/logic/test_targets_plan_vs_actual.py).
 # February: 14 days of 1,000 UV, 20 orders, 5,000 → 70,000 against 75,000 to date.
-JANUARY = [
-    DailyMetric(date=date(2025, 1, 1) + timedelta(days=i), pv=3_000, uv=1_000, orders=18, revenue=4_680)
-    for i in range(31)
-]
-FEBRUARY_HALF = [
-    DailyMetric(date=date(2025, 2, 1) + timedelta(days=i), pv=2_000, uv=1_000, orders=20, revenue=5_000)
-    for i in range(14)
-]
+JANUARY = [DailyMetric(date=date(2025, 1, 1) + timedelta(days=i), pv=3_000, uv=1_000, orders=18, revenue=4_680) for i in range(31)]
+FEBRUARY_HALF = [DailyMetric(date=date(2025, 2, 1) + timedelta(days=i), pv=2_000, uv=1_000, orders=20, revenue=5_000) for i in range(14)]
 METRICS = JANUARY + FEBRUARY_HALF
 
 
@@ -34,9 +27,7 @@ def render(plan: TargetPlan | None, metrics=METRICS, title="Flagship 2025", **kw
     if plan is None:
         return targets_markdown(None, None, None, None, title)
     breakdown = monthly_breakdown(plan)
-    return targets_markdown(
-        plan, breakdown, budget_balance(plan, breakdown), plan_vs_actual(plan, metrics, breakdown), title, **kwargs
-    )
+    return targets_markdown(plan, breakdown, budget_balance(plan, breakdown), plan_vs_actual(plan, metrics, breakdown), title, **kwargs)
 
 
 def parse(markdown: str):
@@ -75,9 +66,7 @@ def paragraphs(markdown: str) -> list[str]:
 
 def test_months_table_with_total():
     months = tables(render(flat_plan()))["Months"]
-    assert months[0] == [
-        "Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents", "New products"
-    ]
+    assert months[0] == ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents", "New products"]
     assert len(months) == 1 + 12 + 1
     # agents: Jan 600 / 31 / 10 → 2, Feb 600 / 28 / 10 → 3
     assert months[1] == ["Jan", "150,000", "600", "30,000", "2.00%", "250.00", "30,000", "2", "3"]
@@ -118,18 +107,40 @@ def test_title_is_escaped():
 def test_plan_vs_actual_table():
     rows = tables(render(flat_plan()))["Plan vs actual"]
     assert rows[0] == [
-        "Month", "Target", "Actual", "Attainment", "Gap", "Traffic", "Conversion", "Order value",
-        "Lever to act on", "Department",
+        "Month",
+        "Target",
+        "Actual",
+        "Attainment",
+        "Gap",
+        "Traffic",
+        "Conversion",
+        "Order value",
+        "Lever to act on",
+        "Department",
     ]
     assert rows[1] == [
-        "Jan", "150,000", "145,080", "96.7%", "−4,920", "+5,000", "−15,500", "+5,580", "Conversion",
+        "Jan",
+        "150,000",
+        "145,080",
+        "96.7%",
+        "−4,920",
+        "+5,000",
+        "−15,500",
+        "+5,580",
+        "Conversion",
         "Customer service, Design",
     ]
-    assert rows[2] == [
-        "Feb (14/28 days)", "75,000", "70,000", "93.3%", "−5,000", "−5,000", "0", "0", "Traffic", "Marketing"
-    ]
+    assert rows[2] == ["Feb (14/28 days)", "75,000", "70,000", "93.3%", "−5,000", "−5,000", "0", "0", "Traffic", "Marketing"]
     assert rows[3] == [
-        "Year to date", "225,000", "215,080", "95.6%", "−9,920", "0", "−15,500", "+5,580", "Conversion",
+        "Year to date",
+        "225,000",
+        "215,080",
+        "95.6%",
+        "−9,920",
+        "0",
+        "−15,500",
+        "+5,580",
+        "Conversion",
         "Customer service, Design",
     ]
 
@@ -164,9 +175,8 @@ def test_budget_that_conversion_cannot_close():
 
 
 def test_budget_fits_or_is_not_set():
-    assert (
-        "The plan's ad spend of 360,000 CNY fits the promotion budget of 400,000 CNY (90.0% used)."
-        in paragraphs(render(flat_plan(promotion_budget=400_000)))
+    assert "The plan's ad spend of 360,000 CNY fits the promotion budget of 400,000 CNY (90.0% used)." in paragraphs(
+        render(flat_plan(promotion_budget=400_000))
     )
     assert "Not checked: no promotion budget is set." in paragraphs(render(flat_plan()))
 
@@ -174,9 +184,7 @@ def test_budget_fits_or_is_not_set():
 def test_no_actuals():
     markdown = render(flat_plan(), metrics=[])
     assert "Plan vs actual" not in tables(markdown)
-    assert "No actuals for 2025 yet: import the store's daily figures to compare them with the plan." in paragraphs(
-        markdown
-    )
+    assert "No actuals for 2025 yet: import the store's daily figures to compare them with the plan." in paragraphs(markdown)
 
 
 def test_no_plan():

@@ -8,7 +8,6 @@ from opsboard.logic.targets import budget_balance, monthly_breakdown
 from targets_fixture import flat_plan
 
 
-
 def test_no_budget_means_no_check():
     balance = budget_balance(flat_plan(promotion_budget=0))
     assert (balance.checked, balance.over_budget, balance.shortfall, balance.levers) == (False, False, 0.0, ())

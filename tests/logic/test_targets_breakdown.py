@@ -20,7 +20,6 @@ from opsboard.model import Campaign, Channel, DailyMetric, TargetPlan
 from targets_fixture import flat_plan
 
 
-
 def test_month_figures_worked_by_hand():
     breakdown = monthly_breakdown(flat_plan())
     january, february, april = breakdown.months[0], breakdown.months[1], breakdown.months[3]
@@ -106,10 +105,7 @@ def test_campaign_days_outside_the_year_do_not_count():
 
 def test_campaigns_add_up_and_a_zero_month_stays_zero():
     # two whole-month campaigns in March: 1 × (1 + 0.5 + 0.5) = 2; January has seasonality 0
-    campaigns = [
-        Campaign(id=f"c{i}", name="Spring", start=date(2025, 3, 1), end=date(2025, 3, 31), uplift=0.5)
-        for i in range(2)
-    ]
+    campaigns = [Campaign(id=f"c{i}", name="Spring", start=date(2025, 3, 1), end=date(2025, 3, 31), uplift=0.5) for i in range(2)]
     january_off = [0.0] + [1.0] * 11
     plan = flat_plan(annual_target=1_200, seasonality=january_off, campaigns=campaigns)
     # weights 0, 1, 2, 1 × 9: total 12 → 0, 100, 200, 100 …
@@ -215,12 +211,7 @@ def test_seasonality_from_last_years_revenue():
 def test_seasonality_scales_a_month_with_missing_days_and_sums_channels():
     # January has only 16 of 31 days (over half): 16 × 100 per day is scaled to 31 × 100.
     # Each day is split over two channels of 50: the sum is what counts.
-    metrics = [
-        metric(day, 50, channel)
-        for day in days_of(2023)
-        if not (day.month == 1 and day.day > 16)
-        for channel in ("Tmall", "JD")
-    ]
+    metrics = [metric(day, 50, channel) for day in days_of(2023) if not (day.month == 1 and day.day > 16) for channel in ("Tmall", "JD")]
     shares = seasonality_from_actuals(metrics, 2023)
     assert shares is not None
     assert shares[0] == pytest.approx(3_100 / 36_500)

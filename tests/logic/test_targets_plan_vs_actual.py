@@ -24,11 +24,7 @@ def days(year: int, month: int, count: int, channels=("",), **figures) -> list[D
     n = len(channels)
     share = {key: value / n if key == "revenue" else value // n for key, value in figures.items()}
     first = date(year, month, 1)
-    return [
-        DailyMetric(date=first + timedelta(days=i), channel=channel, **share)
-        for i in range(count)
-        for channel in channels
-    ]
+    return [DailyMetric(date=first + timedelta(days=i), channel=channel, **share) for i in range(count) for channel in channels]
 
 
 # January, all 31 days: 1,000 UV, 18 orders, 4,680 revenue a day →

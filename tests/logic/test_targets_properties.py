@@ -43,10 +43,7 @@ def plans(draw):
         paid_share=draw(twelve(st.floats(0, 1))),
         cost_per_click=draw(twelve(st.floats(0, 50))),
         campaigns=draw(st.lists(campaigns(), max_size=3)),
-        channels=[
-            Channel(id=f"c{i}", name=f"c{i}", share=share)
-            for i, share in enumerate(draw(st.lists(st.floats(0, 1), max_size=5)))
-        ],
+        channels=[Channel(id=f"c{i}", name=f"c{i}", share=share) for i, share in enumerate(draw(st.lists(st.floats(0, 1), max_size=5)))],
     )
 
 

@@ -168,9 +168,7 @@ def test_a_killed_python_process_printing_its_saves(tmp_path: Path) -> None:
     rng = random.Random(5)
     acknowledged = 0
     for _ in range(5):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(board), str(Path(__file__).parent)], stdout=subprocess.PIPE
-        )
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(board), str(Path(__file__).parent)], stdout=subprocess.PIPE)
         assert child.stdout is not None
         assert child.stdout.readline() == b"ready\n"
         # one acknowledged save first, so the kill lands mid-stream however

@@ -34,7 +34,9 @@ IS_ROOT = os.geteuid() == 0
 
 
 def make_board(path: Path) -> BoardStore:
-    return BoardStore.create(path, user="ana", meta=BoardMeta(name="Team shop", year=2026), departments=[Department(id="ops", name="Operations")])
+    return BoardStore.create(
+        path, user="ana", meta=BoardMeta(name="Team shop", year=2026), departments=[Department(id="ops", name="Operations")]
+    )
 
 
 def add(task_id: str, notes: str = "") -> Operation:

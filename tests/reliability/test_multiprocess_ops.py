@@ -70,7 +70,9 @@ def make_board(path: Path) -> None:
 def run_writers(board: Path, writers: int, count: int) -> tuple[list[dict], float]:
     go = board.with_name("go")
     procs = [
-        subprocess.Popen([sys.executable, "-c", WORKER, str(board), str(k), str(count), str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(board), str(k), str(count), str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         for k in range(writers)
     ]
     time.sleep(0.5)  # let the interpreters start, so the timing is of the saves

@@ -139,9 +139,7 @@ def test_activity_rows_filter_by_person_and_department(board: Path) -> None:
         "chen marked 'B · Shoot and retouch the product photos' done",
         "lin added 'Photos' to Design",
     ]
-    assert [r.text for r in activity.activity_rows(lin, person="lin", department="marketing")] == [
-        "lin added 'Coupons' to Marketing"
-    ]
+    assert [r.text for r in activity.activity_rows(lin, person="lin", department="marketing")] == ["lin added 'Coupons' to Marketing"]
     assert activity.people(lin) == ["chen", "lin"]
     assert len(activity.activity_rows(lin, limit=2)) == 2
 

@@ -35,7 +35,9 @@ def year_of_metrics(year: int = 2025) -> list[DailyMetric]:
     rows = []
     day = date(year, 1, 1)
     while day.year == year:
-        rows.append(DailyMetric(date=day, channel="Tmall", pv=120, uv=40 + day.month, orders=4, revenue=100 * day.month + day.day, ad_spend=10))
+        rows.append(
+            DailyMetric(date=day, channel="Tmall", pv=120, uv=40 + day.month, orders=4, revenue=100 * day.month + day.day, ad_spend=10)
+        )
         rows.append(DailyMetric(date=day, channel="JD", pv=30, uv=10, orders=1, revenue=50))
         day += timedelta(days=1)
     return rows
@@ -60,7 +62,6 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BoardStore:
 def full_year(board: BoardStore) -> BoardStore:
     put_actuals(board, year_of_metrics())
     return board
-
 
 
 def number(cell: str) -> float:

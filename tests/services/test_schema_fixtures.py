@@ -103,8 +103,7 @@ def test_a_board_from_a_newer_opsboard_opens_read_only(tmp_path: Path) -> None:
     original = path.read_bytes()
     store = BoardStore(path, user="lin")
     assert store.read_only_reason == (
-        f"it was written by a newer opsboard (schema {SCHEMA_VERSION + 1}, this one knows {SCHEMA_VERSION}); "
-        "upgrade opsboard to edit it"
+        f"it was written by a newer opsboard (schema {SCHEMA_VERSION + 1}, this one knows {SCHEMA_VERSION}); upgrade opsboard to edit it"
     )
     assert len(store.tasks()) == 2  # still readable
     with pytest.raises(BoardReadOnlyError, match="upgrade opsboard to edit it"):

@@ -45,9 +45,7 @@ HEADER = "date,channel,pv,uv,orders,revenue,ad_spend\n"
 
 
 def rows(first: date, days: int, uv: int, orders: int, revenue: float, channel: str = "Tmall") -> str:
-    return "".join(
-        f"{first + timedelta(n)},{channel},{uv * 3},{uv},{orders},{revenue},{uv / 2}\n" for n in range(days)
-    )
+    return "".join(f"{first + timedelta(n)},{channel},{uv * 3},{uv},{orders},{revenue},{uv / 2}\n" for n in range(days))
 
 
 @pytest.fixture
@@ -58,8 +56,17 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BoardStore:
 
 @pytest.fixture
 def planned(store: BoardStore) -> BoardStore:
-    set_target(store, annual="1,200,000", year="2025", budget="200k", conversion="2%", order_value="250",
-               paid_share="50%", cost_per_click="2", seasonality=",".join(["1"] * 12))  # fmt: skip
+    set_target(
+        store,
+        annual="1,200,000",
+        year="2025",
+        budget="200k",
+        conversion="2%",
+        order_value="250",
+        paid_share="50%",
+        cost_per_click="2",
+        seasonality=",".join(["1"] * 12),
+    )
     return store
 
 
@@ -218,8 +225,7 @@ def test_import_counts_new_and_replaced_rows_and_is_idempotent(planned: BoardSto
 
 def test_a_bad_row_imports_nothing_and_names_every_line(planned: BoardStore, tmp_path: Path):
     csv = tmp_path / "bad.csv"
-    csv.write_text(HEADER + rows(date(2025, 1, 1), 3, 400, 8, 2000) + "2025-02-30,Tmall,1,1,0,0,0\n"
-                   + "2025-01-05,Tmall,10,20,1,5,0\n")  # fmt: skip
+    csv.write_text(HEADER + rows(date(2025, 1, 1), 3, 400, 8, 2000) + "2025-02-30,Tmall,1,1,0,0,0\n" + "2025-01-05,Tmall,10,20,1,5,0\n")
     before = planned.path.read_bytes()
     with pytest.raises(InputError) as caught:
         import_actuals(planned, csv)

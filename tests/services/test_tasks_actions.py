@@ -39,8 +39,16 @@ def column(store: BoardStore, department: str, status: str) -> list[str]:
 
 
 def test_add_task_saves_a_card_at_the_bottom_of_to_do(store: BoardStore) -> None:
-    task = add_task(store, department="Design", title="  Retouch   banner ", owner="lin", due="2026-03-05",
-                    priority="P2", tags="photos, #618, photos", checklist_item="launch-b")  # fmt: skip
+    task = add_task(
+        store,
+        department="Design",
+        title="  Retouch   banner ",
+        owner="lin",
+        due="2026-03-05",
+        priority="P2",
+        tags="photos, #618, photos",
+        checklist_item="launch-b",
+    )
     saved = reopen(store).task(task.id)
     assert (saved.department, saved.title, saved.status, saved.owner) == ("design", "Retouch banner", TaskStatus.TODO, "lin")
     assert (saved.due, saved.priority, saved.tags, saved.checklist_item) == (date(2026, 3, 5), 2, ["photos", "618"], "launch-b")

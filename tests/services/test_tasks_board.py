@@ -123,4 +123,7 @@ def test_checklists_export_shows_each_items_task_progress(store: BoardStore) -> 
     tokens = MarkdownIt("commonmark").use(tasklists_plugin).parse(export_view(store, "checklists"))
     items = [t.content for t in tokens if t.type == "inline" and " — " in t.content]
     with_tasks = {line.split(" — ")[0].strip(): line.rsplit(" · ", 1)[1] for line in items if "tasks" in line}
-    assert with_tasks == {"B · Shoot and retouch the product photos": "tasks 1/2", "A · Run pay-per-click ads within the daily cap": "tasks 0/1"}
+    assert with_tasks == {
+        "B · Shoot and retouch the product photos": "tasks 1/2",
+        "A · Run pay-per-click ads within the daily cap": "tasks 0/1",
+    }

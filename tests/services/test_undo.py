@@ -41,8 +41,14 @@ def on_disk(path: Path) -> dict:
 def test_undo_sets_the_field_back_and_redo_sets_it_again(lin: BoardStore) -> None:
     task = add_task(lin, department="marketing", title="Book 618 ad slots")
     [moved] = lin.apply(
-        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"status": "blocked", "blocked_reason": "budget"},
-                  before={"status": "todo", "blocked_reason": ""}, label="move")  # fmt: skip
+        Operation(
+            kind=OpKind.SET,
+            table=Table.TASKS,
+            doc_id=task.id,
+            after={"status": "blocked", "blocked_reason": "budget"},
+            before={"status": "todo", "blocked_reason": ""},
+            label="move",
+        )
     )
     result = undo_last(lin)
     assert result.message == "Undid: lin moved 'Book 618 ad slots' to Blocked"
@@ -96,7 +102,12 @@ def test_undo_of_a_delete_brings_the_whole_card_back(lin: BoardStore) -> None:
     undo_last(lin)
     back = lin.task(task.id)
     assert (back.title, back.owner, back.tags, back.due.isoformat(), back.department) == (
-        "Banner", "mei", ["618", "hero"], "2026-06-05", "design")  # fmt: skip
+        "Banner",
+        "mei",
+        ["618", "hero"],
+        "2026-06-05",
+        "design",
+    )
 
 
 def test_undo_takes_the_users_own_change_not_a_newer_one_by_someone_else(lin: BoardStore, chen: BoardStore) -> None:

@@ -73,7 +73,20 @@ def test_a_file_cut_in_half(saved_board: Path) -> None:
         (b'{"meta": {}, "tasks": {}}', "the board settings (table 'meta') are missing"),
         (b'{"meta": {"meta": {"schema_version": "1"}}}', "the board settings have no whole-number schema_version"),
     ],
-    ids=["garbage", "nul-filled", "empty", "whitespace", "trailing-comma", "list", "string", "table-list", "doc-string", "no-meta", "empty-meta", "version-text"],
+    ids=[
+        "garbage",
+        "nul-filled",
+        "empty",
+        "whitespace",
+        "trailing-comma",
+        "list",
+        "string",
+        "table-list",
+        "doc-string",
+        "no-meta",
+        "empty-meta",
+        "version-text",
+    ],
 )
 def test_damaged_files_are_one_clear_line_and_left_alone(saved_board: Path, raw: bytes, where: str) -> None:
     kept = damage(saved_board, raw)

@@ -297,9 +297,7 @@ def disk_full(path: Path, payload: bytes) -> None:
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
-def test_saves_failing_after_the_rotation_keep_board_and_backups(
-    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_saves_failing_after_the_rotation_keep_board_and_backups(store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     versions = [board.read_bytes()]
     for n in range(3):
         store.apply(add_task(f"t-{n}"))
@@ -318,9 +316,7 @@ def test_saves_failing_after_the_rotation_keep_board_and_backups(
     assert sorted(t.id for t in BoardStore(board, user="ben").tasks()) == ["t-0", "t-1", "t-2", "t-kept"]
 
 
-def test_backups_are_copied_where_hard_links_are_refused(
-    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_backups_are_copied_where_hard_links_are_refused(store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_links(src: object, dst: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
@@ -502,9 +498,7 @@ def test_undo_data_holds_the_models_values_for_fields_the_file_left_out(store: B
     assert store.task("t-1").status is TaskStatus.DOING
 
 
-def test_two_people_opening_an_old_board_at_once_keep_the_old_copy(
-    board: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_two_people_opening_an_old_board_at_once_keep_the_old_copy(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
 
     def step(data: dict) -> dict:
@@ -532,9 +526,7 @@ def archive_ids(board: Path) -> list[str]:
     return [orjson.loads(line)["doc_id"] for line in activity_archive_path(board).read_bytes().splitlines()]
 
 
-def test_a_save_failing_after_archiving_does_not_archive_twice(
-    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_save_failing_after_archiving_does_not_archive_twice(store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 2)
     monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
     for n in range(1, 4):
@@ -551,9 +543,7 @@ def test_a_save_failing_after_archiving_does_not_archive_twice(
     assert [e.doc_id for e in store.activity()] == ["t-3", "t-4"]
 
 
-def test_a_torn_last_archive_line_is_cut_before_appending(
-    store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_torn_last_archive_line_is_cut_before_appending(store: BoardStore, board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 2)
     monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
     for n in range(1, 5):

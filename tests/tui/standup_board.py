@@ -58,8 +58,15 @@ def build_board(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     for n in range(14):
         orders = round(daily_uv * june.conversion)
         metrics.append(
-            DailyMetric(date=date(2026, 6, 1) + timedelta(n), channel="Tmall", pv=daily_uv * 3, uv=daily_uv,
-                        orders=orders, revenue=orders * june.order_value, ad_spend=0)  # fmt: skip
+            DailyMetric(
+                date=date(2026, 6, 1) + timedelta(n),
+                channel="Tmall",
+                pv=daily_uv * 3,
+                uv=daily_uv,
+                orders=orders,
+                revenue=orders * june.order_value,
+                ad_spend=0,
+            )
         )
     store.apply(Operation(kind=OpKind.REPLACE, table=Table.ACTUALS, docs=[m.to_doc() | {"id": m.id} for m in metrics]))
     monkeypatch.setenv("OPSBOARD_NOW", MONDAY)

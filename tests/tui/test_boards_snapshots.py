@@ -57,4 +57,6 @@ def test_design_board_80x24(snap_compare, tmp_path: Path):
 
 def test_marketing_board_no_color_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_boards("right_square_bracket", "right_square_bracket", "l"))
+    assert snap_compare(
+        make_app(tmp_path), terminal_size=(80, 24), run_before=open_boards("right_square_bracket", "right_square_bracket", "l")
+    )

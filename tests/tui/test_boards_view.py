@@ -154,7 +154,13 @@ async def test_add_through_the_form_with_inline_validation(board: Path) -> None:
         new = [t for t in saved(board).tasks() if t.title == "New hero banner"]
         assert len(new) == 1
         task = new[0]
-        assert (task.department, task.status, task.owner, task.due.isoformat(), task.priority) == ("design", TaskStatus.TODO, "lin", "2026-03-09", 3)
+        assert (task.department, task.status, task.owner, task.due.isoformat(), task.priority) == (
+            "design",
+            TaskStatus.TODO,
+            "lin",
+            "2026-03-09",
+            3,
+        )
         assert column_ids(board, "design", "todo") == ["t-d1", "t-d2", "t-d3", task.id]
         assert screen.current_task().id == task.id  # the cursor is on the new card
 

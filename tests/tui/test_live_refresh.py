@@ -68,7 +68,9 @@ async def test_a_task_added_by_the_cli_is_announced_by_who_and_what(board: Path)
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
         notes = record_notes(app)
-        await run_process(opsboard_cli(), "task", "add", str(board), "--dept", "marketing", "--title", "Book 618 ad slots", "--user", "chen")
+        await run_process(
+            opsboard_cli(), "task", "add", str(board), "--dept", "marketing", "--title", "Book 618 ad slots", "--user", "chen"
+        )
         took = await wait_until(pilot, lambda: any("Book 618" in message for message, _ in notes))
         assert took < 2.0
         assert notes[-1] == ("chen added 'Book 618 ad slots' to Marketing", "information")

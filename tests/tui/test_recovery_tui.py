@@ -81,7 +81,10 @@ def test_restore_brings_back_the_last_good_version_and_opens_it(board: Path) -> 
     assert store.item("research-b").status.value == "open"
     kept = list(board.parent.glob("b.json.before-restore-*"))
     assert [p.read_bytes() for p in kept] == [damaged]
-    assert notice == f"Restored {board} from backup 1 (saved {newest_good_backup(board).saved_at:%Y-%m-%d %H:%M:%S}, 0 tasks); the file it replaced is kept as {kept[0]}"
+    assert (
+        notice
+        == f"Restored {board} from backup 1 (saved {newest_good_backup(board).saved_at:%Y-%m-%d %H:%M:%S}, 0 tasks); the file it replaced is kept as {kept[0]}"
+    )
 
 
 def test_read_only_opens_a_copy_and_leaves_the_damaged_file(board: Path) -> None:

@@ -29,7 +29,9 @@ def year_2025() -> list[DailyMetric]:
         uv = (800 + wobble + 40 * day.month) * peak
         rows.append(DailyMetric(date=day, channel="Tmall", pv=3 * uv, uv=uv, orders=uv // 30, revenue=uv // 30 * 250, ad_spend=uv // 4))
         small = 300 + wobble // 2
-        rows.append(DailyMetric(date=day, channel="Douyin", pv=2 * small, uv=small, orders=small // 50, revenue=small // 50 * 180, ad_spend=0))
+        rows.append(
+            DailyMetric(date=day, channel="Douyin", pv=2 * small, uv=small, orders=small // 50, revenue=small // 50 * 180, ad_spend=0)
+        )
         day += timedelta(days=1)
     return rows
 

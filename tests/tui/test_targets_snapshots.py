@@ -28,10 +28,8 @@ def metrics_2025() -> list[DailyMetric]:
         uv = 2_200 + 5 * wobble + (0 if day.month == 6 else 500)
         per_thousand = 24 if day.month == 8 else 31  # orders per 1,000 UV
         orders = uv * per_thousand // 1000
-        rows.append(DailyMetric(date=day, channel="Tmall", pv=3 * uv, uv=uv, orders=orders, revenue=orders * 252,
-                                ad_spend=uv // 3))  # fmt: skip
-        rows.append(DailyMetric(date=day, channel="JD", pv=uv // 2, uv=uv // 4, orders=orders // 4,
-                                revenue=orders // 4 * 240))  # fmt: skip
+        rows.append(DailyMetric(date=day, channel="Tmall", pv=3 * uv, uv=uv, orders=orders, revenue=orders * 252, ad_spend=uv // 3))
+        rows.append(DailyMetric(date=day, channel="JD", pv=uv // 2, uv=uv // 4, orders=orders // 4, revenue=orders // 4 * 240))
         day += timedelta(days=1)
     return rows
 

@@ -62,8 +62,17 @@ def make_board(tmp_path: Path, plan: bool = True, actuals: bool = True) -> Path:
     path = tmp_path / "b.json"
     store = init_board(path, user="ana", name="Tea Shop", year=2025)
     if plan:
-        set_target(store, annual="1200000", year="2025", budget="300000", conversion="2%", order_value="250",
-                   paid_share="50%", cost_per_click="2", seasonality=",".join(["1"] * 12))  # fmt: skip
+        set_target(
+            store,
+            annual="1200000",
+            year="2025",
+            budget="300000",
+            conversion="2%",
+            order_value="250",
+            paid_share="50%",
+            cost_per_click="2",
+            seasonality=",".join(["1"] * 12),
+        )
     if actuals:
         csv = tmp_path / "jan-feb.csv"
         csv.write_text(HEADER + days(date(2025, 1, 1), 31, 400, 8, 2000) + days(date(2025, 2, 1), 28, 1000, 14, 3500))
@@ -234,7 +243,13 @@ async def test_tabs_and_user_text_as_data(tmp_path: Path):
 
 def test_number_shortening_and_chart_layout():
     assert [short(v) for v in (987, 12_345, 720_000, 1_200_000, 12_000_000, -223_306)] == [
-        "987", "12.3k", "720k", "1.20M", "12.0M", "−223k"]  # fmt: skip
+        "987",
+        "12.3k",
+        "720k",
+        "1.20M",
+        "12.0M",
+        "−223k",
+    ]
     assert layout(76) == (2, 6) and layout(116) == (3, 9)
 
 

@@ -18,6 +18,7 @@ class CardForm(FormScreen):
 
     AUTO_FOCUS = "Input, TextArea, Select"
 
+
 PRIORITIES = [(f"P{n}{' (highest)' if n == 1 else ''}", str(n)) for n in range(1, 5)]
 
 
@@ -43,8 +44,13 @@ def task_form(
         FormField("due", "Due (YYYY-MM-DD, empty for none)", task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"),
         FormField("priority", "Priority", str(task.priority) if task else "3", kind="select", options=PRIORITIES),
         FormField("tags", "Tags (comma-separated)", ", ".join(task.tags) if task else "", placeholder="photos, 618"),
-        FormField("checklist_item", "Serves checklist item", (task.checklist_item or NO_ITEM) if task else prefill_item,
-                  kind="select", options=item_options(items)),  # fmt: skip
+        FormField(
+            "checklist_item",
+            "Serves checklist item",
+            (task.checklist_item or NO_ITEM) if task else prefill_item,
+            kind="select",
+            options=item_options(items),
+        ),
     ]
     if departments:
         options = [(name, dept_id) for dept_id, name in departments.items()]

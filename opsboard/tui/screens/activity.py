@@ -56,9 +56,7 @@ class ActivityScreen(Screen[None]):
         yield Header()
         with Horizontal(id="activity-filters"):
             yield Select([(name, name) for name in self._people], prompt="Everyone", id="person")
-            yield Select(
-                [(name, dept_id) for dept_id, name in department_names(store).items()], prompt="All departments", id="department"
-            )
+            yield Select([(name, dept_id) for dept_id, name in department_names(store).items()], prompt="All departments", id="department")
         yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
         yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
         yield Static("", id="activity-count", markup=False)

@@ -148,8 +148,10 @@ class BoardsScreen(ViewScreen):
             if focus_task in {t.id for t in data.tasks}:
                 board.column = index
                 board.set_column(index, data.tasks, folded=data.folded, keep=focus_task)
-            elif len(shown.cards) != len(data.tasks) or shown.folded != data.folded or any(
-                a is not b for a, b in zip(shown.cards, data.tasks)
+            elif (
+                len(shown.cards) != len(data.tasks)
+                or shown.folded != data.folded
+                or any(a is not b for a, b in zip(shown.cards, data.tasks))
             ):
                 board.set_column(index, data.tasks, folded=data.folded, keep=shown.current.id if shown.current else None)
         if focus and self.query_one(ContentSwitcher).current == "columns":
@@ -377,8 +379,9 @@ class BoardsScreen(ViewScreen):
         if task is None:
             return
         submit = self._form_submit(edit_task, self.store, task.id, seen=task)
-        form = task_form(f"Edit · {task.title}", submit, items=self._items_for(task.department),
-                         departments=department_names(self.store), task=task)  # fmt: skip
+        form = task_form(
+            f"Edit · {task.title}", submit, items=self._items_for(task.department), departments=department_names(self.store), task=task
+        )
         self.app.push_screen(form)
 
     def action_details(self) -> None:

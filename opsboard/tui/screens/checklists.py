@@ -289,8 +289,11 @@ class ChecklistsScreen(ViewScreen):
             return None
 
         items = sorted(self.store.checklist(), key=lambda i: (i.department != item.department, PHASES.index(i.phase), i.order, i.code))
-        self.app.push_screen(task_form(f"New task for {name}: {item.code} · {item.title}", submit, items=items,
-                                       prefill_title=item.title, prefill_item=item.id))  # fmt: skip
+        self.app.push_screen(
+            task_form(
+                f"New task for {name}: {item.code} · {item.title}", submit, items=items, prefill_title=item.title, prefill_item=item.id
+            )
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -50,6 +50,7 @@ from .base import ViewScreen
 from .standup_exports import RecordExports
 from .standup_tasks import TaskActions
 
+
 class StandupScreen(TaskActions, RecordExports, ViewScreen):
     VIEW_NAME = "standup"
     VIEW_TITLE = "Stand-up"

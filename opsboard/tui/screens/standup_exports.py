@@ -45,8 +45,10 @@ class RecordExports:
         """`x`: the stand-up in progress or just finished, with its notes;
         before one is started, today's agenda."""
         if self.record is not None:
-            self._export(lambda path: write_standup_record(self.store, self.record.id, path),  # type: ignore[union-attr]
-                         default_record_path(self.store, self.record))  # fmt: skip
+            self._export(
+                lambda path: write_standup_record(self.store, self.record.id, path),  # type: ignore[union-attr]
+                default_record_path(self.store, self.record),
+            )
         else:
             self._export(lambda path: write_export(self.store, "standup", path), default_export_path(self.store, "standup"))
 

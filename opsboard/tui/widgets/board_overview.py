@@ -13,8 +13,12 @@ from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
 from opsboard.services.task_board import DepartmentSummary
 
 TOTAL = "-total"
-COLUMNS = (("department", "Department", 20), *((s.value, TASK_STATUS_LABELS[s], 7) for s in TASK_COLUMNS),
-           ("overdue", "Overdue", 8), ("today", "Due today", 9))  # fmt: skip
+COLUMNS = (
+    ("department", "Department", 20),
+    *((s.value, TASK_STATUS_LABELS[s], 7) for s in TASK_COLUMNS),
+    ("overdue", "Overdue", 8),
+    ("today", "Due today", 9),
+)
 
 
 class BoardOverview(DataTable):
@@ -42,7 +46,9 @@ class BoardOverview(DataTable):
         totals = {s: 0 for s in TASK_COLUMNS}
         overdue = today = 0
         for summary in summaries:
-            self.add_row(*self._cells(summary.department.name, summary.counts, summary.overdue, summary.due_today), key=summary.department.id)
+            self.add_row(
+                *self._cells(summary.department.name, summary.counts, summary.overdue, summary.due_today), key=summary.department.id
+            )
             for status, n in summary.counts.items():
                 totals[status] += n
             overdue += summary.overdue

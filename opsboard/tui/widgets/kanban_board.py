@@ -275,8 +275,10 @@ class KanbanBoard(Widget, can_focus=True):
             left, fill, right = ("┗", "━", "┛") if heavy else ("╰", "─", "╯")
             note = ""
             if column.folded:  # the longest that fits
-                note = next((n for n in (f" +{column.folded} older done (z) ", f" +{column.folded} older (z) ") if cell_len(n) <= inner - 2),
-                            f" +{column.folded} ")  # fmt: skip
+                note = next(
+                    (n for n in (f" +{column.folded} older done (z) ", f" +{column.folded} older (z) ") if cell_len(n) <= inner - 2),
+                    f" +{column.folded} ",
+                )
             return _framed(left, fill, right, note, inner, border)
         row = y - 1
         card, line = column.top + row // CARD_LINES, row % CARD_LINES

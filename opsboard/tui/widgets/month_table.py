@@ -20,12 +20,20 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 LEVERS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value"}
 # key → (wide header, compact header)
 COLUMNS = {
-    "month": ("Month", "Mon"), "target": ("Target", "Tgt"), "orders": ("Orders", "Ord."),
-    "uv": ("UV needed", "UV"), "conversion": ("Conv.", "Conv"), "order_value": ("AOV", "AOV"),
-    "ad_spend": ("Ad spend", "Ads"), "agents": ("Agents", "Agt"), "new_products": ("New prod.", "New"),
-    "actual": ("Actual", "Act."), "attainment": ("Attain.", "Att."), "gap": ("Gap", "Gap"),
+    "month": ("Month", "Mon"),
+    "target": ("Target", "Tgt"),
+    "orders": ("Orders", "Ord."),
+    "uv": ("UV needed", "UV"),
+    "conversion": ("Conv.", "Conv"),
+    "order_value": ("AOV", "AOV"),
+    "ad_spend": ("Ad spend", "Ads"),
+    "agents": ("Agents", "Agt"),
+    "new_products": ("New prod.", "New"),
+    "actual": ("Actual", "Act."),
+    "attainment": ("Attain.", "Att."),
+    "gap": ("Gap", "Gap"),
     "lever": ("Lever to act on", ""),
-}  # fmt: skip
+}
 NA = "–"
 PENDING = "…"  # plan vs actual still being worked out
 
@@ -136,6 +144,7 @@ class MonthTable(DataTable):
     DEFAULT_CSS = """
     MonthTable { height: auto; max-height: 1fr; }
     """
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.compact = False

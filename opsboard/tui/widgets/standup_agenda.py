@@ -113,8 +113,13 @@ class AgendaTable(DataTable, inherit_bindings=False):
             key=key,
         )
         label = f"Blocked {blocked_for(task.blocked_since, now)}" if group == "blocked" else GROUP_LABELS[group].lstrip("! ")
-        words = [label, task.title, f"owner {task.owner}" if task.owner else "",
-                 task.blocked_reason if group == "blocked" else detail, f"P{task.priority}"]
+        words = [
+            label,
+            task.title,
+            f"owner {task.owner}" if task.owner else "",
+            task.blocked_reason if group == "blocked" else detail,
+            f"P{task.priority}",
+        ]
         self.details[key] = Content(" · ".join(w for w in words if w))
         return key
 

@@ -63,8 +63,10 @@ def budget_line(view, brief: bool = False) -> Text:
         return Text(f"Budget: ad spend {money(balance.ad_spend)} fits the {money(balance.budget)} {currency} budget ({used} used).")
     text = Text()
     text.append("Over budget: ", style="bold reverse")
-    text.append(f" ad spend {money(balance.ad_spend)} is {money(balance.shortfall)} {currency} over the "
-                f"{money(balance.budget)} budget. Each closes it alone: ")  # fmt: skip
+    text.append(
+        f" ad spend {money(balance.ad_spend)} is {money(balance.shortfall)} {currency} over the "
+        f"{money(balance.budget)} budget. Each closes it alone: "
+    )
     text.append(" · ".join(_fix_words(view, fix) for fix in balance.levers))
     return text
 
@@ -89,27 +91,33 @@ def deviation_text(view, month: int | None, brief: bool = False) -> Text:
     elif pva is None or not pva.has_actuals:
         lines.append(Text(f"No actuals for {year} yet: import the store's daily figures to compare — {IMPORT_HELP}"))
     elif month is None:
-        lines.append(Text(
-            f"Year to date ({MONTHS[0]}–{MONTHS[pva.last_month - 1]} {year}): {money(pva.ytd_actual)} of "
-            f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
-            f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
-        ))  # fmt: skip
+        lines.append(
+            Text(
+                f"Year to date ({MONTHS[0]}–{MONTHS[pva.last_month - 1]} {year}): {money(pva.ytd_actual)} of "
+                f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
+                f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
+            )
+        )
         effects, deviation = pva.ytd_effects, ytd_deviation(pva)
         lines += _split_and_lever(view, effects, deviation)
     else:
         row = view.actual(month)
         target = view.breakdown.months[month - 1]
         if row is None:
-            lines.append(Text(
-                f"{MONTHS[month - 1]} {year}: no actuals yet. Plan {money(target.target)} {currency}: "
-                f"{money(target.orders)} orders from {money(target.uv)} UV, ad spend {money(target.ad_spend)}."
-            ))  # fmt: skip
+            lines.append(
+                Text(
+                    f"{MONTHS[month - 1]} {year}: no actuals yet. Plan {money(target.target)} {currency}: "
+                    f"{money(target.orders)} orders from {money(target.uv)} UV, ad spend {money(target.ad_spend)}."
+                )
+            )
         else:
             days = "" if row.days_with_actuals == row.days else f" ({row.days_with_actuals} of {row.days} days)"
-            lines.append(Text(
-                f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "
-                f"({rate(row.attainment, 0)}), gap {signed(row.gap)}"
-            ))  # fmt: skip
+            lines.append(
+                Text(
+                    f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "
+                    f"({rate(row.attainment, 0)}), gap {signed(row.gap)}"
+                )
+            )
             lines += _split_and_lever(view, row.effects, month_deviation(year, row))
     lines.append(budget_line(view, brief))
     return Text("\n").join(lines)
@@ -118,21 +126,23 @@ def deviation_text(view, month: int | None, brief: bool = False) -> Text:
 def _split_and_lever(view, effects, deviation) -> list[Text]:
     lines = []
     if effects is not None:
-        lines.append(Text(f"Gap by lever: traffic {signed(effects.traffic)} · conversion {signed(effects.conversion)}"
-                          f" · order value {signed(effects.order_value)}"))  # fmt: skip
+        lines.append(
+            Text(
+                f"Gap by lever: traffic {signed(effects.traffic)} · conversion {signed(effects.conversion)}"
+                f" · order value {signed(effects.order_value)}"
+            )
+        )
     if deviation is None:
         lines.append(Text("No lever is behind plan."))
     elif deviation.ahead:
-        lines.append(Text(f"Ahead of plan; the lever lagging most: {deviation.words} "
-                          f"({view.department_name(deviation.department)})."))  # fmt: skip
+        lines.append(Text(f"Ahead of plan; the lever lagging most: {deviation.words} ({view.department_name(deviation.department)})."))
     else:
         lines.append(_lever_line(view, deviation))
     return lines
 
 
 def _table(title: str, headers: list[str], right_from: int = 1) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
-                  show_edge=False, expand=False)  # fmt: skip
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
     for index, header in enumerate(headers):
         table.add_column(header, justify="right" if index >= right_from else "left", no_wrap=index >= right_from)
     return table
@@ -168,8 +178,14 @@ def _spend_table(view) -> Table:
     total = 0.0
     for month in view.breakdown.months:
         total += month.ad_spend or 0.0
-        row = [MONTHS[month.month - 1], rate(month.paid_share, 0), money(month.paid_uv), money(month.cost_per_click, 2),
-               money(month.ad_spend), money(total)]  # fmt: skip
+        row = [
+            MONTHS[month.month - 1],
+            rate(month.paid_share, 0),
+            money(month.paid_uv),
+            money(month.cost_per_click, 2),
+            money(month.ad_spend),
+            money(total),
+        ]
         if budget:
             row.append(rate(total / budget, 0))
         table.add_row(*row)
@@ -181,23 +197,44 @@ def breakdown_panel(view) -> RenderableType:
     breakdown, plan = view.breakdown, view.plan
     channels = _table(f"Channels ({plan.currency})", ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"])
     for channel in breakdown.channels:
-        channels.add_row(Text(channel.name), rate(channel.share), money(channel.target), money(channel.orders),
-                         money(channel.uv), money(channel.ad_spend))  # fmt: skip
+        channels.add_row(
+            Text(channel.name),
+            rate(channel.share),
+            money(channel.target),
+            money(channel.orders),
+            money(channel.uv),
+            money(channel.ad_spend),
+        )
     departments = _table("Departments: what each owns", ["Department", "Owns", "Figure", "Value"], 3)
     for part in breakdown.departments:
         for index, figure in enumerate(part.figures):
-            value = rate(figure.value, 2) if figure.unit == "rate" else money(figure.value, 2 if figure.unit == "currency" and (figure.value or 0) < 1000 else 0)
+            value = (
+                rate(figure.value, 2)
+                if figure.unit == "rate"
+                else money(figure.value, 2 if figure.unit == "currency" and (figure.value or 0) < 1000 else 0)
+            )
             name = Text(view.department_name(part.department)) if index == 0 else Text("")
             departments.add_row(name, Text(part.owns if index == 0 else ""), figure.label, value)
     quarters = _table("Quarters", ["Quarter", "Target", "Orders", "UV needed", "Ad spend", "Agents at peak", "New products"])
     for quarter in breakdown.quarters:
-        quarters.add_row(quarter.label, money(quarter.target), money(quarter.orders), money(quarter.uv),
-                         money(quarter.ad_spend), money(quarter.agents), str(quarter.new_products))  # fmt: skip
+        quarters.add_row(
+            quarter.label,
+            money(quarter.target),
+            money(quarter.orders),
+            money(quarter.uv),
+            money(quarter.ad_spend),
+            money(quarter.agents),
+            str(quarter.new_products),
+        )
     parts: list[RenderableType] = [channels, Text(""), departments, Text(""), quarters]
     if plan.campaigns:
         campaigns = _table("Campaigns", ["Campaign", "Dates", "Uplift", "Department"], 9)
         for campaign in sorted(plan.campaigns, key=lambda c: c.start):
-            campaigns.add_row(Text(campaign.name), f"{campaign.start:%m-%d}–{campaign.end:%m-%d}",
-                              f"+{campaign.uplift:.0%}", Text(view.department_name(campaign.department)))  # fmt: skip
+            campaigns.add_row(
+                Text(campaign.name),
+                f"{campaign.start:%m-%d}–{campaign.end:%m-%d}",
+                f"+{campaign.uplift:.0%}",
+                Text(view.department_name(campaign.department)),
+            )
         parts += [Text(""), campaigns]
     return Group(*parts)

@@ -106,8 +106,10 @@ class PlanActualChart(Widget):
             return []
         base = self.rich_style
         top = max((max(m.plan, m.actual or 0) for m in self.months), default=0)
-        title = [(f"Plan vs actual by month ({self.currency})", self._style("title")),
-                 (f"   {PLAN} plan   {ACTUAL} actual   top {short(top)}", self._style("muted"))]  # fmt: skip
+        title = [
+            (f"Plan vs actual by month ({self.currency})", self._style("title")),
+            (f"   {PLAN} plan   {ACTUAL} actual   top {short(top)}", self._style("muted")),
+        ]
         lines = [Strip([Segment(text, style) for text, style in title]).adjust_cell_length(width, base).crop(0, width)]
         rows = max(1, height - 3)  # title, month, attainment
         bar, slot = layout(width, len(self.months))
