@@ -1,4 +1,4 @@
-"""The layers import only downwards (DESIGN.md), checked on the source with
+"""The layers import only downwards (ARCHITECTURE.md, "Layers"), checked on the source with
 `ast`: every import statement, at module top or inside a function, with
 relative imports resolved to the module they name."""
 
