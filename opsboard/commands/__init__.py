@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "target": "targets",
     "import-actuals": "targets",
     "restore": "recovery",
+    "people": "people",
 }
 
 

@@ -19,6 +19,7 @@ _MODELS = {
     "BoardMeta": "board",
     "Department": "board",
     "ChecklistItem": "checklist",
+    "Person": "people",
     "DepartmentNotes": "standup",
     "StandupRecord": "standup",
     "DEFAULT_SEASONALITY": "targets",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from .actuals import ALL_CHANNELS, DailyMetric
     from .board import BoardMeta, Department
     from .checklist import ChecklistItem
+    from .people import Person
     from .standup import DepartmentNotes, StandupRecord
     from .targets import DEFAULT_SEASONALITY, Campaign, Channel, TargetPlan
     from .task import Task
@@ -63,6 +65,7 @@ __all__ = [
     "OpKind",
     "Operation",
     "PHASES",
+    "Person",
     "Phase",
     "SCHEMA_VERSION",
     "StandupRecord",

@@ -64,3 +64,4 @@ class Table(StrEnum):
     TARGETS = "targets"
     ACTUALS = "actuals"
     STANDUPS = "standups"
+    PEOPLE = "people"  # the roster; a board without the table has no one on it

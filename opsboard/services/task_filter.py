@@ -1,5 +1,5 @@
-"""The board filter a user types after `/`: free text plus `owner:NAME`,
-`tag:NAME`, `due:overdue|today|week` and `p:1`.
+"""The board filter a user types after `/`: free text plus `owner:NAME`
+(`owner:me`: the current user, `--user`), `tag:NAME`, `due:overdue|today|week` and `p:1`.
 
 Pure: a string in, a predicate out (with a cache of each task's text). Terms combine with AND; several values of
 one key (`p:1 p:2`, `owner:ana owner:lin`) combine with OR. Anything that is
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 DUE_WORDS = ("overdue", "today", "week")
 KEYS = ("owner", "tag", "due", "p")
-FILTER_HELP = "text, owner:NAME, tag:NAME, due:overdue|today|week, p:1-4"
+FILTER_HELP = "text, owner:NAME|me, tag:NAME, due:overdue|today|week, p:1-4"
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,12 @@ def _split(text: str) -> list[str]:
         return text.split()
 
 
-def parse_filter(text: str) -> TaskFilter:
-    """`text` → TaskFilter; InputError for a bad `due:` or `p:` value."""
+ME = "me"
+
+
+def parse_filter(text: str, me: str | None = None) -> TaskFilter:
+    """`text` → TaskFilter; InputError for a bad `due:` or `p:` value.
+    `me`: who `owner:me` means (the current user); without it, a person called "me"."""
     words: list[str] = []
     owners: list[str] = []
     tags: list[str] = []
@@ -128,7 +132,7 @@ def parse_filter(text: str) -> TaskFilter:
         if not sep or key not in KEYS or not value:
             words.append(term.casefold())
         elif key == "owner":
-            owners.append(value.casefold())
+            owners.append((me if me and value.casefold() == ME else value).casefold())
         elif key == "tag":
             tags.append(value.casefold().lstrip("#"))
         elif key == "due":

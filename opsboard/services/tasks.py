@@ -308,7 +308,7 @@ def list_tasks(
     name, status and a filter string (see task_filter)."""
     department = resolve_department(store, dept).id if dept else None
     wanted = parse_status(status) if status else None
-    chosen = parse_filter(filter) if isinstance(filter, str) else (filter or TaskFilter())
+    chosen = parse_filter(filter, me=store.user) if isinstance(filter, str) else (filter or TaskFilter())
     day = today()
     tasks = [
         t

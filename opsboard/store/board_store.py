@@ -36,7 +36,18 @@ ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from opsboard.model import ActivityEntry, BoardMeta, ChecklistItem, DailyMetric, Department, Operation, StandupRecord, TargetPlan, Task
+    from opsboard.model import (
+        ActivityEntry,
+        BoardMeta,
+        ChecklistItem,
+        DailyMetric,
+        Department,
+        Operation,
+        Person,
+        StandupRecord,
+        TargetPlan,
+        Task,
+    )
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -250,6 +261,10 @@ class BoardStore:
 
     def standups(self) -> list[StandupRecord]:
         return sorted(self._all(Table.STANDUPS, models.StandupRecord).values(), key=lambda s: s.started_at)
+
+    def people(self) -> list[Person]:
+        """The roster (empty on a board that never had one)."""
+        return sorted(self._all(Table.PEOPLE, models.Person).values(), key=lambda p: p.name.casefold())
 
     def activity(self) -> list[ActivityEntry]:
         """The activity kept in the board, oldest first."""

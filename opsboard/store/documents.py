@@ -33,6 +33,7 @@ MODEL_NAMES: dict[Table, str] = {
     Table.TARGETS: "TargetPlan",
     Table.ACTUALS: "DailyMetric",
     Table.STANDUPS: "StandupRecord",
+    Table.PEOPLE: "Person",
 }
 
 

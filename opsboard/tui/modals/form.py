@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 
@@ -26,6 +27,7 @@ class FormField:
     kind: str = "input"  # "input", "textarea" or "select"
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)  # select: (label, value)
     placeholder: str = ""
+    suggestions: Sequence[str] = ()  # input: completed as typed (right arrow or end takes it)
 
 
 Values = dict[str, str]
@@ -79,7 +81,8 @@ class FormScreen(ModalScreen[Values | None]):
         if spec.kind == "select":
             value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
             return Select(list(spec.options), value=value, id=widget_id, allow_blank=False)
-        return Input(spec.value, placeholder=spec.placeholder, id=widget_id)
+        suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+        return Input(spec.value, placeholder=spec.placeholder, id=widget_id, suggester=suggester)
 
     def values(self) -> Values:
         result: Values = {}

@@ -35,12 +35,14 @@ def task_form(
     task: Task | None = None,
     prefill_title: str = "",
     prefill_item: str = NO_ITEM,
+    owners: Sequence[str] = (),
 ) -> CardForm:
     """Fields: title, owner, due, priority, tags, checklist item, notes — and
-    department when `departments` (id → name) is given (editing)."""
+    department when `departments` (id → name) is given (editing). The owner
+    completes from `owners` (the roster's names)."""
     fields = [
         FormField("title", "Title", task.title if task else prefill_title),
-        FormField("owner", "Owner", task.owner if task else ""),
+        FormField("owner", "Owner", task.owner if task else "", suggestions=owners),
         FormField("due", "Due (YYYY-MM-DD, empty for none)", task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"),
         FormField("priority", "Priority", str(task.priority) if task else "3", kind="select", options=PRIORITIES),
         FormField("tags", "Tags (comma-separated)", ", ".join(task.tags) if task else "", placeholder="photos, 618"),

@@ -20,14 +20,15 @@ from opsboard.model.clock import today
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
-from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter
+from opsboard.services.people import owner_names, people_load
+from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.tasks import add_task, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 
 from ..modals.confirm import ConfirmScreen
 from ..modals.task_details import TaskDetailsScreen, task_details
 from ..modals.task_form import reason_form, task_form
-from ..widgets.board_overview import TOTAL, BoardOverview
+from ..widgets.board_overview import PERSON, TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
 from ..widgets.kanban_board import KanbanBoard, due_label
 from ..widgets.key_footer import KeyFooter
@@ -130,7 +131,7 @@ class BoardsScreen(ViewScreen):
             self.department = None
         self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
         if self.department is None:
-            self.query_one(BoardOverview).show(self.summaries)
+            self._show_overview()
         else:
             self._show_columns()
         self._show_title()
@@ -157,6 +158,13 @@ class BoardsScreen(ViewScreen):
         if focus and self.query_one(ContentSwitcher).current == "columns":
             board.focus()
         self._show_card_line()
+
+    def _show_overview(self) -> None:
+        """The departments' counts, and under them each roster person's load
+        (the same filter applied)."""
+        people = self.store.people()
+        loads = people_load(people, select(self.filter, self.tasks, today()), today()) if people else []
+        self.query_one(BoardOverview).show(self.summaries, people=loads)
 
     def _summary(self, department: str | None) -> DepartmentSummary | None:
         return next((s for s in self.summaries if s.department.id == department), None)
@@ -202,7 +210,7 @@ class BoardsScreen(ViewScreen):
         self.query_one(DepartmentList).select(department or OVERVIEW)
         if department is None:
             switcher.current = "overview"
-            self.query_one(BoardOverview).show(self.summaries)
+            self._show_overview()
             self.query_one(BoardOverview).focus()
             self.query_one("#card-line", StatusLine).show("")
         else:
@@ -221,15 +229,30 @@ class BoardsScreen(ViewScreen):
         if self.department is None:
             table = self.query_one(BoardOverview)
             key = table.current_key()
-            self.open_department(key if key not in (None, TOTAL) else self.summaries[0].department.id if self.summaries else None)
+            self.open_department(
+                key
+                if key not in (None, TOTAL) and not key.startswith(PERSON)
+                else self.summaries[0].department.id
+                if self.summaries
+                else None
+            )
         else:
             self.open_department(None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         key = str(event.row_key.value)
-        if key != TOTAL:
+        if key.startswith(PERSON):
+            self._filter_owner(key.removeprefix(PERSON))
+        elif key != TOTAL:
             self.open_department(key)
+
+    def _filter_owner(self, name: str) -> None:
+        """A person's row: the board narrowed to their tasks."""
+        text = f'owner:"{name}"' if " " in name else f"owner:{name}"
+        self.query_one("#filter", Input).value = text
+        self.apply_filter(text)
+        self._leave_filter_box()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -275,7 +298,7 @@ class BoardsScreen(ViewScreen):
         keeps the last good filter."""
         box = self.query_one("#filter", Input)
         try:
-            chosen = parse_filter(text)
+            chosen = parse_filter(text, me=self.store.user)
         except InputError as error:
             box.border_subtitle = str(error)
             return
@@ -284,7 +307,7 @@ class BoardsScreen(ViewScreen):
         self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
         self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
         if self.department is None:
-            self.query_one(BoardOverview).show(self.summaries)
+            self._show_overview()
         else:
             self._show_columns()
         self._show_title()
@@ -327,7 +350,7 @@ class BoardsScreen(ViewScreen):
             if mine is not None:
                 self.query_one(DepartmentList).update_one(mine)
         if department is None:
-            self.query_one(BoardOverview).show(self.summaries)
+            self._show_overview()
         else:
             self._show_columns(focus_task=task_id, focus=True)
         self._show_title()
@@ -363,11 +386,11 @@ class BoardsScreen(ViewScreen):
 
     def action_add(self) -> None:
         department = self.department or self.query_one(BoardOverview).current_key()
-        if department in (None, TOTAL):
+        if department in (None, TOTAL) or department.startswith(PERSON):
             return
         name = department_names(self.store).get(department, department)
         submit = self._form_submit(add_task, self.store, department=department)
-        self.app.push_screen(task_form(f"New task for {name}", submit, items=self._items_for(department)))
+        self.app.push_screen(task_form(f"New task for {name}", submit, items=self._items_for(department), owners=owner_names(self.store)))
 
     def _items_for(self, department: str):
         """The department's own checklist items first, then the rest."""
@@ -380,7 +403,12 @@ class BoardsScreen(ViewScreen):
             return
         submit = self._form_submit(edit_task, self.store, task.id, seen=task)
         form = task_form(
-            f"Edit · {task.title}", submit, items=self._items_for(task.department), departments=department_names(self.store), task=task
+            f"Edit · {task.title}",
+            submit,
+            items=self._items_for(task.department),
+            departments=department_names(self.store),
+            task=task,
+            owners=owner_names(self.store),
         )
         self.app.push_screen(form)
 

@@ -1,10 +1,12 @@
 """The overview: every department × column, with blocked and overdue cards
-standing out — the first thing the operations lead looks at."""
+standing out — the first thing the operations lead looks at — and, under the
+total, each person on the roster with their load (`enter` there filters the
+board to their tasks)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -12,7 +14,11 @@ from textual.widgets import DataTable
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
 from opsboard.services.task_board import DepartmentSummary
 
+if TYPE_CHECKING:
+    from opsboard.services.people import PersonLoad
+
 TOTAL = "-total"
+PERSON = "person:"  # row key prefix of a roster person's load
 COLUMNS = (
     ("department", "Department", 20),
     *((s.value, TASK_STATUS_LABELS[s], 7) for s in TASK_COLUMNS),
@@ -40,7 +46,7 @@ class BoardOverview(DataTable):
             return Text(f"{value} !", style=self.get_component_rich_style("board-overview--alert", partial=True), justify="right")
         return Text(str(value), justify="right")
 
-    def show(self, summaries: Sequence[DepartmentSummary], current: str | None = None) -> None:
+    def show(self, summaries: Sequence[DepartmentSummary], current: str | None = None, people: Sequence[PersonLoad] = ()) -> None:
         keep = current or self.current_key()
         self.clear()
         totals = {s: 0 for s in TASK_COLUMNS}
@@ -54,6 +60,8 @@ class BoardOverview(DataTable):
             overdue += summary.overdue
             today += summary.due_today
         self.add_row(*self._cells("Total", totals, overdue, today, bold=True), key=TOTAL)
+        for load in people:
+            self.add_row(*self._cells(f"· {load.person.shown}", load.counts, load.overdue, load.due_today), key=PERSON + load.person.name)
         if keep is not None:
             try:
                 self.move_cursor(row=self.get_row_index(keep), animate=False)

@@ -1,0 +1,131 @@
+"""The board's roster: who tasks are given to, adding and renaming a person,
+and each person's load (open, overdue, due today).
+
+A task's owner stays plain text (a name from the roster, or anything a script
+wrote); the roster is what completion offers and what renaming follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from opsboard.model import TASK_COLUMNS, Operation, OpKind, Person, Table, Task, TaskStatus
+from opsboard.model.ids import new_id
+from opsboard.store import BoardStore
+
+from .departments import resolve_department
+from .errors import InputError
+
+NAME_HELP = "a short name such as 'wang': it is what a task's owner holds"
+
+
+@dataclass
+class PersonLoad:
+    """A person's cards per column, overdue and due today (the overview's row)."""
+
+    person: Person
+    counts: dict[TaskStatus, int] = field(default_factory=lambda: {s: 0 for s in TASK_COLUMNS})
+    overdue: int = 0
+    due_today: int = 0
+
+    @property
+    def open(self) -> int:
+        return sum(n for status, n in self.counts.items() if status is not TaskStatus.DONE)
+
+
+def list_people(store: BoardStore) -> list[Person]:
+    return store.people()
+
+
+def owner_names(store: BoardStore) -> list[str]:
+    """What an owner field completes from: every roster name."""
+    return [p.name for p in store.people()]
+
+
+def find_person(store: BoardStore, text: str) -> Person | None:
+    """By name or display name, ignoring case and extra spaces."""
+    wanted = " ".join(text.split()).casefold()
+    for person in store.people():
+        if wanted in (person.name.casefold(), person.display_name.casefold()):
+            return person
+    return None
+
+
+def _clean_name(text: str) -> str:
+    name = " ".join(str(text).split())
+    if not name:
+        raise InputError(f"a person needs a name ({NAME_HELP})")
+    return name
+
+
+def _refuse_taken(store: BoardStore, name: str, other_than: Person | None = None) -> None:
+    for person in store.people():
+        if person.name.casefold() == name.casefold() and (other_than is None or person.id != other_than.id):
+            raise InputError(f"'{person.name}' is already on the roster")
+
+
+def add_person(store: BoardStore, name: str, *, display_name: str = "", department: str | None = None) -> Person:
+    """A new teammate on the roster; InputError (nothing saved) for an empty
+    or taken name or an unknown department."""
+    name = _clean_name(name)
+    _refuse_taken(store, name)
+    dept_id = resolve_department(store, department).id if department else None
+    person = Person(id=new_id("p"), name=name, display_name=" ".join(display_name.split()), department=dept_id)
+    store.apply(Operation(kind=OpKind.ADD, table=Table.PEOPLE, doc_id=person.id, after=person.to_doc(), label="add"))
+    return person
+
+
+def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | None = None) -> tuple[Person, int]:
+    """Rename a person and every task they own, as one save (one undo).
+    Returns the person as saved and how many tasks changed owner."""
+    person = find_person(store, old)
+    if person is None:
+        raise InputError(f"no one called '{old}' on the roster (see `opsboard people list`)")
+    name = _clean_name(new)
+    _refuse_taken(store, name, other_than=person)
+    after: dict[str, str] = {}
+    if name != person.name:
+        after["name"] = name
+    if display_name is not None and " ".join(display_name.split()) != person.display_name:
+        after["display_name"] = " ".join(display_name.split())
+    if not after:
+        return person, 0
+    ops = [
+        Operation(
+            kind=OpKind.SET,
+            table=Table.PEOPLE,
+            doc_id=person.id,
+            after=after,
+            before={k: getattr(person, k) for k in after},
+            label="rename",
+        )
+    ]
+    if "name" in after:
+        old_key = person.name.casefold()
+        ops += [
+            Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=t.id, after={"owner": name}, before={"owner": t.owner}, label="edit")
+            for t in store.tasks()
+            if t.owner.casefold() == old_key
+        ]
+    store.apply(*ops)
+    return find_person(store, name) or person, len(ops) - 1
+
+
+def people_load(people: Sequence[Person], tasks: Iterable[Task], day: date) -> list[PersonLoad]:
+    """Per roster person, in roster order: their cards per column, overdue,
+    due today (owners matched ignoring case). One pass over the tasks."""
+    loads = {p.name.casefold(): PersonLoad(p) for p in people}
+    done = TaskStatus.DONE
+    for task in tasks:
+        load = loads.get(task.owner.casefold())
+        if load is None:
+            continue
+        load.counts[task.status] += 1
+        if task.due is not None and task.status is not done:
+            if task.due < day:
+                load.overdue += 1
+            elif task.due == day:
+                load.due_today += 1
+    return list(loads.values())

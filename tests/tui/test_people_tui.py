@@ -1,0 +1,83 @@
+"""The roster in view 2: owners complete from it in the card form, and the
+overview shows each person's load (enter: the board narrowed to them)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from boards_fixture import NOW, make_board
+from test_boards_view import make_app, run_async, saved, type_text
+from textual.widgets import Input
+
+from opsboard.services.people import add_person
+from opsboard.store import BoardStore
+from opsboard.tui.modals.form import FormScreen
+from opsboard.tui.screens.boards import BoardsScreen
+from opsboard.tui.widgets.board_overview import BoardOverview
+from opsboard.tui.widgets.kanban_board import KanbanBoard
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = tmp_path / "b.json"
+    make_board(path)
+    store = BoardStore(path, user="ana")
+    add_person(store, "mei", display_name="Mei Lin", department="design")
+    add_person(store, "tao")
+    return path
+
+
+@run_async
+async def test_owner_completes_from_the_roster(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("enter", "a")  # Design, then a new card
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        await type_text(pilot, "Hero video")
+        await pilot.press("tab")
+        await type_text(pilot, "M")
+        await pilot.pause()
+        owner = form.query_one("#field-owner", Input)
+        assert owner.has_focus and owner._suggestion == "mei"  # shown greyed after the cursor
+        await pilot.press("right")  # takes the completion
+        assert owner.value == "mei"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [t.owner for t in saved(board).tasks() if t.title == "Hero video"] == ["mei"]
+
+
+@run_async
+async def test_overview_shows_each_person_load_and_enter_filters_to_them(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, BoardsScreen)
+        table = screen.query_one(BoardOverview)
+        # mei: t-d1 (to do, overdue), t-d5 (blocked), and whatever else the fixture gives her
+        store = saved(board)
+        mine = [t for t in store.tasks() if t.owner == "mei"]
+        row = [str(c) for c in table.get_row("person:mei")]
+        assert row[0] == "· Mei Lin"
+        assert row[3] == f"{sum(t.status.value == 'blocked' for t in mine)} !"
+        assert row[5].startswith(str(sum(t.is_overdue(date(2026, 3, 2)) for t in mine)))
+        table.move_cursor(row=table.get_row_index("person:mei"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.filter_text == "owner:mei" and screen.department is None
+        assert [str(c) for c in table.get_row("design")][1:5] == [
+            "1",
+            "0",
+            "1 !",
+            str(sum(t.department == "design" and t.status.value == "done" for t in mine)),
+        ]
+        await pilot.press("o")  # a person's row is not a department: the first department opens
+        await pilot.pause()
+        cards = [t.owner for column in screen.query_one(KanbanBoard).columns for t in column.cards]
+        assert cards and set(cards) == {"mei"}
