@@ -337,13 +337,16 @@ def _fit(parts: Parts, width: int, base: Style) -> list[Segment]:
     with spaces; styles laid over the widget's own."""
     out: list[Segment] = []
     used = 0
-    for text, style in parts:
+    for n, (text, style) in enumerate(parts):
         size = cell_len(text)
         full = base + style if style else base
-        if used + size > width:
-            room = width - used - 1
-            out.append(Segment((set_cell_size(text, room) if room > 0 else "") + "…", full))
-            used = width
+        # cut when this part overflows, or when it fills the line and more follows
+        cut = used + size > width or (used + size == width and any(t for t, _ in parts[n + 1 :]))
+        if cut:
+            room = width - used - 1  # one cell kept for the ellipsis
+            if room >= 0:
+                out.append(Segment(set_cell_size(text, room) + "…", full))
+                used = width
             break
         out.append(Segment(text, full))
         used += size
