@@ -103,6 +103,7 @@ class BoardsScreen(ViewScreen):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.query_one(DepartmentList).fit_window(self.size.width)
         self.reload()
         self.query_one(BoardOverview).focus()
         # The board's models live as long as the app: keep the garbage
@@ -112,6 +113,9 @@ class BoardsScreen(ViewScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.query_one(DepartmentList).fit_window(self.size.width)
+        if self.summaries:
+            self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
         self._show_title()
 
     @property

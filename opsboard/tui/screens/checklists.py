@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from opsboard.model import ChecklistItem
 
 FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
+SHORT_DUE_WIDTH = 7  # "12-01 !"
+MIN_TITLE_WIDTH = 16
 LABELS = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
 
 
@@ -80,7 +82,8 @@ class ChecklistsScreen(ViewScreen):
 
     def _add_columns(self, table: DataTable, names: dict[str, str]) -> None:
         """The title takes what the others leave (cell padding: 2 each). At 80
-        columns the department and owner give way to keep titles readable."""
+        columns the department and owner give way to keep titles readable; below
+        80 due dates of this year drop the year, and every column stays in view."""
         items = self._phase_items()
         longest_department = max((cell_len(names.get(i.department, i.department)) for i in items), default=10)
         longest_owner = max((cell_len(i.owner) for i in items), default=0)
@@ -89,9 +92,22 @@ class ChecklistsScreen(ViewScreen):
             "department": min(max(10, longest_department), max(10, (self.size.width - 40) // 3)),
             "owner": min(10, max(5, longest_owner)),
         }
-        widths["title"] = max(16, self.size.width - sum(widths.values()) - 2 * len(LABELS) - 2)
+        if self._short_dates(items):
+            widths["due"] = SHORT_DUE_WIDTH
+        room = self.size.width - 2 * len(LABELS) - 2
+        over = sum(widths.values()) + MIN_TITLE_WIDTH - room
+        for key, least in (("department", 6), ("owner", 4)):  # give way before the title is cut further
+            give = max(0, min(over, widths[key] - least))
+            widths[key] -= give
+            over -= give
+        widths["title"] = max(MIN_TITLE_WIDTH, room - sum(widths.values()))
         for key, label in LABELS:
             table.add_column(Text(label), key=key, width=widths[key])  # Text: a str label is parsed as markup
+
+    def _short_dates(self, items: list[ChecklistRow]) -> bool:
+        """Narrow windows show this year's due dates as MM-DD (when all are this year's)."""
+        year = today().year
+        return self.size.width < 80 and all(i.due is None or i.due.year == year for i in items)
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
@@ -118,8 +134,9 @@ class ChecklistsScreen(ViewScreen):
         table.clear(columns=True)
         self._drawn_width = self.size.width
         self._add_columns(table, names)
+        short_dates = self._short_dates(self._phase_items())
         for item in self._phase_items():
-            table.add_row(*self._cells(item, names, day), key=item.id)
+            table.add_row(*self._cells(item, names, day, short_dates), key=item.id)
         if keep is not None and keep in {i.id for i in self._phase_items()}:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
@@ -130,16 +147,17 @@ class ChecklistsScreen(ViewScreen):
                 return progress.items
         return []
 
-    def _cells(self, item: ChecklistRow, names: dict[str, str], day) -> list[Text]:
+    def _cells(self, item: ChecklistRow, names: dict[str, str], day, short_dates: bool = False) -> list[Text]:
         # User text goes in as Text: a title like "[/]" shows literally.
         style = "dim" if item.status is not ItemStatus.OPEN else ""
         due = Text("")
         if item.due:
+            shown = item.due.strftime("%m-%d") if short_dates else item.due.isoformat()
             if item.is_overdue(day):  # "!" says it without colour; Rich cannot read $error, so resolve it
                 error = self.app.theme_variables.get("error", "red")
-                due = Text(item.due.isoformat() + " !", style=f"bold reverse {error}")
+                due = Text(shown + " !", style=f"bold reverse {error}")
             else:
-                due = Text(item.due.isoformat())
+                due = Text(shown)
         title = Text(item.title, style=style, overflow="ellipsis", no_wrap=True)
         if item.status is ItemStatus.SKIPPED:
             title.stylize("strike")

@@ -25,6 +25,17 @@ COLUMNS = (
     ("overdue", "Overdue", 8),
     ("today", "Due today", 9),
 )
+NARROW = 80  # below it the counts take their labels' width and the names what is left
+NARROW_LABELS = {"overdue": "Late", "today": "Today"}
+
+
+def column_widths(window: int) -> list[tuple[str, str, int]]:
+    """(key, label, width) of each column: every column within `window` cells."""
+    if window >= NARROW:
+        return list(COLUMNS)
+    counts = [(key, NARROW_LABELS.get(key, label), max(4, len(NARROW_LABELS.get(key, label)))) for key, label, _ in COLUMNS[1:]]
+    room = window - 2 * len(COLUMNS) - 2  # cell padding and the vertical scrollbar
+    return [("department", "Department", max(8, room - sum(w for _, _, w in counts))), *counts]
 
 
 class BoardOverview(DataTable):
@@ -36,8 +47,20 @@ class BoardOverview(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width)
+        self._columns_for: list[tuple[str, str, int]] = []
+        self._summaries: Sequence[DepartmentSummary] = []
+
+    def _fit_columns(self) -> None:
+        columns = column_widths(self.size.width or self.app.size.width)
+        if columns != self._columns_for:
+            self.clear(columns=True)
+            for key, label, width in columns:
+                self.add_column(label, key=key, width=width)
+            self._columns_for = columns
+
+    def on_resize(self) -> None:
+        if column_widths(self.size.width) != self._columns_for:
+            self.show(self._summaries)
 
     def _count(self, value: int, alert: bool = False) -> Text:
         """A count; blocked and overdue ones are bold, coloured and marked '!'
@@ -48,6 +71,8 @@ class BoardOverview(DataTable):
 
     def show(self, summaries: Sequence[DepartmentSummary], current: str | None = None, people: Sequence[PersonLoad] = ()) -> None:
         keep = current or self.current_key()
+        self._summaries = summaries
+        self._fit_columns()
         self.clear()
         totals = {s: 0 for s in TASK_COLUMNS}
         overdue = today = 0
@@ -70,7 +95,7 @@ class BoardOverview(DataTable):
 
     def _cells(self, name: str, counts: dict[TaskStatus, int], overdue: int, today: int, bold: bool = False) -> list[Text]:
         return [
-            Text(name, style="bold" if bold else ""),
+            Text(name, style="bold" if bold else "", overflow="ellipsis", no_wrap=True),
             *(self._count(counts[s], alert=s is TaskStatus.BLOCKED) for s in TASK_COLUMNS),
             self._count(overdue, alert=True),
             self._count(today),

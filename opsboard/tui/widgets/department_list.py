@@ -4,7 +4,6 @@ and overdue cards; the first entry is the overview of all of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -14,7 +13,11 @@ from textual.widgets.option_list import Option
 from opsboard.services.task_board import DepartmentSummary
 
 OVERVIEW = "overview"
-NAME_WIDTH = 12
+NAME_WIDTH = 12  # the names' room in a narrow window
+NAME_WIDTH_WIDE = 20  # from WIDE columns on: "Product Development" whole
+WIDE = 120
+COUNTS_WIDTH = 14  # " open blk late"
+FRAME_WIDTH = 4  # the border and the options' padding
 
 
 def _fit(text: str, width: int) -> str:
@@ -27,12 +30,12 @@ def _fit(text: str, width: int) -> str:
     return out + " " * (width - cell_len(out))
 
 
-def department_prompt(summary: DepartmentSummary) -> Text:
+def department_prompt(summary: DepartmentSummary, name_width: int = NAME_WIDTH) -> Text:
     """'Design         5  1b  2!' (blocked and overdue marked without colour too)."""
     blocked = f"{summary.blocked}b" if summary.blocked else ""
     overdue = f"{summary.overdue}!" if summary.overdue else ""
     return Text.assemble(
-        _fit(summary.department.name, NAME_WIDTH),
+        _fit(summary.department.name, name_width),
         f"{summary.open:>5}",
         (f"{blocked:>4}", "bold" if blocked else ""),
         (f"{overdue:>5}", "bold" if overdue else ""),
@@ -46,21 +49,31 @@ class DepartmentList(OptionList):
     DEFAULT_CSS = """
     DepartmentList { width: 30; height: 1fr; border: round $panel; border-title-align: left; }
     """
-    HEADER: ClassVar[str] = " " * NAME_WIDTH + " open blk late"
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.border_title = "Departments"
         self.ids: list[str] = []
         self._shown: dict[str, Text] = {}  # the prompt each department shows
+        self.name_width = NAME_WIDTH
+        self.room = NAME_WIDTH  # the widest the names may take in this window
+
+    def fit_window(self, window_width: int) -> None:
+        """Wide windows give long department names their whole width."""
+        self.room = NAME_WIDTH_WIDE if window_width >= WIDE else NAME_WIDTH
 
     def show(self, summaries: Sequence[DepartmentSummary], current: str) -> None:
         """Redraw the counts; `current` is a department id or OVERVIEW."""
         ids = [OVERVIEW] + [s.department.id for s in summaries]
-        prompts = [Text("Overview (o)", style="bold")] + [department_prompt(s) for s in summaries]
+        longest = max((cell_len(s.department.name) for s in summaries), default=0)
+        name_width = max(NAME_WIDTH, min(self.room, longest))
+        if name_width != self.name_width:
+            self.name_width, self.ids = name_width, []  # every row redrawn
+        self.styles.width = name_width + COUNTS_WIDTH + FRAME_WIDTH
+        prompts = [Text("Overview (o)", style="bold")] + [department_prompt(s, name_width) for s in summaries]
         if ids != self.ids:
             self.clear_options()
-            header = Option(Text(self.HEADER, style="dim"), id="-header", disabled=True)
+            header = Option(Text(" " * name_width + " open blk late", style="dim"), id="-header", disabled=True)
             self.add_options([header] + [Option(prompt, id=key) for prompt, key in zip(prompts, ids, strict=True)])
             self.ids = ids
         else:  # only the counts that changed (each key typed in the filter redraws this)
@@ -83,7 +96,7 @@ class DepartmentList(OptionList):
         """Redraw one department's counts, and only when they changed (a
         move between To do and Doing changes none of them)."""
         key = summary.department.id
-        prompt = department_prompt(summary)
+        prompt = department_prompt(summary, self.name_width)
         if key in self.ids and self._shown.get(key) != prompt:
             self.replace_option_prompt(key, prompt)
             self._shown[key] = prompt

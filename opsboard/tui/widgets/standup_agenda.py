@@ -77,7 +77,10 @@ class AgendaTable(DataTable, inherit_bindings=False):
         self.clear(columns=True)
         width = self.size.width or self.app.size.width
         widths = {"group": 10, "owner": 10 if width >= 100 else 6, "detail": 36 if width >= 100 else 26}
-        widths["title"] = max(16, width - sum(widths.values()) - 2 * 4 - 2)
+        room = width - 2 * 4 - 2  # cell padding and the vertical scrollbar
+        # a narrow window takes the detail's room first: no column past the edge
+        widths["detail"] = max(8, min(widths["detail"], room - widths["group"] - widths["owner"] - 16))
+        widths["title"] = max(16, room - sum(widths.values()))
         self.widths, self.details = widths, {}
         for key, label in (("group", ""), ("title", "Task"), ("owner", "Owner"), ("detail", "")):
             self.add_column(label, key=key, width=widths[key])
