@@ -1,19 +1,16 @@
 """User text as the models validate it: single lines and free text, cleaned
-of control characters (see cleaning.py)."""
+of control characters by the functions in cleaning.py (which the first screen
+uses too, before the models load)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator
 
-from .cleaning import REPLACEMENT, clean_line, clean_text
+from .cleaning import REPLACEMENT, clean_line, clean_text, line_field, text_field
 
 __all__ = ["REPLACEMENT", "Line", "RequiredLine", "Text", "clean_line", "clean_text"]
-
-
-def _strip_none(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
 
 
 def _non_empty(value: str) -> str:
@@ -22,11 +19,11 @@ def _non_empty(value: str) -> str:
     return value
 
 
-Line = Annotated[str, AfterValidator(clean_line)]
+Line = Annotated[str, AfterValidator(line_field)]
 """A single line of user text (title, owner, tag)."""
 
-RequiredLine = Annotated[str, AfterValidator(clean_line), AfterValidator(_non_empty)]
+RequiredLine = Annotated[str, AfterValidator(line_field), AfterValidator(_non_empty)]
 """A single line of user text that must not be empty."""
 
-Text = Annotated[str, BeforeValidator(_strip_none), AfterValidator(clean_text)]
+Text = Annotated[str, AfterValidator(text_field)]
 """Free text with lines (notes, details)."""

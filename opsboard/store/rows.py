@@ -7,17 +7,21 @@ screen before the models have loaded. The documents are still checked: the
 app validates them against the models right after the first frame (see
 `OpsboardApp._check_board`), and every save validates what it writes.
 
-User text is cleaned exactly as the models clean it, so a hand-edited file
-cannot put control characters on the screen even before that check.
+A row is the models' projection of its document: its fields are the
+model's fields, and its text goes through the very functions the models'
+types use (`model/cleaning.py`), so a hand-edited file shows the same text
+here as everywhere else (tests/store/test_rows.py holds them equal). A value
+in any form but the one the store writes goes to the models instead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from opsboard.model.cleaning import clean_line, clean_text
+from opsboard.model.cleaning import line_field, text_field, trimmed
 from opsboard.model.enums import ItemStatus, Phase, Table
 
 if TYPE_CHECKING:
@@ -47,23 +51,42 @@ class ChecklistRow:
         """KeyError, ValueError or TypeError when the document is not a readable item."""
         due, done_at = doc.get("due"), doc.get("done_at")
         return cls(
-            id=str(doc["id"]),
+            id=trimmed(doc["id"]),
             phase=Phase(doc["phase"]),
-            code=clean_line(doc["code"]),
-            title=clean_line(doc["title"]),
-            department=str(doc["department"]),
+            code=line_field(doc["code"]),
+            title=line_field(doc["title"]),
+            department=trimmed(doc["department"]),
             status=ItemStatus(doc.get("status", ItemStatus.OPEN)),
-            owner=clean_line(doc.get("owner") or ""),
-            due=date.fromisoformat(due) if due else None,
-            detail=clean_text(doc.get("detail") or "").strip(),
-            notes=clean_text(doc.get("notes") or "").strip(),
-            done_at=datetime.fromisoformat(done_at) if done_at else None,
-            done_by=clean_line(doc.get("done_by") or ""),
-            order=int(doc.get("order", 0)),
+            owner=line_field(doc.get("owner", "")),
+            due=None if due is None else date.fromisoformat(_stored(_DATE, due)),
+            detail=text_field(doc.get("detail", "")),
+            notes=text_field(doc.get("notes", "")),
+            done_at=None if done_at is None else datetime.fromisoformat(_stored(_DATETIME, done_at)),
+            done_by=line_field(doc.get("done_by", "")),
+            order=_stored_int(doc.get("order", 0)),
         )
 
     def is_overdue(self, today: date) -> bool:
         return self.status is ItemStatus.OPEN and self.due is not None and self.due < today
+
+
+# Dates and numbers only in the forms the store writes (model_dump's JSON):
+# Python's fromisoformat and int() accept others that pydantic reads
+# differently or refuses (`20260101`, `2026-W01`, " 3").
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?")
+
+
+def _stored(form: re.Pattern[str], value: object) -> str:
+    if not isinstance(value, str) or not form.fullmatch(value):
+        raise ValueError(f"not in the stored form: {value!r}")
+    return value
+
+
+def _stored_int(value: object) -> int:
+    if type(value) is not int:  # not bool, float or str: the models read those
+        raise TypeError(f"not a stored integer: {value!r}")
+    return value
 
 
 # A document these plain readers cannot read goes to the models instead: they
@@ -82,7 +105,7 @@ def checklist_rows(store: BoardStore) -> list[ChecklistRow]:
 
 def board_name(store: BoardStore) -> str:
     try:
-        return clean_line(store.raw(Table.META)["meta"]["name"])
+        return line_field(store.raw(Table.META)["meta"]["name"])
     except _UNREADABLE:
         return store.meta().name
 
@@ -105,7 +128,7 @@ def board_language(store: BoardStore) -> str:
 def department_names(store: BoardStore) -> dict[str, str]:
     """Department id → display name, in board order."""
     try:
-        docs = sorted(store.raw(Table.DEPARTMENTS).values(), key=lambda d: int(d.get("order", 0)))
-        return {str(d["id"]): clean_line(d["name"]) for d in docs}
+        docs = sorted(store.raw(Table.DEPARTMENTS).values(), key=lambda d: _stored_int(d.get("order", 0)))
+        return {trimmed(d["id"]): line_field(d["name"]) for d in docs}
     except _UNREADABLE:
         return {d.id: d.name for d in store.departments()}
