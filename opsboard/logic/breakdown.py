@@ -1,7 +1,8 @@
 """The year's sales target broken down by month, quarter, channel and department.
 
 A month's share of the year is its seasonality weight raised by the campaigns
-running in it, then normalised over the year:
+running in it, then normalised over the year (see day_targets for the day
+curve it comes from): with flat phases and no weekday pattern
 
     weight(m) = seasonality(m) × (1 + Σ uplift(c) × days of c in m / days in m)
 
@@ -23,7 +24,6 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import date
 from fractions import Fraction
 
 from opsboard.model.targets import MONTHS, TargetPlan
@@ -113,17 +113,11 @@ class Breakdown:
 
 
 def month_shares(plan: TargetPlan) -> list[float]:
-    """Each month's share of the year (sums to 1): seasonality raised by campaigns."""
-    weights = []
-    for month in range(1, MONTHS + 1):
-        days = calendar.monthrange(plan.year, month)[1]
-        first, last = date(plan.year, month, 1), date(plan.year, month, days)
-        raise_by = 0.0
-        for campaign in plan.campaigns:
-            covered = (min(campaign.end, last) - max(campaign.start, first)).days + 1
-            if covered > 0:
-                raise_by += campaign.uplift * covered / days
-        weights.append(plan.seasonality[month - 1] * (1 + raise_by))
+    """Each month's share of the year (sums to 1): seasonality raised by
+    campaigns, from the day curve (see day_targets)."""
+    from .day_targets import day_curve, month_weights
+
+    weights = month_weights(plan, day_curve(plan))
     total = sum(weights)
     return [weight / total for weight in weights]
 
@@ -157,8 +151,12 @@ def split_whole_units(total: float, weights: list[float]) -> list[float]:
 
 
 def monthly_targets(plan: TargetPlan) -> list[float]:
-    """The sales target of each month, January first; sums exactly to the annual target."""
-    return split_whole_units(plan.annual_target, month_shares(plan))
+    """The sales target of each month, January first; sums exactly to the
+    annual target. The sum of the month's daily targets (day_targets), so
+    months already past keep their targets when the plan changes."""
+    from .day_targets import daily_targets
+
+    return daily_targets(plan).months()
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -271,8 +269,9 @@ def _departments(plan: TargetPlan, year: PeriodTotal, months: list[MonthPlan]) -
 
 def monthly_breakdown(plan: TargetPlan) -> Breakdown:
     """The plan broken down: months, quarters, the year, channels, departments."""
-    shares = month_shares(plan)
-    targets = split_whole_units(plan.annual_target, shares)
+    targets = monthly_targets(plan)
+    total = sum(targets)
+    shares = [target / total if total else 0.0 for target in targets]
     months = [_month_plan(plan, i + 1, shares[i], targets[i]) for i in range(MONTHS)]
     quarters = tuple(_period(f"Q{q + 1}", months[3 * q : 3 * q + 3]) for q in range(4))
     year = _period("Year", months)

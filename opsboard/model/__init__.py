@@ -24,6 +24,8 @@ _MODELS = {
     "StandupRecord": "standup",
     "DEFAULT_SEASONALITY": "targets",
     "Campaign": "targets",
+    "CampaignPhase": "campaigns",
+    "PhaseKind": "campaigns",
     "Channel": "targets",
     "TargetPlan": "targets",
     "Task": "task",
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from .checklist import ChecklistItem
     from .people import Person
     from .standup import DepartmentNotes, StandupRecord
+    from .campaigns import CampaignPhase, PhaseKind
     from .targets import DEFAULT_SEASONALITY, Campaign, Channel, TargetPlan
     from .task import Task
 
@@ -54,6 +57,7 @@ __all__ = [
     "ActivityEntry",
     "BoardMeta",
     "Campaign",
+    "CampaignPhase",
     "Channel",
     "ChecklistItem",
     "DEFAULT_SEASONALITY",
@@ -67,6 +71,7 @@ __all__ = [
     "PHASES",
     "Person",
     "Phase",
+    "PhaseKind",
     "SCHEMA_VERSION",
     "StandupRecord",
     "TASK_COLUMNS",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump with a migration step in opsboard/store/migrations.py."""
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field, field_validator, model_validator
 
 from .base import Record
+from .campaigns import Campaign, CampaignPhase, PhaseKind  # noqa: F401  (the plan's parts in one import)
 from .text import Line, RequiredLine
 
 MONTHS = 12
@@ -17,24 +18,16 @@ DEFAULT_SEASONALITY: list[float] = [0.06, 0.05, 0.07, 0.07, 0.08, 0.11, 0.07, 0.
 
 
 class Channel(Record):
-    """A sales channel (a marketplace store) and its share of the target."""
+    """A sales channel (a marketplace store), its share of the target and its
+    own assumptions; None takes the board's (the plan's month value)."""
 
     name: RequiredLine
     share: float = Field(ge=0, le=1)
-
-
-class Campaign(Record):
-    name: RequiredLine
-    start: date
-    end: date
-    uplift: float = Field(default=0.0, ge=0, le=10)  # expected extra sales, 0.3 = +30 %
-    department: str = "marketing"
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Campaign:
-        if self.end < self.start:
-            raise ValueError("end is before start")
-        return self
+    conversion: float | None = Field(default=None, gt=0, le=1)
+    order_value: float | None = Field(default=None, gt=0)
+    paid_share: float | None = Field(default=None, ge=0, le=1)
+    cost_per_click: float | None = Field(default=None, ge=0)
+    roi: float | None = Field(default=None, ge=0)  # 投产比 target: revenue / ad spend
 
 
 class TargetPlan(Record):
@@ -52,7 +45,18 @@ class TargetPlan(Record):
     promotion_budget: float = Field(default=0.0, ge=0)
     orders_per_agent_day: float = Field(default=150.0, gt=0)
     campaigns: list[Campaign] = Field(default_factory=list)
+    roi: float = Field(default=0.0, ge=0)  # 投产比 target for the board, 0 = none
+    daily_ad_cap: float = Field(default=0.0, ge=0)  # 每天上限, 0 = none
     notes: Line = ""
+    # Last year's weekday pattern (Monday first, mean 1), taken from the
+    # board's daily actuals when the plan is saved; None: every day alike.
+    weekday_pattern: list[float] | None = Field(default=None, min_length=7, max_length=7)
+    # The past stays as it was: the days before effective_from keep the
+    # targets they had (`kept`, one a day from 1 January) when the plan
+    # changed; see logic/day_targets.py. None: the whole year from this plan.
+    effective_from: date | None = None
+    kept: list[float] = Field(default_factory=list)
+    change: Line = ""  # what this version changed, in words
 
     @field_validator("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
     @classmethod
@@ -66,3 +70,11 @@ class TargetPlan(Record):
         if info.field_name == "seasonality" and sum(value) <= 0:
             raise ValueError("needs at least one month above zero")
         return value
+
+    @model_validator(mode="after")
+    def _kept_fits(self) -> TargetPlan:
+        if self.effective_from is not None and self.effective_from > date(self.year, 1, 1):
+            elapsed = min((self.effective_from - date(self.year, 1, 1)).days, (date(self.year + 1, 1, 1) - date(self.year, 1, 1)).days)
+            if len(self.kept) != elapsed or any(v < 0 for v in self.kept):
+                raise ValueError(f"kept needs one target, 0 or more, for each of the {elapsed} days before {self.effective_from}")
+        return self

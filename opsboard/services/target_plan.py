@@ -96,19 +96,25 @@ def _channels(raw: object, current: list[Channel]) -> list[dict]:
 
 
 def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str]) -> list[dict]:
-    """Campaigns as documents; a campaign keeps its id when its name stays."""
-    known = {campaign.name.casefold(): campaign.id for campaign in current}
+    """Campaigns as documents; a campaign keeps its id when its name stays,
+    and its phases, platform and budget while its first and last day stay
+    (the one-line text shows only those)."""
+    known = {campaign.name.casefold(): campaign for campaign in current}
     taken: set[str] = set()
     docs = []
     for name, start, end, uplift, typed in parse_campaigns(raw):
-        campaign_id = known.get(name.casefold())
+        same = known.get(name.casefold())
+        campaign_id = same.id if same is not None else None
         if campaign_id is None or campaign_id in taken:
             campaign_id = _slug(name, taken)
         taken.add(campaign_id)
         owner = department(typed) if typed else "marketing"
-        docs.append(
-            {"id": campaign_id, "name": name, "start": start.isoformat(), "end": end.isoformat(), "uplift": uplift, "department": owner}
-        )
+        doc = {"id": campaign_id, "name": name, "uplift": uplift, "department": owner}
+        if same is not None and (same.start, same.end) == (start, end):
+            doc.update(platform=same.platform, budget=same.budget, phases=[p.model_dump(mode="json") for p in same.phases])
+        else:
+            doc["phases"] = [{"kind": "main", "start": start.isoformat(), "end": end.isoformat(), "weight": 1.0}]
+        docs.append(doc)
     return docs
 
 

@@ -75,7 +75,7 @@ def test_an_older_board_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: 
     store = BoardStore(path, user="lin")
     assert path.with_name(f"{path.name}.v0.bak").read_bytes() == original
     saved = on_disk(path)
-    assert saved["meta"]["meta"]["schema_version"] == 1
+    assert saved["meta"]["meta"]["schema_version"] == SCHEMA_VERSION  # through the fake step, then the real ones
     assert {doc["title"]: doc["owner"] for doc in saved["tasks"].values()} == {
         "Book 618 ad slots": "lin",
         "Retouch hero images": "chen",
@@ -109,3 +109,19 @@ def test_a_board_from_a_newer_opsboard_opens_read_only(tmp_path: Path) -> None:
     with pytest.raises(BoardReadOnlyError, match="upgrade opsboard to edit it"):
         add_task(store, department="design", title="Refused")
     assert path.read_bytes() == original
+
+
+def test_schema_1_campaigns_become_one_main_phase_and_keep_their_targets(tmp_path: Path) -> None:
+    from opsboard.logic.targets import monthly_targets
+    from opsboard.model import TargetPlan
+
+    v1 = on_disk(FIXTURES / "schema_v1.json")["targets"]["plan"]
+    path = copy_fixture(1, tmp_path)
+    BoardStore(path, user="lin")
+    [campaign] = on_disk(path)["targets"]["plan"]["campaigns"]
+    assert campaign["phases"] == [{"kind": "main", "start": "2026-11-01", "end": "2026-11-11", "weight": 1.0}]
+    assert (campaign["platform"], campaign["budget"]) == ("", 0.0)
+    assert "start" not in campaign
+    # 11 of November's 30 days at +50 %: November's weight × (1 + 0.5 × 11/30), as before
+    migrated = BoardStore(path, user="lin").plan()
+    assert monthly_targets(migrated) == monthly_targets(TargetPlan.model_validate(v1))

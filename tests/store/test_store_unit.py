@@ -11,7 +11,7 @@ import orjson
 import pytest
 from store_helpers import FROZEN, add_task, make_board, set_task
 
-from opsboard.model import Operation, OpKind, Table, Task, TaskStatus
+from opsboard.model import SCHEMA_VERSION, Operation, OpKind, Table, Task, TaskStatus
 from opsboard.store import (
     BoardError,
     BoardReadOnlyError,
@@ -49,7 +49,7 @@ def test_create_writes_meta_departments_and_revision_zero(board: Path) -> None:
     assert store.tasks() == []
     assert store.activity() == []
     assert store.read_only_reason is None
-    assert on_disk(board)["meta"]["meta"]["schema_version"] == 1
+    assert on_disk(board)["meta"]["meta"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_create_refuses_to_overwrite(board: Path) -> None:
@@ -391,13 +391,13 @@ def write_version(board: Path, version: int, **task: object) -> bytes:
 
 
 def test_an_older_file_is_backed_up_then_migrated(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrations, "MIGRATIONS", {0: rename_owner_to_assignee})
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 0: rename_owner_to_assignee})
     old = write_version(board, 0, id="t-1", department="design", title="Old task", assignee="kim")
     store = BoardStore(board, user="ana")
     assert Path(f"{board}.v0.bak").read_bytes() == old
     assert store.read_only_reason is None
     assert store.task("t-1").owner == "kim"
-    assert on_disk(board)["meta"]["meta"]["schema_version"] == 1
+    assert on_disk(board)["meta"]["meta"]["schema_version"] == SCHEMA_VERSION
     assert "assignee" not in on_disk(board)["tasks"]["t-1"]
     # opening again neither migrates nor overwrites the kept copy
     BoardStore(board, user="ben")
@@ -433,7 +433,7 @@ def test_a_newer_file_opens_read_only_and_is_never_written(board: Path) -> None:
 
 def test_a_file_that_becomes_newer_while_open_is_not_written(store: BoardStore, board: Path) -> None:
     store.apply(add_task("t-1"))
-    write_version(board, 2)  # a newer opsboard migrated it meanwhile
+    write_version(board, SCHEMA_VERSION + 1)  # a newer opsboard migrated it meanwhile
     before = snapshot(board)
     with pytest.raises(BoardReadOnlyError):
         store.apply(set_task("t-1", {"owner": "x"}))
@@ -505,7 +505,7 @@ def test_two_people_opening_an_old_board_at_once_keep_the_old_copy(board: Path, 
         calls.append(1)
         return rename_owner_to_assignee(data)
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", {0: step})
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 0: step})
     old = write_version(board, 0, id="t-1", department="design", title="Old task", assignee="kim")
     real = BoardStore._migrate
 
