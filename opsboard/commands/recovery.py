@@ -40,7 +40,7 @@ def backup_table(report: list[BackupInfo]) -> str:
         )
         for info in report
     ]
-    return tabulate(rows, headers=("N", "saved", "size", "parses", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
+    return tabulate(rows, headers=("N", "saved", "size", "good", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

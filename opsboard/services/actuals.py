@@ -14,6 +14,7 @@ from pathlib import Path
 from opsboard.model import Operation, OpKind, Table
 from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
+from opsboard.store.input_files import CSV_LIMIT, read_input_file
 
 from .errors import InputError
 
@@ -31,10 +32,11 @@ class ActualsImport:
 def import_actuals_counted(store: BoardStore, path: str | PathLike[str]) -> ActualsImport:
     """Read, check and save the file's rows; InputError listing every bad row
     (line number and reason) with nothing imported."""
-    from opsboard.export.actuals_csv import ActualsImportError, read_actuals_csv
+    from opsboard.export.actuals_csv import ActualsImportError, parse_actuals_csv
 
+    data = read_input_file(path, what="CSV", limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
     try:
-        metrics = read_actuals_csv(path)
+        metrics = parse_actuals_csv(data, clean_line(str(path)))
     except ActualsImportError as error:
         raise InputError(str(error)) from None
     name = clean_line(Path(path).name)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from opsboard.model.clock import today
 from opsboard.store import BoardStore
+from opsboard.store.paths import refuse_board_file
 
 from .checklists import phase_progress
 from .departments import department_names
@@ -61,8 +62,11 @@ def default_export_path(store: BoardStore, view: str) -> Path:
     return store.path.with_name(f"{store.path.stem}-{view}-{today().isoformat()}.md")
 
 
-def write_markdown(target: Path, text: str) -> Path:
-    """Write an export; a refused write is one line, not a traceback."""
+def write_markdown(target: Path, text: str, *, board: Path) -> Path:
+    """Write an export; a refused write is one line, not a traceback. The
+    board's own files are refused as targets (the board, its backups, lock
+    and activity archive, compared as real files, not as spelled)."""
+    refuse_board_file(board, target)
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as error:
@@ -72,4 +76,4 @@ def write_markdown(target: Path, text: str) -> Path:
 
 def write_export(store: BoardStore, view: str, path: str | Path | None = None) -> Path:
     target = Path(path) if path else default_export_path(store, view)
-    return write_markdown(target, export_view(store, view))
+    return write_markdown(target, export_view(store, view), board=store.path)

@@ -7,6 +7,7 @@ with the store's atomic write, under the board's lock (nobody saves half-way).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -15,9 +16,10 @@ from pathlib import Path
 
 from opsboard.model import Table
 from opsboard.model.clock import now
-from opsboard.store import BoardDamagedError, BoardStore, list_backups
+from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups
 from opsboard.store.atomic import atomic_write
 from opsboard.store.lock import BoardLock
+from opsboard.store.paths import owning_board, real_board_path
 from opsboard.store.storage import parse_board
 
 from .errors import InputError
@@ -56,6 +58,10 @@ def count_tasks(n: int) -> str:
 
 
 def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupInfo:
+    """A backup is good when it parses and every document validates against
+    the models: a copy of a hand-broken board is no way back."""
+    from opsboard.store.documents import board_problems
+
     try:
         data = parse_board(path, path.read_bytes())
     except BoardDamagedError as error:  # a bad backup is reported, not raised
@@ -63,12 +69,26 @@ def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupIn
     except OSError as error:
         return BackupInfo(number, path, saved_at, size, False, None, None, error.strerror or str(error))
     revision = data[Table.META.value]["meta"].get("revision")
-    return BackupInfo(number, path, saved_at, size, True, len(data.get(Table.TASKS.value, {})), revision)
+    tasks = len(data.get(Table.TASKS.value, {}))
+    problems = board_problems(data, first_only=True)
+    if problems:
+        return BackupInfo(number, path, saved_at, size, False, tasks, revision, problems[0])
+    return BackupInfo(number, path, saved_at, size, True, tasks, revision)
+
+
+def _board(board: str | Path) -> Path:
+    """The real board file (a symlink followed); InputError for a file a
+    board keeps beside it (a backup, its lock…), which is not one to restore."""
+    path = real_board_path(board)
+    owner = owning_board(path)
+    if owner is not None:
+        raise InputError(f"{board}: that is a file the board {owner} keeps beside it; restore the board: opsboard restore {owner}")
+    return path
 
 
 def backups_report(board: str | Path) -> list[BackupInfo]:
     """The board's backups, newest first, each checked."""
-    return [_inspect(b.number, b.path, b.saved_at, b.size) for b in list_backups(Path(board))]
+    return [_inspect(b.number, b.path, b.saved_at, b.size) for b in list_backups(_board(board))]
 
 
 def newest_good_backup(board: str | Path) -> BackupInfo | None:
@@ -88,7 +108,7 @@ def _aside_path(board: Path) -> Path:
 def restore_backup(board: str | Path, number: int | None = None) -> RestoreResult:
     """Put backup `number` (default: the newest that parses) back as the board.
     InputError when there is no such backup or it is damaged too."""
-    board = Path(board)
+    board = _board(board)
     report = backups_report(board)
     if not report:
         raise InputError(f"{board}: no backups to restore (they are made at each save)")
@@ -104,19 +124,51 @@ def restore_backup(board: str | Path, number: int | None = None) -> RestoreResul
         if not chosen.good:
             raise InputError(f"{board}: backup {number} is damaged too ({chosen.problem}); choose another")
     with BoardLock(board):  # nobody saves while the file is swapped
-        payload = chosen.path.read_bytes()
         kept = None
-        if board.exists():
-            kept = _aside_path(board)
-            shutil.copy2(board, kept)
-        atomic_write(board, payload)
+        try:
+            payload = chosen.path.read_bytes()
+            if board.exists():
+                kept = _keep_aside(board)
+            atomic_write(board, payload)
+        except OSError as error:
+            if kept is not None:
+                _unlink(kept)  # the board is unchanged: nothing to keep aside
+            raise BoardWriteError(board, error) from None
     return RestoreResult(board, chosen, kept)
+
+
+def _keep_aside(board: Path) -> Path:
+    """The board as it is, kept as `.before-restore-<time>`: a hard link
+    (the restore's rename gives the board a new file, the link keeps the old
+    one), or a copy written beside and renamed in, so a full disk never
+    leaves a truncated copy behind."""
+    kept = _aside_path(board)
+    try:
+        os.link(board, kept)
+        return kept
+    except OSError:
+        pass
+    partial = kept.with_name(f".{kept.name}.partial")
+    try:
+        shutil.copy2(board, partial)
+        os.replace(partial, kept)
+    except BaseException:
+        _unlink(partial)
+        raise
+    return kept
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def open_read_only_copy(board: str | Path, *, user: str) -> BoardStore:
     """The newest good backup, copied to a temporary folder and opened
     read-only: a look at the last good state without touching anything."""
-    board = Path(board)
+    board = real_board_path(board)
     good = newest_good_backup(board)
     if good is None:
         raise InputError(f"{board}: no good backup to open read-only")

@@ -143,4 +143,4 @@ def write_review_item_export(store: BoardStore, item_id: str, path: str | Path |
     if found is None:
         return None
     name, text = found
-    return write_markdown(Path(path) if path else default_export_path(store, name), text)
+    return write_markdown(Path(path) if path else default_export_path(store, name), text, board=store.path)

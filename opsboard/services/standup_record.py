@@ -186,4 +186,4 @@ def default_record_path(store: BoardStore, record: StandupRecord) -> Path:
 def write_standup_record(store: BoardStore, record_id: str, path: str | Path | None = None) -> Path:
     record = find_standup(store, record_id)
     target = Path(path) if path else default_record_path(store, record)
-    return write_markdown(target, standup_record_export(store, record_id))
+    return write_markdown(target, standup_record_export(store, record_id), board=store.path)

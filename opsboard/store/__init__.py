@@ -6,11 +6,13 @@ from .board_store import BoardStore, activity_archive_path
 from .errors import (
     BoardDamagedError,
     BoardError,
+    BoardInvalidError,
     BoardLockedError,
     BoardNotFoundError,
     BoardReadOnlyError,
     BoardWriteError,
     ConflictError,
+    InputFileError,
     NotFoundError,
 )
 from .storage import newest_good_backup
@@ -19,12 +21,14 @@ __all__ = [
     "Backup",
     "BoardDamagedError",
     "BoardError",
+    "BoardInvalidError",
     "BoardLockedError",
     "BoardNotFoundError",
     "BoardReadOnlyError",
     "BoardStore",
     "BoardWriteError",
     "ConflictError",
+    "InputFileError",
     "NotFoundError",
     "activity_archive_path",
     "list_backups",

@@ -23,13 +23,13 @@ from opsboard.model.clock import now
 
 from . import archive, migrations
 from .archive import activity_archive_path
-from .documents import MODEL_NAMES, InvalidDocument, table_model, validate
-from .errors import BoardDamagedError, BoardError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
+from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, table_model, validate
+from .errors import BoardDamagedError, BoardError, BoardInvalidError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
 from .lock import DEFAULT_TIMEOUT, BoardLock
 from .operations import apply_operation
+from .paths import owning_board, real_board_path
 from .storage import BoardStorage, newest_good_backup
 
-ACTIVITY = "activity"
 ACTIVITY_CAP = 5000  # entries kept in the board; older ones go to the archive
 ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
 
@@ -74,9 +74,12 @@ class _TinyDB(TinyDB):
 
 class BoardStore:
     def __init__(self, path: str | Path, *, user: str, lock_timeout: float = DEFAULT_TIMEOUT):
-        self.path = Path(path)
+        self.path = real_board_path(path)
         self.user = user
         self.read_only_reason: str | None = None
+        owner = owning_board(self.path)
+        if owner is not None:  # e.g. b.json.backups/1.json: saving there would fork the board
+            self.read_only_reason = f"it is a file {owner} keeps beside it, not a board to edit; see `opsboard restore {owner}`"
         self._lock = BoardLock(self.path, lock_timeout)
         self._db = _TinyDB(self.path, storage=BoardStorage)
         self._storage: BoardStorage = self._db.storage  # type: ignore[assignment]
@@ -98,9 +101,12 @@ class BoardStore:
         tasks: Sequence[Task] = (),
     ) -> BoardStore:
         """Write a new board file (refuses to overwrite one)."""
-        path = Path(path)
+        path = real_board_path(path)
         if path.exists():
             raise BoardError(f"{path}: a file is already there; choose another name")
+        owner = owning_board(path)
+        if owner is not None:
+            raise BoardError(f"{path}: that name is kept for a file of the board {owner}; choose another name")
         stamp = {"updated_at": now().isoformat(), "updated_by": user}
         meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
         data: dict[str, dict[str, dict]] = {
@@ -115,6 +121,8 @@ class BoardStore:
 
     def _check_schema(self) -> None:
         version = migrations.schema_version(self._storage.read())
+        if self.read_only_reason:
+            return
         if version > SCHEMA_VERSION:
             self.read_only_reason = (
                 f"it was written by a newer opsboard (schema {version}, this one knows {SCHEMA_VERSION}); upgrade opsboard to edit it"
@@ -203,6 +211,9 @@ class BoardStore:
             else:
                 ids.add(op.doc_id)
         for table, (seen_generation, valid, seen) in list(self._models.items()):
+            if table == ACTIVITY:  # entries are only added or removed: `_all` compares them
+                self._models[table] = (-1, valid, seen)
+                continue
             ids = touched.get(table)
             if seen_generation != generation:
                 continue
@@ -268,26 +279,24 @@ class BoardStore:
 
     def activity(self) -> list[ActivityEntry]:
         """The activity kept in the board, oldest first."""
+        return list(self._all(ACTIVITY, models.ActivityEntry).values())
+
+    def _refuse_invalid(self) -> None:
+        """BoardInvalidError naming the document when one does not validate:
+        saving over such a board would rotate it into the backups until none
+        is good. Cheap after the first save: only documents that changed
+        since the last check are validated again."""
         try:
-            return [validate(models.ActivityEntry, doc) for doc in self.raw(ACTIVITY).values()]
-        except InvalidDocument as error:
-            raise self._damaged(f"table '{ACTIVITY}': {error}") from None
+            self.meta()
+            for table in MODEL_NAMES:
+                self._all(table, table_model(table))  # type: ignore[arg-type]
+            self.activity()
+        except BoardDamagedError as error:
+            raise BoardInvalidError(self.path, error.where, error.backup) from None
 
     def validate_all(self) -> list[str]:
         """Every document checked against its model: the problems found."""
-        problems = []
-        try:
-            validate(models.BoardMeta, self.raw(Table.META)["meta"])
-        except InvalidDocument as error:
-            problems.append(f"board settings: {error}")
-        for table in MODEL_NAMES:
-            model = table_model(table)
-            for doc_id, doc in self.raw(table).items():
-                try:
-                    validate(model, doc)
-                except InvalidDocument as error:
-                    problems.append(f"table '{table}', document '{doc_id}': {error}")
-        return problems
+        return board_problems(self._storage.read())
 
     # -- changing ------------------------------------------------------------
     @contextmanager
@@ -300,6 +309,7 @@ class BoardStore:
             if version > SCHEMA_VERSION:  # a newer opsboard upgraded it since we opened it
                 self.read_only_reason = f"it was upgraded by a newer opsboard (schema {version}) while open; upgrade opsboard to edit it"
                 raise BoardReadOnlyError(self.path, self.read_only_reason)
+            self._refuse_invalid()
             self._storage.begin()
             try:
                 yield
@@ -313,8 +323,8 @@ class BoardStore:
         """Apply operations as one save; returns what was logged."""
         if not ops:
             return []
-        generation = self._storage.generation
         with self._transaction():
+            generation = self._storage.generation  # the file as read under the lock, every document checked
             stamp = now()
             meta = self._db.table(Table.META.value)
             revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]

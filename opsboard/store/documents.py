@@ -37,8 +37,34 @@ MODEL_NAMES: dict[Table, str] = {
 }
 
 
+ACTIVITY = "activity"  # the activity log's table (its entries are not a `Table`)
+
+
 class InvalidDocument(ValueError):
     """A stored document its model refuses; the message is one line: field and reason."""
+
+
+def board_problems(data: dict[str, dict[str, Any]], *, first_only: bool = False) -> list[str]:
+    """Every document of a parsed board checked against its model (the board
+    settings and the activity log too): one line per document refused."""
+    problems = []
+    meta = data.get(Table.META.value, {}).get("meta")
+    try:
+        validate(models.BoardMeta, meta)
+    except InvalidDocument as error:
+        problems.append(f"board settings: {error}")
+    for table, name in (*MODEL_NAMES.items(), (ACTIVITY, "ActivityEntry")):
+        if first_only and problems:
+            break
+        model = getattr(models, name)
+        for doc_id, doc in data.get(str(table), {}).items():
+            try:
+                validate(model, doc)
+            except InvalidDocument as error:
+                problems.append(f"table '{table}', document '{doc_id}': {error}")
+                if first_only:
+                    break
+    return problems
 
 
 def table_model(table: Table | str) -> type[BaseModel] | None:

@@ -29,6 +29,20 @@ class BoardDamagedError(BoardError):
         super().__init__(f"{path}: damaged board file ({where}); {hint}")
 
 
+class BoardInvalidError(BoardDamagedError):
+    """A save refused because a document on the board does not validate
+    (hand-edited, or from a newer opsboard): nothing was saved, and the
+    board is not rotated into the backups."""
+
+    def __init__(self, path: Path, where: str, backup: Path | None):
+        super().__init__(path, where, backup)
+        if backup is not None:
+            hint = f"fix it, or restore the last good copy with `opsboard restore {path}` (newest good backup: {backup})"
+        else:
+            hint = "fix it by hand; no good backup was found"
+        self.args = (f"{path}: nothing was saved: {where}; {hint}",)
+
+
 class BoardReadOnlyError(BoardError):
     def __init__(self, path: Path, reason: str):
         self.path = path
@@ -55,6 +69,11 @@ class BoardWriteError(BoardError):
         if cause.filename and Path(cause.filename) != Path(path):
             reason += f": {cause.filename}"  # which file or folder refused
         super().__init__(f"{path}: could not save ({reason}); the board on disk is unchanged")
+
+
+class InputFileError(BoardError):
+    """A file the user named cannot be read as input: not a regular file (a
+    FIFO, a device, a folder), too large, or unreadable. One line."""
 
 
 class NotFoundError(BoardError):

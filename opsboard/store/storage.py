@@ -15,7 +15,8 @@ from tinydb.storages import Storage
 
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
-from .errors import BoardDamagedError, BoardError, BoardNotFoundError, BoardWriteError
+from .errors import BoardDamagedError, BoardNotFoundError, BoardWriteError
+from .input_files import BOARD_LIMIT, read_input_file
 
 Identity = tuple[int, int, int, int]
 
@@ -61,12 +62,17 @@ def shape_problem(data: object) -> str | None:
 
 
 def newest_good_backup(path: Path) -> Path | None:
+    """The newest backup that parses and whose every document validates
+    against the models (a backup of a hand-broken board is no way back)."""
+    from .documents import board_problems  # the models: only when a board is damaged
+
     for backup in backups.list_backups(path):
         try:
-            parse_board(backup.path, backup.path.read_bytes())
+            data = parse_board(backup.path, backup.path.read_bytes())
         except (BoardDamagedError, OSError):
             continue
-        return backup.path
+        if not board_problems(data, first_only=True):
+            return backup.path
     return None
 
 
@@ -102,10 +108,7 @@ class BoardStorage(Storage):
         identity = file_identity(self.path)
         if identity is None:
             raise BoardNotFoundError(self.path)
-        try:
-            raw = self.path.read_bytes()
-        except OSError as error:  # unreadable for us, or a folder: say so, no traceback
-            raise BoardError(f"{self.path}: cannot read the board ({error.strerror or error})") from None
+        raw = read_input_file(self.path, what="board", limit=BOARD_LIMIT)  # a FIFO or /dev/zero: one line, no hang
         self._data = parse_board(self.path, raw)
         # the identity read before the bytes: a save in between shows as a change next time
         self._identity = identity

@@ -44,7 +44,7 @@ def test_without_backup_it_lists_number_time_size_parses_and_tasks(board: Path, 
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == f"Backups of {board} (1 is the newest):"
-    assert lines[1].split() == ["N", "saved", "size", "parses", "tasks", "revision"]
+    assert lines[1].split() == ["N", "saved", "size", "good", "tasks", "revision"]
     rows = [line.split() for line in lines[3:6]]
     assert [row[0] for row in rows] == ["1", "2", "3"]
     assert rows[0][-3:] == ["yes", "2", "2"]  # parses, 2 tasks, revision 2

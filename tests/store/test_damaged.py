@@ -178,7 +178,7 @@ def test_hand_broken_activity_is_a_damaged_board(saved_board: Path) -> None:
     edit(saved_board, break_first_entry)
     with pytest.raises(BoardDamagedError) as caught:
         BoardStore(saved_board, user="ana").activity()
-    assert caught.value.where.startswith("table 'activity': at: ")
+    assert caught.value.where.startswith("table 'activity', document ")
 
 
 def test_validate_all_lists_every_problem(saved_board: Path) -> None:
@@ -208,7 +208,7 @@ def test_a_folder_given_as_the_board_is_a_clear_error(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(BoardError) as caught:
         BoardStore(folder, user="ana")
-    assert str(caught.value) == f"{folder}: cannot read the board (Is a directory)"
+    assert str(caught.value) == f"{folder}: is a folder, not a board file; nothing was read"
 
 
 def test_create_next_to_a_damaged_file_does_not_touch_it(tmp_path: Path) -> None:
