@@ -176,7 +176,7 @@ def test_a_board_the_user_cannot_read_is_a_clear_error(open_dir: Path) -> None:
     make_board(board)
     board.chmod(0o000 if not IS_ROOT else 0o600)
     result = in_child(lambda: BoardStore(board, user="kim").tasks(), as_user=other_person())
-    assert result == ("raised", "BoardError", f"{board}: cannot read the board (Permission denied)")
+    assert result == ("raised", "InputFileError", f"{board}: cannot read the board (Permission denied)")
 
 
 def test_a_group_writable_board_stays_group_writable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
