@@ -67,6 +67,34 @@ def _label(row) -> str:
     return f"{row.label} (partial)" if row.partial else row.label
 
 
+def _known(value: float | None, decimals: int = 0) -> str:
+    """An amount, or "n/a" for a figure the back office did not give."""
+    return "n/a" if value is None else amount(value, decimals)
+
+
+ORDERS_MARK = "†"  # a conversion / order value per order in a table that is otherwise per buyer
+
+
+def _basis(value: float | None, basis: str | None, text: str, total=None) -> str:
+    return f"{text}{ORDERS_MARK}" if value is not None and basis == "orders" and _mixed(total) else text
+
+
+def _mixed(total) -> bool:
+    return total is not None and total.conversion_basis == "buyers"
+
+
+def definitions_line(report) -> str:
+    """Which definition the conversion and order value figures use."""
+    bases = {row.conversion_basis for row in report.rows} | {row.order_value_basis for row in report.rows}
+    bases.discard(None)
+    if bases == {"orders"}:
+        return "Conversion = orders ÷ UV and order value = revenue ÷ orders (the import had no paying buyers)."
+    text = "Conversion = paying buyers ÷ UV and order value = revenue ÷ paying buyers, as the back office counts them"
+    if "orders" in bases:
+        text += f"; {ORDERS_MARK} per order where the import had no buyers"
+    return text + "." if bases else ""
+
+
 def _ratio(value: float | None) -> str:
     return "n/a" if value is None else f"{value:,.2f}"
 
@@ -84,7 +112,7 @@ def _best_worst(report, currency: str | None) -> str:
 
     def named(row) -> str:
         partial = " (partial)" if row.partial else ""
-        return f"{row.label}{partial}, revenue {amount(row.revenue)}{unit}"
+        return f"{row.label}{partial}, revenue {_known(row.revenue)}{unit}"
 
     text = f"Best {noun}: {named(report.best)}. Worst {noun}: {named(report.worst)}."
     if any(row.partial for row in report.rows):
@@ -98,26 +126,29 @@ def _best_worst(report, currency: str | None) -> str:
 Column = tuple[str, str, Callable]  # header, alignment, cell(row, totals row)
 
 _PERIOD = {
+    "day": [("Day", "left", lambda r, t: "**Total**" if r is t else r.label)],
     "month": [("Month", "left", lambda r, t: "**Total**" if r is t else _label(r))],
     "week": [
         ("Week", "left", lambda r, t: "**Total**" if r is t else _label(r)),
         ("Start", "left", lambda r, t: "" if r is t else r.start.isoformat()),
     ],
 }
-_PV = ("PV", "right", lambda r, t: amount(r.pv))
-_UV = ("UV", "right", lambda r, t: amount(r.uv))
+_PV = ("PV", "right", lambda r, t: _known(r.pv))
+_UV = ("UV", "right", lambda r, t: _known(r.uv))
 _PV_PER_UV = ("PV/UV", "right", lambda r, t: _ratio(r.pv_per_uv))
 _UV_GROWTH = ("UV growth %", "right", lambda r, t: _growth(r, r.uv_growth, t))
-_REVENUE = ("Revenue", "right", lambda r, t: amount(r.revenue))
-_ORDERS = ("Orders", "right", lambda r, t: amount(r.orders))
-_CONVERSION = ("Conversion", "right", lambda r, t: percent(r.conversion, 2))
-_ORDER_VALUE = ("Order value", "right", lambda r, t: "n/a" if r.order_value is None else amount(r.order_value, 2))
-_AD_SPEND = ("Ad spend", "right", lambda r, t: amount(r.ad_spend))
+_REVENUE = ("Revenue", "right", lambda r, t: _known(r.revenue))
+_NET_REVENUE = ("Net revenue", "right", lambda r, t: _known(r.net_revenue))
+_ORDERS = ("Orders", "right", lambda r, t: _known(r.orders))
+_BUYERS = ("Buyers", "right", lambda r, t: _known(r.buyers))
+_CONVERSION = ("Conversion", "right", lambda r, t: _basis(r.conversion, r.conversion_basis, percent(r.conversion, 2), t))
+_ORDER_VALUE = ("Order value", "right", lambda r, t: _basis(r.order_value, r.order_value_basis, _known(r.order_value, 2), t))
+_AD_SPEND = ("Ad spend", "right", lambda r, t: _known(r.ad_spend))
 _ROI = ("ROI", "right", lambda r, t: _ratio(r.roi))
 _TARGET = ("Target", "right", lambda r, t: "n/a" if r.target is None else amount(r.target))
 _ATTAINMENT = ("Attainment", "right", lambda r, t: percent(r.attainment))
 
-REVIEW_COLUMNS = [_PV, _UV, _PV_PER_UV, _UV_GROWTH, _REVENUE, _ORDERS, _CONVERSION, _ORDER_VALUE, _AD_SPEND, _ROI]
+REVIEW_COLUMNS = [_PV, _UV, _PV_PER_UV, _UV_GROWTH, _REVENUE, _NET_REVENUE, _ORDERS, _BUYERS, _CONVERSION, _ORDER_VALUE, _AD_SPEND, _ROI]
 TRAFFIC_COLUMNS = [
     _PV,
     ("PV growth %", "right", lambda r, t: _growth(r, r.pv_growth, t)),
@@ -130,7 +161,9 @@ TRAFFIC_COLUMNS = [
 SALES_COLUMNS = [
     _REVENUE,
     ("Revenue growth %", "right", lambda r, t: _growth(r, r.revenue_growth, t)),
+    _NET_REVENUE,
     _ORDERS,
+    _BUYERS,
     _CONVERSION,
     _ORDER_VALUE,
     _AD_SPEND,
@@ -139,6 +172,9 @@ SALES_COLUMNS = [
 
 
 def _report_table(report, columns: Sequence[Column]) -> str:
+    # Net revenue and buyers only when the import had refunds / buyers.
+    unknown = {_NET_REVENUE: "net_revenue", _BUYERS: "buyers"}
+    columns = [c for c in columns if c not in unknown or any(getattr(r, unknown[c]) is not None for r in report.rows)]
     columns = [*_PERIOD[report.period], *columns]
     if any(row.target is not None for row in report.rows):
         columns += [_TARGET, _ATTAINMENT]
@@ -162,6 +198,8 @@ def _document(monthly, weekly, title: str, currency: str | None, columns, with_b
             parts.append(f"No {report.period}s with data.")
             continue
         parts.append(_report_table(report, columns))
+        if any(header in ("Conversion", "Order value") for header, _, _ in columns):
+            parts.append(definitions_line(report))
         if with_best_worst:
             parts.append(_best_worst(report, currency))
     return "\n\n".join(part for part in parts if part) + "\n"

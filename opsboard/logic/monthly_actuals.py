@@ -2,7 +2,9 @@
 
 All channels are summed, rows "not split by channel" included (as the review
 reports do). UV is the sum of daily UV: a visitor on two days counts twice,
-which is also how the plan's monthly UV is meant.
+which is also how the plan's monthly UV is meant. Unknown figures stay
+unknown (None) rather than 0; conversion and order value follow the back
+office's definitions (logic/funnel.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import MONTHS
 
-_SUMS = ("pv", "uv", "orders", "revenue", "ad_spend")
+from .funnel import funnel_figures, funnel_frame, known_sums
 
 # A month counts towards a seasonality profile with data on at least half its days.
 _FULL_ISH = 0.5
@@ -23,42 +25,58 @@ _FULL_ISH = 0.5
 @dataclass(frozen=True)
 class MonthActual:
     month: int  # 1-12
-    days: int  # distinct days with data
+    days: int  # distinct days with the shop's figures
     days_in_month: int
-    pv: int
-    uv: int
-    orders: int
-    revenue: float
-    ad_spend: float
+    pv: int | None  # None: no day of the month knows it
+    uv: int | None
+    orders: int | None
+    revenue: float  # 0.0 when only spend is known
+    ad_spend: float | None
+    buyers: int | None = None
+    refunds: float | None = None
+    conversion: float | None = None  # buyers ÷ UV where buyers are known, else orders ÷ UV
+    conversion_basis: str | None = None  # "buyers" or "orders"
+    order_value: float | None = None  # revenue ÷ buyers, else revenue ÷ orders
+    order_value_basis: str | None = None
 
     @property
     def covered(self) -> float:
         """The share of the month's days that have data (1.0 = the whole month)."""
         return self.days / self.days_in_month
 
+    @property
+    def net_revenue(self) -> float | None:
+        return None if self.refunds is None else self.revenue - self.refunds
+
 
 def monthly_actuals(metrics: Iterable[DailyMetric], year: int) -> dict[int, MonthActual]:
     """The months of `year` that have metrics, by month number (1-12)."""
-    rows = [(m.date.month, m.date.toordinal(), m.pv, m.uv, m.orders, m.revenue, m.ad_spend) for m in metrics if m.date.year == year]
-    if not rows:
+    metrics = [m for m in metrics if m.date.year == year]
+    if not metrics:
         return {}
-    import pandas as pd
-
-    frame = pd.DataFrame.from_records(rows, columns=["month", "day", *_SUMS])
+    frame = funnel_frame(metrics)
+    frame["month"] = [m.date.month for m in metrics]
     grouped = frame.groupby("month", sort=True)
-    sums = grouped[list(_SUMS)].sum()
-    days = grouped["day"].nunique()
+    sums = known_sums(grouped)
+    days = grouped["shop_day"].nunique()
     result = {}
     for month, values, covered in zip(sums.index.tolist(), sums.itertuples(index=False), days.tolist()):
+        f = funnel_figures(values)
         result[int(month)] = MonthActual(
             month=int(month),
             days=int(covered),
             days_in_month=calendar.monthrange(year, int(month))[1],
-            pv=int(values.pv),
-            uv=int(values.uv),
-            orders=int(values.orders),
-            revenue=float(values.revenue),
-            ad_spend=float(values.ad_spend),
+            pv=f.pv,
+            uv=f.uv,
+            orders=f.orders,
+            revenue=f.revenue or 0.0,
+            ad_spend=f.ad_spend,
+            buyers=f.buyers,
+            refunds=f.refunds,
+            conversion=f.conversion,
+            conversion_basis=f.conversion_basis,
+            order_value=f.order_value,
+            order_value_basis=f.order_value_basis,
         )
     return result
 
@@ -70,7 +88,7 @@ def seasonality_from_actuals(metrics: Iterable[DailyMetric], year: int) -> list[
     (revenue per day with data × days in the month), so a gap in an export
     does not read as a slow month."""
     months = monthly_actuals(metrics, year)
-    if len(months) < MONTHS or any(m.covered < _FULL_ISH for m in months.values()):
+    if len(months) < MONTHS or any(m.covered < _FULL_ISH or not m.days for m in months.values()):
         return None
     full_month = [months[i].revenue / months[i].days * months[i].days_in_month for i in range(1, MONTHS + 1)]
     total = sum(full_month)

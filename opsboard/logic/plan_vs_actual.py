@@ -117,11 +117,11 @@ def _owner(lever: str | None) -> str | None:
 
 
 def _effects(plan_month: MonthPlan, actual: MonthActual, covered: float, gap: float) -> LeverEffects | None:
-    if plan_month.uv is None:
+    if plan_month.uv is None or actual.uv is None:  # unknown traffic (抖店): no lever split
         return None
     plan_uv = plan_month.uv * covered
     plan_cr, plan_aov = plan_month.conversion, plan_month.order_value
-    actual_cr = actual.orders / actual.uv if actual.uv else plan_cr
+    actual_cr = actual.conversion if actual.conversion is not None else plan_cr  # the back office's definition
     traffic = (actual.uv - plan_uv) * plan_cr * plan_aov
     conversion = actual.uv * (actual_cr - plan_cr) * plan_aov
     return LeverEffects(traffic, conversion, gap - traffic - conversion)
@@ -145,9 +145,9 @@ def _month(plan_month: MonthPlan, actual: MonthActual) -> MonthVsActual:
         plan_uv=None if plan_month.uv is None else plan_month.uv * covered,
         actual_uv=actual.uv,
         plan_conversion=plan_month.conversion,
-        actual_conversion=actual.orders / actual.uv if actual.uv else None,
+        actual_conversion=actual.conversion,
         plan_order_value=plan_month.order_value,
-        actual_order_value=actual.revenue / actual.orders if actual.orders else None,
+        actual_order_value=actual.order_value,
         effects=effects,
         lever=lever,
         department=_owner(lever),

@@ -1,5 +1,9 @@
 """The review phase's numbers: store traffic (PV, UV and their growth) and
-the weekly and monthly sales reports, per channel or for all channels.
+the daily, weekly and monthly sales reports, per channel or for all channels.
+
+Figures follow the back office (logic/funnel.py): unknown stays None, never
+0; conversion and order value divide by paying buyers where known, else by
+orders, and each row says which.
 
 Build a `ReviewData` once from the daily metrics and ask it for reports: it
 keeps one prepared DataFrame and caches each report, so switching between
@@ -16,6 +20,7 @@ from datetime import date
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import TargetPlan
 
+from .funnel import SUMMED, funnel_figures, funnel_frame, known_sums
 from .review_periods import (
     PERIODS,
     Period,
@@ -29,37 +34,41 @@ from .review_periods import (
     year_ago_key,
 )
 
-_SUMS = ("pv", "uv", "orders", "revenue", "ad_spend")
-
 
 @dataclass(frozen=True)
 class PeriodRow:
-    """One week or month. Rates and growth are fractions (0.25 = 25 %);
-    None where the divisor is zero or the period compared with has no data.
+    """One day, week or month. Rates and growth are fractions (0.25 = 25 %);
+    None where the divisor is zero or unknown, or the period compared with has
+    no data. A figure no day of the period knows is None.
     UV is the sum of daily UV (a visitor on two days counts twice)."""
 
-    label: str  # "2025-W46" or "2025-03"; "Total" for the totals row
+    label: str  # "2025-03-01", "2025-W46" or "2025-03"; "Total" for the totals row
     start: date
     end: date
-    days: int  # days with data
+    days: int  # days with the shop's figures
     partial: bool  # fewer days of data than the period has
-    pv: int
-    uv: int
+    pv: int | None
+    uv: int | None
     pv_per_uv: float | None
-    pv_growth: float | None  # against the previous week / month
-    pv_growth_yoy: float | None  # against the same ISO week / month a year before
+    pv_growth: float | None  # against the previous day / week / month
+    pv_growth_yoy: float | None  # against the same date / ISO week / month a year before
     uv_growth: float | None
     uv_growth_yoy: float | None
-    revenue: float
+    revenue: float | None
     revenue_growth: float | None
     revenue_growth_yoy: float | None
-    orders: int
-    conversion: float | None  # orders / UV
-    order_value: float | None  # revenue / orders
-    ad_spend: float
+    orders: int | None
+    conversion: float | None  # buyers / UV where buyers are known, else orders / UV
+    order_value: float | None  # revenue / buyers where buyers are known, else revenue / orders
+    ad_spend: float | None
     roi: float | None  # revenue / ad spend
     target: float | None  # sales target of the period's days in the plan's year
     attainment: float | None  # revenue on those days / target
+    buyers: int | None = None
+    refunds: float | None = None
+    net_revenue: float | None = None  # revenue − refunds, when refunds are known
+    conversion_basis: str | None = None  # "buyers" or "orders": the divisor used
+    order_value_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,28 +101,23 @@ def review_report(
     return ReviewData(metrics).report(period, channel, plan)
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
-    return float(numerator) / float(denominator) if denominator else None
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    return float(numerator) / float(denominator) if numerator is not None and denominator else None
 
 
-def _growth(current: float, before: float | None) -> float | None:
-    # A zero or missing period before gives no growth figure, never infinity.
-    return float(current) / float(before) - 1 if before else None
+def _growth(current: float | None, before: float | None) -> float | None:
+    # A zero, unknown or missing period before gives no growth figure, never infinity.
+    return float(current) / float(before) - 1 if current is not None and before else None
 
 
 class ReviewData:
     """The daily metrics prepared once; `.report()` answers from a cache."""
 
     def __init__(self, metrics: Iterable[DailyMetric]) -> None:
-        import pandas as pd
-
-        records = [(m.date.toordinal(), m.channel, m.pv, m.uv, m.orders, m.revenue, m.ad_spend) for m in metrics]
-        frame = pd.DataFrame.from_records(records, columns=["day", "channel", *_SUMS])
-        frame = frame.astype({"day": "int64", "pv": "int64", "uv": "int64", "orders": "int64"})
-        frame = frame.astype({"revenue": "float64", "ad_spend": "float64"})
-        # Calendar keys per distinct day, not per row: a few hundred calls a year.
+        frame = funnel_frame(metrics)
         days = {ordinal: date.fromordinal(ordinal) for ordinal in frame["day"].unique().tolist()}
         frame["week"] = frame["day"].map({o: week_key(o) for o in days}).astype("int64")
+        frame["day_key"] = frame["day"]
         frame["month"] = frame["day"].map({o: month_key(d) for o, d in days.items()}).astype("int64")
         frame["year"] = frame["day"].map({o: d.year for o, d in days.items()}).astype("int64")
         self._frame = frame
@@ -125,10 +129,10 @@ class ReviewData:
         return self._frame.empty
 
     def report(self, period: Period, channel: str | None = None, plan: TargetPlan | None = None) -> ReviewReport:
-        """The weekly or monthly report for one channel (None: all summed),
-        with attainment when a target plan is given."""
+        """The daily, weekly or monthly report for one channel (None: all
+        summed), with attainment when a target plan is given."""
         if period not in PERIODS:
-            raise ValueError(f"period must be 'week' or 'month', not {period!r}")
+            raise ValueError(f"period must be 'day', 'week' or 'month', not {period!r}")
         key = (period, channel, plan.model_dump_json() if plan is not None else None)
         if key not in self._cache:
             self._cache[key] = self._build(period, channel, plan)
@@ -136,13 +140,14 @@ class ReviewData:
 
     def _build(self, period: Period, channel: str | None, plan: TargetPlan | None) -> ReviewReport:
         frame = self._frame if channel is None else self._frame[self._frame["channel"] == channel]
-        grouped = frame.groupby(period, sort=True)
-        sums = grouped[list(_SUMS)].sum()
-        sums["days"] = grouped["day"].nunique()
+        column = "day_key" if period == "day" else period
+        grouped = frame.groupby(column, sort=True)
+        sums = known_sums(grouped)
+        sums["days"] = grouped["shop_day"].nunique()
         in_plan_year: dict[int, float] = {}
         if plan is not None:
             plan_days = frame[frame["year"] == plan.year]
-            in_plan_year = plan_days.groupby(period)["revenue"].sum().to_dict()
+            in_plan_year = plan_days.groupby(column)["revenue"].sum().to_dict()
         data = {int(k): values for k, values in zip(sums.index.tolist(), sums.itertuples(index=False))}
 
         rows = []
@@ -177,7 +182,7 @@ class ReviewData:
 
         totals = None
         if rows:
-            grand = frame[list(_SUMS)].sum()
+            grand = frame[list(SUMMED)].sum(min_count=1)
             has_target = any(row.target is not None for row in rows)
             totals = _row(
                 "Total",
@@ -191,37 +196,44 @@ class ReviewData:
                 target_sum if has_target else None,
                 _ratio(target_revenue, target_sum) if has_target else None,
             )
-        complete = [row for row in rows if not row.partial] or rows
-        best = max(complete, key=lambda row: row.revenue, default=None)
-        worst = min(complete, key=lambda row: row.revenue, default=None)
+        with_revenue = [row for row in rows if row.revenue is not None]
+        complete = [row for row in with_revenue if not row.partial] or with_revenue
+        best = max(complete, key=lambda row: row.revenue or 0.0, default=None)
+        worst = min(complete, key=lambda row: row.revenue or 0.0, default=None)
         return ReviewReport(period, channel, tuple(rows), totals, best, worst, self.channels)
 
 
 def _row(label, start, end, days, partial, now, before, year_ago, target, attainment) -> PeriodRow:
     """A PeriodRow from the period's sums and those of the periods it is compared with."""
-    pv, uv, orders = int(now.pv), int(now.uv), int(now.orders)
-    revenue, ad_spend = float(now.revenue), float(now.ad_spend)
+    f = funnel_figures(now)
+    was = funnel_figures(before) if before is not None else None
+    ago = funnel_figures(year_ago) if year_ago is not None else None
     return PeriodRow(
         label=label,
         start=start,
         end=end,
         days=days,
         partial=partial,
-        pv=pv,
-        uv=uv,
-        pv_per_uv=_ratio(pv, uv),
-        pv_growth=_growth(pv, before.pv if before is not None else None),
-        pv_growth_yoy=_growth(pv, year_ago.pv if year_ago is not None else None),
-        uv_growth=_growth(uv, before.uv if before is not None else None),
-        uv_growth_yoy=_growth(uv, year_ago.uv if year_ago is not None else None),
-        revenue=revenue,
-        revenue_growth=_growth(revenue, before.revenue if before is not None else None),
-        revenue_growth_yoy=_growth(revenue, year_ago.revenue if year_ago is not None else None),
-        orders=orders,
-        conversion=_ratio(orders, uv),
-        order_value=_ratio(revenue, orders),
-        ad_spend=ad_spend,
-        roi=_ratio(revenue, ad_spend),
+        pv=f.pv,
+        uv=f.uv,
+        pv_per_uv=_ratio(f.pv, f.uv),
+        pv_growth=_growth(f.pv, was.pv if was else None),
+        pv_growth_yoy=_growth(f.pv, ago.pv if ago else None),
+        uv_growth=_growth(f.uv, was.uv if was else None),
+        uv_growth_yoy=_growth(f.uv, ago.uv if ago else None),
+        revenue=f.revenue,
+        revenue_growth=_growth(f.revenue, was.revenue if was else None),
+        revenue_growth_yoy=_growth(f.revenue, ago.revenue if ago else None),
+        orders=f.orders,
+        conversion=f.conversion,
+        order_value=f.order_value,
+        ad_spend=f.ad_spend,
+        roi=_ratio(f.revenue, f.ad_spend),
         target=target,
         attainment=attainment,
+        buyers=f.buyers,
+        refunds=f.refunds,
+        net_revenue=f.net_revenue,
+        conversion_basis=f.conversion_basis,
+        order_value_basis=f.order_value_basis,
     )

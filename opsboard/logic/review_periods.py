@@ -1,8 +1,9 @@
-"""The calendar periods of the review reports — ISO weeks and months — and
-the share of the sales target that falls in each.
+"""The calendar periods of the review reports — days, ISO weeks and months —
+and the share of the sales target that falls in each.
 
 A period is identified by an integer key so neighbours are plain arithmetic:
-a week by the ordinal of its Monday, a month by `year * 12 + month - 1`.
+a day by its ordinal, a week by the ordinal of its Monday, a month by
+`year * 12 + month - 1`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from opsboard.model.targets import TargetPlan
 
 from .breakdown import monthly_targets
 
-Period = Literal["week", "month"]
-PERIODS: tuple[Period, ...] = ("week", "month")
+Period = Literal["day", "week", "month"]
+PERIODS: tuple[Period, ...] = ("day", "week", "month")
 
 
 def week_key(ordinal: int) -> int:
@@ -36,6 +37,9 @@ def _month_of(key: int) -> tuple[int, int]:
 
 def period_bounds(period: Period, key: int) -> tuple[date, date]:
     """First and last day of the period."""
+    if period == "day":
+        day = date.fromordinal(key)
+        return day, day
     if period == "week":
         monday = date.fromordinal(key)
         return monday, monday + timedelta(days=6)
@@ -49,7 +53,10 @@ def period_length(period: Period, key: int) -> int:
 
 
 def period_label(period: Period, key: int) -> str:
-    """`2025-W46` (ISO year and week: 2024-12-30 is in 2025-W01) or `2025-03`."""
+    """`2025-03-01`, `2025-W46` (ISO year and week: 2024-12-30 is in 2025-W01)
+    or `2025-03`."""
+    if period == "day":
+        return date.fromordinal(key).isoformat()
     if period == "week":
         iso = date.fromordinal(key).isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
@@ -58,14 +65,21 @@ def period_label(period: Period, key: int) -> str:
 
 
 def previous_key(period: Period, key: int) -> int:
-    return key - 7 if period == "week" else key - 1
+    return key - 7 if period == "week" else key - 1  # a day's key is its ordinal
 
 
 def year_ago_key(period: Period, key: int) -> int | None:
     """The same ISO week number of the previous ISO year, or the same month of
-    the previous year. None for week 53 when last year had only 52 weeks."""
+    the previous year, or the same date a year before. None for week 53 when
+    last year had only 52 weeks, and for 29 February."""
     if period == "month":
         return key - 12
+    if period == "day":
+        day = date.fromordinal(key)
+        try:
+            return day.replace(year=day.year - 1).toordinal()
+        except ValueError:
+            return None
     iso = date.fromordinal(key).isocalendar()
     try:
         return date.fromisocalendar(iso.year - 1, iso.week, 1).toordinal()

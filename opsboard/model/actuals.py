@@ -1,4 +1,13 @@
-"""The store's daily metrics, imported from the back office."""
+"""The store's daily metrics, imported from the back office.
+
+A figure the back office did not give is None (unknown), never 0: 抖店 has no
+shop PV/UV, a spend-only report (巨量千川) has only ad spend. Readers of
+these rows sum the known figures and say "n/a" where none is known.
+
+The back office's definitions (DOMAIN.md): conversion = paying buyers ÷ UV
+and order value = revenue ÷ paying buyers where buyers are known; where only
+orders are known, orders take their place. `BUYERS` / `ORDERS` name which.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +18,55 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .text import Line
 
 ALL_CHANNELS = ""  # metrics not split by channel
+SHOP_FIGURES = ""  # the source of a row holding the shop's own figures
+
+# Which divisor a conversion or order value uses (shown beside the figure).
+BUYERS = "buyers"
+ORDERS = "orders"
 
 
 class DailyMetric(BaseModel):
-    """One day of one channel. The id is `date|channel`: re-importing replaces it."""
+    """One day of one channel from one source. The id is `date|channel`
+    (`date|channel|source` for a spend-only report): re-importing replaces it,
+    and a spend-only report's row sits beside the shop's row for that day
+    instead of changing it."""
 
     model_config = ConfigDict(extra="ignore", allow_inf_nan=False, defer_build=True)
 
     date: date
     channel: Line = ALL_CHANNELS
-    pv: int = Field(ge=0)
-    uv: int = Field(ge=0)
-    orders: int = Field(ge=0)
-    revenue: float = Field(ge=0)
-    ad_spend: float = Field(default=0.0, ge=0)
+    pv: int | None = Field(default=None, ge=0)
+    uv: int | None = Field(default=None, ge=0)
+    orders: int | None = Field(default=None, ge=0)  # paid orders
+    revenue: float | None = Field(default=None, ge=0)
+    ad_spend: float | None = Field(default=0.0, ge=0)  # every spend column of the layout, summed
+    buyers: int | None = Field(default=None, ge=0)  # paying buyers (支付买家数, 成交客户数, 成交人数)
+    refunds: float | None = Field(default=None, ge=0)  # refunded amount (成功退款金额)
+    source: Line = SHOP_FIGURES  # "" or the spend-only report's name, e.g. "巨量千川"
 
     @model_validator(mode="after")
     def _consistent(self) -> DailyMetric:
-        if self.uv > self.pv:
+        if self.uv is not None and self.pv is not None and self.uv > self.pv:
             raise ValueError(f"uv ({self.uv}) is more than pv ({self.pv})")
-        if self.orders > self.uv:
+        if self.buyers is not None:
+            if self.uv is not None and self.buyers > self.uv:
+                raise ValueError(f"buyers ({self.buyers}) are more than uv ({self.uv})")
+        elif self.orders is not None and self.uv is not None and self.orders > self.uv:
+            # with buyers known, orders may pass UV (a buyer pays several sub-orders)
             raise ValueError(f"orders ({self.orders}) are more than uv ({self.uv})")
         return self
 
     @property
     def id(self) -> str:
-        return f"{self.date.isoformat()}|{self.channel}"
+        base = f"{self.date.isoformat()}|{self.channel}"
+        return f"{base}|{self.source}" if self.source else base
+
+    @property
+    def net_revenue(self) -> float | None:
+        """Revenue less refunds; None unless both are known."""
+        if self.revenue is None or self.refunds is None:
+            return None
+        return self.revenue - self.refunds
 
     def to_doc(self) -> dict:
         return self.model_dump(mode="json")

@@ -48,9 +48,9 @@ class ReviewSource:
         return f"{self.board_name} — {what}"
 
     def prepare_all(self) -> None:
-        """Build every report view 4 can switch to (both periods, all channels
+        """Build every report view 4 can switch to (every period, all channels
         and each one), so switching is a cache hit."""
-        for period in ("month", "week"):
+        for period in ("month", "week", "day"):
             for channel in (None, *self.channels):
                 self.report(period, channel)
 

@@ -1,9 +1,9 @@
-"""View 4: the review — PV/UV growth and the weekly and monthly sales reports,
-with charts of revenue and UV over time.
+"""View 4: the review — PV/UV growth and the daily, weekly and monthly sales
+reports, with charts of revenue and UV over time.
 
 The metrics are prepared (pandas) in a worker thread the first time the view
-opens; every report the view can switch to is built there too, so `w`, `m`
-and `c` only redraw.
+opens; every report the view can switch to is built there too, so `d`, `w`,
+`m` and `c` only redraw.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.report_table import TOTAL_KEY, ReportTable
 from .base import ViewScreen
 
-PERIOD_NAMES = {"week": "Weekly", "month": "Monthly"}
+PERIOD_NAMES = {"day": "Daily", "week": "Weekly", "month": "Monthly"}
 
 
 def chart_height(screen_height: int) -> int:
@@ -61,6 +61,7 @@ class ReviewScreen(ViewScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "period('day')", "Daily", id="review.daily"),
         Binding("w", "period('week')", "Weekly", id="review.weekly"),
         Binding("m", "period('month')", "Monthly", id="review.monthly"),
         Binding("c", "channel(1)", "Channel", id="review.channel"),
@@ -161,29 +162,34 @@ class ReviewScreen(ViewScreen):
             self.query_one("#review-empty", Static).update(Text(reflow(review_help())))
             return
         report = source.report(self.period, self.channel)
-        self.query_one("#review-status", Static).update(self._status_line(source))
+        self.query_one("#review-status", Static).update(self._status_line(source, report))
         table = self.query_one(ReportTable)
         table.show_report(report)
         labels = [row.label for row in report.rows]
-        self.query_one("#revenue-chart", BarChart).show(labels, [row.revenue for row in report.rows], self._selected())
-        self.query_one("#uv-chart", BarChart).show(labels, [row.uv for row in report.rows], self._selected())
+        self.query_one("#revenue-chart", BarChart).show(labels, [row.revenue or 0.0 for row in report.rows], self._selected())
+        self.query_one("#uv-chart", BarChart).show(labels, [row.uv or 0 for row in report.rows], self._selected())
         self.query_one("#review-summary", Static).update(self._summary(report))
         if self.focused is None:
             table.focus()
 
-    def _status_line(self, source: ReviewSource) -> Text:
+    def _status_line(self, source: ReviewSource, report) -> Text:
         count = len(source.channels)
         if self.channel is None:
             channel = f"All channels ({count})" if count else "All channels"
         else:
             channel = f"{self.channel} ({source.channels.index(self.channel) + 1} of {count})"
         # The channel name is user text: a Text, never markup.
-        return Text(f"{PERIOD_NAMES[self.period]} · {channel} · {source.currency}")
+        line = f"{PERIOD_NAMES[self.period]} · {channel} · {source.currency}"
+        # which definition conversion and order value use (the back office's: per buyer)
+        basis = report.totals.conversion_basis if report.totals is not None else None
+        if basis is not None:
+            line += " · conv. & order value per buyer" if basis == "buyers" else " · conv. & order value per order"
+        return Text(line)
 
     def _summary(self, report) -> Text:
         if report.best is None:
             return Text(f"No {report.period}s with data for this channel.")
-        text = f"Best {report.best.label} {report.best.revenue:,.0f} · worst {report.worst.label} {report.worst.revenue:,.0f}"
+        text = f"Best {report.best.label} {report.best.revenue or 0:,.0f} · worst {report.worst.label} {report.worst.revenue or 0:,.0f}"
         if any(row.partial for row in report.rows):
             text += f" · * partial {report.period}"
         return Text(text)

@@ -31,8 +31,9 @@ TOTAL_KEY = "total"
 PARTIAL_MARK = "*"
 
 
-def amount(value: float, decimals: int = 0) -> str:
-    return f"{value:,.{decimals}f}"
+def amount(value: float | None, decimals: int = 0) -> str:
+    """1,234 — or "n/a" for a figure the back office did not give."""
+    return "n/a" if value is None else f"{value:,.{decimals}f}"
 
 
 def ratio(value: float | None) -> str:
@@ -60,6 +61,7 @@ NUMBER_COLUMNS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "revenue_growth_yoy": ("Rev YoY", lambda r: growth(r.revenue_growth_yoy)),
     "target": ("Target", lambda r: "n/a" if r.target is None else amount(r.target)),
     "attainment": ("Attain.", lambda r: percent(r.attainment)),
+    "net_revenue": ("Net rev.", lambda r: amount(r.net_revenue)),
     "uv": ("UV", lambda r: amount(r.uv)),
     "uv_growth": ("UV ±", lambda r: growth(r.uv_growth)),
     "uv_growth_yoy": ("UV YoY", lambda r: growth(r.uv_growth_yoy)),
@@ -67,8 +69,9 @@ NUMBER_COLUMNS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "pv_growth": ("PV ±", lambda r: growth(r.pv_growth)),
     "pv_per_uv": ("PV/UV", lambda r: ratio(r.pv_per_uv)),
     "orders": ("Orders", lambda r: amount(r.orders)),
+    "buyers": ("Buyers", lambda r: amount(r.buyers)),
     "conversion": ("Conv.", lambda r: percent(r.conversion, 2)),
-    "order_value": ("Order value", lambda r: "n/a" if r.order_value is None else amount(r.order_value, 2)),
+    "order_value": ("Order value", lambda r: amount(r.order_value, 2)),
     "ad_spend": ("Ad spend", lambda r: amount(r.ad_spend)),
     "roi": ("ROI", lambda r: ratio(r.roi)),
 }
@@ -78,14 +81,17 @@ TARGET_COLUMNS = ("target", "attainment")
 Cell = tuple[str, str]  # text, style name ("" plain, "up", "down", "muted", "total")
 
 
-def column_keys(period: str, with_targets: bool) -> list[str]:
-    keys = ["label", *(["start"] if period == "week" else [])]
-    keys += [key for key in NUMBER_COLUMNS if with_targets or key not in TARGET_COLUMNS]
+OPTIONAL_COLUMNS = ("net_revenue", "buyers")  # shown when the import had refunds / buyers
+
+
+def column_keys(period: str, with_targets: bool, known: frozenset[str] = frozenset()) -> list[str]:
+    keys = ["label", *(["start"] if period == "week" else [])]  # a day's label is its date
+    keys += [key for key in NUMBER_COLUMNS if (with_targets or key not in TARGET_COLUMNS) and (key not in OPTIONAL_COLUMNS or key in known)]
     return keys
 
 
 def headers(keys: list[str], period: str) -> list[str]:
-    names = {"label": "Week" if period == "week" else "Month", "start": "Start"}
+    names = {"label": {"day": "Day", "week": "Week"}.get(period, "Month"), "start": "Start"}
     return [names.get(key) or NUMBER_COLUMNS[key][0] for key in keys]
 
 
@@ -189,7 +195,8 @@ class ReportTable(ScrollView, can_focus=True):
     def _layout(report) -> tuple:
         """Column keys, headers, alignments, cells, row keys and widths: the
         formatting is done once per report, so switching back is free."""
-        keys = column_keys(report.period, any(row.target is not None for row in report.rows))
+        known = frozenset(key for key in OPTIONAL_COLUMNS if any(getattr(row, key) is not None for row in report.rows))
+        keys = column_keys(report.period, any(row.target is not None for row in report.rows), known)
         names = headers(keys, report.period)
         aligns = ["left" if key in ("label", "start") else "right" for key in keys]
         rows = [row_cells(keys, row) for row in report.rows]
