@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from .text import Line
 
@@ -68,5 +68,18 @@ class DailyMetric(BaseModel):
             return None
         return self.revenue - self.refunds
 
+    @model_serializer(mode="wrap")
+    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # The fields added later are left out while unset: boards that never
+        # had them keep their bytes, and older readers see what they knew.
+        data = handler(self)
+        for name in _LEFT_OUT_UNSET:
+            if data.get(name) in (None, ""):
+                data.pop(name, None)
+        return data
+
     def to_doc(self) -> dict:
         return self.model_dump(mode="json")
+
+
+_LEFT_OUT_UNSET = ("buyers", "refunds", "source")

@@ -99,7 +99,7 @@ async def test_opens_on_the_monthly_report(tmp_path: Path, frozen):
         assert table.cell_text("2025-02", "roi") == "15.00"  # 4,200 / 280
         assert table.cell_text(TOTAL_KEY, "revenue") == "10,400"
         assert table.cell_text(TOTAL_KEY, "revenue_growth") == ""
-        assert status(screen) == "Monthly · All channels (2) · CNY"
+        assert status(screen) == "Monthly · All channels (2) · CNY · conv. & order value per order"
         assert "Best 2025-02 4,200 · worst 2025-01 3,100" in str(screen.query_one("#review-summary").render())
         revenue = screen.query_one("#revenue-chart", BarChart)
         assert revenue.values == (3100.0, 4200.0, 3100.0)
@@ -145,20 +145,20 @@ async def test_c_cycles_through_the_channels(tmp_path: Path, frozen):
         screen = await open_review(pilot)
         table = screen.query_one(ReportTable)
         await pilot.press("c")
-        assert status(screen) == "Monthly · JD (1 of 2) · CNY"
+        assert status(screen) == "Monthly · JD (1 of 2) · CNY · conv. & order value per order"
         assert table.row_keys == ["2025-02", TOTAL_KEY]
         assert table.cell_text("2025-02", "revenue") == "1,400"
         assert table.cell_text("2025-02", "roi") == "n/a"  # no ad spend
         await pilot.press("c")
-        assert status(screen) == "Monthly · Tmall (2 of 2) · CNY"
+        assert status(screen) == "Monthly · Tmall (2 of 2) · CNY · conv. & order value per order"
         assert table.cell_text("2025-02", "revenue") == "2,800"
         await pilot.press("w")
         assert table.cell_text("2025-W06", "revenue") == "700"
         await pilot.press("c")
-        assert status(screen) == "Weekly · All channels (2) · CNY"
+        assert status(screen) == "Weekly · All channels (2) · CNY · conv. & order value per order"
         assert table.cell_text("2025-W06", "revenue") == "1,050"
         await pilot.press("C")  # back to the last channel
-        assert status(screen) == "Weekly · Tmall (2 of 2) · CNY"
+        assert status(screen) == "Weekly · Tmall (2 of 2) · CNY · conv. & order value per order"
 
 
 @run_async
@@ -190,7 +190,7 @@ async def test_channel_names_are_shown_literally(tmp_path: Path, frozen):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
         await pilot.press("C")  # "[" sorts after "T": the name is the second channel
-        assert status(screen) == "Monthly · [b]JD[/b] [link=x] (2 of 2) · CNY"
+        assert status(screen) == "Monthly · [b]JD[/b] [link=x] (2 of 2) · CNY · conv. & order value per order"
 
 
 @run_async
