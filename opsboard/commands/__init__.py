@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "import-actuals": "targets",
     "restore": "recovery",
     "people": "people",
+    "digest": "digest",
 }
 
 

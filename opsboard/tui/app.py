@@ -106,6 +106,16 @@ class OpsboardApp(App[BoardDamagedError | None]):
             rows.check_against_models(self.store)
         except BoardDamagedError as error:
             self.exit(error)
+            return
+        self._remind()
+
+    def _remind(self) -> None:
+        """One notice with what is the user's today: overdue and due today."""
+        from opsboard.services.digest import opening_reminder
+
+        text = opening_reminder(self.store, self.store.user).text
+        if text:
+            self.notify(text, title="Your tasks", timeout=10, markup=False)
 
     def refresh_title(self, state: str | None = None) -> None:
         self.title = rows.board_name(self.store)

@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from opsboard.services.people import add_person
 from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.widgets.board_overview import BoardOverview
@@ -81,3 +82,16 @@ async def test_overview_shows_each_person_load_and_enter_filters_to_them(board: 
         await pilot.pause()
         cards = [t.owner for column in screen.query_one(KanbanBoard).columns for t in column.cards]
         assert cards and set(cards) == {"mei"}
+
+
+@run_async
+async def test_opening_shows_one_reminder_of_the_user_tasks(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="Mei Lin"))
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notes = [n for n in app._notifications if n.title == "Your tasks"]
+        assert [n.message for n in notes] == ["1 of your tasks is overdue"]
+    async with make_app(board).run_test(size=(120, 40)) as pilot:  # ana owns nothing: no reminder
+        await pilot.pause()
+        assert not [n for n in pilot.app._notifications if n.title == "Your tasks"]
