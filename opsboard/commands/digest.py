@@ -39,5 +39,5 @@ def cmd_digest(args: argparse.Namespace) -> int:
     else:
         from opsboard.export.digest import agenda_markdown
 
-        sys.stdout.write(agenda_markdown(agenda, store.meta().name, names))
+        sys.stdout.write(agenda_markdown(agenda.day, agenda.user, agenda.sections, store.meta().name, names))
     return 0

@@ -3,14 +3,14 @@ kind (overdue, due today, blocked, due this week), a line per task."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .markdown import escape, heading
 
 if TYPE_CHECKING:
     from opsboard.model import Task
-    from opsboard.services.digest import Agenda
 
 SECTION_TITLES = {
     "overdue": "Overdue",
@@ -31,14 +31,18 @@ def _line(task: Task, departments: Mapping[str, str], with_owner: bool) -> str:
     return "- " + " · ".join(parts) + f" `{task.id}`"
 
 
-def agenda_markdown(agenda: Agenda, board_name: str, departments: Mapping[str, str]) -> str:
-    who = f" — {escape(agenda.user)}" if agenda.user else ""
-    lines = [heading(1, f"{escape(board_name)}: agenda for {agenda.day.isoformat()}{who}"), ""]
-    if agenda.empty:
+def agenda_markdown(
+    day: date, user: str | None, sections: Sequence[tuple[str, Sequence[Task]]], board_name: str, departments: Mapping[str, str]
+) -> str:
+    """`sections`: (overdue|due_today|blocked|due_this_week, its tasks) in
+    order; `user`: whose agenda (None: the team's, with each task's owner)."""
+    who = f" — {escape(user)}" if user else ""
+    lines = [heading(1, f"{escape(board_name)}: agenda for {day.isoformat()}{who}"), ""]
+    if not any(tasks for _, tasks in sections):
         lines += ["Nothing overdue, due this week or blocked.", ""]
         return "\n".join(lines)
-    for name, tasks in agenda.sections:
+    for name, tasks in sections:
         lines += [heading(2, f"{SECTION_TITLES[name]} ({len(tasks)})"), ""]
-        lines += [_line(t, departments, agenda.user is None) for t in tasks] or ["- none"]
+        lines += [_line(t, departments, user is None) for t in tasks] or ["- none"]
         lines.append("")
     return "\n".join(lines)

@@ -48,7 +48,8 @@ def test_a_person_agenda_takes_their_roster_display_name(store: BoardStore) -> N
 
 
 def test_markdown_escapes_titles_and_names_each_section(store: BoardStore) -> None:
-    text = agenda_markdown(day_agenda(store), "Shop *2026*", {"design": "Design", "marketing": "Marketing"})
+    agenda = day_agenda(store)
+    text = agenda_markdown(agenda.day, agenda.user, agenda.sections, "Shop *2026*", {"design": "Design", "marketing": "Marketing"})
     assert text.startswith("# Shop \\*2026\\*: agenda for 2026-03-02\n")
     assert "## Overdue (2)" in text and "## Due this week (0)\n\n- none" in text
     assert "- **Banner \\[bold\\]spring\\[/\\] sale** · Design · P2 · due 2026-03-02 · @tao `t-d2`" in text
