@@ -64,12 +64,16 @@ class RecoveryDialog(ModalScreen[str]):
             yield Static("This board file is damaged", classes="recovery-title")
             yield Static(explain(self.error, self.backup), id="recovery-text", markup=False)
             with Horizontal(id="recovery-buttons"):
-                yield Button("Restore backup (r)", id="restore", variant="primary", disabled=self.backup is None)
-                yield Button("Open read-only (o)", id="read-only", disabled=self.backup is None)
+                if self.backup is not None:  # without one, only what works is offered
+                    yield Button("Restore backup (r)", id="restore", variant="primary")
+                    yield Button("Open read-only (o)", id="read-only")
                 yield Button("Quit (q)", id="quit")
 
     def on_mount(self) -> None:
         self.query_one("#quit" if self.backup is None else "#restore", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "choose" and parameters != ("quit",) and self.backup is None)
 
     def action_choose(self, choice: str) -> None:
         if choice != "quit" and self.backup is None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class ViewScreen(Screen[None]):
     VIEW_NAME: ClassVar[str] = ""  # as in `opsboard export --view NAME`
     VIEW_TITLE: ClassVar[str] = ""
+    # actions that change the board: a read-only board leaves them out of the footer and the keys
+    EDIT_ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "export", "Export", id="view.export"),
@@ -32,6 +34,11 @@ class ViewScreen(Screen[None]):
     @property
     def store(self) -> BoardStore:
         return self.ops_app.store
+
+    def footer_offers(self, action: str) -> bool:
+        """Whether the footer shows a key: a read-only board's footer offers no
+        edits (the keys still answer, saying why nothing is saved)."""
+        return not (action in self.EDIT_ACTIONS and self.store.read_only)
 
     def reload(self) -> None:
         """Redraw from the store (another process saved). Override."""

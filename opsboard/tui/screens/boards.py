@@ -38,11 +38,13 @@ from .base import ViewScreen
 
 NARROW = 100  # below this width the department list gives its room to the columns
 CARD_ACTIONS = {"edit", "details", "move", "reorder", "delete", "fold"}
+EDIT_ACTIONS = frozenset({"add", "edit", "move", "reorder", "delete"})
 
 
 class BoardsScreen(ViewScreen):
     VIEW_NAME = "boards"
     VIEW_TITLE = "Boards"
+    EDIT_ACTIONS = EDIT_ACTIONS
     DEFAULT_CSS = """
     BoardsScreen #board-body { height: 1fr; }
     BoardsScreen.-narrow #departments { display: none; }

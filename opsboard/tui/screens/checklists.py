@@ -43,6 +43,7 @@ class ChecklistsScreen(ViewScreen):
     }
     """
 
+    EDIT_ACTIONS = frozenset({"toggle", "skip", "edit", "add_task"})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Done", id="checklists.toggle"),
         Binding("s", "skip", "Skip", id="checklists.skip"),

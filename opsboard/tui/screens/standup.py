@@ -68,6 +68,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
     StandupScreen #standup-notes { height: auto; padding: 0 1; }
     """
 
+    EDIT_ACTIONS = frozenset({"note", "block", "done", "add", "finish", "reorder"})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right", "walk(1)", "Next", id="standup.next", key_display="n"),
         Binding("p,left", "walk(-1)", "Prev", id="standup.prev", key_display="p"),

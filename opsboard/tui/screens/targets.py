@@ -48,6 +48,7 @@ TALL = 36  # lines from which the months tab shows the chart too
 class TargetsScreen(ViewScreen):
     VIEW_NAME = "targets"
     VIEW_TITLE = "Targets"
+    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality"})
     AUTO_FOCUS = "#month-table"
     DEFAULT_CSS = """
     TargetsScreen #targets-top { height: 1; background: $panel; }

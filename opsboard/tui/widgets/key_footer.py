@@ -19,6 +19,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 PALETTE_ACTIONS = ("command_palette", "app.command_palette")
+# Kept on every footer, whatever the width: the way to every other key, and out.
+PINNED_ACTIONS = ("toggle_help", "app.toggle_help", "quit", "app.quit")
 SEPARATOR = "▏"  # before the palette key, like Footer's `border-left: vkey`
 
 
@@ -26,6 +28,7 @@ class FooterEntry(NamedTuple):
     """One key as the footer shows it."""
 
     key: str  # the bound key, for simulate_key
+    action: str
     key_display: str
     description: str
     enabled: bool
@@ -85,12 +88,15 @@ class KeyFooter(Widget, can_focus=False):
         active = self.screen.active_bindings.values()
         entries: dict[str, FooterEntry] = {}  # first binding per action, as Footer does
         palette: FooterEntry | None = None
+        offers = getattr(self.screen, "footer_offers", None)
         for _node, binding, enabled, _tooltip in active:
+            if offers is not None and not offers(binding.action.split("(")[0]):
+                continue
             if binding.show and binding.action not in entries:
-                entry = FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled)
+                entry = FooterEntry(binding.key, binding.action, app.get_key_display(binding), binding.description, enabled)
                 entries[binding.action] = entry
             elif palette is None and binding.action in PALETTE_ACTIONS and app.ENABLE_COMMAND_PALETTE:
-                palette = FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled)
+                palette = FooterEntry(binding.key, binding.action, app.get_key_display(binding), binding.description, enabled)
         return tuple(entries.values()), palette
 
     @property
@@ -133,9 +139,21 @@ class KeyFooter(Widget, can_focus=False):
             if palette_width <= width:
                 placed_palette = PlacedKey(width - palette_width, palette_width, palette)
                 width -= palette_width
+        pinned = [e for e in entries if e.action in PINNED_ACTIONS]
+        room = width - sum(e.width for e in pinned)
+        kept: list[FooterEntry] = []
+        used = 0
+        for entry in entries:
+            if entry in pinned:
+                kept.append(entry)
+            elif used + entry.width <= room:
+                kept.append(entry)
+                used += entry.width
+            else:
+                room = used  # keys drop from the right, never a later short one past a cut longer one
         placed: list[PlacedKey] = []
         x = 0
-        for entry in entries:
+        for entry in kept:
             if x + entry.width > width:
                 break
             placed.append(PlacedKey(x, entry.width, entry))
