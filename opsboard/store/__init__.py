@@ -4,6 +4,7 @@ from . import rows
 from .backups import Backup, list_backups
 from .board_store import BoardStore, activity_archive_path
 from .errors import (
+    BoardChangedError,
     BoardDamagedError,
     BoardError,
     BoardInvalidError,
@@ -18,6 +19,7 @@ from .errors import (
 from .storage import newest_good_backup
 
 __all__ = [
+    "BoardChangedError",
     "Backup",
     "BoardDamagedError",
     "BoardError",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -15,10 +16,12 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None) -> None:
     """Write a temp file in the same folder, fsync it, `os.replace` it over
     `path`, fsync the folder. Keeps an existing file's mode and group (a
-    group-writable team board stays so); a new file follows the umask."""
+    group-writable team board stays so); a new file follows the umask.
+    `before_replace` runs just before the rename: raising there leaves
+    `path` as it was (and removes the temp file)."""
     folder = path.parent
     try:
         old = os.stat(path)
@@ -41,6 +44,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -24,13 +24,23 @@ from opsboard.model.clock import now
 from . import archive, migrations
 from .archive import activity_archive_path
 from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, table_model, validate
-from .errors import BoardDamagedError, BoardError, BoardInvalidError, BoardReadOnlyError, BoardWriteError, ConflictError, NotFoundError
+from .errors import (
+    BoardChangedError,
+    BoardDamagedError,
+    BoardError,
+    BoardInvalidError,
+    BoardReadOnlyError,
+    BoardWriteError,
+    ConflictError,
+    NotFoundError,
+)
 from .lock import DEFAULT_TIMEOUT, BoardLock
 from .operations import apply_operation
 from .paths import owning_board, real_board_path
 from .storage import BoardStorage, newest_good_backup
 
 ACTIVITY_CAP = 5000  # entries kept in the board; older ones go to the archive
+_SAVE_ATTEMPTS = 3  # a save the board changed under is tried again on the new board
 ACTIVITY_TRIM = 500  # moved at a time, so the archive is not touched every save
 
 if TYPE_CHECKING:
@@ -313,16 +323,28 @@ class BoardStore:
             self._storage.begin()
             try:
                 yield
-            except BaseException:
+                self._storage.commit()
+            except BaseException:  # TinyDB changed the cached documents in place: forget them
                 self._storage.rollback()
                 self._models.clear()
                 raise
-            self._storage.commit()
 
     def apply(self, *ops: Operation) -> list[ActivityEntry]:
-        """Apply operations as one save; returns what was logged."""
+        """Apply operations as one save; returns what was logged. When the
+        board changed under a save that held the lock (see BoardChangedError),
+        the operations are applied again on the board as it now is: a change
+        someone made meanwhile is kept, or is a ConflictError."""
         if not ops:
             return []
+        for attempt in range(_SAVE_ATTEMPTS):
+            try:
+                return self._apply_once(ops)
+            except BoardChangedError:
+                if attempt == _SAVE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _apply_once(self, ops: Sequence[Operation]) -> list[ActivityEntry]:
         with self._transaction():
             generation = self._storage.generation  # the file as read under the lock, every document checked
             stamp = now()

@@ -58,6 +58,16 @@ class BoardLockedError(BoardError):
         super().__init__(f"{path}: still locked after {waited:g}s by {holder or 'another process'}; nothing was saved")
 
 
+class BoardChangedError(BoardError):
+    """Another process saved the board while this save held what it took
+    for the lock (its lock file was removed under it): nothing was written;
+    the store reads the board again and applies the change on it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(f"{path}: someone else saved while this save was held up; nothing was saved")
+
+
 class BoardWriteError(BoardError):
     """The disk refused the save (full, read-only, permissions). The board on
     disk is still the last good version."""

@@ -15,7 +15,7 @@ from tinydb.storages import Storage
 
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
-from .errors import BoardDamagedError, BoardNotFoundError, BoardWriteError
+from .errors import BoardChangedError, BoardDamagedError, BoardError, BoardNotFoundError, BoardWriteError
 from .input_files import BOARD_LIMIT, read_input_file
 
 Identity = tuple[int, int, int, int]
@@ -151,15 +151,34 @@ class BoardStorage(Storage):
 
     def save(self) -> None:
         assert self._data is not None
-        payload = orjson.dumps(self._data)
+        try:
+            payload = orjson.dumps(self._data)
+        except orjson.JSONEncodeError as error:  # e.g. an unknown field nested deeper than orjson writes
+            self.rollback()
+            raise BoardError(f"{self.path}: cannot be saved ({error}); the board on disk is unchanged") from None
         try:
             remove_stale_temps(self.path)
+            self._check_still_ours()
             backups.rotate(self.path)
-            atomic_write(self.path, payload)
+            atomic_write(self.path, payload, self._check_still_ours)
         except OSError as error:
+            changed = file_identity(self.path) != self._identity  # the new lock holder removed our temp file
             self.rollback()
+            if changed:
+                raise BoardChangedError(self.path) from None
             raise BoardWriteError(self.path, error) from error
+        except BoardChangedError:
+            self.rollback()
+            raise
         self._identity = file_identity(self.path)
+
+    def _check_still_ours(self) -> None:
+        """The board is still the file we read under the lock. It is not when
+        this writer stalled (SIGSTOP, a frozen VM) while holding the lock and
+        someone removed the lock file and saved meanwhile: renaming our file
+        over theirs would lose their save."""
+        if file_identity(self.path) != self._identity:
+            raise BoardChangedError(self.path)
 
     def create(self, data: dict) -> None:
         """Write a new board file (no backups to rotate)."""

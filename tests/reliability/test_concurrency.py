@@ -157,7 +157,7 @@ def test_a_lock_left_by_a_dead_process_does_not_block(tmp_path: Path) -> None:
 
 
 def hang_mid_save(board: Path, signal_fd: int) -> None:
-    def stuck(path: Path, payload: bytes) -> None:
+    def stuck(path: Path, payload: bytes, *_: object) -> None:
         os.write(signal_fd, b"saving\n")
         signal.pause()  # until SIGKILL
 

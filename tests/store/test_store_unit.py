@@ -293,7 +293,7 @@ def test_a_failed_operation_does_not_rotate_backups(store: BoardStore, board: Pa
     assert backup_path(board, 1).read_bytes() == first
 
 
-def disk_full(path: Path, payload: bytes) -> None:
+def disk_full(path: Path, payload: bytes, *_: object) -> None:
     raise OSError(errno.ENOSPC, "No space left on device")
 
 

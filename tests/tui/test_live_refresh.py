@@ -162,7 +162,7 @@ async def test_a_failed_save_says_why_and_shows_the_board_on_disk(board: Path, m
         notes = record_notes(app)
         before = board.read_bytes()
 
-        def disk_full(path, payload) -> None:
+        def disk_full(path, payload, *_) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(storage_module, "atomic_write", disk_full)
