@@ -7,20 +7,36 @@ operation and records it with `undoes` = the entry it reverses; redo is the
 undo of an undo. A SET is reversed with `before` = the value we set, so if
 someone changed that field since, the store reports a conflict instead of
 overwriting their value. Someone else's later change to the same item stops
-the undo with their name: nothing is undone behind anyone's back.
+the undo with their name: nothing is undone behind anyone's back. That
+refusal is said once: the next undo goes on with the user's earlier changes.
+
+The oldest entries move to the activity archive beside the board; when an
+entry in the board undoes one that moved there, the archive is read too, so
+an undone change is never taken for a new one (and re-applied).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import orjson
 
 from opsboard.model import ActivityEntry, Operation, OpKind
-from opsboard.store import BoardStore, ConflictError, NotFoundError
+from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
 
-from .activity import ACTIVITY, describe, doc_title, format_value
+from .activity import describe, doc_title, format_value
 from .errors import InputError
 
 Group = list[ActivityEntry]  # the entries of one save
+
+# Per open board: the saves whose undo (or redo) was refused, by their first
+# entry's id. Skipped from then on, so one override does not block every
+# earlier change; the app keeps one store while it runs.
+_refused: WeakKeyDictionary[BoardStore, set[str]] = WeakKeyDictionary()
+# Per open board: the archive as last read (its inode and size, its entries).
+_archives: WeakKeyDictionary[BoardStore, tuple[tuple[int, int], list[ActivityEntry]]] = WeakKeyDictionary()
 
 
 class UndoRefused(InputError):
@@ -39,34 +55,77 @@ class UndoResult:
     message: str  # "Undid: lin moved 'X' to Blocked"
 
 
+def _log(store: BoardStore, user: str) -> list[ActivityEntry]:
+    """The activity log, oldest first: the board's (validated: a malformed
+    entry is a BoardDamagedError naming it), and the archive's in front when
+    one of the user's entries in the board undoes an entry that moved there."""
+    board = store.activity()
+    ids = {entry.id for entry in board}
+    if any(entry.undoes and entry.undoes not in ids for entry in board if entry.by == user):
+        return [*_archived(store), *board]
+    return board
+
+
+def _archived(store: BoardStore) -> list[ActivityEntry]:
+    """The archive's entries; a torn or malformed line is skipped (the board
+    keeps every entry it has not yet moved, so nothing is lost from undo)."""
+    path = activity_archive_path(store.path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return []
+    key = (st.st_ino, st.st_size)
+    cached = _archives.get(store)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    entries = []
+    try:
+        with open(path, "rb") as archive:
+            for line in archive:
+                try:
+                    entries.append(ActivityEntry.model_validate(orjson.loads(line)))
+                except ValueError:  # orjson's and pydantic's errors are ValueErrors
+                    continue
+    except OSError:
+        return []
+    _archives[store] = (key, entries)
+    return entries
+
+
 def history(store: BoardStore, user: str | None = None) -> History:
     """Replay the user's saves in order: a change goes on the undo stack (and
     empties the redo stack), an undo moves its save to the redo stack, a redo
-    moves it back."""
+    moves it back. Saves whose undo was refused once are left out."""
     user = user or store.user
     groups: list[Group] = []
-    for doc in store.raw(ACTIVITY).values():
-        if doc.get("by") != user:
+    for entry in _log(store, user):
+        if entry.by != user:
             continue
-        entry = ActivityEntry.model_validate(doc)
         if groups and groups[-1][0].revision == entry.revision:
             groups[-1].append(entry)
         else:
             groups.append([entry])
+    refused = _refused.get(store, set())
+
+    def top(stack: list[Group]) -> int | None:
+        """Where the last save not refused is (a refused one stays below it)."""
+        return next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0].id not in refused), None)
+
     undo: list[Group] = []
     redo: list[Group] = []
     for group in groups:
         targets = {entry.undoes for entry in group}
-        if undo and targets == {entry.id for entry in undo[-1]}:
-            undo.pop()
+        last_undo, last_redo = top(undo), top(redo)
+        if last_undo is not None and targets == {entry.id for entry in undo[last_undo]}:
+            undo.pop(last_undo)
             redo.append(group)
-        elif redo and targets == {entry.id for entry in redo[-1]}:
-            redo.pop()
+        elif last_redo is not None and targets == {entry.id for entry in redo[last_redo]}:
+            redo.pop(last_redo)
             undo.append(group)
         else:
             undo.append(group)
             redo.clear()
-    return History(undo, redo)
+    return History([g for g in undo if g[0].id not in refused], [g for g in redo if g[0].id not in refused])
 
 
 def undo_last(store: BoardStore) -> UndoResult:
@@ -86,6 +145,16 @@ def redo_last(store: BoardStore) -> UndoResult:
 
 
 def _reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
+    try:
+        return _apply_reverse(store, group, label)
+    except UndoRefused as refused:
+        # said once; the next undo goes on with the change before this one
+        _refused.setdefault(store, set()).add(group[0].id)
+        more = " — the next undo goes on with your earlier changes" if label == "undo" else ""
+        raise UndoRefused(f"{refused}{more}") from None
+
+
+def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     verb = "undo" if label == "undo" else "redo"
     first = describe(group[0], store)
     for entry in group:
@@ -129,15 +198,17 @@ def _changed_since_by_others(store: BoardStore, group: Group) -> ActivityEntry |
     (for a SET: the same fields; otherwise: the same document)."""
     user = group[0].by
     revision = group[0].revision
-    # keyed as the raw log spells them
-    touched = {(e.table.value, e.doc_id): (set(e.after) if e.kind is OpKind.SET else None) for e in group}
-    for doc in store.raw(ACTIVITY).values():
-        if int(doc.get("revision", 0)) <= revision or doc.get("by") == user:
+    touched = {(e.table, e.doc_id): (set(e.after) if e.kind is OpKind.SET else None) for e in group}
+    log = _log(store, user)
+    if log and log[0].revision > revision:  # the group itself is in the archive
+        log = [*_archived(store), *log]
+    for entry in log:
+        if entry.revision <= revision or entry.by == user:
             continue
-        key = (doc.get("table"), doc.get("doc_id"))
+        key = (entry.table, entry.doc_id)
         if key not in touched:
             continue
         fields = touched[key]
-        if fields is None or doc.get("kind") != OpKind.SET or fields & set(doc.get("after", {})) - {"updated_at", "updated_by"}:
-            return ActivityEntry.model_validate(doc)
+        if fields is None or entry.kind is not OpKind.SET or fields & set(entry.after) - {"updated_at", "updated_by"}:
+            return entry
     return None

@@ -131,6 +131,7 @@ def test_undo_stops_and_names_who_changed_the_same_field_since(board: Path, lin:
         undo_last(lin)
     assert str(refused.value) == (
         "not undone: chen moved 'Book 618 ad slots' to Blocked after your change (lin moved 'Book 618 ad slots' to Doing)"
+        " — the next undo goes on with your earlier changes"
     )
     assert on_disk(board)["meta"]["meta"]["revision"] == revision  # nothing saved
     assert lin.task(task.id).status is TaskStatus.BLOCKED
@@ -164,7 +165,7 @@ def test_a_change_that_slips_past_the_log_check_is_a_conflict_not_an_overwrite(
     update_task(chen, task.id, owner="zoe")
     # as if chen saved between the log check and the save
     monkeypatch.setattr(undo, "_changed_since_by_others", lambda store, group: None)
-    with pytest.raises(UndoRefused, match="^not undone: chen changed owner of 'Photos' to zoe after your change$"):
+    with pytest.raises(UndoRefused, match="^not undone: chen changed owner of 'Photos' to zoe after your change — the next undo"):
         undo_last(lin)
     assert lin.task(task.id).owner == "zoe"
 
@@ -211,3 +212,40 @@ def test_another_users_undo_stack_is_their_own(lin: BoardStore, chen: BoardStore
     with pytest.raises(UndoRefused, match="nothing of yours to undo"):
         undo_last(chen)
     assert lin.task(task.id).title == "Photos"
+
+
+# -- issue 11, case 7: across the archive, and after a refusal -------------------
+def test_an_undone_change_moved_to_the_archive_is_not_applied_again(board: Path, lin: BoardStore, chen: BoardStore, monkeypatch) -> None:
+    from opsboard.store import board_store as board_store_module
+
+    monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 5)
+    monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
+    task = add_task(lin, department="design", title="Banner")
+    update_task(lin, task.id, owner="mei")
+    assert undo_last(lin).message == "Undid: lin assigned 'Banner' to mei"
+    for title in ("A", "B", "C", "D"):
+        add_task(chen, department="design", title=title)
+    archived = [orjson.loads(line) for line in board.with_name("b.json.activity.jsonl").read_bytes().splitlines()]
+    assert [entry["label"] for entry in archived][:2] == ["add", "edit"]  # the change left the board, its undo did not
+    assert all(entry["undoes"] is None for entry in archived)
+    result = undo_last(lin)  # the add before it, not the owner change again
+    assert result.message == "Undid: lin added 'Banner' to Design"
+    assert task.id not in on_disk(board)["tasks"]
+    assert redo_last(lin).message.startswith("Redid: ")
+    assert on_disk(board)["tasks"][task.id]["owner"] == ""
+
+
+def test_a_refused_undo_is_said_once_and_the_next_undo_goes_on_with_earlier_changes(board: Path, lin: BoardStore, chen: BoardStore) -> None:
+    first = add_task(chen, department="design", title="Banner")
+    second = add_task(chen, department="design", title="Photos")
+    update_task(lin, first.id, title="Banner v2")
+    update_task(lin, second.id, owner="mei")
+    update_task(chen, second.id, owner="chen")  # chen overrides lin's last change
+    with pytest.raises(UndoRefused, match="chen assigned 'Photos' to chen after your change") as refused:
+        undo_last(lin)
+    assert "the next undo goes on with your earlier changes" in str(refused.value)
+    assert undo_last(lin).message.startswith("Undid: lin ")
+    assert on_disk(board)["tasks"][first.id]["title"] == "Banner"
+    assert on_disk(board)["tasks"][second.id]["owner"] == "chen"
+    assert redo_last(lin).message.startswith("Redid: ")
+    assert on_disk(board)["tasks"][first.id]["title"] == "Banner v2"

@@ -82,7 +82,28 @@ async def test_undo_stops_and_says_who_when_someone_else_changed_it_since(board:
         assert board.read_bytes() == before
         message, severity = notes[-1]
         assert severity == "warning"
-        assert message == f"Not undone: chen reopened '{ITEM}' after your change (lin marked '{ITEM}' done)"
+        assert message == (
+            f"Not undone: chen reopened '{ITEM}' after your change (lin marked '{ITEM}' done)"
+            " — the next undo goes on with your earlier changes"
+        )
+
+
+@run_async
+async def test_after_a_refused_undo_the_next_u_undoes_the_earlier_change(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("space", "j", "space")  # lin: research-a done, then research-b done
+        toggle_item(BoardStore(board, user="chen"), "research-b")  # chen reopens research-b
+        await pilot.press("u")
+        await pilot.pause()
+        assert notes[-1][0].startswith("Not undone: chen reopened") and status_on_disk(board, "research-a") == "done"
+        await pilot.press("u")
+        await pilot.pause()
+        assert [note for note in notes if note[0].startswith("Undid: ")] == [
+            ("Undid: lin marked 'A · Size the market and its outlook' done", "information")
+        ]
+        assert (status_on_disk(board, "research-a"), status_on_disk(board, "research-b")) == ("open", "open")
 
 
 @run_async
