@@ -168,8 +168,8 @@ def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
 
 def _month_label(row: Any) -> str:
     label = _MONTHS[row.month - 1]
-    if row.days_with_actuals < row.days:
-        label += f" ({row.days_with_actuals}/{row.days} days)"
+    if row.days_counted < row.days:
+        label += f" ({row.days_counted} of {row.days} days)"
     return label
 
 
@@ -200,10 +200,19 @@ def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
         for m in pva.months
     ]
     ytd = (pva.ytd_target, pva.ytd_actual, pva.ytd_attainment, pva.ytd_gap)
-    rows.append(_actual_row("**Year to date**", ytd, pva.ytd_effects, pva.lever, pva.departments, names))
+    rows.append(_actual_row(f"**Year to date**, {pva.ytd_covers}", ytd, pva.ytd_effects, pva.lever, pva.departments, names))
     parts = [table(headers, rows, ["left"] + [_RIGHT] * 7 + ["left", "left"])]
-    if any(m.days_with_actuals < m.days for m in pva.months):
-        parts.append("A month with days missing is compared with its target for the days that have figures.")
+    parts.append(
+        f"Figures to {pva.cutoff}, the last day with data: each period's target is the sum of its days' targets "
+        "through that day (a campaign's days carry its uplift). The gap is split over the levers by their "
+        "Shapley values, which do not depend on the order the levers are looked at in."
+    )
+    if pva.months and pva.months[-1].partial and pva.month_end_forecast is not None:
+        current = pva.months[-1]
+        parts.append(
+            f"{_MONTHS[current.month - 1]} at its run-rate on the curve ends at {amount(pva.month_end_forecast)} {currency} "
+            f"against a target of {amount(current.target)} {currency}."
+        )
     parts.append(
         f"Forecast for the year at the year-to-date attainment: {amount(pva.forecast)} {currency} "
         f"({percent(pva.forecast_attainment)} of the target, gap {_signed(pva.forecast_gap)})."

@@ -26,7 +26,10 @@ from .breakdown import (
     split_whole_units,
 )
 from .monthly_actuals import MonthActual, monthly_actuals, seasonality_from_actuals
-from .plan_vs_actual import LEVERS, LeverEffects, MonthVsActual, PlanVsActual, plan_vs_actual
+from .day_targets import DayTargets, daily_targets
+from .lever_split import split_gap
+from .period_attainment import PeriodAttainment, counted_days, period_attainment
+from .plan_vs_actual import LEVERS, LeverEffects, MonthVsActual, PlanVsActual, last_day_with_data, plan_vs_actual
 
 __all__ = [
     "ALL_CHANNEL_NAME",
@@ -35,6 +38,8 @@ __all__ = [
     "MONTH_ABBR",
     "Balance",
     "Breakdown",
+    "DayTargets",
+    "PeriodAttainment",
     "ChannelPlan",
     "DepartmentPart",
     "Figure",
@@ -46,6 +51,11 @@ __all__ = [
     "PeriodTotal",
     "PlanVsActual",
     "budget_balance",
+    "counted_days",
+    "daily_targets",
+    "last_day_with_data",
+    "period_attainment",
+    "split_gap",
     "month_shares",
     "monthly_actuals",
     "monthly_breakdown",

@@ -219,11 +219,12 @@ def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int
         if row is None:
             raise InputError(f"{MONTH_ABBR[month - 1]} {view.plan.year} has no actuals yet")
         found, link, where = month_deviation(view.plan.year, row), month, f"{MONTH_ABBR[month - 1]} {view.plan.year}"
+    gap, attainment = (view.pva.ytd_gap, view.pva.ytd_attainment) if month is None else (row.gap, row.attainment)
+    if gap >= 0:
+        shown = "" if attainment is None else f" ({attainment:.0%})"
+        raise InputError(f"{where} is ahead of plan{shown}: no gap to close")
     if found is None:
         raise InputError(f"{where} is on plan: no lever is behind")
-    if found.ahead:
-        attainment = "" if found.attainment is None else f" ({found.attainment:.0%})"
-        raise InputError(f"{where} is ahead of plan{attainment}: no gap to close")
     return found, link
 
 

@@ -44,9 +44,13 @@ def test_a_whole_month_worked_by_hand():
     assert january.actual_conversion == pytest.approx(0.018)
     assert january.actual_order_value == pytest.approx(260)
     effects = january.effects
-    assert effects.traffic == pytest.approx(5_000)  # (31,000 − 30,000) × 0.02 × 250
-    assert effects.conversion == pytest.approx(-15_500)  # 31,000 × (0.018 − 0.02) × 250
-    assert effects.order_value == pytest.approx(5_580)  # 31,000 × 0.018 × (260 − 250) = 558 × 10
+    # Shapley: a lever's change × the other two at plan (pp), one actual (ap, pa) or both (aa),
+    # weighted 1/3, 1/6, 1/6, 1/3. Conversion × order value: pp 5, ap 4.5, pa 5.2, aa 4.68.
+    assert effects.traffic == pytest.approx(1_000 * (5 / 3 + 4.5 / 6 + 5.2 / 6 + 4.68 / 3))  # +4,843.33
+    # traffic × order value: pp 7,500,000, ap 7,750,000, pa 7,800,000, aa 8,060,000
+    assert effects.conversion == pytest.approx(-0.002 * (7_500_000 / 3 + 7_750_000 / 6 + 7_800_000 / 6 + 8_060_000 / 3))
+    # traffic × conversion: pp 600, ap 620, pa 540, aa 558
+    assert effects.order_value == pytest.approx(10 * (600 / 3 + 620 / 6 + 540 / 6 + 558 / 3))  # +5,793.33
     assert effects.total == pytest.approx(january.gap)
     assert (january.lever, january.department) == ("conversion", "customer_service")
     assert january.departments == ("customer_service", "design")
@@ -54,16 +58,18 @@ def test_a_whole_month_worked_by_hand():
 
 def test_a_month_in_progress_is_compared_with_its_target_to_date():
     february = plan_vs_actual(PLAN, FEBRUARY_HALF).months[0]
-    # 14 of 28 days: target to date 75,000, planned UV 15,000
-    assert (february.days_with_actuals, february.days) == (14, 28)
+    # 14 of 28 days: the first 14 days' targets. 150,000 over 28 days in whole units is
+    # 5,357 a day and one more on the first 4 (the 4 units left over): 75,002 to date.
+    assert (february.days_with_actuals, february.days_counted, february.days) == (14, 14, 28)
     assert february.target == 150_000
-    assert february.target_to_date == pytest.approx(75_000)
-    assert february.plan_uv == pytest.approx(15_000)
-    assert february.gap == pytest.approx(-5_000)  # 70,000 − 75,000
-    assert february.attainment == pytest.approx(70_000 / 75_000)
-    assert february.effects.traffic == pytest.approx(-5_000)  # (14,000 − 15,000) × 5
-    assert february.effects.conversion == pytest.approx(0)
-    assert february.effects.order_value == pytest.approx(0)
+    assert february.target_to_date == 14 * 5_357 + 4
+    assert february.plan_uv == pytest.approx(75_002 / 5)
+    assert february.gap == pytest.approx(-5_002)  # 70,000 − 75,002
+    assert february.attainment == pytest.approx(70_000 / 75_002)
+    # conversion and order value on plan: the whole gap is traffic's
+    assert february.effects.traffic == pytest.approx(-5_002)  # (14,000 − 15,000.4) × 5
+    assert february.effects.conversion == pytest.approx(0, abs=1e-6)
+    assert february.effects.order_value == pytest.approx(0, abs=1e-6)
     assert (february.lever, february.department) == ("traffic", "marketing")
 
 
@@ -71,30 +77,42 @@ def test_year_to_date_and_forecast():
     result = plan_vs_actual(PLAN, JANUARY + FEBRUARY_HALF)
     assert [m.month for m in result.months] == [1, 2]
     assert result.last_month == 2
-    assert result.ytd_target == pytest.approx(225_000)  # 150,000 + 75,000
+    assert result.ytd_target == 225_002  # 150,000 + 75,002
     assert result.ytd_actual == pytest.approx(215_080)  # 145,080 + 70,000
-    assert result.ytd_gap == pytest.approx(-9_920)
-    assert result.ytd_attainment == pytest.approx(215_080 / 225_000)
-    # traffic +5,000 − 5,000; conversion −15,500; order value +5,580; sum −9,920
-    assert result.ytd_effects.traffic == pytest.approx(0)
-    assert result.ytd_effects.conversion == pytest.approx(-15_500)
-    assert result.ytd_effects.order_value == pytest.approx(5_580)
+    assert result.ytd_gap == pytest.approx(-9_922)
+    assert result.ytd_attainment == pytest.approx(215_080 / 225_002)
+    assert result.ytd_covers == "2025-01-01 – 2025-02-14 (45 of 365 days)"
+    # the months' splits added up: January's plus February's
+    jan, feb = result.months
+    assert result.ytd_effects.traffic == pytest.approx(jan.effects.traffic + feb.effects.traffic)
+    assert result.ytd_effects.conversion == pytest.approx(jan.effects.conversion)
+    assert result.ytd_effects.total == pytest.approx(-9_922)
     assert (result.lever, result.department) == ("conversion", "customer_service")
-    # the rest of the year, 1,800,000 − 225,000 = 1,575,000 = 7 × 225,000, earns at the same rate:
-    # 215,080 + 7 × 215,080 = 1,720,640
-    assert result.forecast == pytest.approx(1_720_640)
-    assert result.forecast_gap == pytest.approx(-79_360)
-    assert result.forecast_attainment == pytest.approx(1_720_640 / 1_800_000)
+    # the rest of the year earns at the same rate
+    forecast = 215_080 + (1_800_000 - 225_002) * 215_080 / 225_002
+    assert result.forecast == pytest.approx(forecast)
+    assert result.forecast_gap == pytest.approx(forecast - 1_800_000)
+    assert result.forecast_attainment == pytest.approx(forecast / 1_800_000)
+    # February's end at its own run-rate on the curve: 70,000 + 74,998 × 70,000 / 75,002
+    assert result.month_end_forecast == pytest.approx(70_000 + 74_998 * 70_000 / 75_002)
 
 
-def test_a_gap_month_is_forecast_like_the_future():
-    # March has data, February none: February's 150,000 is forecast at March's rate (100 %).
+def test_a_month_without_data_between_counts_as_nothing_sold():
+    # March has data, February none: the year to date is January to March, February at 0.
     march = days(2025, 3, 31, pv=2_000, uv=1_000, orders=20, revenue=5_000)  # 155,000 against 150,000
     result = plan_vs_actual(PLAN, JANUARY + march)
-    assert [m.month for m in result.months] == [1, 3]
-    assert result.ytd_target == 300_000
+    assert [m.month for m in result.months] == [1, 2, 3]
+    assert (result.months[1].actual, result.months[1].attainment, result.months[1].lever) == (0, 0, "traffic")
+    assert result.ytd_target == 450_000
     assert result.ytd_actual == pytest.approx(300_080)
-    assert result.forecast == pytest.approx(300_080 + 1_500_000 * 300_080 / 300_000)
+    assert result.forecast == pytest.approx(300_080 + 1_350_000 * 300_080 / 450_000)
+
+
+def test_the_year_to_date_starts_with_the_first_month_with_data():
+    march = days(2025, 3, 31, pv=2_000, uv=1_000, orders=20, revenue=5_000)
+    result = plan_vs_actual(PLAN, march)
+    assert [m.month for m in result.months] == [3]
+    assert result.ytd_covers == "2025-03-01 – 2025-03-31 (31 of 365 days)"
 
 
 def test_channels_are_summed_and_other_years_ignored():
@@ -120,10 +138,12 @@ def test_visitors_without_orders():
     row = plan_vs_actual(PLAN, april).months[0]
     assert row.actual_conversion == 0
     assert row.actual_order_value is None
-    assert row.effects.traffic == pytest.approx(-135_000)  # (3,000 − 30,000) × 5
-    assert row.effects.conversion == pytest.approx(-15_000)  # 3,000 × (0 − 0.02) × 250
+    # order value as planned (nothing observed); traffic × 250 × (0.02/3 + 0/6 … ):
+    assert row.effects.traffic == pytest.approx(-27_000 * 250 * (0.02 / 2 + 0 / 2))  # −67,500
+    assert row.effects.conversion == pytest.approx(-0.02 * 250 * (30_000 / 2 + 3_000 / 2))  # −82,500
     assert row.effects.order_value == pytest.approx(0)
-    assert row.lever == "traffic"
+    # looked at first, traffic would take −135,000 of it; fairly split, conversion lost more
+    assert row.lever == "conversion"
 
 
 def test_ahead_of_plan_has_no_lever_to_act_on():
@@ -142,7 +162,8 @@ def test_month_with_zero_target():
     assert row.attainment is None
     assert row.gap == pytest.approx(145_080)
     assert row.effects.total == pytest.approx(145_080)
-    assert row.lever == "conversion"  # 0.018 against 0.02 still costs sales
+    assert row.effects.conversion < 0  # 0.018 against 0.02 still costs sales …
+    assert row.lever is None  # … but a month ahead of plan names no lever to act on
 
 
 def test_unreachable_plan_month_has_no_split():
@@ -169,3 +190,42 @@ def test_monthly_actuals_counts_days_once_across_channels():
     assert (february.days, february.days_in_month, february.uv, february.orders) == (10, 28, 500, 40)
     assert february.revenue == pytest.approx(4_000)
     assert february.covered == pytest.approx(10 / 28)
+
+
+# -- the split does not depend on the order of the levers ---------------------------
+
+
+def test_the_issue_case_blames_order_value_not_traffic():
+    # traffic 10.0 % under plan, conversion on plan, order value 10.5 % under
+    from opsboard.logic.lever_split import split_gap
+
+    effects = split_gap(10_000, 0.02, 250, 9_000, 0.02, 250 * 0.895, 180 * 250 * 0.895)
+    assert effects.traffic == pytest.approx(-0.09475 * 50_000)
+    assert effects.order_value == pytest.approx(-0.09975 * 50_000)
+    assert effects.conversion == pytest.approx(0, abs=1e-9)
+    assert effects.total == pytest.approx(180 * 250 * 0.895 - 50_000)
+    assert effects.weakest == "order_value"
+
+
+def test_the_issue_case_files_its_task_with_product_development():
+    # a month of it through plan_vs_actual: 30,000 planned UV at 2 % and 250
+    march = days(2025, 3, 31, pv=2_000, uv=871, orders=17, revenue=17 * 223.75 + 0.0)
+    row = plan_vs_actual(PLAN, march).months[0]
+    # 27,001 UV (−10.0 %), 527 orders (conversion 1.952 %, −2.4 %), order value 223.75 (−10.5 %)
+    assert row.lever == "order_value" and row.department == "product_development"
+
+
+def test_the_split_is_the_same_whatever_the_order_of_the_levers():
+    from itertools import permutations
+
+    from opsboard.logic.lever_split import _shapley
+
+    plan, actual = (30_000.0, 0.02, 250.0), (27_000.0, 0.021, 223.75)
+    names = ("traffic", "conversion", "order_value")
+    base = {names[i]: _shapley(plan, actual, i) for i in range(3)}
+    for order in permutations(range(3)):
+        shuffled_plan = tuple(plan[i] for i in order)
+        shuffled_actual = tuple(actual[i] for i in order)
+        again = {names[order[k]]: _shapley(shuffled_plan, shuffled_actual, k) for k in range(3)}
+        assert again == pytest.approx(base)
+    assert sum(base.values()) == pytest.approx(27_000 * 0.021 * 223.75 - 30_000 * 0.02 * 250)

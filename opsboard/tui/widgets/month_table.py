@@ -103,7 +103,7 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
         cells = {"month": label, **_plan_cells(plan, compact), "lever": ""}
         behind = False
         if actual is not None:
-            cells["month"] += PARTIAL_MARK if actual.days_with_actuals < actual.days else ""
+            cells["month"] += PARTIAL_MARK if actual.partial else ""
             cells |= _actual_cells(actual.actual, actual.gap, actual.attainment, compact)
             if actual.lever and actual.gap < 0:  # a month ahead of plan needs no one to act
                 cells["lever"] = f"{LEVERS[actual.lever]} → {view.department_name(actual.department)}"

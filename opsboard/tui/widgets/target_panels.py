@@ -93,7 +93,7 @@ def deviation_text(view, month: int | None, brief: bool = False) -> Text:
     elif month is None:
         lines.append(
             Text(
-                f"Year to date ({MONTHS[0]}–{MONTHS[pva.last_month - 1]} {year}): {money(pva.ytd_actual)} of "
+                f"Year to date ({pva.ytd_covers}): {money(pva.ytd_actual)} of "
                 f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
                 f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
             )
@@ -111,7 +111,7 @@ def deviation_text(view, month: int | None, brief: bool = False) -> Text:
                 )
             )
         else:
-            days = "" if row.days_with_actuals == row.days else f" ({row.days_with_actuals} of {row.days} days)"
+            days = "" if not row.partial else f" ({row.days_counted} of {row.days} days)"
             lines.append(
                 Text(
                     f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "

@@ -42,7 +42,7 @@ def chart_months(view) -> list[ChartMonth]:
         if row is None:
             months.append(ChartMonth(label, plan.target, None, None))
         else:
-            partial = "*" if row.days_with_actuals < row.days else ""
+            partial = "*" if row.partial else ""
             months.append(ChartMonth(label + partial, row.target_to_date, row.actual, row.attainment))
     return months
 
