@@ -14,8 +14,8 @@ share of the channel on that platform when the plan names channels.
 A month's weight is its seasonality × its days' mean curve weight, so with
 flat phases and no weekday pattern a campaign raises its month exactly as
 `seasonality × (1 + uplift × covered days / days)`. Month targets are whole
-units summing to the annual target; each month's target is split over its
-days by their curve weights, again in whole units (breakdown.split_whole_units).
+units summing to the annual target (breakdown.split_whole_units); each
+month's target is split over its days in proportion to their curve weights.
 
 The past stays as it was. A plan changed on day D carries `effective_from`
 = D and `kept`, the targets its days before D had; what is left of its
@@ -46,6 +46,7 @@ class DayTargets:
     targets: tuple[float, ...]
     curve: tuple[float, ...]  # the current plan's day weights (base + campaigns)
     cumulative: tuple[float, ...]  # cumulative[i] = Σ targets[:i]
+    month_totals: tuple[float, ...] = ()  # each month's target, January first
 
     def index(self, day: date) -> int:
         return day.toordinal() - date(self.year, 1, 1).toordinal()
@@ -59,13 +60,16 @@ class DayTargets:
         last = min(end, date(self.year, 12, 31))
         if first > last:
             return 0.0
-        return self.cumulative[self.index(last) + 1] - self.cumulative[self.index(first)]
+        # to the cent: float sums of a day's share carry noise below it
+        return round(self.cumulative[self.index(last) + 1] - self.cumulative[self.index(first)], 2)
 
     def month(self, month: int) -> float:
         return self.between(date(self.year, month, 1), date(self.year, month, calendar.monthrange(self.year, month)[1]))
 
     def months(self) -> list[float]:
-        return [self.month(m) for m in range(1, MONTHS + 1)]
+        """Whole units summing exactly to the annual target when the whole
+        year is spread at once; the sum of the days (to the cent) otherwise."""
+        return list(self.month_totals) or [self.month(m) for m in range(1, MONTHS + 1)]
 
     def curve_between(self, start: date, end: date) -> list[float]:
         first = max(start, date(self.year, 1, 1))
@@ -142,17 +146,22 @@ def month_weights(plan: TargetPlan, curve: Sequence[float]) -> list[float]:
     return weights
 
 
-def _whole_year(plan: TargetPlan, curve: list[float]) -> list[float]:
+def _month_targets(plan: TargetPlan, curve: list[float]) -> list[float]:
     from .breakdown import split_whole_units
 
-    month_targets = split_whole_units(plan.annual_target, month_weights(plan, curve))
+    return split_whole_units(plan.annual_target, month_weights(plan, curve))
+
+
+def _whole_year(plan: TargetPlan, curve: list[float]) -> list[float]:
+    month_targets = _month_targets(plan, curve)
     targets: list[float] = []
     start = 0
     for month in range(1, MONTHS + 1):
         days = calendar.monthrange(plan.year, month)[1]
         part = curve[start : start + days]
-        if month_targets[month - 1] and sum(part) > 0:
-            targets += split_whole_units(month_targets[month - 1], part)
+        weight = math.fsum(part)
+        if month_targets[month - 1] and weight > 0:
+            targets += [month_targets[month - 1] * w / weight for w in part]
         else:
             targets += [month_targets[month - 1] / days] * days
         start += days
@@ -162,8 +171,6 @@ def _whole_year(plan: TargetPlan, curve: list[float]) -> list[float]:
 def _keeping_the_past(plan: TargetPlan, curve: list[float]) -> list[float]:
     """Days before effective_from keep `plan.kept`; the rest share what is
     left of the annual target by the plan's own shape of the year."""
-    from .breakdown import split_whole_units
-
     whole = _whole_year(plan, curve)
     if plan.effective_from is None or plan.effective_from <= date(plan.year, 1, 1):
         return whole
@@ -173,7 +180,8 @@ def _keeping_the_past(plan: TargetPlan, curve: list[float]) -> list[float]:
     if left <= 0 or sum(rest) <= 0:
         # The past already brought the whole target: nothing left to ask for.
         return list(plan.kept) + [0.0] * len(rest)
-    return list(plan.kept) + split_whole_units(left, rest)
+    weight = math.fsum(rest)
+    return list(plan.kept) + [left * w / weight for w in rest]
 
 
 def daily_targets(plan: TargetPlan) -> DayTargets:
@@ -187,12 +195,12 @@ def _daily_targets(plan_json: str) -> DayTargets:
     plan = TargetPlan.model_validate_json(plan_json)
     curve = day_curve(plan)
     targets = _keeping_the_past(plan, curve)
-    cumulative = [0.0]
-    running = 0.0
-    for value in targets:
-        running += value
-        cumulative.append(running)
-    return DayTargets(plan.year, tuple(targets), tuple(curve), tuple(cumulative))
+    from itertools import accumulate
+
+    cumulative = [0.0, *accumulate(targets)]
+    rebased = plan.effective_from is None or plan.effective_from <= date(plan.year, 1, 1)
+    months = tuple(_month_targets(plan, curve)) if rebased else ()
+    return DayTargets(plan.year, tuple(targets), tuple(curve), tuple(cumulative), months)
 
 
 def kept_until(plan: TargetPlan, day: date) -> list[float]:

@@ -145,6 +145,9 @@ class ReviewData:
         sums = known_sums(grouped)
         sums["days"] = grouped["shop_day"].nunique()
         in_plan_year: dict[int, float] = {}
+        # One answer per period (logic/period_attainment): a period's target
+        # runs through the last day with data, like view 3's.
+        cutoff = date.fromordinal(int(self._frame["day"].max())) if plan is not None and not self._frame.empty else None
         if plan is not None:
             plan_days = frame[frame["year"] == plan.year]
             in_plan_year = plan_days.groupby(column)["revenue"].sum().to_dict()
@@ -158,7 +161,7 @@ class ReviewData:
             before = data.get(previous_key(period, key))
             year_ago_at = year_ago_key(period, key)
             year_ago = data.get(year_ago_at) if year_ago_at is not None else None
-            target = period_target(plan, channel, start, end) if plan is not None else None
+            target = period_target(plan, channel, start, end, cutoff) if plan is not None else None
             attainment = None
             if target is not None:
                 revenue_on_target_days = in_plan_year.get(key, 0.0)

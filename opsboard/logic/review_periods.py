@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Literal
 
 from opsboard.model.targets import TargetPlan
 
-from .breakdown import monthly_targets
 
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
@@ -87,45 +85,15 @@ def year_ago_key(period: Period, key: int) -> int | None:
         return None
 
 
-@lru_cache(maxsize=16)
-def _month_targets(plan_json: str) -> tuple[float, ...]:
-    # Keyed by the plan's JSON: a weekly report asks for hundreds of weeks.
-    return tuple(monthly_targets(TargetPlan.model_validate_json(plan_json)))
+def period_target(plan: TargetPlan, channel: str | None, start: date, end: date, cutoff: date | None = None) -> float | None:
+    """The sales target of the days start..end that fall in plan.year, through
+    the cut-off (the last day with data): the sum of those days' targets
+    (logic/period_attainment, the one definition every view uses). None when
+    no such day is left or the channel has no target."""
+    from .period_attainment import counted_days
+    from .period_attainment import period_target as days_target
 
-
-def _month_target(plan: TargetPlan, month: int) -> float:
-    """Target of month 1–12 of plan.year, as the targets view breaks it down
-    (seasonality raised by campaigns, whole units), so both views agree."""
-    return _month_targets(plan.model_dump_json())[month - 1]
-
-
-def _channel_share(plan: TargetPlan, channel: str | None) -> float | None:
-    """The channel's share of the target; 1 for all channels (None) or metrics
-    not split by channel (""); None when the plan does not name the channel."""
-    if not channel:
-        return 1.0
-    wanted = channel.casefold()
-    for planned in plan.channels:
-        if planned.name.casefold() == wanted:
-            return planned.share
-    return None
-
-
-def period_target(plan: TargetPlan, channel: str | None, start: date, end: date) -> float | None:
-    """The sales target for the days start..end that fall in plan.year: each
-    day carries its month's target divided by the days in that month.
-    None when no day is in the plan's year or the channel has no target."""
-    share = _channel_share(plan, channel)
-    if share is None:
+    counted = counted_days(plan.year, start, end, cutoff)
+    if counted is None:
         return None
-    first = max(start, date(plan.year, 1, 1))
-    last = min(end, date(plan.year, 12, 31))
-    if first > last:
-        return None
-    total = 0.0
-    for month in range(first.month, last.month + 1):
-        month_days = calendar.monthrange(plan.year, month)[1]
-        day_from = first.day if month == first.month else 1
-        day_to = last.day if month == last.month else month_days
-        total += _month_target(plan, month) * (day_to - day_from + 1) / month_days
-    return total * share
+    return days_target(plan, channel, *counted)

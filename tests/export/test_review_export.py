@@ -125,7 +125,8 @@ def test_targets_add_target_and_attainment_columns():
     assert week_table[0][-2:] == ["Target", "Attainment"]
     assert week_table[1][-2:] == ["16,129", "15.5%"]  # 5 days × 100,000 / 31; 2,500 / that
     assert month_table[1][-2:] == ["n/a", "n/a"]  # December 2024 is outside the plan
-    assert month_table[2][-2:] == ["100,000", "9.5%"]
+    # January to the last day with data, 19 January: 19 days × 100,000 / 31; 9,500 / that
+    assert month_table[2][-2:] == ["61,290", "15.5%"]
     assert "Target" not in tables(review_markdown(*reports(three_weeks()), "Review", "CNY"))[0][0]
 
 

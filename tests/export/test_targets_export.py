@@ -130,15 +130,15 @@ def test_plan_vs_actual_table():
         "Conversion",
         "Customer service, Design",
     ]
-    # February to the cut-off, 14 Feb: the first 14 days' targets (5,357 a day, 5,358 on the first 4)
-    assert rows[2] == ["Feb (14 of 28 days)", "75,002", "70,000", "93.3%", "−5,002", "−5,002", "0", "0", "Traffic", "Marketing"]
+    # February to the cut-off, 14 Feb: the first 14 days' targets
+    assert rows[2] == ["Feb (14 of 28 days)", "75,000", "70,000", "93.3%", "−5,000", "−5,000", "0", "0", "Traffic", "Marketing"]
     assert rows[3] == [
         "Year to date, 2025-01-01 – 2025-02-14 (45 of 365 days)",
-        "225,002",
+        "225,000",
         "215,080",
         "95.6%",
-        "−9,922",
-        "−159",
+        "−9,920",
+        "−157",
         "−15,557",
         "+5,793",
         "Conversion",
@@ -148,12 +148,12 @@ def test_plan_vs_actual_table():
 
 def test_forecast_and_lever_sentences():
     texts = paragraphs(render(flat_plan()))
-    # 215,080 + 1,574,998 × 215,080 / 225,002 = 1,720,625
-    forecast = "Forecast for the year at the year-to-date attainment: 1,720,625 CNY (95.6% of the target, gap −79,375)."
+    # 215,080 + 1,575,000 × 215,080 / 225,000 = 8 × 215,080 = 1,720,640
+    forecast = "Forecast for the year at the year-to-date attainment: 1,720,640 CNY (95.6% of the target, gap −79,360)."
     assert forecast in texts
     assert "Lever to act on: conversion, owned by Customer service, Design." in texts
-    # 70,000 + 74,998 × 70,000 / 75,002
-    assert "Feb at its run-rate on the curve ends at 139,996 CNY against a target of 150,000 CNY." in texts
+    # 70,000 + 75,000 × 70,000 / 75,000
+    assert "Feb at its run-rate on the curve ends at 140,000 CNY against a target of 150,000 CNY." in texts
     assert any(text.startswith("Figures to 2025-02-14, the last day with data") for text in texts)
 
 

@@ -185,18 +185,20 @@ def test_targets_and_attainment():
     monthly = review_report(three_weeks(), "month", plan=plan)
     dec, jan = monthly.rows
     assert dec.target is None and dec.attainment is None  # outside the plan's year
-    assert jan.target == pytest.approx(100_000)
-    assert jan.attainment == pytest.approx(0.095)
-    assert monthly.totals.target == pytest.approx(100_000)
+    # January to the last day with data (19 January): 19 of 31 days' targets
+    assert jan.target == pytest.approx(100_000 * 19 / 31, abs=0.01)
+    assert jan.attainment == pytest.approx(9_500 / (100_000 * 19 / 31), rel=1e-6)
+    assert monthly.totals.target == pytest.approx(100_000 * 19 / 31, abs=0.01)
 
 
 def test_channel_targets_use_the_plan_share():
     plan = flat_plan(channels=[Channel(id="a", name="a", share=0.75), Channel(id="b", name="B", share=0.25)])
     data = ReviewData(three_weeks())
     jan = data.report("month", "A", plan).rows[1]
-    assert jan.target == pytest.approx(75_000)
-    assert jan.attainment == pytest.approx(8400 / 75_000)
-    assert data.report("month", "B", plan).rows[1].target == pytest.approx(25_000)
+    # January to the last day with data, 19 January: 19 of its 31 days
+    assert jan.target == pytest.approx(75_000 * 19 / 31, abs=0.01)
+    assert jan.attainment == pytest.approx(8400 / (75_000 * 19 / 31), rel=1e-6)
+    assert data.report("month", "B", plan).rows[1].target == pytest.approx(25_000 * 19 / 31, abs=0.01)
     assert data.report("month", "nowhere", plan).rows == ()
     assert period_target(plan, "C", date(2025, 1, 1), date(2025, 1, 31)) is None
 

@@ -58,16 +58,15 @@ def test_a_whole_month_worked_by_hand():
 
 def test_a_month_in_progress_is_compared_with_its_target_to_date():
     february = plan_vs_actual(PLAN, FEBRUARY_HALF).months[0]
-    # 14 of 28 days: the first 14 days' targets. 150,000 over 28 days in whole units is
-    # 5,357 a day and one more on the first 4 (the 4 units left over): 75,002 to date.
+    # 14 of 28 days: the first 14 days' targets, 75,000 to date, planned UV 15,000
     assert (february.days_with_actuals, february.days_counted, february.days) == (14, 14, 28)
     assert february.target == 150_000
-    assert february.target_to_date == 14 * 5_357 + 4
-    assert february.plan_uv == pytest.approx(75_002 / 5)
-    assert february.gap == pytest.approx(-5_002)  # 70,000 − 75,002
-    assert february.attainment == pytest.approx(70_000 / 75_002)
+    assert february.target_to_date == 75_000
+    assert february.plan_uv == pytest.approx(15_000)
+    assert february.gap == pytest.approx(-5_000)  # 70,000 − 75,000
+    assert february.attainment == pytest.approx(70_000 / 75_000)
     # conversion and order value on plan: the whole gap is traffic's
-    assert february.effects.traffic == pytest.approx(-5_002)  # (14,000 − 15,000.4) × 5
+    assert february.effects.traffic == pytest.approx(-5_000)  # (14,000 − 15,000) × 5
     assert february.effects.conversion == pytest.approx(0, abs=1e-6)
     assert february.effects.order_value == pytest.approx(0, abs=1e-6)
     assert (february.lever, february.department) == ("traffic", "marketing")
@@ -77,24 +76,24 @@ def test_year_to_date_and_forecast():
     result = plan_vs_actual(PLAN, JANUARY + FEBRUARY_HALF)
     assert [m.month for m in result.months] == [1, 2]
     assert result.last_month == 2
-    assert result.ytd_target == 225_002  # 150,000 + 75,002
+    assert result.ytd_target == 225_000  # 150,000 + 75,000
     assert result.ytd_actual == pytest.approx(215_080)  # 145,080 + 70,000
-    assert result.ytd_gap == pytest.approx(-9_922)
-    assert result.ytd_attainment == pytest.approx(215_080 / 225_002)
+    assert result.ytd_gap == pytest.approx(-9_920)
+    assert result.ytd_attainment == pytest.approx(215_080 / 225_000)
     assert result.ytd_covers == "2025-01-01 – 2025-02-14 (45 of 365 days)"
     # the months' splits added up: January's plus February's
     jan, feb = result.months
     assert result.ytd_effects.traffic == pytest.approx(jan.effects.traffic + feb.effects.traffic)
     assert result.ytd_effects.conversion == pytest.approx(jan.effects.conversion)
-    assert result.ytd_effects.total == pytest.approx(-9_922)
+    assert result.ytd_effects.total == pytest.approx(-9_920)
     assert (result.lever, result.department) == ("conversion", "customer_service")
-    # the rest of the year earns at the same rate
-    forecast = 215_080 + (1_800_000 - 225_002) * 215_080 / 225_002
+    # the rest of the year, 1,575,000 = 7 × 225,000, earns at the same rate: 8 × 215,080
+    forecast = 1_720_640
     assert result.forecast == pytest.approx(forecast)
     assert result.forecast_gap == pytest.approx(forecast - 1_800_000)
     assert result.forecast_attainment == pytest.approx(forecast / 1_800_000)
-    # February's end at its own run-rate on the curve: 70,000 + 74,998 × 70,000 / 75,002
-    assert result.month_end_forecast == pytest.approx(70_000 + 74_998 * 70_000 / 75_002)
+    # February's end at its own run-rate on the curve: 70,000 + 75,000 × 70,000 / 75,000
+    assert result.month_end_forecast == pytest.approx(140_000)
 
 
 def test_a_month_without_data_between_counts_as_nothing_sold():
