@@ -78,6 +78,8 @@ def task_progress_label(done: int, total: int) -> str:
 
 
 def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, label: str) -> ChecklistItem:
+    """`item`: as the user saw it, so a teammate's status change since is a
+    conflict rather than silently flipped back."""
     after: dict = {"status": status.value}
     before: dict = {"status": item.status.value}
     if status is ItemStatus.DONE:
@@ -88,18 +90,23 @@ def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, labe
     return store.item(item.id)
 
 
-def toggle_item(store: BoardStore, item_id: str) -> ChecklistItem:
-    """Open ↔ done (a skipped item becomes done)."""
-    item = store.item(item_id)
+def toggle_item(store: BoardStore, item_id: str, *, seen: ChecklistItem | None = None) -> ChecklistItem:
+    """Open ↔ done (a skipped item becomes done). `seen`: the item as shown."""
+    item = _shown(store, item_id, seen)
     status = ItemStatus.OPEN if item.status is ItemStatus.DONE else ItemStatus.DONE
     return _set_status(store, item, status, "done" if status is ItemStatus.DONE else "reopen")
 
 
-def skip_item(store: BoardStore, item_id: str) -> ChecklistItem:
-    """Skipped (not applicable) ↔ open."""
-    item = store.item(item_id)
+def skip_item(store: BoardStore, item_id: str, *, seen: ChecklistItem | None = None) -> ChecklistItem:
+    """Skipped (not applicable) ↔ open. `seen`: the item as shown."""
+    item = _shown(store, item_id, seen)
     status = ItemStatus.OPEN if item.status is ItemStatus.SKIPPED else ItemStatus.SKIPPED
     return _set_status(store, item, status, "skip" if status is ItemStatus.SKIPPED else "reopen")
+
+
+def _shown(store: BoardStore, item_id: str, seen: ChecklistItem | None) -> ChecklistItem:
+    current = store.item(item_id)  # NotFoundError when it is gone
+    return seen if seen is not None else current
 
 
 def edit_item(
@@ -110,10 +117,13 @@ def edit_item(
     due: str | date | None = None,
     notes: str | None = None,
     department: str | None = None,
+    seen: ChecklistItem | None = None,
 ) -> ChecklistItem:
     """Change owner, due date, notes or department; None leaves a field as is.
-    Bad values raise FieldErrors naming every bad field; nothing is saved."""
-    item = store.item(item_id)
+    Bad values raise FieldErrors naming every bad field; nothing is saved.
+    `seen`: the item as the form showed it, saved as `before`, so a teammate's
+    save of the same field since is a conflict (as for tasks), not overwritten."""
+    item = _shown(store, item_id, seen)
     errors: dict[str, str] = {}
     changes: dict = {}
     if owner is not None:
@@ -152,3 +162,9 @@ def edit_item(
             )
         )
     return store.item(item.id)
+
+
+def checklist_item_choices(store: BoardStore, department: str) -> list[ChecklistItem]:
+    """The items a task can serve, as every task form lists them: the
+    department's own first, then the others, each in playbook order."""
+    return sorted(store.checklist(), key=lambda i: (i.department != department, PHASES.index(i.phase), i.order, i.code))

@@ -15,3 +15,8 @@ class FieldErrors(InputError):
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+
+
+class RecordGone(InputError):
+    """The task (or item) acted on is not on the board: never there, or
+    deleted by someone else since it was shown. The app offers to re-create it."""

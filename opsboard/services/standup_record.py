@@ -76,26 +76,28 @@ def start_standup(store: BoardStore, *, started_at: datetime | None = None) -> S
     return find_standup(store, record.id)
 
 
-def _change(store: BoardStore, record_id: str, change: Callable[[StandupRecord], dict[str, Any]], label: str) -> StandupRecord:
+def _change(
+    store: BoardStore,
+    record_id: str,
+    change: Callable[[StandupRecord], dict[str, Any]],
+    label: str,
+    seen: Mapping[str, Any] | None = None,
+) -> StandupRecord:
     """Apply `change(latest record) -> new field values`, re-reading and
-    re-applying when someone else saved the record in between."""
+    re-applying when someone else saved the record in between (notes are
+    merged). `seen`: fields saved with the value the user saw instead: a
+    teammate's save of one of them since is a ConflictError, asked about."""
     for _ in range(RETRIES):
         store.refresh()
         record = find_standup(store, record_id)
         after = change(record)
-        seen = record.to_doc()
+        latest = record.to_doc()
+        before = {k: latest.get(k) for k in after} | {k: v for k, v in (seen or {}).items() if k in after}
         try:
-            store.apply(
-                Operation(
-                    kind=OpKind.SET,
-                    table=Table.STANDUPS,
-                    doc_id=record_id,
-                    after=after,
-                    before={k: seen.get(k) for k in after},
-                    label=label,
-                )
-            )
-        except ConflictError:
+            store.apply(Operation(kind=OpKind.SET, table=Table.STANDUPS, doc_id=record_id, after=after, before=before, label=label))
+        except ConflictError as conflict:
+            if conflict.field in (seen or {}):
+                raise
             continue
         return find_standup(store, record_id)
     raise InputError("others kept saving this stand-up at the same moment; try again")
@@ -136,16 +138,19 @@ def finish_standup(
     *,
     seconds: Mapping[str, float] | None = None,
     decisions: Iterable[str] = (),
+    seen: StandupRecord | None = None,
 ) -> StandupRecord:
     """Finished now: the time spent per department added, the team's
-    decisions (one per entry, blank ones dropped) appended."""
-    if find_standup(store, record_id).finished_at is not None:
+    decisions (one per entry, blank ones dropped) appended. Finished by a
+    teammate meanwhile: a ConflictError on `finished_at` (the app asks whether
+    to keep their finish, with these decisions added, or to finish it again).
+    `seen`: the record as the user saw it (default: as it is now)."""
+    shown = seen or find_standup(store, record_id)
+    if shown.finished_at is not None:
         raise InputError("this stand-up is already finished")
     new_decisions = [d for d in (clean_text(text).strip() for text in decisions) if d]
 
     def change(record: StandupRecord) -> dict[str, Any]:
-        if record.finished_at is not None:
-            raise InputError("this stand-up was just finished by someone else")
         departments = {d.id: d for d in record.departments}
         for dept_id, spent in (seconds or {}).items():
             if spent > 0:
@@ -157,7 +162,7 @@ def finish_standup(
             "decisions": [*record.decisions, *new_decisions],
         }
 
-    return _change(store, record_id, change, "finish")
+    return _change(store, record_id, change, "finish", seen={"finished_at": None})  # what it was shown as
 
 
 # -- Markdown -------------------------------------------------------------------------

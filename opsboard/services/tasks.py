@@ -24,7 +24,7 @@ from opsboard.model.task import parse_priority
 from opsboard.store import BoardStore, NotFoundError
 
 from .departments import resolve_department
-from .errors import FieldErrors, InputError
+from .errors import FieldErrors, InputError, RecordGone
 from .parsing import parse_date
 from .task_board import card_order, column_order, sort_column
 from .task_filter import TaskFilter, parse_filter
@@ -53,7 +53,7 @@ def find_task(store: BoardStore, task_id: str) -> Task:
     board need not validate the other 9,999 first."""
     doc = store.raw(Table.TASKS).get(task_id.strip())
     if doc is None:
-        raise InputError(f"no task with id '{task_id}' on this board (see `opsboard task list`)")
+        raise RecordGone(f"no task with id '{task_id}' on this board (see `opsboard task list`)")
     try:
         return Task.model_validate(doc)
     except ValidationError:
@@ -288,6 +288,22 @@ def _renumber(store: BoardStore, ordered: list[Task], task_id: str) -> Task:
     ]
     store.apply(*ops)
     return find_task(store, task_id)
+
+
+_SHOWN_FIELDS = ("title", "status", "blocked_reason", "owner", "due", "priority", "tags", "checklist_item", "department", "notes")
+
+
+def changed_since(store: BoardStore, seen: Task) -> tuple[Task | None, list[str]]:
+    """The task as it is in the file now (None: deleted) and the fields a
+    user sees that changed since `seen`: a delete confirmed on an older
+    version asks again rather than removing a teammate's edit unseen."""
+    store.refresh()
+    doc = store.raw(Table.TASKS).get(seen.id)
+    if doc is None:
+        return None, []
+    current = find_task(store, seen.id)
+    old, new = seen.to_doc(), current.to_doc()
+    return current, [name.replace("_", " ") for name in _SHOWN_FIELDS if old.get(name) != new.get(name)]
 
 
 def delete_task(store: BoardStore, task_id: str, *, seen: Task | None = None) -> Task:

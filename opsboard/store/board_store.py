@@ -171,6 +171,16 @@ class BoardStore:
     def revision(self) -> int:
         return int(self._storage.read()[Table.META]["meta"].get("revision", 0))
 
+    @property
+    def lock_timeout(self) -> float:
+        """Seconds a save waits for someone else's lock before BoardLockedError
+        (the app waits briefly and queues the save instead of freezing)."""
+        return self._lock.timeout
+
+    @lock_timeout.setter
+    def lock_timeout(self, seconds: float) -> None:
+        self._lock.timeout = seconds
+
     def changed_on_disk(self) -> bool:
         """Cheap (one stat): has another process saved since we last read?"""
         return self._storage.changed_on_disk()

@@ -78,7 +78,7 @@ class BoardLock:
         from filelock import Timeout
 
         try:
-            self._file_lock().acquire()
+            self._file_lock().acquire(timeout=self.timeout)  # the current timeout: the app shortens it
         except Timeout:
             raise BoardLockedError(self.board, self.holder(), self.timeout) from None
         except OSError as error:  # cannot create or open the lock file: a read-only folder

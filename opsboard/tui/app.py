@@ -12,12 +12,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from opsboard.model import Table
-from opsboard.store import BoardDamagedError, BoardError, BoardStore, ConflictError, rows
+from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
 from .keymap import load_keymap
 from .messages import BoardReloaded
+from .saving import Saves
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
 VIEWS: dict[str, tuple[str, str, str]] = {
@@ -66,6 +66,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
     def __init__(self, store: BoardStore, notice: str | None = None) -> None:
         super().__init__()
         self.store = store
+        self.saves = Saves(self)  # every change from every view saves through it
         self.startup_notice = notice
         self.seen_revision = 0  # others' changes up to here have been announced
         self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
@@ -117,9 +118,9 @@ class OpsboardApp(App[BoardDamagedError | None]):
         if text:
             self.notify(text, title="Your tasks", timeout=10, markup=False)
 
-    def refresh_title(self, state: str | None = None) -> None:
+    def refresh_title(self) -> None:
         self.title = rows.board_name(self.store)
-        saved = state or ("read-only" if self.store.read_only else f"saved · rev {self.store.revision}")
+        saved = self.saves.waiting_state() or ("read-only" if self.store.read_only else f"saved · rev {self.store.revision}")
         self.sub_title = f"{self.store.user} · {saved}"
 
     # -- views ---------------------------------------------------------------
@@ -146,31 +147,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.action_show_help_panel()
 
     # -- saving and reloading -------------------------------------------------
-    def run_change(self, change, *args, **kwargs):
-        """Run a service call that saves; report a failure as a message, never
-        a traceback. Returns the call's result, or None when it failed. A
-        conflict (someone saved the same field first) asks the user which
-        value to keep; a failed save shows the board as it is on disk."""
-        try:
-            result = change(*args, **kwargs)
-        except BoardError as error:
-            self.save_failed(error)
-            return None
-        self.refresh_title()
-        self.announce_changes()
-        return result
-
-    def save_failed(self, error: BoardError) -> None:
-        """Say why a save was refused and show the board as it is on disk; a
-        conflict asks which value to keep. For views that save through their
-        own helper: call it from the `except BoardError`."""
-        if isinstance(error, ConflictError):
-            self.call_later(self._ask_about_conflict, error)  # after a form that called us has closed
-            return
-        self.notify(str(error), severity="error", timeout=8, markup=False)
-        self._show_disk_state()
-
-    def _show_disk_state(self) -> None:
+    def show_disk_state(self) -> None:
+        """After a refused save: the header and the views as the file is."""
         try:
             self.refresh_title()
         except BoardError:
@@ -180,35 +158,6 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     def refresh_title_unreadable(self) -> None:
         self.sub_title = f"{self.store.user} · cannot read the file"
-
-    def _ask_about_conflict(self, error: ConflictError) -> None:
-        from opsboard.services.activity import doc_title, format_value
-
-        from .modals.conflict import ConflictDialog, ConflictView  # widgets load on first use
-
-        op = getattr(error, "operation", None)  # what we tried to save, when the store says
-        ops = list(getattr(error, "operations", None) or ([op] if op else []))
-        table = op.table if op is not None else Table.TASKS
-        view = ConflictView(
-            title=f"'{doc_title(self.store, table, error.doc_id)}'",
-            field=error.field,
-            seen=format_value(error.field, error.seen, table),
-            theirs=format_value(error.field, error.theirs, table),
-            by=error.by,
-            mine=format_value(error.field, error.mine, table),
-            can_use_mine=op is not None,
-        )
-
-        def chosen(choice: str | None) -> None:
-            if choice == "mine" and op is not None:
-                # theirs is what we now knowingly replace
-                retry = op.model_copy(update={"before": {**(op.before or {}), error.field: error.theirs}})
-                self.run_change(self.store.apply, *[retry if o is op else o for o in ops])
-            else:
-                self.notify(f"Kept the value {error.by or 'they'} saved; yours was not saved", timeout=5, markup=False)
-            self._show_disk_state()
-
-        self.push_screen(ConflictDialog(view), chosen)
 
     def reload_views(self) -> None:
         """Every screen in the stack redraws from the store (the view under a
@@ -266,19 +215,14 @@ class OpsboardApp(App[BoardDamagedError | None]):
         from opsboard.services.undo import UndoRefused
 
         try:
-            result = step(self.store)
+            result = self.saves.run(step, self.store, reraise=(UndoRefused,))
         except UndoRefused as refused:
             message = str(refused)
             self.notify(message[:1].upper() + message[1:], severity="warning", timeout=8, markup=False)
             return
-        except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8, markup=False)
-            self._show_disk_state()
-            return
-        self.notify(result.message, timeout=5, markup=False)
-        self.refresh_title()
-        self.reload_views()
-        self.announce_changes()
+        if result is not None:
+            self.notify(result.message, timeout=5, markup=False)
+            self.reload_views()
 
     # -- command palette: every binding of the screen and the app --------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

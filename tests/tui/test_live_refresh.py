@@ -20,7 +20,6 @@ from opsboard.services.checklists import toggle_item
 from opsboard.services.tasks import add_task, update_task
 from opsboard.store import BoardStore
 from opsboard.store import storage as storage_module
-from opsboard.store.lock import BoardLock
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.conflict import ConflictDialog
 
@@ -126,7 +125,7 @@ async def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_saves_
         update_task(BoardStore(board, user="chen"), task.id, owner="chen")
         before = board.read_bytes()
         # lin's form was opened on the task as it was (owner empty)
-        assert app.run_change(update_task, lin, task.id, owner="lin", seen=task) is None
+        assert app.saves.run(update_task, lin, task.id, owner="lin", seen=task) is None
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         assert _conflict_text(app) == {"seen": "—", "theirs": "chen", "mine": "lin"}
@@ -144,7 +143,7 @@ async def test_use_mine_saves_over_theirs_knowingly(board: Path) -> None:
     app = OpsboardApp(lin)
     async with app.run_test(size=SIZE) as pilot:
         update_task(BoardStore(board, user="chen"), task.id, owner="chen", due="2026-06-18")
-        app.run_change(update_task, lin, task.id, owner="lin", priority=1, seen=task)
+        app.saves.run(update_task, lin, task.id, owner="lin", priority=1, seen=task)
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("m")
@@ -172,22 +171,6 @@ async def test_a_failed_save_says_why_and_shows_the_board_on_disk(board: Path, m
         assert notes[-1] == (f"{board}: could not save (No space left on device); the board on disk is unchanged", "error")
         assert checklist_rows(app)["research-a"] == "[ ]"
         assert app.sub_title == "lin · saved · rev 0"
-
-
-@run_async
-async def test_a_lock_held_by_someone_else_says_so_and_saves_nothing(board: Path) -> None:
-    app = OpsboardApp(BoardStore(board, user="lin", lock_timeout=0.2))
-    async with app.run_test(size=SIZE) as pilot:
-        notes = record_notes(app)
-        before = board.read_bytes()
-        with BoardLock(board):
-            await pilot.press("space")
-            await pilot.pause()
-        assert board.read_bytes() == before
-        message, severity = notes[-1]
-        assert severity == "error"
-        assert message.startswith(f"{board}: still locked after 0.2s by ") and message.endswith("nothing was saved")
-        assert checklist_rows(app)["research-a"] == "[ ]"
 
 
 @run_async

@@ -8,20 +8,15 @@ conversion of 300 % or a negative budget stays in the form with its message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from opsboard.services.errors import FieldErrors
 from opsboard.services.targets import FIELDS
 
-from .form import FormField, FormScreen
-
-Save = Callable[[dict[str, str]], object]
+from .form import FormField, FormScreen, Submit
 
 
-def assumptions_form(title: str, texts: dict[str, str], save: Save, *, new_plan: bool = False) -> FormScreen:
-    """A FormScreen over FIELDS starting from `texts`. `save(changed)` is
-    called with the changed fields (all of them for a new plan) and may raise
-    FieldErrors, shown inline; the form closes once it saves."""
+def assumptions_form(title: str, texts: dict[str, str], save: Submit, *, new_plan: bool = False) -> FormScreen:
+    """A FormScreen over FIELDS starting from `texts`. `save(changed)` (a
+    form submit: errors per field, or None) is called with the changed
+    fields (all of them for a new plan); the form closes once it saves."""
     fields = [
         FormField(name, label, texts.get(name, ""), placeholder="e.g. 12,000,000" if name == "annual_target" else "")
         for name, label in FIELDS.items()
@@ -31,10 +26,6 @@ def assumptions_form(title: str, texts: dict[str, str], save: Save, *, new_plan:
         changed = {name: value for name, value in values.items() if new_plan or value != texts.get(name, "")}
         if not changed:
             return None
-        try:
-            save(changed)
-        except FieldErrors as error:
-            return error.errors
-        return None
+        return save(changed)
 
     return FormScreen(title, fields, submit)

@@ -7,13 +7,18 @@ Dismisses with "theirs" (keep their value; nothing of ours is saved) or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from opsboard.model import Table
+
+if TYPE_CHECKING:
+    from opsboard.store import BoardStore, ConflictError
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,28 @@ class ConflictView:
     by: str  # who saved theirs
     mine: str
     can_use_mine: bool = True
+
+
+def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> ConflictView:
+    """The dialog's words for a conflict on a task, a checklist item, the
+    plan or a stand-up record."""
+    from opsboard.services.activity import doc_title, format_value
+
+    if table is Table.TARGETS:
+        title = "The target plan"
+    elif table is Table.STANDUPS:
+        title = f"The stand-up {error.doc_id.removeprefix('su-')}"
+    else:
+        title = f"'{doc_title(store, table, error.doc_id)}'"
+    return ConflictView(
+        title=title,
+        field=error.field.replace("_", " "),
+        seen=format_value(error.field, error.seen, table),
+        theirs=format_value(error.field, error.theirs, table),
+        by=error.by,
+        mine=format_value(error.field, error.mine, table),
+        can_use_mine=getattr(error, "operation", None) is not None,
+    )
 
 
 class ConflictDialog(ModalScreen[str]):

@@ -2,7 +2,10 @@
 
 The caller passes `submit(values) -> errors`; the form stays open showing each
 field's message until `submit` returns no errors, then dismisses with the
-values. Esc cancels (dismiss(None)).
+values. Errors not about one field (a save the disk refused, a held lock)
+show under the fields, under FORM_ERROR. `submit` returns PENDING when a
+dialog it opened over the form decides (opsboard/tui/saving.py). Esc cancels
+(dismiss(None)); when something was typed, it asks first.
 """
 
 from __future__ import annotations
@@ -33,6 +36,15 @@ class FormField:
 Values = dict[str, str]
 Submit = Callable[[Values], dict[str, str] | None]
 
+FORM_ERROR = "form"  # an error about the whole save, not one field
+
+
+class _Pending(dict):
+    """A dialog over the form decides whether it closes."""
+
+
+PENDING: dict[str, str] = _Pending()
+
 
 class FormScreen(ModalScreen[Values | None]):
     AUTO_FOCUS = "Input, TextArea, Select"  # the first field, so typing starts there
@@ -46,6 +58,7 @@ class FormScreen(ModalScreen[Values | None]):
     FormScreen .field-label { padding: 1 0 0 0; }
     FormScreen .field-error { color: $error; height: auto; }
     FormScreen .field-error.-empty { display: none; }
+    FormScreen #error-form { padding: 1 0 0 0; }
     FormScreen TextArea { height: 4; }
     FormScreen #form-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
     FormScreen #form-buttons Button { margin-left: 1; }
@@ -61,6 +74,10 @@ class FormScreen(ModalScreen[Values | None]):
         self.form_title = title
         self.fields = list(fields)
         self.submit = submit
+        self.shown: Values = {}  # the values as the form opened, to tell whether anything was typed
+
+    def on_mount(self) -> None:
+        self.shown = self.values()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -70,6 +87,7 @@ class FormScreen(ModalScreen[Values | None]):
                     yield Label(spec.label, classes="field-label", markup=False)
                     yield self._widget(spec)
                     yield Static("", id=f"error-{spec.name}", classes="field-error -empty", markup=False)
+            yield Static("", id=f"error-{FORM_ERROR}", classes="field-error -empty", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -97,29 +115,46 @@ class FormScreen(ModalScreen[Values | None]):
         return result
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        names = {s.name for s in self.fields}
         for spec in self.fields:
             message = errors.get(spec.name, "")
             label = self.query_one(f"#error-{spec.name}", Static)
             label.update(message)
             label.set_class(not message, "-empty")
-        if errors:
-            first = next((s.name for s in self.fields if s.name in errors), None)
-            if first:
-                self.query_one(f"#field-{first}").focus()
-            unplaced = {k: v for k, v in errors.items() if k not in {s.name for s in self.fields}}
-            if unplaced:
-                self.notify("; ".join(unplaced.values()), severity="error")
+        unplaced = "\n".join(v for k, v in errors.items() if k not in names)
+        label = self.query_one(f"#error-{FORM_ERROR}", Static)
+        label.update(unplaced)
+        label.set_class(not unplaced, "-empty")
+        first = next((s.name for s in self.fields if s.name in errors), None)
+        if first:
+            self.query_one(f"#field-{first}").focus()
+        elif unplaced:
+            label.scroll_visible()
 
     def action_save(self) -> None:
         values = self.values()
-        errors = self.submit(values) or {}
+        errors = self.submit(values)
+        if errors is PENDING:
+            return
         if errors:
             self.show_errors(errors)
         else:
             self.dismiss(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed, ask before dropping it."""
+        if self.values() == self.shown:
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard what you typed?", "The form has changes that are not saved.", confirm_label="Discard"), answer
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -15,14 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
-from opsboard.model import PHASES, TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
 from opsboard.model.clock import today
 from opsboard.services.departments import department_names
-from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.errors import InputError
 from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
+from opsboard.services.checklists import checklist_item_choices
 from opsboard.services.people import owner_names, people_load
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
-from opsboard.services.tasks import add_task, delete_task, edit_task, move_task, reorder_task
+from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 
 from ..modals.confirm import ConfirmScreen
@@ -339,7 +340,7 @@ class BoardsScreen(ViewScreen):
     def _save(self, change, *args, **kwargs):
         """A saving service call through the app: a refusal is said once, a
         conflict asks which value to keep, and the view shows the file."""
-        return self.ops_app.run_change(change, *args, **kwargs)
+        return self.ops_app.saves.run(change, *args, **kwargs)
 
     def _changed(self, task_id: str | None = None) -> None:
         """Redraw after our own save, the cursor on `task_id`. A change within
@@ -371,24 +372,14 @@ class BoardsScreen(ViewScreen):
     def _summary_of(summaries: list[DepartmentSummary], department: str | None) -> DepartmentSummary | None:
         return next((s for s in summaries if s.department.id == department), None)
 
-    def _form_submit(self, change, *args, **kwargs):
-        """A form's submit: field errors stay in the form; other refusals
-        close it and are handled as the app handles every failed save."""
+    def _form_submit(self, change, *args, recreate=None, **kwargs):
+        """A form's submit through the app's one save path (field errors stay
+        in the form, so does the typing when a save is refused)."""
 
-        def submit(values: dict[str, str]) -> dict[str, str] | None:
-            try:
-                result = change(*args, **kwargs, **values)
-            except FieldErrors as errors:
-                return errors.errors
-            except BoardError as error:
-                self.ops_app.save_failed(error)
-                return None
-            self.ops_app.refresh_title()
-            self.ops_app.announce_changes()
+        def saved(result) -> None:
             self._changed(result.id if isinstance(result, Task) else None)
-            return None
 
-        return submit
+        return self.ops_app.saves.form_submit(lambda values: change(*args, **kwargs, **values), saved=saved, recreate=recreate)
 
     def action_add(self) -> None:
         department = self.department or self.query_one(BoardOverview).current_key()
@@ -399,15 +390,17 @@ class BoardsScreen(ViewScreen):
         self.app.push_screen(task_form(f"New task for {name}", submit, items=self._items_for(department), owners=owner_names(self.store)))
 
     def _items_for(self, department: str):
-        """The department's own checklist items first, then the rest."""
-        items = self.store.checklist()
-        return sorted(items, key=lambda i: (i.department != department, PHASES.index(i.phase), i.order, i.code))
+        return checklist_item_choices(self.store, department)
 
     def action_edit(self) -> None:
         task = self.current_task()
         if task is None:
             return
-        submit = self._form_submit(edit_task, self.store, task.id, seen=task)
+
+        def recreate(values: dict[str, str]) -> Task:  # a teammate deleted it meanwhile: add it again as typed
+            return add_task(self.store, **{"department": task.department, **values})
+
+        submit = self._form_submit(edit_task, self.store, task.id, seen=task, recreate=recreate)
         form = task_form(
             f"Edit · {task.title}",
             submit,
@@ -459,8 +452,25 @@ class BoardsScreen(ViewScreen):
         if task is None:
             return
 
-        def answer(yes: bool | None) -> None:
-            if yes and self._save(delete_task, self.store, task.id, seen=task) is not None:
+        def delete(seen: Task) -> None:
+            if self._save(delete_task, self.store, seen.id, seen=seen) is not None:
                 self._changed()
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            current, changes = changed_since(self.store, task)
+            if current is None or not changes:
+                delete(task)  # gone already: the save path says so
+                return
+            who = current.updated_by or "someone else"
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"{who} changed this task since you opened it",
+                    Text(f"{current.title}\nChanged: {', '.join(changes)}. Delete it anyway?"),
+                    confirm_label="Delete",
+                ),
+                lambda again: delete(current) if again else None,
+            )
 
         self.app.push_screen(ConfirmScreen("Delete this task?", Text(task.title), confirm_label="Delete"), answer)

@@ -13,9 +13,16 @@ from textual.widgets import DataTable, Header, Static
 from opsboard.model import PHASES, ItemStatus, Phase
 from opsboard.model.clock import today
 from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
-from opsboard.services.checklists import PhaseProgress, checklist_task_progress, edit_item, progress_by_phase, skip_item, toggle_item
+from opsboard.services.checklists import (
+    PhaseProgress,
+    checklist_item_choices,
+    checklist_task_progress,
+    edit_item,
+    progress_by_phase,
+    skip_item,
+    toggle_item,
+)
 from opsboard.services.departments import department_names
-from opsboard.services.errors import FieldErrors
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
 
@@ -233,12 +240,12 @@ class ChecklistsScreen(ViewScreen):
 
     def action_toggle(self) -> None:
         item_id = self.current_item_id()
-        if item_id and self.ops_app.run_change(toggle_item, self.store, item_id):
+        if item_id and self.ops_app.saves.run(toggle_item, self.store, item_id):
             self.reload()
 
     def action_skip(self) -> None:
         item_id = self.current_item_id()
-        if item_id and self.ops_app.run_change(skip_item, self.store, item_id):
+        if item_id and self.ops_app.saves.run(skip_item, self.store, item_id):
             self.reload()
 
     def action_edit(self) -> None:
@@ -255,30 +262,22 @@ class ChecklistsScreen(ViewScreen):
             FormField("notes", "Notes", item.notes, kind="textarea"),
         ]
 
-        def submit(values: dict[str, str]) -> dict[str, str] | None:
-            # Called directly, not through run_change: that would turn a bad
-            # field into a toast and close the form; here it stays inline.
-            try:
-                edit_item(
-                    self.store,
-                    item.id,
-                    owner=values["owner"],
-                    due=values["due"] or "",
-                    notes=values["notes"],
-                    department=values["department"],
-                )
-            except FieldErrors as errors:
-                return errors.errors
-            except BoardError as error:
-                self.ops_app.save_failed(error)
-                return None
-            self.ops_app.refresh_title()
-            return None
+        def edit(values: dict[str, str]) -> ChecklistItem:
+            return edit_item(
+                self.store,
+                item.id,
+                owner=values["owner"],
+                due=values["due"] or "",
+                notes=values["notes"],
+                department=values["department"],
+                seen=item,  # as the form shows it: a teammate's save of the same field since is asked about
+            )
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
                 self.reload()
 
+        submit = self.ops_app.saves.form_submit(edit, what="checklist item")
         self.app.push_screen(FormScreen(f"{item.code} · {item.title}", fields, submit), done)
 
     def action_add_task(self) -> None:
@@ -293,24 +292,19 @@ class ChecklistsScreen(ViewScreen):
             return
         name = department_names(self.store).get(item.department, item.department)
 
-        def submit(values: dict[str, str]) -> dict[str, str] | None:
-            try:
-                task = add_task(self.store, department=item.department, **values)
-            except FieldErrors as errors:
-                return errors.errors
-            except BoardError as error:
-                self.ops_app.save_failed(error)
-                return None
-            self.ops_app.refresh_title()
-            self.ops_app.announce_changes()
-            self.notify(f"Added '{task.title}' to the {name} board", timeout=6, markup=False)
+        def added(task) -> None:
+            if task is not None:
+                self.notify(f"Added '{task.title}' to the {name} board", timeout=6, markup=False)
             self.reload()
-            return None
 
-        items = sorted(self.store.checklist(), key=lambda i: (i.department != item.department, PHASES.index(i.phase), i.order, i.code))
+        submit = self.ops_app.saves.form_submit(lambda values: add_task(self.store, department=item.department, **values), saved=added)
         self.app.push_screen(
             task_form(
-                f"New task for {name}: {item.code} · {item.title}", submit, items=items, prefill_title=item.title, prefill_item=item.id
+                f"New task for {name}: {item.code} · {item.title}",
+                submit,
+                items=checklist_item_choices(self.store, item.department),
+                prefill_title=item.title,
+                prefill_item=item.id,
             )
         )
 

@@ -210,7 +210,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
             self.seconds[self.department.id] = self.seconds.get(self.department.id, 0.0) + timer.lap()
 
     def action_reorder(self, step: int) -> None:
-        if self.walk and self.ops_app.run_change(move_in_walk, self.store, self.department.id, step) is not None:
+        if self.walk and self.ops_app.saves.run(move_in_walk, self.store, self.department.id, step) is not None:
             self.reload()
 
     def action_cursor(self, step: int) -> None:
@@ -234,9 +234,11 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         self.app.push_screen(timebox_form(f"{timer.timebox / 60:g}", submit))
 
     # -- notes and the record ------------------------------------------------
-    def _ensure_record(self) -> StandupRecord | None:
+    def _ensure_record(self) -> StandupRecord:
+        """The stand-up being recorded, started when the first note or the
+        finish needs it. Called inside a form's save: a refusal keeps the form."""
         if self.record is None:
-            self.record = self.ops_app.run_change(start_standup, self.store, started_at=self.query_one(StandupTimer).walk_started)
+            self.record = start_standup(self.store, started_at=self.query_one(StandupTimer).walk_started)
         return self.record
 
     def action_note(self) -> None:
@@ -244,12 +246,10 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
             return
         department = self.department
 
-        def note(values: dict[str, str]) -> StandupRecord | None:
+        def note(values: dict[str, str]) -> StandupRecord:
             if not values["note"].strip():
                 raise FieldErrors({"note": "write the note first"})
             record = self._ensure_record()
-            if record is None:
-                return None
             self.record = add_note(self.store, record.id, department.id, values["note"], decision=values["kind"] == "decision")
             return self.record
 
@@ -263,23 +263,22 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
             self.notify("This stand-up is finished: x exports it, H lists past ones")
             return
 
-        def submit(values: dict[str, str]) -> dict[str, str] | None:
-            record = self._ensure_record()
-            if record is None:
-                return None
+        def finish(values: dict[str, str]) -> StandupRecord:
+            record = self._ensure_record()  # as shown: finished by a teammate since is asked about
             self._lap()
-            finished = self.ops_app.run_change(
-                finish_standup, self.store, record.id, seconds=self.seconds, decisions=values["decisions"].splitlines()
-            )
-            if finished is not None:
-                self.record = finished
+            return finish_standup(self.store, record.id, seconds=self.seconds, decisions=values["decisions"].splitlines(), seen=record)
+
+        def finished(record: StandupRecord | None) -> None:
+            # None: saved from the conflict dialog (a teammate finished it first)
+            if self.record is not None:
+                self.record = record or find_standup(self.store, self.record.id)
+            if self.record is not None and self.record.finished_at is not None:
                 self.seconds = {}
-                self.query_one(StandupTimer).finish(finished.duration_seconds)
-                self._show()
-            return None
+                self.query_one(StandupTimer).finish(self.record.duration_seconds)
+            self._show()
 
         def offer_export(values: dict[str, str] | None) -> None:
             if values is not None and self.record is not None and self.record.finished_at is not None:
                 self._export_record(self.record.id)
 
-        self.app.push_screen(finish_form(submit), offer_export)
+        self.app.push_screen(finish_form(self.ops_app.saves.form_submit(finish, saved=finished, what="stand-up")), offer_export)

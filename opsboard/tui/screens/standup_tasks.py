@@ -8,8 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from opsboard.model import Task, TaskStatus
-from opsboard.services.checklists import toggle_item
-from opsboard.services.errors import FieldErrors
+from opsboard.services.checklists import checklist_item_choices, toggle_item
 from opsboard.services.tasks import add_task, find_task, update_task
 from opsboard.store import BoardError
 
@@ -39,25 +38,8 @@ class TaskActions:
         def notify(self, message, **kwargs) -> None: ...
 
     def _form_submit(self, change: Callable[[dict[str, str]], object]) -> Callable[[dict[str, str]], dict[str, str] | None]:
-        """A form's submit: field errors stay in the form; other refusals
-        close it with a notification; a save redraws the view."""
-
-        def submit(values: dict[str, str]) -> dict[str, str] | None:
-            try:
-                result = change(values)
-            except FieldErrors as errors:
-                return errors.errors
-            except BoardError as error:  # a conflict asks which value to keep, as in every view
-                self.ops_app.save_failed(error)
-                self.reload()
-                return None
-            if result is not None:
-                self.ops_app.refresh_title()
-                self.ops_app.announce_changes()
-                self.reload()
-            return None
-
-        return submit
+        """A form's submit through the app's one save path; a save redraws the view."""
+        return self.ops_app.saves.form_submit(change, saved=lambda result: self.reload())
 
     # -- the selected task ---------------------------------------------------
     def _selected(self) -> tuple[str, str] | None:
@@ -66,6 +48,14 @@ class TaskActions:
             return None
         kind, doc_id = key.split(":", 1)
         return (kind, doc_id) if kind in ("task", "item") else None  # not "more:…", a count
+
+    def _selected_task(self, task_id: str) -> Task | None:
+        """The selected task as the board holds it (gone: said, and the view redrawn)."""
+        try:
+            return find_task(self.store, task_id)
+        except BoardError as error:
+            self.ops_app.saves.failed(error)
+            return None
 
     def _changed(self, result: object) -> None:
         if result is not None:
@@ -77,26 +67,26 @@ class TaskActions:
             return
         kind, doc_id = selected
         if kind == "item":
-            self._changed(self.ops_app.run_change(toggle_item, self.store, doc_id))
+            self._changed(self.ops_app.saves.run(toggle_item, self.store, doc_id))
             return
-        task = self.ops_app.run_change(find_task, self.store, doc_id)
+        task = self._selected_task(doc_id)
         if task is None:
             return
         if task.status is TaskStatus.DONE:
             self.notify("Already done")
             return
-        self._changed(self.ops_app.run_change(update_task, self.store, task.id, status=TaskStatus.DONE, seen=task))
+        self._changed(self.ops_app.saves.run(update_task, self.store, task.id, status=TaskStatus.DONE, seen=task))
 
     def action_block(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] != "task":
             self.notify("Select a task to block or unblock")
             return
-        task = self.ops_app.run_change(find_task, self.store, selected[1])
+        task = self._selected_task(selected[1])
         if task is None:
             return
         if task.status is TaskStatus.BLOCKED:  # unblock: back to Doing, the reason cleared
-            self._changed(self.ops_app.run_change(update_task, self.store, task.id, status=TaskStatus.DOING, seen=task))
+            self._changed(self.ops_app.saves.run(update_task, self.store, task.id, status=TaskStatus.DOING, seen=task))
             return
 
         def block(values: dict[str, str]) -> Task:
@@ -114,5 +104,5 @@ class TaskActions:
             self.query_one(AgendaTable).select_next = f"task:{task.id}"  # shown as New (or by its due date)
             return task
 
-        items = sorted(self.store.checklist(), key=lambda i: (i.department != department.id, i.phase.value, i.order, i.code))
+        items = checklist_item_choices(self.store, department.id)
         self.app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))

@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from opsboard.services.errors import FieldErrors
 from opsboard.services.targets import (
     TargetsInputs,
     TargetsView,
@@ -250,33 +249,20 @@ class TargetsScreen(ViewScreen):
         plan = self.view.plan if self.view is not None else self.store.plan()
         texts = assumption_texts(plan, self.store.meta())
 
-        def save(changed: dict[str, str]) -> None:
-            try:
-                set_assumptions(self.store, seen=plan, **changed)
-            except FieldErrors:
-                raise
-            except BoardError as error:  # a conflict, a locked file: said, and the form stays open
-                raise FieldErrors({"save": str(error)}) from None
-            self.ops_app.refresh_title()
+        def saved(_plan) -> None:
+            self.notify("Plan saved", timeout=3)
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
-                self.notify("Plan saved", timeout=3)
                 self.reload()
 
+        # `seen`: the plan as the form shows it, so a teammate's save of the same field is asked about
+        save = self.ops_app.saves.form_submit(lambda changed: set_assumptions(self.store, seen=plan, **changed), saved=saved, what="plan")
         title = "Target plan and assumptions" if plan else "Set the year's sales target"
         self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)
 
     def _change(self, change, *args, **kwargs):
-        """A saving service call; a refusal is said in a notification whose
-        text (names, titles) is shown as data, not markup."""
-        try:
-            result = change(*args, **kwargs)
-        except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8, markup=False)
-            return None
-        self.ops_app.refresh_title()
-        return result
+        return self.ops_app.saves.run(change, *args, **kwargs)
 
     def action_corrective_task(self) -> None:
         if self.view is None:

@@ -1,0 +1,63 @@
+"""A form's task (or item) was deleted by a teammate while it was open: the
+typing is kept, and the user chooses what becomes of it.
+
+Dismisses with "recreate" (add it again with what was typed), "edit" (back to
+the form) or "discard".
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class RecordGoneDialog(ModalScreen[str]):
+    DEFAULT_CSS = """
+    RecordGoneDialog { align: center middle; }
+    RecordGoneDialog > Vertical {
+        width: 64; max-width: 100%; height: auto;
+        border: thick $warning; background: $surface; padding: 0 1;
+    }
+    RecordGoneDialog .gone-title { text-style: bold; padding-bottom: 1; }
+    RecordGoneDialog #gone-buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    RecordGoneDialog #gone-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('recreate')", "Re-create", id="gone.recreate"),
+        Binding("e,escape", "choose('edit')", "Keep editing", id="gone.edit"),
+        Binding("d", "choose('discard')", "Discard", id="gone.discard"),
+    ]
+
+    def __init__(self, what: str, reason: str, *, can_recreate: bool) -> None:
+        super().__init__()
+        self.what = what
+        self.reason = reason
+        self.can_recreate = can_recreate
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"This {self.what} is no longer on the board"), classes="gone-title")
+            yield Static(Text(f"{self.reason}\nWhat you typed is kept."), id="gone-reason")
+            with Horizontal(id="gone-buttons"):
+                yield Button("Discard (d)", id="discard")
+                yield Button("Keep editing (e)", id="edit")
+                yield Button("Re-create it (r)", id="recreate", variant="primary", disabled=not self.can_recreate)
+
+    def on_mount(self) -> None:
+        self.query_one("#recreate" if self.can_recreate else "#edit", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "recreate" and not self.can_recreate:
+            return
+        self.dismiss(choice)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_choose(event.button.id or "edit")
