@@ -75,15 +75,49 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+# Arguments that name files: any bytes the file system allows are fine there.
+_FILE_ARGUMENTS = {"board", "file", "output"}
+
+
+def _refuse_undecodable_text(args: argparse.Namespace) -> None:
+    """Text that is not UTF-8 (a terminal in another encoding: Python keeps
+    the bytes as lone surrogates) would be refused deep in validation; say
+    which argument it is instead. File names may be any bytes."""
+    for name, value in vars(args).items():
+        if name in _FILE_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            option = name.replace("_", "-")
+            raise BoardError(
+                f"{option}: '{shown}' is not UTF-8 text (is the terminal set to UTF-8, e.g. LANG=C.UTF-8?); nothing was changed"
+            ) from None
+
+
+def _printable_output() -> None:
+    """A file name that is not UTF-8 (or text the terminal's encoding lacks)
+    is printed escaped (`b\\udcff.json`) rather than failing the command
+    after its work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _printable_output()
     try:
         if _first_positional(argv) in command_names():
             args = build_command_parser().parse_args(argv)
+            _refuse_undecodable_text(args)
             return args.handler(args) or EXIT_OK
         from opsboard.commands.tui import run_tui
 
-        return run_tui(build_tui_parser().parse_args(argv))
+        args = build_tui_parser().parse_args(argv)
+        _refuse_undecodable_text(args)
+        return run_tui(args)
     except BoardError as error:
         print(f"opsboard: {error}", file=sys.stderr)
         return EXIT_INPUT
@@ -92,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # never a traceback on a user's terminal
         if os.environ.get("OPSBOARD_DEBUG"):
             raise
-        print(f"opsboard: unexpected error: {type(error).__name__}: {error} (set OPSBOARD_DEBUG=1 for details)", file=sys.stderr)
+        first = " ".join(str(error).split("\n", 1)[0].split())[:200]  # one line, whatever raised it
+        print(f"opsboard: unexpected error: {type(error).__name__}: {first} (set OPSBOARD_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_INPUT
 
 

@@ -12,6 +12,7 @@ orders are known, orders take their place. `BUYERS` / `ORDERS` name which.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
@@ -19,6 +20,10 @@ from .text import Line
 
 ALL_CHANNELS = ""  # metrics not split by channel
 SHOP_FIGURES = ""  # the source of a row holding the shop's own figures
+
+# A day a back office can have reported: 9999-12-31 from a broken export made
+# the review's week and month arithmetic overflow (plan years are 2000-2100 too).
+Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
 # Which divisor a conversion or order value uses (shown beside the figure).
 BUYERS = "buyers"
@@ -33,7 +38,7 @@ class DailyMetric(BaseModel):
 
     model_config = ConfigDict(extra="ignore", allow_inf_nan=False, defer_build=True)
 
-    date: date
+    date: Day
     channel: Line = ALL_CHANNELS
     pv: int | None = Field(default=None, ge=0)
     uv: int | None = Field(default=None, ge=0)

@@ -23,7 +23,7 @@ from opsboard.model.clock import now
 
 from . import archive, migrations
 from .archive import activity_archive_path
-from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, table_model, validate
+from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, revision_problem, table_model, validate
 from .errors import (
     BoardChangedError,
     BoardDamagedError,
@@ -169,7 +169,11 @@ class BoardStore:
 
     @property
     def revision(self) -> int:
-        return int(self._storage.read()[Table.META]["meta"].get("revision", 0))
+        meta = self._storage.read()[Table.META]["meta"]
+        problem = revision_problem(meta)
+        if problem:
+            raise self._damaged(problem)
+        return int(meta.get("revision", 0))
 
     @property
     def lock_timeout(self) -> float:
@@ -308,6 +312,7 @@ class BoardStore:
         since the last check are validated again."""
         try:
             self.meta()
+            self.revision  # noqa: B018 (raises when it is not a whole number)
             for table in MODEL_NAMES:
                 self._all(table, table_model(table))  # type: ignore[arg-type]
             self.activity()

@@ -53,6 +53,9 @@ def board_problems(data: dict[str, dict[str, Any]], *, first_only: bool = False)
         validate(models.BoardMeta, meta)
     except InvalidDocument as error:
         problems.append(f"board settings: {error}")
+    problem = revision_problem(meta)
+    if problem:
+        problems.append(problem)
     for table, name in (*MODEL_NAMES.items(), (ACTIVITY, "ActivityEntry")):
         if first_only and problems:
             break
@@ -65,6 +68,16 @@ def board_problems(data: dict[str, dict[str, Any]], *, first_only: bool = False)
                 if first_only:
                     break
     return problems
+
+
+def revision_problem(meta: Any) -> str | None:
+    """The save counter kept in the board settings (beside the model's
+    fields) must be a whole number ≥ 0; what is wrong with it, or None."""
+    revision = meta.get("revision", 0) if isinstance(meta, dict) else 0
+    if isinstance(revision, int) and not isinstance(revision, bool) and revision >= 0:
+        return None
+    shown = str(revision)[:40]
+    return f"board settings: revision: '{shown}' is not a whole number"
 
 
 def table_model(table: Table | str) -> type[BaseModel] | None:
