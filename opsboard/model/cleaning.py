@@ -1,7 +1,10 @@
 """User text is data: titles, notes and CSV cells never reach a terminal raw.
 
 Control characters (C0 except tab/newline, DEL, C1) could carry escape sequences
-from one teammate's board to another's terminal, so validation replaces them.
+from one teammate's board to another's terminal, and bidi controls,
+zero-width characters and BOMs make text show as something it is not, so
+validation replaces them with U+FFFD (visible, and the same on screen, in
+exports and in `--json`).
 
 `line_field`, `text_field` and `trimmed` are how a saved record's strings are
 kept: the models' types (text.py) validate with them, and the first screen
@@ -13,8 +16,11 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except \t and \n, DEL, and the C1 block.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except \t and \n, DEL, the C1 block; the bidi controls
+# (U+061C, U+200E/F, U+202A-E, U+2066-9: "\u202egnp.exe" shows as "exe.png"),
+# zero-width characters (U+200B-D, U+2060) and U+FEFF, which hide text; and
+# lone surrogates (a non-UTF-8 file name or argument), which no file can hold.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 # What the models trim from both ends of a saved record's strings (pydantic's
