@@ -132,3 +132,15 @@ def department_names(store: BoardStore) -> dict[str, str]:
         return {trimmed(d["id"]): line_field(d["name"]) for d in docs}
     except _UNREADABLE:
         return {d.id: d.name for d in store.departments()}
+
+
+def last_saved(store: BoardStore) -> datetime | None:
+    """When the board was last saved: its newest activity entry (the log is
+    kept in order), else the board's own stamp; None when neither reads."""
+    log = store.raw("activity")
+    newest = next(reversed(log.values()), None) if log else None
+    stamp = (newest or {}).get("at") or store.raw(Table.META).get("meta", {}).get("updated_at")
+    try:
+        return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+    except ValueError:
+        return None

@@ -9,15 +9,21 @@ from functools import partial
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Header
+from textual.widgets._header import HeaderTitle
 
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
+from opsboard.model.clock import now
+
 from .keymap import load_keymap
 from .messages import BoardReloaded
 from .saving import Saves
+from .widgets.quiet_header import header_title, saved_label
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
 VIEWS: dict[str, tuple[str, str, str]] = {
@@ -120,8 +126,19 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     def refresh_title(self) -> None:
         self.title = rows.board_name(self.store)
-        saved = self.saves.waiting_state() or ("read-only" if self.store.read_only else f"saved · rev {self.store.revision}")
+        saved = self.saves.waiting_state() or ("read-only" if self.store.read_only else saved_label(rows.last_saved(self.store), now()))
         self.sub_title = f"{self.store.user} · {saved}"
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return header_title(title, sub_title, self.size.width)
+
+    def on_resize(self) -> None:
+        """The header's name is cut to the width: cut it again (once the new size is set)."""
+        self.set_timer(1 / 60, self._fit_header_title)
+
+    def _fit_header_title(self) -> None:
+        for header in self.screen.query(Header):
+            header.query_one(HeaderTitle).update(header.format_title())
 
     # -- views ---------------------------------------------------------------
     def action_view(self, name: str) -> None:
