@@ -23,6 +23,7 @@ from opsboard.model.clock import now
 from .keymap import load_keymap
 from .messages import BoardReloaded
 from .saving import Saves
+from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .widgets.quiet_header import header_title, saved_label
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
@@ -91,6 +92,9 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.uses_sixteen_colours():
+            self.register_theme(SIXTEEN_COLOURS)
+            self.theme = SIXTEEN_COLOURS.name
         keymap, problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
@@ -103,6 +107,10 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", timeout=10)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")
         self.call_after_refresh(self._check_board)
+
+    def uses_sixteen_colours(self) -> bool:
+        """A terminal of 16 colours (not a headless run: tests and snapshots keep one theme)."""
+        return not self.is_headless and has_sixteen_colours(self.console.color_system)
 
     def _check_board(self) -> None:
         """Check the documents the first screen shows against the models, now
