@@ -71,7 +71,7 @@ def change_notice(entries: Iterable[ActivityEntry], store: BoardStore, *, limit:
     entries = list(entries)
     lines = [describe(entry, store) for entry in entries[-limit:]]
     if len(entries) > limit:
-        lines.insert(0, f"{len(entries)} changes, the latest:")
+        lines.insert(0, f"{len(entries)} changes, the latest:")  # never 1: more than `limit`
     return "\n".join(lines)
 
 
@@ -120,22 +120,78 @@ def _department_name(store: BoardStore, dept_id: str | None) -> str:
 
 
 def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
-    """A stored value as the views show it (a task's status by its column)."""
+    """A stored value as the views show it (a task's status by its column);
+    a plan's or a stand-up's parts in words, never as Python's dict syntax."""
     if value is None or value == "" or value == []:
         return "—"
     if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
         return TASK_STATUS_LABELS[TaskStatus(value)]
     if field == "priority":
         return f"P{value}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    text = " ".join(str(value).split())
+    text = " ".join(_plain(value).split())
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _plain(value: object) -> str:
+    """'618 (c-618)', '0.03 ×12', 'notes: hello' — a part of a document as a reader names it."""
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("title")
+        if name:
+            return str(name)
+        shown = [f"{key}: {_plain(v)}" for key, v in value.items() if key not in _BOOKKEEPING and v not in (None, "", [], {}, 0, 0.0)]
+        return "; ".join(shown) or str(value.get("id", "—"))
+    if isinstance(value, list):
+        if len(value) > 2 and all(v == value[0] for v in value) and not isinstance(value[0], (dict, list)):
+            return f"{_plain(value[0])} ×{len(value)}"
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _changed_parts(before: object, after: object) -> tuple[list, list]:
+    """Of two lists of documents with ids, the ones that differ (before's, after's)."""
+    if not (isinstance(before, list) and isinstance(after, list)):
+        return [], []
+    if not all(isinstance(d, dict) and "id" in d for d in [*before, *after]):
+        return [], []
+    old = {d["id"]: d for d in before}
+    new = {d["id"]: d for d in after}
+    return (
+        [d for key, d in old.items() if new.get(key) != d],
+        [d for key, d in new.items() if old.get(key) != d],
+    )
+
+
+def _standup_phrase(store: BoardStore, entry: ActivityEntry) -> str | None:
+    """'added a stand-up note for Design' rather than 'changed a stand-up record (departments)'."""
+    after = entry.after
+    if "finished_at" in after and after["finished_at"]:
+        return "finished the stand-up"
+    old, new = _changed_parts((entry.before or {}).get("departments", []), after.get("departments", []))
+    if not new:
+        return None
+    was = {d["id"]: d for d in old}
+    phrases = []
+    for part in new:
+        name = _department_name(store, str(part["id"]))
+        before = was.get(part["id"], {})
+        if len(part.get("decisions") or []) > len(before.get("decisions") or []):
+            phrases.append(f"added a stand-up decision for {name}")
+        elif len(part.get("notes") or []) > len(before.get("notes") or []):
+            phrases.append(f"added a stand-up note for {name}")
+        else:
+            phrases.append(f"updated the stand-up for {name}")
+    return "; ".join(phrases)
 
 
 def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
     fields = [f for f in entry.after if f not in _BOOKKEEPING]
     after = entry.after
+    if entry.table is Table.STANDUPS:
+        phrase = _standup_phrase(store, entry)
+        if phrase:
+            return phrase
     if entry.table is Table.CHECKLIST and "status" in after:
         template = _ITEM_STATUS_WORDS.get(str(after["status"]), "changed the status of {what}")
         return template.format(what=what)
@@ -156,6 +212,19 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
     if entry.table in (Table.TASKS, Table.CHECKLIST):
         return f"edited {what}" + (f" ({', '.join(fields)})" if fields else "")
     return f"changed {_TABLE_WORDS.get(entry.table, str(entry.table))}" + (f" ({', '.join(fields)})" if fields else "")
+
+
+def original_change(entry: ActivityEntry, store: BoardStore) -> ActivityEntry:
+    """The change an undo or redo goes back to (through undo of redo of …),
+    as its author made it; the entry itself when the log no longer has it."""
+    log = store.raw(ACTIVITY)
+    seen = 0
+    while entry.label in ("undo", "redo") and entry.undoes and seen < 100:
+        doc = log.get(entry.undoes)
+        if doc is None:
+            break
+        entry, seen = models.ActivityEntry.model_validate(doc), seen + 1
+    return entry
 
 
 def describe(entry: ActivityEntry, store: BoardStore) -> str:
@@ -187,11 +256,15 @@ def describe_change(entry: ActivityEntry) -> str:
         fields = sorted((f for f in entry.after if f not in _BOOKKEEPING), key=lambda f: _FIRST.index(f) if f in _FIRST else len(_FIRST))
         if fields == ["rank"]:
             return "order in the column"
-        parts = [
-            f"{field}: {format_value(field, before.get(field), entry.table)} → {format_value(field, entry.after[field], entry.table)}"
-            for field in fields
-            if field != "rank"  # where a moved card lands: noise beside its new column
-        ]
+        parts = []
+        for field in fields:
+            if field == "rank":  # where a moved card lands: noise beside its new column
+                continue
+            old, new = before.get(field), entry.after[field]
+            changed_old, changed_new = _changed_parts(old, new)
+            if changed_old or changed_new:  # of a list of parts (campaigns, departments): only those that changed
+                old, new = changed_old, changed_new
+            parts.append(f"{field}: {format_value(field, old, entry.table)} → {format_value(field, new, entry.table)}")
         return "; ".join(parts)
     if entry.kind is OpKind.ADD:
         return "new"

@@ -26,7 +26,7 @@ import orjson
 from opsboard.model import ActivityEntry, Operation, OpKind
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
 
-from .activity import describe, doc_title, format_value
+from .activity import describe, doc_title, format_value, original_change
 from .errors import InputError
 
 Group = list[ActivityEntry]  # the entries of one save
@@ -156,7 +156,7 @@ def _reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
 
 def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     verb = "undo" if label == "undo" else "redo"
-    first = describe(group[0], store)
+    first = describe(original_change(group[0], store), store)  # "Redid: lin marked 'X' done", not "… reopened 'X' (undo)"
     for entry in group:
         if entry.kind is OpKind.REPLACE:
             raise UndoRefused(f"cannot {verb} your last change ({first}): an import is not undone; import the old file again")

@@ -58,7 +58,7 @@ def test_undo_sets_the_field_back_and_redo_sets_it_again(lin: BoardStore) -> Non
     assert entry.after == {"status": "todo", "blocked_reason": ""}
 
     again = redo_last(lin)
-    assert again.message == "Redid: lin moved 'Book 618 ad slots' to To do (undo)"
+    assert again.message == "Redid: lin moved 'Book 618 ad slots' to Blocked"  # the change redone, as it was made
     assert (lin.task(task.id).status, lin.task(task.id).blocked_reason) == (TaskStatus.BLOCKED, "budget")
     assert again.entries[0].undoes == entry.id
     assert again.entries[0].label == "redo"

@@ -3,8 +3,10 @@ by person and department. It follows the board live like the other views."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +25,19 @@ if TYPE_CHECKING:
 
 ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
 FIXED = {"at": 11, "by": 10}
+
+
+def keep_the_ends(text: str, width: int) -> str:
+    """Cut the quoted title in the middle of 'marked 'A · Size the market…' done'
+    rather than the end, which tells one row from the next."""
+    titles = re.findall(r"'[^']*'", text)
+    if cell_len(text) <= width or not titles:
+        return text
+    longest = max(titles, key=cell_len)
+    room = cell_len(longest) - (cell_len(text) - width)  # what the title may keep, quotes included
+    if room < 4:
+        return text
+    return text.replace(longest, set_cell_size(longest[:-1], room - 2).rstrip() + "…'", 1)
 
 
 class ActivityScreen(Screen[None]):
@@ -99,14 +114,15 @@ class ActivityScreen(Screen[None]):
         rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT)
         self._rows = {row.entry.id: row for row in rows}
         for row in rows:
-            what = row.text.removeprefix(f"{row.entry.by} ")
+            what = keep_the_ends(row.text.removeprefix(f"{row.entry.by} "), free * 11 // 20)
             # user text as Text: a title like "[/]" shows literally
             table.add_row(Text(when(row.entry.at, year=False)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self._show_detail()
         more = f" (the newest {ROW_LIMIT})" if len(rows) == ROW_LIMIT else ""
-        self.query_one("#activity-count", Static).update(f"{len(rows)} changes{more} · u undoes your last change, ctrl+r redoes")
+        changes = "1 change" if len(rows) == 1 else f"{len(rows)} changes"
+        self.query_one("#activity-count", Static).update(f"{changes}{more} · u undoes your last change, ctrl+r redoes")
 
     def _show_detail(self) -> None:
         table = self.query_one("#activity", DataTable)
