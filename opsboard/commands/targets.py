@@ -37,7 +37,7 @@ def register(sub, add_common) -> None:
     setter = actions.add_parser(
         "set",
         help="create or change the plan (only the options given change)",
-        description="Create or change the year's target plan. Rates take 0.03 or 3%%; amounts 1500000, "
+        description="Create or change the year's target plan. Rates take 0.03 or 3%; amounts 1500000, "
         "1,500,000, 1.5m or 150万. The first time, --annual is needed.",
     )
     setter.add_argument("board")
@@ -180,5 +180,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store = open_board(args.board, user=current_user(args.user))
     result = import_actuals_counted(store, args.file)
-    print(f"Imported {result.rows:,} rows ({result.new:,} new, {result.replaced:,} replaced) from {args.file}")
+    rows = "1 row" if result.rows == 1 else f"{result.rows:,} rows"
+    print(f"Imported {rows} ({result.new:,} new, {result.replaced:,} replaced) from {args.file}")
     return 0

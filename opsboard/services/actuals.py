@@ -41,7 +41,14 @@ def import_actuals_counted(store: BoardStore, path: str | PathLike[str]) -> Actu
         raise InputError(str(error)) from None
     name = clean_line(Path(path).name)
     docs = [metric.to_doc() | {"id": metric.id} for metric in metrics]
-    entries = store.apply(Operation(kind=OpKind.REPLACE, table=Table.ACTUALS, docs=docs, summary=f"imported {len(docs)} rows from {name}"))
+    entries = store.apply(
+        Operation(
+            kind=OpKind.REPLACE,
+            table=Table.ACTUALS,
+            docs=docs,
+            summary=f"imported 1 row from {name}" if len(docs) == 1 else f"imported {len(docs)} rows from {name}",
+        )
+    )
     replaced = int(entries[0].after.get("replaced", 0)) if entries else 0
     days = sorted(metric.date for metric in metrics)
     channels = tuple(sorted({metric.channel for metric in metrics}))

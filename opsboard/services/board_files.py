@@ -90,6 +90,12 @@ def check_board(path: str | Path, *, user: str) -> str:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise BoardError(f"{store.path}: {problems[0]}{more}")
     meta = store.meta()
-    return (
-        f"{store.path}: OK — '{meta.name}', {len(store.tasks())} tasks, {len(store.checklist())} checklist items, revision {store.revision}"
-    )
+    return f"{store.path}: OK — '{meta.name}', {_tasks(len(store.tasks()))}, {_items(len(store.checklist()))}, revision {store.revision}"
+
+
+def _items(n: int) -> str:
+    return "1 checklist item" if n == 1 else f"{n} checklist items"
+
+
+def _tasks(n: int) -> str:
+    return "1 task" if n == 1 else f"{n} tasks"

@@ -73,6 +73,12 @@ def signed(value: float | None, compact: bool) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+def cents(value: float | None, compact: bool) -> int:
+    """Decimals for an order value: none when it is whole (255, beside the
+    whole amounts), two when it has cents (249.50) and there is room."""
+    return 0 if compact or value is None or abs(value - round(value)) < 0.005 else 2
+
+
 def percent(value: float | None, decimals: int = 0) -> str:
     return NA if value is None else f"{value * 100:.{decimals}f}%"
 
@@ -83,7 +89,7 @@ def _plan_cells(plan, compact: bool) -> dict[str, str]:
         "orders": amount(plan.orders, compact),
         "uv": amount(plan.uv, compact),
         "conversion": percent(plan.conversion, 2),
-        "order_value": amount(plan.order_value, False, 0 if compact else 2),
+        "order_value": amount(plan.order_value, False, cents(plan.order_value, compact)),
         "ad_spend": amount(plan.ad_spend, compact),
         "agents": NA if plan.agents is None else str(plan.agents),
         "new_products": str(plan.new_products),
@@ -116,7 +122,7 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
         "month": "Total",
         **_plan_cells(year, compact),
         "conversion": percent(year.conversion, 2),
-        "order_value": amount(year.order_value, False, 0 if compact else 2),
+        "order_value": amount(year.order_value, False, cents(year.order_value, compact)),
         "agents": NA if year.agents is None else f"{year.agents}",
         "lever": "",
     }
