@@ -144,8 +144,12 @@ def _plain(value: object) -> str:
         if len(value) > 2 and all(v == value[0] for v in value) and not isinstance(value[0], (dict, list)):
             return f"{_plain(value[0])} ×{len(value)}"
         return ", ".join(_plain(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)  # 150,000 as the views show amounts; a year stays 2026
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:,.2f}" if abs(value) >= 100 else f"{value:g}"  # 255.50; a rate as 0.028
     return str(value)
 
 
