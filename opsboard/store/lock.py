@@ -34,10 +34,20 @@ def _write_holder(fd: int) -> None:
         user = str(os.getuid())
     line = f"{user} (pid {os.getpid()} on {socket.gethostname()}) since {now():%H:%M:%S}\n"
     try:
+        kept = _checked_line(os.pread(fd, 4096, 0))
         os.ftruncate(fd, 0)
-        os.pwrite(fd, line.encode(), 0)
+        os.pwrite(fd, line.encode() + kept, 0)
     except OSError:
         pass  # the holder's name is a courtesy, the lock is what matters
+
+
+_CHECKED = b"checked "
+
+
+def _checked_line(text: bytes) -> bytes:
+    """The lock file's second line: the digest of the board as the last save
+    that checked every document wrote it (see BoardStore._refuse_invalid)."""
+    return next((line + b"\n" for line in text.splitlines() if line.startswith(_CHECKED)), b"")
 
 
 class BoardLock:
@@ -64,6 +74,32 @@ class BoardLock:
     def _acquired(self, fd: int) -> None:
         sharing.like_board(self.board, fd)  # one made before the board was shared
         _write_holder(fd)
+
+    def checked_digest(self) -> str | None:
+        """The digest the last checked save recorded, if any (call holding the lock)."""
+        try:
+            line = _checked_line(self.path.read_bytes()[:4096])
+        except OSError:
+            return None
+        return line[len(_CHECKED) :].strip().decode("ascii", "replace") or None
+
+    def record_checked(self, digest: str) -> None:
+        """Say, beside the holder's name, that the board now on disk has this
+        digest and every document in it was checked (call holding the lock)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return  # then the next save checks every document: slower, never wrong
+        try:
+            text = os.pread(fd, 4096, 0)
+            first = text.splitlines(keepends=True)[:1]
+            holder = first[0] if first and not first[0].startswith(_CHECKED) else b"\n"
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, holder + _CHECKED + digest.encode("ascii") + b"\n", 0)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
     def holder(self) -> str:
         try:

@@ -91,6 +91,7 @@ class BoardStorage(Storage):
         self._batch = False
         self._dirty = False
         self.generation = 0  # bumps whenever the in-memory board is replaced from disk
+        self._raw = b""  # the file's bytes as last read or written (for `digest`)
 
     # -- reading -----------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -110,6 +111,7 @@ class BoardStorage(Storage):
             raise BoardNotFoundError(self.path)
         raw = read_input_file(self.path, what="board", limit=BOARD_LIMIT)  # a FIFO or /dev/zero: one line, no hang
         self._data = parse_board(self.path, raw)
+        self._raw = raw
         # the identity read before the bytes: a save in between shows as a change next time
         self._identity = identity
         self.generation += 1
@@ -170,7 +172,14 @@ class BoardStorage(Storage):
         except BoardChangedError:
             self.rollback()
             raise
+        self._raw = payload
         self._identity = file_identity(self.path)
+
+    def digest(self) -> str:
+        """A digest of the board's bytes as last read or written."""
+        import hashlib  # only when saving: not to open a board
+
+        return hashlib.blake2b(self._raw, digest_size=16).hexdigest()
 
     def _check_still_ours(self) -> None:
         """The board is still the file we read under the lock. It is not when

@@ -135,3 +135,25 @@ def test_restore_recommends_only_a_backup_whose_documents_validate(board: Path, 
         BoardStore(board, user="ana").apply(add_task("t-3"))
     assert str(board.parent / "b.json.backups" / "2.json") in str(caught.value)
     assert restore_backup(board).backup.number == 2
+
+
+def test_a_new_process_trusts_only_a_board_exactly_as_a_checked_save_wrote_it(board: Path, store: BoardStore, monkeypatch) -> None:
+    from opsboard.store import board_store as board_store_module
+
+    saved_twice(store)
+    validated: list[str] = []
+    real = board_store_module.validate
+
+    def counting(model, doc):
+        validated.append(model.__name__)
+        return real(model, doc)
+
+    monkeypatch.setattr(board_store_module, "validate", counting)
+    BoardStore(board, user="ben").apply(add_task("t-3"))
+    assert "Task" not in validated  # the digest matched: the two tasks were not validated again
+    data = orjson.loads(board.read_bytes())
+    data["tasks"]["t-1"]["title"] = "Edited by hand"
+    board.write_bytes(orjson.dumps(data))
+    validated.clear()
+    BoardStore(board, user="ben").apply(add_task("t-4"))
+    assert validated.count("Task") >= 3  # a hand edit: every task checked again
