@@ -7,7 +7,6 @@ with the store's atomic write, under the board's lock (nobody saves half-way).
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from opsboard.model import Table
 from opsboard.model.clock import now
 from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups
-from opsboard.store.atomic import atomic_write
+from opsboard.store.atomic import atomic_write, keep_copy
 from opsboard.store.lock import BoardLock
 from opsboard.store.paths import owning_board, real_board_path
 from opsboard.store.storage import parse_board
@@ -138,23 +137,9 @@ def restore_backup(board: str | Path, number: int | None = None) -> RestoreResul
 
 
 def _keep_aside(board: Path) -> Path:
-    """The board as it is, kept as `.before-restore-<time>`: a hard link
-    (the restore's rename gives the board a new file, the link keeps the old
-    one), or a copy written beside and renamed in, so a full disk never
-    leaves a truncated copy behind."""
+    """The board as it is, kept as `.before-restore-<time>` (never half-written)."""
     kept = _aside_path(board)
-    try:
-        os.link(board, kept)
-        return kept
-    except OSError:
-        pass
-    partial = kept.with_name(f".{kept.name}.partial")
-    try:
-        shutil.copy2(board, partial)
-        os.replace(partial, kept)
-    except BaseException:
-        _unlink(partial)
-        raise
+    keep_copy(board, kept)
     return kept
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +55,28 @@ def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] 
             pass
         raise
     fsync_folder(folder)
+
+
+def keep_copy(source: Path, kept: Path) -> None:
+    """`source` kept as `kept` (a new name): a hard link (a later save's
+    rename gives `source` a new file, the link keeps the old one), or a copy
+    written beside and renamed in, so a full disk never leaves a truncated
+    copy under that name."""
+    try:
+        os.link(source, kept)
+        return
+    except OSError:
+        pass
+    partial = kept.with_name(f".{kept.name}.partial")
+    try:
+        shutil.copy2(source, partial)
+        os.replace(partial, kept)
+    except BaseException:
+        try:
+            os.unlink(partial)
+        except OSError:
+            pass
+        raise
 
 
 def fsync_folder(folder: Path) -> None:

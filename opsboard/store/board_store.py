@@ -7,7 +7,6 @@ apply, log the activity, write once.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +34,7 @@ from .errors import (
     NotFoundError,
 )
 from .lock import DEFAULT_TIMEOUT, BoardLock
+from .atomic import keep_copy
 from .operations import apply_operation
 from .paths import owning_board, real_board_path
 from .storage import BoardStorage, newest_good_backup
@@ -152,13 +152,17 @@ class BoardStore:
             keep = self.path.with_name(f"{self.path.name}.v{version}.bak")
             try:
                 if not keep.exists():
-                    shutil.copy2(self.path, keep)
+                    keep_copy(self.path, keep)
                 migrated = migrations.migrate(self._storage.read())
             except OSError as error:
                 raise BoardWriteError(keep, error) from None
             except (ValueError, KeyError, TypeError) as error:
                 self._storage.rollback()
                 raise BoardError(f"{self.path}: cannot upgrade this board from schema version {version} ({error})") from None
+            problems = board_problems(migrated, first_only=True)
+            if problems:  # not saved over, and so not rotated into the backups
+                self._storage.rollback()
+                raise BoardInvalidError(self.path, problems[0], newest_good_backup(self.path))
             self._storage.write(migrated)
             self._storage.generation += 1
 

@@ -139,6 +139,7 @@ def test_a_file_name_that_is_not_utf8_works(board: Path, capsys, tmp_path: Path)
 @pytest.mark.parametrize("failure", ["the copy kept aside", "the restored board"])
 def test_restore_onto_a_full_disk_leaves_nothing_half_written(board: Path, capsys, monkeypatch, failure: str) -> None:
     from opsboard.services import recovery
+    from opsboard.store import atomic
 
     def disk_full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -147,9 +148,9 @@ def test_restore_onto_a_full_disk_leaves_nothing_half_written(board: Path, capsy
         Path(target).write_bytes(Path(source).read_bytes()[:10])
         disk_full()
 
-    monkeypatch.setattr(recovery.os, "link", disk_full)  # a file system without hard links: a copy
+    monkeypatch.setattr(atomic.os, "link", disk_full)  # a file system without hard links: a copy
     if failure == "the copy kept aside":
-        monkeypatch.setattr(recovery.shutil, "copy2", copy_half)
+        monkeypatch.setattr(atomic.shutil, "copy2", copy_half)
     else:
         monkeypatch.setattr(recovery, "atomic_write", disk_full)
     files = {path: path.read_bytes() for path in board.parent.rglob("*") if path.is_file()}

@@ -157,3 +157,19 @@ def test_a_new_process_trusts_only_a_board_exactly_as_a_checked_save_wrote_it(bo
     validated.clear()
     BoardStore(board, user="ben").apply(add_task("t-4"))
     assert validated.count("Task") >= 3  # a hand edit: every task checked again
+
+
+def test_an_old_board_with_an_invalid_document_is_not_upgraded_over_nor_rotated(board: Path, store: BoardStore, monkeypatch) -> None:
+    from opsboard.store import board_store as board_store_module
+    from opsboard.store import migrations
+
+    saved_twice(store)
+    broken = hand_break_task(board)
+    backups_before = {b.number: b.path.read_bytes() for b in list_backups(board)}
+    current = board_store_module.SCHEMA_VERSION
+    monkeypatch.setattr(board_store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, current, lambda data: data)
+    with pytest.raises(BoardInvalidError, match="document 't-1': status"):
+        BoardStore(board, user="ana")
+    assert board.read_bytes() == broken
+    assert {b.number: b.path.read_bytes() for b in list_backups(board)} == backups_before
