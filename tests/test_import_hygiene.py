@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "opsboard"
-BELOW_THE_UI = ("model", "store", "logic", "export", "services")
+BELOW_THE_UI = ("model", "store", "logic", "export", "importers", "services")
 
 
 def module_name(path: Path) -> str:
@@ -83,7 +83,7 @@ def test_only_the_store_imports_tinydb() -> None:
     assert any(is_under(name, "tinydb") for p in python_files("store") for name, _, _ in imports(p))
 
 
-@pytest.mark.parametrize("layer", ["logic", "export"])
+@pytest.mark.parametrize("layer", ["logic", "export", "importers"])
 def test_logic_and_export_know_only_the_model(layer: str) -> None:
     def bad(name: str, top: bool) -> bool:
         return is_under(name, "opsboard") and not (is_under(name, "opsboard.model") or is_under(name, f"opsboard.{layer}"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from opsboard.export.actuals_csv import read_actuals_csv
+from opsboard.importers import parse_actuals_csv
 from opsboard.model import ItemStatus, TaskStatus
 from opsboard.services.board_files import DEMO_BOARD, check_board
 from opsboard.services.checklists import phase_progress
@@ -95,7 +95,7 @@ def test_the_target_plan(demo: BoardStore) -> None:
 
 def test_actuals_are_the_csv_every_day_of_three_channels(demo: BoardStore) -> None:
     stored = sorted(demo.actuals(), key=lambda m: (m.date, m.channel))
-    from_csv = sorted(read_actuals_csv(CSV), key=lambda m: (m.date, m.channel))
+    from_csv = sorted(parse_actuals_csv(CSV.read_bytes()), key=lambda m: (m.date, m.channel))
     assert stored == from_csv
     assert len(stored) == 330 * 3
     assert (stored[0].date, stored[-1].date) == (date(2026, 1, 1), date(2026, 11, 26))

@@ -78,13 +78,27 @@ def register(sub, add_common) -> None:
 
     actuals = sub.add_parser(
         "import-actuals",
-        help="import the store's daily metrics from a CSV",
-        description="Columns: date, channel, pv, uv, orders, revenue, ad_spend (channel and ad_spend optional), "
-        "or the back office's 统计日期, 浏览量, 访客数, 支付订单数, 支付金额, 推广花费. All rows are checked first: "
-        "one bad row and nothing is imported. Importing the same days and channels again replaces them.",
+        help="import the store's daily metrics from a back-office CSV or Excel file",
+        description="Reads CSV (UTF-8, GBK/GB18030, UTF-16) and Excel (.xlsx, .xls) files in the layouts of "
+        "生意参谋, 京东商智, 拼多多, 抖店/罗盘 and 巨量千川 (recognised from the header row), or the columns "
+        "date, channel, pv, uv, orders, buyers, revenue, refunds, ad_spend. All rows are checked first: one bad row "
+        "and nothing is imported. Importing the same days and channels again replaces them.",
     )
     actuals.add_argument("board")
-    actuals.add_argument("file", metavar="FILE.csv")
+    actuals.add_argument("file", metavar="FILE.csv|.xlsx|.xls")
+    actuals.add_argument("--channel", help="the channel of a file without a channel column (店铺名称 is read when present)")
+    actuals.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    actuals.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="name a column for a layout opsboard does not know (repeatable; ad_spend columns are summed); "
+        "remembered for the board's next import",
+    )
+    actuals.add_argument(
+        "--replace-unsplit", action="store_true", help="let this file's channels replace the board's figures not split by channel"
+    )
     add_common(actuals)
     actuals.set_defaults(handler=cmd_import)
 
@@ -176,10 +190,11 @@ def cmd_task(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from opsboard.services.actuals import import_actuals_counted
+    from opsboard.services.actuals import import_actuals_counted, parse_mapping
 
     store = open_board(args.board, user=current_user(args.user))
-    result = import_actuals_counted(store, args.file)
+    options = dict(channel=args.channel, sheet=args.sheet, mapping=parse_mapping(args.map) or None, replace_unsplit=args.replace_unsplit)
+    result = import_actuals_counted(store, args.file, **options)
     rows = "1 row" if result.rows == 1 else f"{result.rows:,} rows"
     print(f"Imported {rows} ({result.new:,} new, {result.replaced:,} replaced) from {args.file}")
     return 0

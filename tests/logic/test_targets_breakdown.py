@@ -177,7 +177,7 @@ def test_pandas_is_not_imported_by_the_breakdown():
         "import sys\n"
         "from opsboard.logic.targets import monthly_breakdown, budget_balance\n"
         "from opsboard.export.targets import targets_markdown\n"
-        "from opsboard.export.actuals_csv import read_actuals_csv\n"
+        "from opsboard.importers import parse_actuals\n"
         "from opsboard.model import TargetPlan\n"
         "plan = TargetPlan(year=2025, annual_target=1000, promotion_budget=1)\n"
         "budget_balance(plan, monthly_breakdown(plan))\n"

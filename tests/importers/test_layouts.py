@@ -1,0 +1,80 @@
+"""Every layout in the registry imports a fixture written the way its back
+office writes it, with the month's figures equal to the sums of the numbers
+the fixture was written from (tests/fixtures/make_backoffice.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.make_backoffice import FILES, build
+from opsboard.importers import ActualsImportError, parse_actuals
+from opsboard.importers.layouts import LAYOUTS
+
+
+@pytest.fixture(scope="module")
+def fixtures(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("backoffice")
+    return out, build(out)
+
+
+def test_the_registry_is_complete_every_layout_has_a_fixture(fixtures):
+    _, expected = fixtures
+    assert {layout.key for layout in LAYOUTS} <= {e.layout for e in expected.values()}
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_fixture_imports_with_the_figures_it_was_written_from(fixtures, name: str):
+    out, expected = fixtures
+    want = expected[name]
+    options = {"channel": want.channel, **want.options}
+    imported = parse_actuals((out / name).read_bytes(), name, **options)
+    metrics = imported.metrics
+    assert imported.layout.key == want.layout
+    assert len(metrics) == want.rows
+    assert len({m.date for m in metrics}) == 31
+    assert imported.totals_skipped == want.totals_rows
+    assert tuple(sorted({m.channel for m in metrics})) == (want.channels if want.channel is None else (want.channel,))
+    for figure, total in want.totals.items():
+        values = [getattr(m, figure) for m in metrics]
+        if total is None:
+            assert all(v is None for v in values), f"{figure} must stay unknown, not 0"
+        else:
+            assert sum(values) == pytest.approx(total, abs=0.005), figure
+
+
+def test_split_spend_is_summed_and_the_preview_names_the_columns(fixtures):
+    out, _ = fixtures
+    imported = parse_actuals((out / "sycm_shop.xlsx").read_bytes(), "sycm_shop.xlsx", sheet="店铺概况", channel="天猫")
+    assert imported.columns["ad_spend"] == "关键词推广花费 + 精准人群推广花费 + 智能场景花费 + 全站推广花费"
+    assert imported.columns["orders"] == "支付父订单数"  # orders, not sub-orders
+    assert (imported.kind, imported.sheet, imported.header_line) == ("xlsx", "店铺概况", 4)
+
+
+def test_a_missing_sheet_names_the_sheets_there_are(fixtures):
+    out, _ = fixtures
+    with pytest.raises(ActualsImportError) as caught:
+        parse_actuals((out / "sycm_shop.xlsx").read_bytes(), "sycm_shop.xlsx", sheet="日报")
+    assert str(caught.value) == "sycm_shop.xlsx has no sheet named '日报' (sheets: 说明, 店铺概况)"
+
+
+def test_the_first_sheet_is_read_by_default(fixtures):
+    out, _ = fixtures
+    with pytest.raises(ActualsImportError, match="missing columns"):
+        parse_actuals((out / "sycm_shop.xlsx").read_bytes(), "sycm_shop.xlsx")  # 说明 holds a note, no figures
+
+
+def test_a_spend_only_report_keeps_only_spend(fixtures):
+    out, _ = fixtures
+    imported = parse_actuals((out / "qianchuan.csv").read_bytes(), "qianchuan.csv", channel="抖音")
+    first = imported.metrics[0]
+    assert (first.source, first.revenue, first.orders, first.pv) == ("巨量千川", None, None, None)
+    assert first.id == "2025-01-01|抖音|巨量千川"
+
+
+def test_a_damaged_workbook_is_one_clear_line(tmp_path: Path):
+    with pytest.raises(ActualsImportError) as caught:
+        parse_actuals(b"PK\x03\x04" + b"\x00" * 100, "broken.xlsx")
+    assert str(caught.value).startswith("broken.xlsx is not a readable .xlsx workbook (")
+    assert "\n" not in str(caught.value)
