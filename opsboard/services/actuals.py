@@ -123,7 +123,8 @@ def preview_actuals(
     the app calls this in a worker thread."""
     from opsboard.importers import ActualsImportError, parse_actuals
 
-    data = read_input_file(path, what="CSV or Excel", limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
+    what = "spreadsheet" if Path(path).suffix.casefold() in (".xlsx", ".xls") else "CSV"
+    data = read_input_file(path, what=what, limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
     name = clean_line(str(path))
     try:
         imported = parse_actuals(

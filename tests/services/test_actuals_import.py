@@ -114,7 +114,7 @@ def test_a_bad_row_refuses_the_whole_file_and_lists_every_line(store, tmp_path):
 def test_a_fifo_is_refused_without_hanging(store, tmp_path):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    assert "not a CSV or Excel file" in refused(store, fifo)
+    assert "is a FIFO, not a CSV file" in refused(store, fifo)
 
 
 def test_cli_imports_an_excel_sheet_with_a_channel(store, files, capsys):
