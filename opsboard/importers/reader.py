@@ -229,7 +229,7 @@ def _warnings(found: Match, totals: int) -> tuple[str, ...]:
         if not found.spend:
             notes.append("no ad spend column: ad spend stays unknown (not 0)")
     if totals:
-        notes.append(f"{totals} totals row{'s' if totals > 1 else ''} (合计) skipped")
+        notes.append(f"{totals} totals row{'s' if totals > 1 else ''} (合计/总计) skipped")
     return tuple(notes)
 
 

@@ -109,29 +109,37 @@ def remembered_mapping(store: BoardStore) -> dict[str, list[str]] | None:
     return {str(k): [str(c) for c in v] for k, v in saved.items() if isinstance(v, list)} or None
 
 
-def preview_actuals(
-    store: BoardStore,
+def read_actuals_file(
     path: str | PathLike[str],
     *,
     channel: str | None = None,
     sheet: str | None = None,
     mapping: Mapping[str, list[str]] | None = None,
-    replace_unsplit: bool = False,
-) -> ActualsPreview:
-    """Read and check the file against the board; InputError (every bad row,
-    or the one problem) with nothing saved. Reads pandas for Excel files:
-    the app calls this in a worker thread."""
+    remembered: Mapping[str, list[str]] | None = None,
+) -> ImportedFile:
+    """Read and check the file alone (no board): InputError listing every bad
+    row, or BoardError when it cannot be read. Loads pandas for Excel files
+    and touches no board, so the app calls it in a worker thread."""
     from opsboard.importers import ActualsImportError, parse_actuals
 
     what = "spreadsheet" if Path(path).suffix.casefold() in (".xlsx", ".xls") else "CSV"
     data = read_input_file(path, what=what, limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
-    name = clean_line(str(path))
     try:
-        imported = parse_actuals(
-            data, name, sheet=sheet, channel=channel, mapping=mapping, remembered=None if mapping else remembered_mapping(store)
-        )
+        return parse_actuals(data, clean_line(str(path)), sheet=sheet, channel=channel, mapping=mapping, remembered=remembered)
     except ActualsImportError as error:
         raise InputError(str(error)) from None
+
+
+def check_against_board(
+    store: BoardStore,
+    imported: ImportedFile,
+    path: str | PathLike[str],
+    *,
+    mapping: Mapping[str, list[str]] | None = None,
+    replace_unsplit: bool = False,
+) -> ActualsPreview:
+    """The preview of a file read by read_actuals_file: rows new and replaced,
+    and InputError when a day would count twice."""
     existing = store.actuals()
     unsplit = _double_counted(imported.metrics, existing, Path(path).name, replace_unsplit)
     have = {m.id for m in existing}
@@ -145,6 +153,22 @@ def preview_actuals(
         {k: list(v) for k, v in mapping.items()} if mapping else None,
         store.revision,
     )
+
+
+def preview_actuals(
+    store: BoardStore,
+    path: str | PathLike[str],
+    *,
+    channel: str | None = None,
+    sheet: str | None = None,
+    mapping: Mapping[str, list[str]] | None = None,
+    replace_unsplit: bool = False,
+) -> ActualsPreview:
+    """Read and check the file against the board; InputError (every bad row,
+    or the one problem) with nothing saved."""
+    remembered = None if mapping else remembered_mapping(store)
+    imported = read_actuals_file(path, channel=channel, sheet=sheet, mapping=mapping, remembered=remembered)
+    return check_against_board(store, imported, path, mapping=mapping, replace_unsplit=replace_unsplit)
 
 
 def _double_counted(metrics: list[DailyMetric], existing: list[DailyMetric], file: str, replace_unsplit: bool) -> tuple[str, ...]:

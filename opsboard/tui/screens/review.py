@@ -51,6 +51,7 @@ def reflow(text: str) -> str:
 class ReviewScreen(ViewScreen):
     VIEW_NAME = "review"
     VIEW_TITLE = "Review"
+    EDIT_ACTIONS = frozenset({"import_actuals"})
     DEFAULT_CSS = """
     ReviewScreen #review-status { height: 1; padding: 0 1; background: $panel; }
     ReviewScreen #review-summary { height: 1; padding: 0 1; color: $text-muted; }
@@ -66,6 +67,7 @@ class ReviewScreen(ViewScreen):
         Binding("m", "period('month')", "Monthly", id="review.monthly"),
         Binding("c", "channel(1)", "Channel", id="review.channel"),
         Binding("C", "channel(-1)", "Prev channel", id="review.prev_channel", show=False),
+        Binding("i", "import_actuals", "Import", id="review.import"),
     ]
 
     class Loaded(Message):
@@ -181,9 +183,13 @@ class ReviewScreen(ViewScreen):
         # The channel name is user text: a Text, never markup.
         line = f"{PERIOD_NAMES[self.period]} · {channel} · {source.currency}"
         # which definition conversion and order value use (the back office's: per buyer)
-        basis = report.totals.conversion_basis if report.totals is not None else None
-        if basis is not None:
-            line += " · conv. & order value per buyer" if basis == "buyers" else " · conv. & order value per order"
+        bases = {row.conversion_basis for row in report.rows} - {None}
+        if bases == {"buyers"}:
+            line += " · conv. & order value per buyer"
+        elif bases == {"orders"}:
+            line += " · conv. & order value per order"
+        elif bases:
+            line += " · conv. & order value per buyer (per order where no buyers)"
         return Text(line)
 
     def _summary(self, report) -> Text:
@@ -225,3 +231,8 @@ class ReviewScreen(ViewScreen):
         choices: list[str | None] = [None, *self.source.channels]
         self.channel = choices[(choices.index(self.channel) + step) % len(choices)]
         self.show_report()
+
+    def action_import_actuals(self) -> None:
+        from ..modals.import_actuals import open_import_dialog  # the dialog loads on first use
+
+        open_import_dialog(self)

@@ -47,7 +47,7 @@ TALL = 36  # lines from which the months tab shows the chart too
 class TargetsScreen(ViewScreen):
     VIEW_NAME = "targets"
     VIEW_TITLE = "Targets"
-    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality"})
+    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals"})
     AUTO_FOCUS = "#month-table"
     DEFAULT_CSS = """
     TargetsScreen #targets-top { height: 1; background: $panel; }
@@ -70,6 +70,7 @@ class TargetsScreen(ViewScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "import_actuals", "Import", id="targets.import", show=False),  # in the palette and help
         Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
         Binding("t", "corrective_task", "Gap task", id="targets.task"),
         Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
@@ -283,3 +284,8 @@ class TargetsScreen(ViewScreen):
         if plan is not None:
             self.notify(f"The months now follow {plan.year - 1}'s revenue", timeout=5)
             self.reload()
+
+    def action_import_actuals(self) -> None:
+        from ..modals.import_actuals import open_import_dialog  # the dialog loads on first use
+
+        open_import_dialog(self)

@@ -1,0 +1,257 @@
+"""Import the store's daily metrics inside the app (`i` in views 3 and 4).
+
+A file path (completed as typed from the folders on disk), then a preview of
+what the file holds — the layout recognised, which column gives which
+figure, the dates, days × channels, the totals of revenue, orders and ad
+spend, rows new and replaced, warnings — before anything is saved. Enter
+imports; Esc leaves the board as it was. Reading the file (pandas for Excel)
+runs in a worker thread; the check against the board and the save run here.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Checkbox, Input, Label, Static
+
+from opsboard.services.actuals import (
+    ActualsImport,
+    ActualsPreview,
+    check_against_board,
+    parse_mapping,
+    read_actuals_file,
+    remembered_mapping,
+    save_actuals,
+)
+from opsboard.services.errors import InputError
+from opsboard.store import BoardError
+
+_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xls")
+_LISTED = 200  # entries of a folder looked at for a completion
+
+
+class PathSuggester(Suggester):
+    """Completes a path from what is on disk: folders, then back-office files."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+def complete_path(value: str) -> str | None:
+    """`value` completed with the first folder (then importable file) on disk
+    whose name starts with what was typed after the last separator."""
+    if not value:
+        return None
+    folder, start = os.path.split(os.path.expanduser(value))
+    try:
+        with os.scandir(folder or ".") as entries:
+            found = []
+            for entry in entries:
+                if len(found) >= _LISTED:
+                    break
+                if not entry.name.startswith(start) or (entry.name.startswith(".") and not start.startswith(".")):
+                    continue
+                is_dir = entry.is_dir()
+                if is_dir or entry.name.casefold().endswith(_SUFFIXES):
+                    found.append((not is_dir, entry.name, os.sep if is_dir else ""))
+    except OSError:
+        return None
+    if not found:
+        return None
+    _, name, tail = min(found)
+    completed = value + name[len(start) :] + tail
+    return completed if completed != value else None
+
+
+class ImportActualsDialog(ModalScreen[ActualsImport | None]):
+    """Dismisses with what was imported, or None when nothing was."""
+
+    AUTO_FOCUS = "#import-path"
+    DEFAULT_CSS = """
+    ImportActualsDialog { align: center middle; }
+    ImportActualsDialog > Vertical {
+        width: 100; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ImportActualsDialog .import-title { text-style: bold; height: 1; margin-bottom: 1; }
+    ImportActualsDialog .import-row { height: 1; }
+    ImportActualsDialog .import-row Label { width: 10; }
+    ImportActualsDialog .import-row Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
+    ImportActualsDialog .import-row Input:focus { background: $primary 30%; }
+    ImportActualsDialog Checkbox { height: 1; border: none; padding: 0; background: $surface; }
+    ImportActualsDialog #import-preview-scroll { height: auto; max-height: 14; margin-top: 1; }
+    ImportActualsDialog #import-preview.-error { color: $error; }
+    ImportActualsDialog #import-keys { color: $text-muted; height: 1; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+        Binding("enter", "go", "Preview / import", id="import.go", priority=True),
+    ]
+
+    class Read(Message):
+        """The worker read the file (or found why it cannot be)."""
+
+        def __init__(self, asked: tuple, imported=None, error: str = "") -> None:
+            self.asked = asked
+            self.imported = imported
+            self.error = error
+            super().__init__()
+
+    def __init__(self, folder: str = "") -> None:
+        super().__init__()
+        self.folder = folder
+        self.preview: ActualsPreview | None = None
+        self.previewed: tuple | None = None  # the inputs the preview was made from
+        self.reading: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Import daily metrics from the back office", classes="import-title", markup=False)
+            for name, label, value, hint, suggester in (
+                ("path", "File", self.folder, "path to a .csv, .xlsx or .xls export (→ completes)", PathSuggester()),
+                ("channel", "Channel", "", "for a file without a channel column, e.g. 天猫旗舰店", None),
+                ("sheet", "Sheet", "", "the workbook's sheet (default: the first)", None),
+                ("map", "Columns", "", "by hand, for an unknown layout: date=日期, revenue=成交金额", None),
+            ):
+                with Horizontal(classes="import-row"):
+                    yield Label(label, markup=False)
+                    yield Input(value, id=f"import-{name}", placeholder=hint, suggester=suggester)
+            yield Checkbox("Replace figures not split by channel on the same days", id="import-unsplit")
+            with VerticalScroll(id="import-preview-scroll"):
+                yield Static("", id="import-preview", markup=False)
+            yield Static("Enter: preview, then import · Esc: cancel, the board stays as it was", id="import-keys", markup=False)
+
+    # -- inputs ------------------------------------------------------------------
+    def asked(self) -> tuple:
+        values = [self.query_one(f"#import-{name}", Input).value.strip() for name in ("path", "channel", "sheet", "map")]
+        return (*values, self.query_one("#import-unsplit", Checkbox).value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_go(self) -> None:
+        asked = self.asked()
+        if self.preview is not None and asked == self.previewed:
+            self._save()
+            return
+        path, channel, sheet, pairs, _ = asked
+        if not path:
+            self._show_error("Give the path of the file exported from the back office.")
+            return
+        try:
+            mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
+        except InputError as error:
+            self._show_error(str(error))
+            return
+        remembered = None if mapping else remembered_mapping(self.app.store)  # type: ignore[attr-defined]
+        self.reading = asked
+        self.preview = None
+        self._show(Text("Reading the file…"), error=False)
+        self.read(asked, os.path.expanduser(path), channel or None, sheet or None, mapping, remembered)
+
+    @work(thread=True, exclusive=True, group="import-read")
+    def read(self, asked: tuple, path: str, channel, sheet, mapping, remembered) -> None:
+        try:
+            imported = read_actuals_file(path, channel=channel, sheet=sheet, mapping=mapping, remembered=remembered)
+        except (InputError, BoardError) as error:
+            self.post_message(self.Read(asked, error=str(error)))
+            return
+        except Exception as error:  # a message in the dialog, never a crashed app
+            self.post_message(self.Read(asked, error=f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Read(asked, imported))
+
+    def on_import_actuals_dialog_read(self, message: Read) -> None:
+        if message.asked != self.reading:
+            return  # the inputs changed since: a newer read follows
+        if message.imported is None:
+            self._show_error(message.error)
+            return
+        path, _, _, pairs, unsplit = message.asked
+        try:
+            mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
+            self.preview = check_against_board(self.app.store, message.imported, path, mapping=mapping, replace_unsplit=unsplit)  # type: ignore[attr-defined]
+        except (InputError, BoardError) as error:
+            self._show_error(str(error))
+            return
+        self.previewed = message.asked
+        self._show(preview_text(self.preview), error=False)
+        self.query_one("#import-keys", Static).update("Enter: import these rows · Esc: cancel, nothing is saved")
+
+    def _save(self) -> None:
+        preview = self.preview
+        assert preview is not None
+        app = self.app
+        try:  # the one save path: a held lock waits, a refusal is said, the views show the disk
+            result = app.saves.run(save_actuals, app.store, preview, reraise=(InputError,))  # type: ignore[attr-defined]
+        except InputError as error:  # a teammate's import since the preview: a day would now count twice
+            self._show_error(str(error))
+            return
+        self.dismiss(result)
+
+    def _show_error(self, message: str) -> None:
+        self.preview = None
+        self._show(Text(message), error=True)
+        self.query_one("#import-keys", Static).update("Enter: try again · Esc: cancel, the board stays as it was")
+
+    def _show(self, text: Text, error: bool) -> None:
+        preview = self.query_one("#import-preview", Static)
+        preview.set_class(error, "-error")
+        preview.update(text)
+
+
+def _amount(value: float | None, decimals: int = 2) -> str:
+    return "unknown" if value is None else f"{value:,.{decimals}f}"
+
+
+def preview_text(preview: ActualsPreview) -> Text:
+    """The preview as lines of plain text (file names and headers are user text)."""
+    imported = preview.imported
+    where = f"{imported.kind}" + (f", sheet {imported.sheet}" if imported.sheet else "")
+    line_word = "line" if imported.kind == "csv" else "row"
+    channels = [c or "not split by channel" for c in preview.channels]
+    shown_channels = ", ".join(channels[:4]) + (f" and {len(channels) - 4} more" if len(channels) > 4 else "")
+    columns = " · ".join(f"{figure} ← {header}" for figure, header in imported.columns.items())
+    lines = [
+        f"File      {preview.file} ({where}, header on {line_word} {imported.header_line})",
+        f"Layout    {imported.layout.name}",
+        f"Columns   {columns}",
+        f"Dates     {preview.first_day.isoformat()} … {preview.last_day.isoformat()}",
+        f"Rows      {preview.days} days × {len(preview.channels)} channel{'s' if len(preview.channels) != 1 else ''} ({shown_channels})",
+        f"Totals    revenue {_amount(preview.total('revenue'))} · orders {_amount(preview.total('orders'), 0)}"
+        f" · ad spend {_amount(preview.total('ad_spend'))}",
+        f"Saving    {preview.new:,} rows new · {preview.replaced:,} replaced",
+    ]
+    lines += [f"Warning   {note}" for note in preview.warnings]
+    return Text("\n".join(lines))
+
+
+def open_import_dialog(screen) -> None:
+    """Push the dialog over a view; when rows were imported, say so and
+    redraw every view from the board."""
+
+    def done(result: ActualsImport | None) -> None:
+        if result is None:
+            return
+        channels = ", ".join(c or "not split by channel" for c in result.channels)
+        screen.notify(
+            f"Imported {result.rows:,} rows ({result.new:,} new, {result.replaced:,} replaced): "
+            f"{result.first_day} … {result.last_day}, {channels}",
+            timeout=8,
+            markup=False,
+        )
+        screen.app.reload_views()
+
+    screen.app.push_screen(ImportActualsDialog(), done)

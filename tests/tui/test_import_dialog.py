@@ -1,0 +1,131 @@
+"""Importing inside the app: `i` in views 3 and 4 asks for a file, previews
+what it holds, imports on enter and leaves the board as it was on esc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.make_backoffice import build
+from opsboard.tui.modals.import_actuals import ImportActualsDialog, complete_path
+from test_review_view import frozen, make_app, open_review, quarter_metrics, run_async  # noqa: F401
+
+__all__ = ["frozen"]
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("backoffice")
+    build(out)
+    return out
+
+
+async def open_dialog(pilot) -> ImportActualsDialog:
+    await pilot.press("i")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ImportActualsDialog)
+    return dialog
+
+
+async def type_into(pilot, dialog: ImportActualsDialog, field: str, text: str) -> None:
+    dialog.query_one(f"#import-{field}").value = text
+    await pilot.pause()
+
+
+async def preview(pilot, dialog: ImportActualsDialog) -> str:
+    await pilot.press("enter")
+    await dialog.workers.wait_for_complete()
+    for _ in range(50):
+        await pilot.pause()
+        text = str(dialog.query_one("#import-preview").render())
+        if text and text != "Reading the file…":
+            return text
+    raise AssertionError("no preview")
+
+
+@run_async
+async def test_the_preview_shows_the_figures_and_esc_leaves_the_board_byte_identical(tmp_path: Path, frozen, files: Path):
+    app = make_app(tmp_path)
+    before = app.store.path.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        dialog = await open_dialog(pilot)
+        await type_into(pilot, dialog, "path", str(files / "sycm_shop.xlsx"))
+        await type_into(pilot, dialog, "sheet", "店铺概况")
+        await type_into(pilot, dialog, "channel", "天猫")
+        text = await preview(pilot, dialog)
+        lines = text.splitlines()
+        assert lines[0] == "File      sycm_shop.xlsx (xlsx, sheet 店铺概况, header on row 4)"
+        assert lines[1] == "Layout    生意参谋 店铺概况 (Tmall/Taobao)"
+        assert "ad_spend ← 关键词推广花费 + 精准人群推广花费 + 智能场景花费 + 全站推广花费" in lines[2]
+        assert lines[3] == "Dates     2025-01-01 … 2025-01-31"
+        assert lines[4] == "Rows      31 days × 1 channel (天猫)"
+        assert lines[6] == "Saving    31 rows new · 0 replaced"
+        assert "Warning   1 totals row (合计/总计) skipped" in lines
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportActualsDialog)
+    assert app.store.path.read_bytes() == before
+
+
+@run_async
+async def test_preview_totals_match_the_fixture_and_enter_imports(tmp_path: Path, frozen, files: Path):
+    expected = build(tmp_path / "again")["opsboard_en.csv"].totals
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        dialog = await open_dialog(pilot)
+        await type_into(pilot, dialog, "path", str(files / "opsboard_en.csv"))
+        text = await preview(pilot, dialog)
+        totals = text.splitlines()[5]
+        assert totals == (
+            f"Totals    revenue {expected['revenue']:,.2f} · orders {expected['orders']:,} · ad spend {expected['ad_spend']:,.2f}"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportActualsDialog)
+        assert len(app.store.actuals()) == 62
+        for _ in range(100):  # view 4 prepares the new figures in its worker
+            await pilot.pause()
+            if screen.source is not None and not screen.source.empty:
+                break
+        assert screen.source.channels == ("JD", "Tmall")
+
+
+@run_async
+async def test_a_double_count_is_said_in_the_dialog_and_nothing_is_saved(tmp_path: Path, frozen, files: Path):
+    app = make_app(tmp_path, quarter_metrics())  # Tmall and JD in January-March 2025
+    before = app.store.path.read_bytes()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        dialog = await open_dialog(pilot)
+        await type_into(pilot, dialog, "path", str(files / "opsboard_zh.csv"))
+        text = await preview(pilot, dialog)
+        assert text.startswith("opsboard_zh.csv has no channel, but the board already holds figures for channel Tmall on 31 days")
+        assert dialog.query_one("#import-preview").has_class("-error")
+        await pilot.press("enter")  # tries again: still refused
+        await dialog.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportActualsDialog)
+    assert app.store.path.read_bytes() == before
+
+
+@run_async
+async def test_i_opens_the_dialog_in_view_3_too(tmp_path: Path, frozen):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await open_dialog(pilot)
+
+
+def test_path_completion(tmp_path: Path):
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "生意参谋.xlsx").write_bytes(b"")
+    (tmp_path / "exports" / "notes.md").write_text("")
+    assert complete_path(str(tmp_path / "exp")) == str(tmp_path / "exports") + "/"
+    assert complete_path(str(tmp_path / "exports") + "/") == str(tmp_path / "exports" / "生意参谋.xlsx")
+    assert complete_path(str(tmp_path / "exports" / "no")) is None  # not a file the importer reads
+    assert complete_path(str(tmp_path / "missing" / "x")) is None
