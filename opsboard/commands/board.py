@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from opsboard.services.board_files import check_board, init_board, open_board
+from opsboard.services.errors import InputError
 from opsboard.services.export import VIEWS, export_view
 from opsboard.services.user import current_user
 from opsboard.templates import LANGUAGES
@@ -26,6 +28,9 @@ def register(sub, add_common) -> None:
     export.add_argument("board")
     export.add_argument("--view", choices=(*VIEWS, "all"), default="all")
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
+    export.add_argument("--period", choices=("day", "week", "month"), help="review only: one report by day, week or month")
+    export.add_argument("--from", dest="first_day", metavar="DATE", help="review only: the first day (YYYY-MM-DD)")
+    export.add_argument("--to", dest="last_day", metavar="DATE", help="review only: the last day (YYYY-MM-DD)")
     add_common(export)
     export.set_defaults(handler=cmd_export)
 
@@ -44,6 +49,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
+    if args.period or args.first_day or args.last_day:
+        return _export_review_period(store, args)
     if args.output:
         from opsboard.services.export import write_export
 
@@ -52,6 +59,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(export_view(store, args.view))
     return 0
+
+
+def _export_review_period(store, args: argparse.Namespace) -> int:
+    """`export --view review --period day|week|month [--from D --to D]`."""
+    from opsboard.services.export import write_markdown
+    from opsboard.services.review import review_period_export
+
+    if args.view != "review":
+        raise InputError("--period, --from and --to are for --view review")
+    text = review_period_export(store, args.period or "day", _day(args.first_day, "--from"), _day(args.last_day, "--to"))
+    if args.output:
+        path = write_markdown(Path(args.output), text, board=store.path)
+        print(f"Wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _day(text: str | None, option: str):
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{option} {text!r} is not a day (YYYY-MM-DD)") from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:

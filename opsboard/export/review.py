@@ -222,3 +222,23 @@ def traffic_markdown(monthly, weekly, title: str) -> str:
 def sales_markdown(monthly, weekly, title: str, currency: str) -> str:
     """Review checklist item 2: the monthly and weekly sales reports."""
     return _document(monthly, weekly, title, currency, SALES_COLUMNS, True)
+
+
+_PERIOD_NAMES = {"day": "Daily", "week": "Weekly", "month": "Monthly"}
+
+
+def review_period_markdown(report, title: str, currency: str, first=None, last=None) -> str:
+    """One period's report (`opsboard export --view review --period day|week|month
+    [--from D --to D]`): the traffic and sales table of the days asked for,
+    the definitions used, the best and worst periods."""
+    parts = [heading(2, escape(title)), _channel_line(report, currency)]
+    if first is not None or last is not None:
+        since = first.isoformat() if first is not None else "the first day"
+        until = last.isoformat() if last is not None else "the last day"
+        parts.append(f"Days {since} to {until}; growth compares with periods inside them only.")
+    parts.append(heading(3, _PERIOD_NAMES[report.period]))
+    if report.empty:
+        parts.append(f"No {report.period}s with data.")
+    else:
+        parts += [_report_table(report, REVIEW_COLUMNS), definitions_line(report), _best_worst(report, currency)]
+    return "\n\n".join(part for part in parts if part) + "\n"

@@ -8,13 +8,15 @@ never by importing this module: opening the app must not pay for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from opsboard.logic.review import Period, ReviewData, ReviewReport
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 
+from .errors import InputError
 from .export import default_export_path, write_markdown
 
 REVIEW_TITLE = "Review"
@@ -98,6 +100,21 @@ def review_export(store: BoardStore) -> str:
 
     source = load_review(store)
     return review_markdown(source.report("month"), source.report("week"), source.title(), source.currency)
+
+
+def review_period_export(store: BoardStore, period: str, first: date | None = None, last: date | None = None) -> str:
+    """One period's report over all channels for the days first..last
+    (either may be None: from the first / to the last day with data)."""
+    from opsboard.export.review import review_period_markdown
+
+    if period not in ("day", "week", "month"):
+        raise InputError(f"--period must be day, week or month, not '{period}'")
+    if first is not None and last is not None and first > last:
+        raise InputError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    inputs = read_review_inputs(store)
+    kept = [m for m in inputs.metrics if (first is None or m.date >= first) and (last is None or m.date <= last)]
+    source = prepare_review(replace(inputs, metrics=kept))
+    return review_period_markdown(source.report(period), source.title(), source.currency, first, last)
 
 
 def _traffic(source: ReviewSource) -> str:

@@ -63,3 +63,33 @@ def test_export_review_in_a_subprocess_of_an_empty_board(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "opsboard import-actuals BOARD FILE.csv" in result.stdout
     assert result.stderr == ""
+
+
+def test_export_review_by_day_for_a_span_of_days(board: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["export", str(board), "--view", "review", "--period", "day", "--from", "2025-02-03", "--to", "2025-02-05"]) == 0
+    out = capsys.readouterr().out
+    table = tables(out)[0]
+    assert table[0][:4] == ["Day", "PV", "UV", "PV/UV"]
+    assert [row[0] for row in table[1:]] == ["2025-02-03", "2025-02-04", "2025-02-05", "Total"]
+    assert table[-1][1:3] == ["900", "300"]  # 3 days × 300 pv, × 100 uv
+    assert "Days 2025-02-03 to 2025-02-05" in out
+    assert "Conversion = orders ÷ UV and order value = revenue ÷ orders (the import had no paying buyers)." in out
+
+
+def test_export_review_by_week_to_a_file(board: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    target = tmp_path / "weekly.md"
+    assert main(["export", str(board), "--view", "review", "--period", "week", "-o", str(target)]) == 0
+    assert tables(target.read_text())[0][0][:2] == ["Week", "Start"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--view", "targets", "--period", "day"], "--period, --from and --to are for --view review"),
+        (["--view", "review", "--from", "2025-02-30"], "--from '2025-02-30' is not a day (YYYY-MM-DD)"),
+        (["--view", "review", "--from", "2025-03-01", "--to", "2025-02-01"], "--from 2025-03-01 is after --to 2025-02-01"),
+    ],
+)
+def test_export_period_refusals_are_one_line(board: Path, capsys: pytest.CaptureFixture[str], args, message):
+    assert main(["export", str(board), *args]) == 1
+    assert capsys.readouterr().err.strip().endswith(message)
