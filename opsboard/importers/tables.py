@@ -17,6 +17,8 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from opsboard.model.cleaning import clean_line
+
 from .errors import ActualsImportError
 
 _ZIP = b"PK\x03\x04"
@@ -108,17 +110,17 @@ def _excel(data: bytes, name: str, kind: str, sheet: str | None) -> Sheet:
         raise ActualsImportError(f"{name} has no sheets", [(1, "no sheets")])
     chosen = names[0] if sheet is None else sheet
     if chosen not in names:
-        shown = ", ".join(names[:10]) + (", …" if len(names) > 10 else "")
-        raise ActualsImportError(f"{name} has no sheet named {sheet!r} (sheets: {shown})", [(1, "no such sheet")])
+        shown = ", ".join(clean_line(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
+        raise ActualsImportError(f"{name} has no sheet named '{clean_line(str(sheet))}' (sheets: {shown})", [(1, "no such sheet")])
     try:
         frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     except Exception as error:
-        raise ActualsImportError(f"{name}, sheet {chosen}: cannot be read ({_reason(error)})", [(1, "unreadable sheet")]) from None
+        raise ActualsImportError(f"{name}, sheet {clean_line(chosen)}: cannot be read ({_reason(error)})", [(1, "unreadable sheet")]) from None
     frame = frame.astype(object).where(frame.notna(), None)
     rows = [(number, cells) for number, cells in enumerate(frame.values.tolist(), start=1)]
-    return Sheet(kind, rows, chosen, "row")
+    return Sheet(kind, rows, clean_line(chosen), "row")
 
 
 def _reason(error: Exception) -> str:
-    text = " ".join(str(error).split())[:120]
+    text = clean_line(" ".join(str(error).split()))[:120]
     return text or type(error).__name__

@@ -78,3 +78,59 @@ def test_a_damaged_workbook_is_one_clear_line(tmp_path: Path):
         parse_actuals(b"PK\x03\x04" + b"\x00" * 100, "broken.xlsx")
     assert str(caught.value).startswith("broken.xlsx is not a readable .xlsx workbook (")
     assert "\n" not in str(caught.value)
+
+
+def test_hostile_sheet_names_and_cells_never_reach_the_terminal(tmp_path: Path):
+    import xlsxwriter
+
+    path = tmp_path / "hostile.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("evil\u202e")
+    for r, row in enumerate([["date", "channel", "pv", "uv", "orders", "revenue"], ["2025-01-01", "\x1b[31mred", 10, 5, 1, "=1+1"]]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    with pytest.raises(ActualsImportError) as caught:
+        parse_actuals(path.read_bytes(), "hostile.xlsx", sheet="\x1b]0;x\x07")
+    assert "\x1b" not in str(caught.value) and "\u202e" not in str(caught.value)
+    (metric,) = parse_actuals(path.read_bytes(), "hostile.xlsx").metrics
+    assert "\x1b" not in metric.channel
+    assert metric.revenue == 0  # a formula's cached value (XlsxWriter leaves 0), not its text
+
+
+def test_a_bad_excel_cell_is_named_by_its_sheet_row(tmp_path: Path):
+    import xlsxwriter
+    from datetime import datetime
+
+    path = tmp_path / "typed.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    fmt = book.add_format({"num_format": "yyyy/m/d"})
+    sheet.write_row(0, 0, ["统计日期", "浏览量", "访客数", "支付订单数", "支付金额"])
+    sheet.write_datetime(1, 0, datetime(2025, 3, 1), fmt)
+    sheet.write_row(1, 1, [1200.0, 300, 12, 3456.5])
+    sheet.write_number(2, 0, 45718)
+    sheet.write_row(2, 1, [100000, "1.2万", "1,0", "￥2,000"])
+    book.close()
+    with pytest.raises(ActualsImportError) as caught:
+        parse_actuals(path.read_bytes(), "typed.xlsx")
+    assert caught.value.errors == [(3, "orders (1,0) is not a whole number")]
+    assert str(caught.value).startswith("typed.xlsx: 1 bad row, nothing imported:\nrow 3: ")
+
+
+def test_excel_cells_keep_their_types(tmp_path: Path):
+    import xlsxwriter
+    from datetime import date, datetime
+
+    path = tmp_path / "typed.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    fmt = book.add_format({"num_format": "yyyy/m/d"})
+    sheet.write_row(0, 0, ["统计日期", "浏览量", "访客数", "支付订单数", "支付金额"])
+    sheet.write_datetime(1, 0, datetime(2025, 3, 1), fmt)
+    sheet.write_row(1, 1, [1200.0, 300, 12, 3456.5])
+    sheet.write_number(2, 0, 45718)  # an unformatted Excel serial day (45717 is 2025-03-01)
+    sheet.write_row(2, 1, ["1.5万", "1.2万", 10, "￥2,000"])
+    book.close()
+    first, second = parse_actuals(path.read_bytes(), "typed.xlsx").metrics
+    assert (first.date, first.pv, first.uv, first.orders, first.revenue) == (date(2025, 3, 1), 1200, 300, 12, 3456.5)
+    assert (second.date, second.pv, second.uv, second.revenue) == (date(2025, 3, 2), 15000, 12000, 2000.0)
