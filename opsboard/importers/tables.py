@@ -115,7 +115,9 @@ def _excel(data: bytes, name: str, kind: str, sheet: str | None) -> Sheet:
     try:
         frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     except Exception as error:
-        raise ActualsImportError(f"{name}, sheet {clean_line(chosen)}: cannot be read ({_reason(error)})", [(1, "unreadable sheet")]) from None
+        raise ActualsImportError(
+            f"{name}, sheet {clean_line(chosen)}: cannot be read ({_reason(error)})", [(1, "unreadable sheet")]
+        ) from None
     frame = frame.astype(object).where(frame.notna(), None)
     rows = [(number, cells) for number, cells in enumerate(frame.values.tolist(), start=1)]
     return Sheet(kind, rows, clean_line(chosen), "row")
