@@ -62,9 +62,13 @@ def run_tui(args: argparse.Namespace) -> int:
     # The app checks the documents it shows just after its first frame; a
     # hand-broken one ends it with the error, before any change: recover, and
     # open the recovered board.
-    while (damaged := OpsboardApp(store, notice=notice).run()) is not None:
+    while True:
+        app = OpsboardApp(store, notice=notice)
+        damaged = app.run()
+        if damaged is None:
+            # non-zero when it ended on an error (1) or a hang-up (129)
+            return app.return_code or 0
         store, notice = recover(damaged, user)
         if store is None:
             print(f"opsboard: {damaged}", file=sys.stderr)
             return 1
-    return 0

@@ -24,6 +24,7 @@ from .keymap import load_keymap
 from .messages import BoardReloaded
 from .saving import Saves
 from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
+from .terminal import watch_terminal
 from .widgets.quiet_header import header_title, saved_label
 
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
@@ -106,6 +107,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         if self.store.read_only:
             self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", timeout=10)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")
+        watch_terminal(self)  # a closed terminal ends the app, also without a SIGHUP
         self.call_after_refresh(self._check_board)
 
     def uses_sixteen_colours(self) -> bool:
