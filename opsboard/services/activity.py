@@ -52,9 +52,12 @@ def entries_since(store: BoardStore, revision: int) -> list[ActivityEntry]:
     newest end, so it costs the new entries, not the whole history."""
     newer = []
     for doc in reversed(list(store.raw(ACTIVITY).values())):
-        if int(doc.get("revision", 0)) <= revision:
+        entry = readable_entry(doc)
+        if entry is None:
+            continue  # not one this opsboard can read: not announced
+        if entry.revision <= revision:
             break
-        newer.append(models.ActivityEntry.model_validate(doc))
+        newer.append(entry)
     newer.reverse()
     return newer
 
@@ -280,17 +283,43 @@ def describe_change(entry: ActivityEntry) -> str:
 # -- the activity view ---------------------------------------------------------------
 
 
-def activity_rows(store: BoardStore, *, person: str | None = None, department: str | None = None, limit: int = 500) -> list[ActivityRow]:
-    """Newest first, filtered by who made the change and by department id."""
+def readable_entry(doc: object) -> ActivityEntry | None:
+    """An entry of the log as a model; None when this opsboard cannot read it
+    (hand-edited, or written by a newer one)."""
+    try:
+        return models.ActivityEntry.model_validate(doc)
+    except ValueError:  # pydantic's ValidationError
+        return None
+
+
+def activity_rows(
+    store: BoardStore,
+    *,
+    person: str | None = None,
+    department: str | None = None,
+    limit: int = 500,
+    unreadable: list[str] | None = None,
+) -> list[ActivityRow]:
+    """Newest first, filtered by who made the change and by department id.
+    An entry that cannot be read or worded is left out; its id goes to
+    `unreadable`, for the view to say so."""
     rows: list[ActivityRow] = []
     for doc in reversed(list(store.raw(ACTIVITY).values())):
-        if person and doc.get("by") != person:
+        if not isinstance(doc, dict) or (person and doc.get("by") != person):
             continue
-        entry = models.ActivityEntry.model_validate(doc)
-        dept = _department(store, entry)
+        entry = readable_entry(doc)
+        try:
+            if entry is None:
+                raise ValueError(doc.get("id"))
+            dept = _department(store, entry)
+            row = ActivityRow(entry, describe(entry, store), describe_change(entry), dept)
+        except (ValueError, TypeError, KeyError, AttributeError):  # values of a shape the wording does not expect
+            if unreadable is not None:
+                unreadable.append(str(doc.get("id", "?")))
+            continue
         if department and dept != department:
             continue
-        rows.append(ActivityRow(entry, describe(entry, store), describe_change(entry), dept))
+        rows.append(row)
         if len(rows) >= limit:
             break
     return rows

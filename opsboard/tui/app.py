@@ -251,6 +251,18 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.notify(result.message, timeout=5, markup=False)
             self.reload_views()
 
+    # -- failures no view handled ------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """A view that meets a document the models refuse (a task's status
+        `review`, hand-edited or from a newer opsboard) ends the app with the
+        error, as the check after the first frame does: `opsboard` offers
+        recovery instead of a traceback. Anything else is Textual's."""
+        damaged = _damage_in(error)
+        if damaged is not None:
+            self.exit(damaged)
+            return
+        super()._handle_exception(error)
+
     # -- command palette: every binding of the screen and the app --------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -261,3 +273,15 @@ class OpsboardApp(App[BoardDamagedError | None]):
                 continue
             seen.add(binding.action)
             yield SystemCommand(binding.description, f"key: {key}", partial(self.run_action, binding.action, active.node))
+
+
+def _damage_in(error: BaseException | None) -> BoardDamagedError | None:
+    """The BoardDamagedError behind `error` (Textual may wrap it, e.g. in a
+    MountError), if any."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, BoardDamagedError):
+            return error
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None

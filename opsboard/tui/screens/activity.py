@@ -68,6 +68,7 @@ class ActivityScreen(Screen[None]):
         store = self.ops_app.store
         self._people = people(store)
         self._rows: dict = {}
+        self._unreadable: list[str] = []  # ids of entries already said to be unreadable
         yield Header()
         with Horizontal(id="activity-filters"):
             yield Select([(name, name) for name in self._people], prompt="Everyone", id="person")
@@ -111,7 +112,21 @@ class ActivityScreen(Screen[None]):
         table.add_column("Who", key="by", width=FIXED["by"])
         table.add_column("What", key="what", width=free * 11 // 20)
         table.add_column("Before → after", key="change", width=free - free * 11 // 20)
-        rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT)
+        unreadable: list[str] = []
+        rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT, unreadable=unreadable)
+        if unreadable and unreadable != self._unreadable:
+            ids = ", ".join(unreadable[:3])
+            if len(unreadable) == 1:
+                message = f"1 entry of the activity log cannot be read and is not shown ({ids})"
+            else:
+                message = f"{len(unreadable)} entries of the activity log cannot be read and are not shown ({ids}, …)"
+            self.notify(
+                message,
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self._unreadable = unreadable
         self._rows = {row.entry.id: row for row in rows}
         for row in rows:
             what = keep_the_ends(row.text.removeprefix(f"{row.entry.by} "), free * 11 // 20)

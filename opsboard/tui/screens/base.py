@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from opsboard.services.export import default_export_path, write_export
-from opsboard.store import BoardError, BoardStore
+from opsboard.store import BoardDamagedError, BoardError, BoardStore
 
 from ..messages import BoardReloaded
 
@@ -43,8 +43,20 @@ class ViewScreen(Screen[None]):
     def reload(self) -> None:
         """Redraw from the store (another process saved). Override."""
 
+    def redraw(self) -> bool:
+        """reload(); a document the models refuse (a task's status `review`,
+        hand-edited) ends the app with the error, as the check after the
+        first frame does, so `opsboard` offers recovery: no traceback.
+        False then."""
+        try:
+            self.reload()
+        except BoardDamagedError as error:
+            self.ops_app.exit(error)
+            return False
+        return True
+
     def on_board_reloaded(self, message: BoardReloaded) -> None:
-        self.reload()
+        self.redraw()
 
     def export_name(self) -> str:
         """Which export `x` writes (a view may pick a narrower report)."""

@@ -107,7 +107,8 @@ class BoardsScreen(ViewScreen):
     def on_mount(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
         self.query_one(DepartmentList).fit_window(self.size.width)
-        self.reload()
+        if not self.redraw():
+            return
         self.query_one(BoardOverview).focus()
         # The board's models live as long as the app: keep the garbage
         # collector from walking 10,000 tasks again on every full pass (a
@@ -464,6 +465,7 @@ class BoardsScreen(ViewScreen):
                 delete(task)  # gone already: the save path says so
                 return
             who = current.updated_by or "someone else"
+            self.ops_app.reload_views()  # the card as it is now, under the question
             self.app.push_screen(
                 ConfirmScreen(
                     f"{who} changed this task since you opened it",

@@ -112,8 +112,8 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
-        self.query_one(AgendaTable).focus()
+        if self.redraw():
+            self.query_one(AgendaTable).focus()
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
