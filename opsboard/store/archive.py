@@ -9,6 +9,7 @@ entries the archive already ends with: every entry is there once, in order.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ def activity_archive_path(board: Path) -> Path:
 def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append activity entries (oldest first) that are not already there."""
     with open(activity_archive_path(board), "a+b") as archive:
+        if _same_file(board, archive.fileno()):  # a link to the board: appending would break it
+            raise OSError(errno.EINVAL, "the activity archive is a link to the board itself", str(activity_archive_path(board)))
         sharing.like_board(board, archive.fileno())
         last = _last_entry_id(archive)
         ids = [str(entry.get("id")) for entry in entries]
@@ -37,6 +40,14 @@ def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
             archive.write(b"".join(orjson.dumps(entry) + b"\n" for entry in entries))
             archive.flush()
             os.fsync(archive.fileno())
+
+
+def _same_file(board: Path, fd: int) -> bool:
+    try:
+        a, b = os.stat(board), os.fstat(fd)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _last_entry_id(archive: IO[bytes]) -> str | None:

@@ -50,6 +50,19 @@ def _checked_line(text: bytes) -> bytes:
     return next((line + b"\n" for line in text.splitlines() if line.startswith(_CHECKED)), b"")
 
 
+def _linked(board: Path, fd: int) -> bool:
+    """The lock file is a link to the board or to another file (a backup):
+    writing a holder's name in it would write into that file."""
+    try:
+        lock = os.fstat(fd)
+        if lock.st_nlink > 1:
+            return True
+        board_st = os.stat(board)
+    except OSError:
+        return False
+    return (board_st.st_dev, board_st.st_ino) == (lock.st_dev, lock.st_ino)
+
+
 class BoardLock:
     def __init__(self, board: Path, timeout: float = DEFAULT_TIMEOUT):
         self.board = board
@@ -72,6 +85,8 @@ class BoardLock:
         return self._lock
 
     def _acquired(self, fd: int) -> None:
+        if _linked(self.board, fd):
+            return
         sharing.like_board(self.board, fd)  # one made before the board was shared
         _write_holder(fd)
 
@@ -91,6 +106,8 @@ class BoardLock:
         except OSError:
             return  # then the next save checks every document: slower, never wrong
         try:
+            if _linked(self.board, fd):
+                return
             text = os.pread(fd, 4096, 0)
             first = text.splitlines(keepends=True)[:1]
             holder = first[0] if first and not first[0].startswith(_CHECKED) else b"\n"

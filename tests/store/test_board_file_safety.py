@@ -173,3 +173,22 @@ def test_an_old_board_with_an_invalid_document_is_not_upgraded_over_nor_rotated(
         BoardStore(board, user="ana")
     assert board.read_bytes() == broken
     assert {b.number: b.path.read_bytes() for b in list_backups(board)} == backups_before
+
+
+def test_a_lock_file_or_activity_archive_linked_to_the_board_is_never_written_through(board: Path, store: BoardStore, monkeypatch) -> None:
+    from opsboard.store import BoardWriteError
+    from opsboard.store import board_store as board_store_module
+
+    saved_twice(store)
+    board.with_name("b.json.lock").unlink()
+    os.link(board, board.with_name("b.json.lock"))  # sabotage, or a confused cleanup script
+    BoardStore(board, user="ben").apply(add_task("t-3"))  # the lock's holder line is not written into the board
+    assert sorted(orjson.loads(board.read_bytes())["tasks"]) == ["t-1", "t-2", "t-3"]
+    assert all(info.good for info in backups_report(board))
+    monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 1)
+    monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 0)
+    os.link(board, board.with_name("b.json.activity.jsonl"))
+    before = board.read_bytes()
+    with pytest.raises(BoardWriteError, match="activity archive is a link to the board"):
+        BoardStore(board, user="ben").apply(add_task("t-4"))
+    assert board.read_bytes() == before
