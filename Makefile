@@ -9,9 +9,12 @@ STAMP := $(VENV)/.synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo lint test test-fast bench sample clean
+.PHONY: install demo lint test test-fast bench sample clean messages
 
-install: $(STAMP)
+# the translation catalogues, compiled from the .po files (the .mo are not committed)
+CATALOGUES := $(wildcard opsboard/locale/*/LC_MESSAGES/opsboard.po)
+
+install: $(STAMP) $(CATALOGUES:.po=.mo)
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,12 +24,19 @@ $(STAMP): pyproject.toml uv.lock
 	$(UV) sync --frozen --inexact --quiet
 	touch $(STAMP)
 
+%.mo: %.po $(STAMP)
+	$(PY) tools/messages.py compile
+
+# after adding or changing a translated string: every message into the .po files
+messages: install
+	$(PY) tools/messages.py update
+
 demo: install
 	$(VENV)/bin/opsboard --demo
 
 lint: install
-	$(VENV)/bin/ruff check opsboard tests benchmarks sample_data
-	$(VENV)/bin/ruff format --check opsboard tests benchmarks sample_data
+	$(VENV)/bin/ruff check opsboard tests benchmarks sample_data tools hatch_build.py
+	$(VENV)/bin/ruff format --check opsboard tests benchmarks sample_data tools hatch_build.py
 
 test: install lint
 	$(PY) -m pytest -n 2 -q

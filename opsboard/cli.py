@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from opsboard import __version__
 from opsboard.commands import COMMANDS, command_modules
+from opsboard.i18n import LANGUAGES, _, override_language
+from opsboard.i18n.argparse_words import translate_argparse
 from opsboard.store import BoardError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -22,18 +24,24 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS: a subcommand's own --user must not reset one given before the
     # command (`opsboard --user mei init b.json`); the top parser's default is None.
-    parser.add_argument("--user", default=argparse.SUPPRESS, help="who is recorded as making changes (default: the OS user)")
+    parser.add_argument("--user", default=argparse.SUPPRESS, help=_("who is recorded as making changes (default: the OS user)"))
+    parser.add_argument(
+        "--ui-lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("language of the interface (default: the board's; with no board, the locale's)"),
+    )
 
 
 def build_command_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="opsboard", description="A terminal planning board for an e-commerce operations lead.")
-    parser.add_argument("--version", action="version", version=f"opsboard {__version__}")
+    parser = _Parser(prog="opsboard", description=_("A terminal planning board for an e-commerce operations lead."))
+    parser.add_argument("--version", action="version", version=f"opsboard {__version__}", help=_("show program's version number and exit"))
     _common(parser)
     parser.set_defaults(user=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -45,13 +53,13 @@ def build_command_parser() -> argparse.ArgumentParser:
 def build_tui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="opsboard",
-        description="Open a board in the terminal app. Commands: "
-        + ", ".join(sorted(command_names()))
-        + " (see `opsboard COMMAND --help`).",
+        description=_("Open a board in the terminal app. Commands: {commands} (see `opsboard COMMAND --help`).").format(
+            commands=", ".join(sorted(command_names()))
+        ),
     )
-    parser.add_argument("board", nargs="?", help="the board file (default: your per-user board)")
-    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the sample board")
-    parser.add_argument("--version", action="version", version=f"opsboard {__version__}")
+    parser.add_argument("board", nargs="?", help=_("the board file (default: your per-user board)"))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the sample board"))
+    parser.add_argument("--version", action="version", version=f"opsboard {__version__}", help=_("show program's version number and exit"))
     _common(parser)
     parser.set_defaults(user=None)
     return parser
@@ -67,11 +75,21 @@ def _first_positional(argv: Sequence[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg == "--user":
+        if arg in ("--user", "--ui-lang"):
             skip = True
             continue
         if not arg.startswith("-"):
             return arg
+    return None
+
+
+def _ui_lang(argv: Sequence[str]) -> str | None:
+    """`--ui-lang` before argparse runs: its help and errors speak that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--ui-lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--ui-lang="):
+            return arg.partition("=")[2]
     return None
 
 
@@ -108,6 +126,8 @@ def _printable_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _printable_output()
+    override_language(_ui_lang(argv))  # a board opened later speaks its language unless overridden
+    translate_argparse()
     try:
         if _first_positional(argv) in command_names():
             args = build_command_parser().parse_args(argv)
@@ -119,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _refuse_undecodable_text(args)
         return run_tui(args)
     except BoardError as error:
-        print(f"opsboard: {error}", file=sys.stderr)
+        print(_("opsboard: {error}").format(error=error), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -127,7 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("OPSBOARD_DEBUG"):
             raise
         first = " ".join(str(error).split("\n", 1)[0].split())[:200]  # one line, whatever raised it
-        print(f"opsboard: unexpected error: {type(error).__name__}: {first} (set OPSBOARD_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            _("opsboard: unexpected error: {kind}: {error} (set OPSBOARD_DEBUG=1 for details)").format(
+                kind=type(error).__name__, error=first
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INPUT
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "opsboard"
-BELOW_THE_UI = ("model", "store", "logic", "export", "importers", "services")
+BELOW_THE_UI = ("i18n", "model", "store", "logic", "export", "importers", "services")
 
 
 def module_name(path: Path) -> str:
@@ -86,9 +86,17 @@ def test_only_the_store_imports_tinydb() -> None:
 @pytest.mark.parametrize("layer", ["logic", "export", "importers"])
 def test_logic_and_export_know_only_the_model(layer: str) -> None:
     def bad(name: str, top: bool) -> bool:
-        return is_under(name, "opsboard") and not (is_under(name, "opsboard.model") or is_under(name, f"opsboard.{layer}"))
+        allowed = ("opsboard.model", f"opsboard.{layer}", "opsboard.i18n")  # every layer may translate
+        return is_under(name, "opsboard") and not any(is_under(name, a) for a in allowed)
 
     assert offenders(python_files(layer), bad) == []
+
+
+def test_the_translation_layer_imports_nothing_else_from_opsboard() -> None:
+    # so every layer, the model's validation messages included, may use it
+    bad = lambda name, top: is_under(name, "opsboard") and not is_under(name, "opsboard.i18n")  # noqa: E731
+    assert offenders(python_files("i18n"), bad) == []
+    assert offenders(python_files("i18n"), lambda name, top: top and is_under(name, "babel")) == []
 
 
 def test_pandas_is_never_imported_at_module_top() -> None:
@@ -96,9 +104,12 @@ def test_pandas_is_never_imported_at_module_top() -> None:
 
 
 def test_starting_the_cli_and_the_app_does_not_import_pandas() -> None:
-    code = "import opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists; import sys; print('pandas' in sys.modules)"
+    code = (
+        "import opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists, opsboard.i18n as i;"
+        " i.set_language('zh'); import sys; print('pandas' in sys.modules, 'babel' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "False False"
 
 
 def test_the_first_screen_is_drawn_before_pydantic_loads_and_the_board_is_checked_just_after(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from opsboard.i18n import _
 from opsboard.services.board_files import check_board, init_board, open_board
 from opsboard.services.errors import InputError
 from opsboard.services.export import VIEWS, export_view
@@ -16,26 +17,26 @@ NAMES = ("init", "export", "check")
 
 
 def register(sub, add_common) -> None:
-    init = sub.add_parser("init", help="create a new board from the template")
-    init.add_argument("board")
-    init.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the checklists (default: en)")
-    init.add_argument("--name", help="the store's or project's name")
-    init.add_argument("--year", type=int, help="the plan year (default: this year)")
+    init = sub.add_parser("init", help=_("create a new board from the template"))
+    init.add_argument("board", help=_("the board file to create"))
+    init.add_argument("--lang", choices=LANGUAGES, help=_("language of the checklists and the interface (default: the locale's)"))
+    init.add_argument("--name", help=_("the store's or project's name"))
+    init.add_argument("--year", type=int, help=_("the plan year (default: this year)"))
     add_common(init)
     init.set_defaults(handler=cmd_init)
 
-    export = sub.add_parser("export", help="print a view as Markdown")
-    export.add_argument("board")
-    export.add_argument("--view", choices=(*VIEWS, "all"), default="all")
-    export.add_argument("-o", "--output", help="write to this file instead of stdout")
-    export.add_argument("--period", choices=("day", "week", "month"), help="review only: one report by day, week or month")
-    export.add_argument("--from", dest="first_day", metavar="DATE", help="review only: the first day (YYYY-MM-DD)")
-    export.add_argument("--to", dest="last_day", metavar="DATE", help="review only: the last day (YYYY-MM-DD)")
+    export = sub.add_parser("export", help=_("print a view as Markdown"))
+    export.add_argument("board", help=_("the board file"))
+    export.add_argument("--view", choices=(*VIEWS, "all"), default="all", help=_("which view (default: all)"))
+    export.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
+    export.add_argument("--period", choices=("day", "week", "month"), help=_("review only: one report by day, week or month"))
+    export.add_argument("--from", dest="first_day", metavar="DATE", help=_("review only: the first day (YYYY-MM-DD)"))
+    export.add_argument("--to", dest="last_day", metavar="DATE", help=_("review only: the last day (YYYY-MM-DD)"))
     add_common(export)
     export.set_defaults(handler=cmd_export)
 
-    check = sub.add_parser("check", help="validate a board file")
-    check.add_argument("board")
+    check = sub.add_parser("check", help=_("validate a board file"))
+    check.add_argument("board", help=_("the board file"))
     add_common(check)
     check.set_defaults(handler=cmd_check)
 
@@ -43,7 +44,11 @@ def register(sub, add_common) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     store = init_board(args.board, user=current_user(args.user), language=args.lang, name=args.name, year=args.year)
     meta = store.meta()
-    print(f"Created {store.path}: '{meta.name}' ({meta.language.value}, {meta.year}), {len(store.checklist())} checklist items")
+    print(
+        _("Created {path}: '{name}' ({language}, {year}), {count} checklist items").format(
+            path=store.path, name=meta.name, language=meta.language.value, year=meta.year, count=len(store.checklist())
+        )
+    )
     return 0
 
 
@@ -55,7 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from opsboard.services.export import write_export
 
         path = write_export(store, args.view, args.output)
-        print(f"Wrote {path}", file=sys.stderr)
+        print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
         sys.stdout.write(export_view(store, args.view))
     return 0

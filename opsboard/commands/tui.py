@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from opsboard.i18n import _
 from opsboard.services.board_files import demo_copy, open_board, open_or_create_default
 from opsboard.services.user import current_user
 from opsboard.store import BoardDamagedError, BoardStore, rows
@@ -16,7 +17,7 @@ from opsboard.store import BoardDamagedError, BoardStore, rows
 def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
     if args.demo:
         path = demo_copy()
-        return open_board(path, user=user), f"Demo board: a fresh copy at {path}"
+        return open_board(path, user=user), _("Demo board: a fresh copy at {path}").format(path=path)
     if args.board:
         return open_board(args.board, user=user), None
     return open_or_create_default(user)
@@ -55,7 +56,7 @@ def run_tui(args: argparse.Namespace) -> int:
     except BoardDamagedError as error:  # not JSON, or not a board
         store, notice = recover(error, user)
         if store is None:
-            print(f"opsboard: {error}", file=sys.stderr)
+            print(_("opsboard: {error}").format(error=error), file=sys.stderr)
             return 1
     from opsboard.tui.app import OpsboardApp
 
@@ -70,5 +71,5 @@ def run_tui(args: argparse.Namespace) -> int:
             return app.return_code or 0
         store, notice = recover(damaged, user)
         if store is None:
-            print(f"opsboard: {damaged}", file=sys.stderr)
+            print(_("opsboard: {error}").format(error=damaged), file=sys.stderr)
             return 1

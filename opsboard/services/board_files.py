@@ -9,7 +9,10 @@ from pathlib import Path
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import Language
 from opsboard.model.clock import today
-from opsboard.store import BoardError, BoardStore
+from opsboard.i18n import _
+from opsboard.i18n import language as current_language
+from opsboard.i18n import use_board_language
+from opsboard.store import BoardError, BoardStore, rows
 
 from .errors import InputError
 
@@ -34,13 +37,15 @@ def init_board(
     path: str | Path,
     *,
     user: str,
-    language: str = "en",
+    language: str | None = None,
     name: str | None = None,
     year: int | None = None,
 ) -> BoardStore:
-    """A new board from the template: the four phases' checklists and the departments."""
+    """A new board from the template: the four phases' checklists and the
+    departments, in `language` (default: the interface's)."""
     from opsboard.templates import LANGUAGES, load_template  # data files: read only to make a board
 
+    language = language or current_language()
     if language not in LANGUAGES:
         raise InputError(f"unknown language '{language}' (choose {' or '.join(LANGUAGES)})")
     if year is not None and not 2000 <= year <= 2100:
@@ -61,7 +66,14 @@ def init_board(
 
 
 def open_board(path: str | Path, *, user: str) -> BoardStore:
-    return BoardStore(Path(path), user=user)
+    """The board, and its language spoken from now on (unless `--ui-lang` or
+    OPSBOARD_LANG chose one)."""
+    store = BoardStore(Path(path), user=user)
+    try:
+        use_board_language(rows.board_language(store))
+    except BoardError:
+        pass  # an unreadable board: the call that needs it raises, in the locale's language
+    return store
 
 
 def open_or_create_default(user: str) -> tuple[BoardStore, str | None]:
@@ -71,7 +83,7 @@ def open_or_create_default(user: str) -> tuple[BoardStore, str | None]:
     if path.exists():
         return open_board(path, user=user), None
     path.parent.mkdir(parents=True, exist_ok=True)
-    return init_board(path, user=user), f"Created your board at {path}"
+    return init_board(path, user=user), _("Created your board at {path}").format(path=path)
 
 
 def demo_copy() -> Path:

@@ -19,21 +19,25 @@ from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
 from opsboard.model.clock import now
+from opsboard.i18n import _, _l, use_board_language
 
 from .keymap import load_keymap
 from .messages import BoardReloaded
+from .translated_bindings import translate_bindings
 from .saving import Saves
 from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .terminal import watch_terminal
 from .widgets.quiet_header import header_title, saved_label
 
+translate_bindings()
+
 # view name → (key, title, "module:ScreenClass"), imported when first shown.
 VIEWS: dict[str, tuple[str, str, str]] = {
-    "checklists": ("1", "Checklists", "opsboard.tui.screens.checklists:ChecklistsScreen"),
-    "boards": ("2", "Boards", "opsboard.tui.screens.boards:BoardsScreen"),
-    "targets": ("3", "Targets", "opsboard.tui.screens.targets:TargetsScreen"),
-    "review": ("4", "Review", "opsboard.tui.screens.review:ReviewScreen"),
-    "standup": ("5", "Stand-up", "opsboard.tui.screens.standup:StandupScreen"),
+    "checklists": ("1", _l("Checklists"), "opsboard.tui.screens.checklists:ChecklistsScreen"),
+    "boards": ("2", _l("Boards"), "opsboard.tui.screens.boards:BoardsScreen"),
+    "targets": ("3", _l("Targets"), "opsboard.tui.screens.targets:TargetsScreen"),
+    "review": ("4", _l("Review"), "opsboard.tui.screens.review:ReviewScreen"),
+    "standup": ("5", _l("Stand-up"), "opsboard.tui.screens.standup:StandupScreen"),
 }
 
 REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
@@ -59,21 +63,25 @@ class OpsboardApp(App[BoardDamagedError | None]):
     DEFAULT_MODE = "checklists"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "view('checklists')", "Checklists", id="view.checklists", show=False),
-        Binding("2", "view('boards')", "Boards", id="view.boards", show=False),
-        Binding("3", "view('targets')", "Targets", id="view.targets", show=False),
-        Binding("4", "view('review')", "Review", id="view.review", show=False),
-        Binding("5", "view('standup')", "Stand-up", id="view.standup", show=False),
-        Binding("u", "undo", "Undo", id="app.undo", show=False),
-        Binding("ctrl+r", "redo", "Redo", id="app.redo", show=False),
-        Binding("A", "activity", "Activity", id="app.activity", show=False),
-        Binding("question_mark", "toggle_help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("1", "view('checklists')", _l("Checklists"), id="view.checklists", show=False),
+        Binding("2", "view('boards')", _l("Boards"), id="view.boards", show=False),
+        Binding("3", "view('targets')", _l("Targets"), id="view.targets", show=False),
+        Binding("4", "view('review')", _l("Review"), id="view.review", show=False),
+        Binding("5", "view('standup')", _l("Stand-up"), id="view.standup", show=False),
+        Binding("u", "undo", _l("Undo"), id="app.undo", show=False),
+        Binding("ctrl+r", "redo", _l("Redo"), id="app.redo", show=False),
+        Binding("A", "activity", _l("Activity"), id="app.activity", show=False),
+        Binding("question_mark", "toggle_help", _l("Help"), id="app.help"),
+        Binding("q", "quit", _l("Quit"), id="app.quit"),
     ]
 
     def __init__(self, store: BoardStore, notice: str | None = None) -> None:
         super().__init__()
         self.store = store
+        try:
+            use_board_language(rows.board_language(store))  # unless --ui-lang / OPSBOARD_LANG chose
+        except BoardError:
+            pass
         self.saves = Saves(self)  # every change from every view saves through it
         self.startup_notice = notice
         self.seen_revision = 0  # others' changes up to here have been announced
@@ -105,7 +113,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
         if self.store.read_only:
-            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", timeout=10)
+            self.notify(_("Read-only: {reason}").format(reason=self.store.read_only_reason), severity="warning", timeout=10, markup=False)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")
         watch_terminal(self)  # a closed terminal ends the app, also without a SIGHUP
         self.call_after_refresh(self._check_board)
@@ -132,11 +140,11 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
         text = opening_reminder(self.store, self.store.user).text
         if text:
-            self.notify(text, title="Your tasks", timeout=10, markup=False)
+            self.notify(text, title=_("Your tasks"), timeout=10, markup=False)
 
     def refresh_title(self) -> None:
         self.title = rows.board_name(self.store)
-        saved = self.saves.waiting_state() or ("read-only" if self.store.read_only else saved_label(rows.last_saved(self.store), now()))
+        saved = self.saves.waiting_state() or (_("read-only") if self.store.read_only else saved_label(rows.last_saved(self.store), now()))
         self.sub_title = f"{self.store.user} · {saved}"
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -184,7 +192,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self.reload_views()
 
     def refresh_title_unreadable(self) -> None:
-        self.sub_title = f"{self.store.user} · cannot read the file"
+        problem = _("cannot read the file")
+        self.sub_title = f"{self.store.user} · {problem}"
 
     def reload_views(self) -> None:
         """Every screen in the stack redraws from the store (the view under a
@@ -199,7 +208,11 @@ class OpsboardApp(App[BoardDamagedError | None]):
         except BoardError:
             return  # check_for_changes reports an unreadable file
         if revision < self.seen_revision:
-            self.notify(f"The board on disk went back to revision {revision} (restored from a backup?)", severity="warning", timeout=8)
+            self.notify(
+                _("The board on disk went back to revision {revision} (restored from a backup?)").format(revision=revision),
+                severity="warning",
+                timeout=8,
+            )
         elif revision > self.seen_revision:
             from opsboard.services.activity import change_notice, entries_since  # loaded with the first save, not at start
 
@@ -220,7 +233,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         except BoardError as error:
             self._unreadable = (file_identity(self.store.path),)
             self.refresh_title_unreadable()
-            self.notify(f"{error}. You see the last good state.", severity="error", timeout=12, markup=False)
+            self.notify(_("{error}. You see the last good state.").format(error=error), severity="error", timeout=12, markup=False)
             return
         self._unreadable = None
         self.refresh_title()
@@ -265,14 +278,17 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     # -- command palette: every binding of the screen and the app --------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's: words from our catalogue
+            yield command._replace(title=_(command.title), help=_(command.help))
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if not binding.description or binding.action in seen or binding.action.startswith("command_palette"):
                 continue
             seen.add(binding.action)
-            yield SystemCommand(binding.description, f"key: {key}", partial(self.run_action, binding.action, active.node))
+            yield SystemCommand(
+                str(binding.description), _("key: {key}").format(key=key), partial(self.run_action, binding.action, active.node)
+            )
 
 
 def _damage_in(error: BaseException | None) -> BoardDamagedError | None:

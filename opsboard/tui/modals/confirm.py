@@ -15,6 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from opsboard.i18n import _l
+
 
 class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -29,8 +31,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", _l("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", _l("No"), id="confirm.no"),
     ]
 
     def __init__(self, title: str, message: str | Text = "", *, confirm_label: str = "Yes") -> None:

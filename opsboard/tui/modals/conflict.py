@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from opsboard.model import Table
+from opsboard.i18n import _l
 
 if TYPE_CHECKING:
     from opsboard.store import BoardStore, ConflictError
@@ -71,8 +72,8 @@ class ConflictDialog(ModalScreen[str]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k,escape", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
-        Binding("m", "choose('mine')", "Use mine", id="conflict.mine"),
+        Binding("k,escape", "choose('theirs')", _l("Keep theirs"), id="conflict.theirs"),
+        Binding("m", "choose('mine')", _l("Use mine"), id="conflict.mine"),
     ]
 
     def __init__(self, conflict: ConflictView) -> None:

@@ -21,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from opsboard.i18n import _l
+
 
 @dataclass
 class FormField:
@@ -65,8 +67,8 @@ class FormScreen(ModalScreen[Values | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", _l("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", _l("Save"), id="form.save"),
     ]
 
     def __init__(self, title: str, fields: Sequence[FormField], submit: Submit) -> None:

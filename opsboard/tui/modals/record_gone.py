@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from opsboard.i18n import _l
+
 
 class RecordGoneDialog(ModalScreen[str]):
     DEFAULT_CSS = """
@@ -30,9 +32,9 @@ class RecordGoneDialog(ModalScreen[str]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "choose('recreate')", "Re-create", id="gone.recreate"),
-        Binding("e,escape", "choose('edit')", "Keep editing", id="gone.edit"),
-        Binding("d", "choose('discard')", "Discard", id="gone.discard"),
+        Binding("r", "choose('recreate')", _l("Re-create"), id="gone.recreate"),
+        Binding("e,escape", "choose('edit')", _l("Keep editing"), id="gone.edit"),
+        Binding("d", "choose('discard')", _l("Discard"), id="gone.discard"),
     ]
 
     def __init__(self, what: str, reason: str, *, can_recreate: bool) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Static
 
 from opsboard.services.recovery import BackupInfo, count_tasks
 from opsboard.store import BoardDamagedError
+from opsboard.i18n import _l
 
 
 def explain(error: BoardDamagedError, backup: BackupInfo | None) -> str:
@@ -49,9 +50,9 @@ class RecoveryDialog(ModalScreen[str]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "choose('restore')", "Restore backup", id="recovery.restore"),
-        Binding("o", "choose('read-only')", "Open read-only", id="recovery.read_only"),
-        Binding("q,escape", "choose('quit')", "Quit", id="recovery.quit"),
+        Binding("r", "choose('restore')", _l("Restore backup"), id="recovery.restore"),
+        Binding("o", "choose('read-only')", _l("Open read-only"), id="recovery.read_only"),
+        Binding("q,escape", "choose('quit')", _l("Quit"), id="recovery.quit"),
     ]
 
     def __init__(self, error: BoardDamagedError, backup: BackupInfo | None) -> None:

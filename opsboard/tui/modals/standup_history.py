@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from opsboard.model import StandupRecord
 from opsboard.model.clock import now
 from opsboard.services.standup import clock_text, day_words, minutes_text
+from opsboard.i18n import _l
 
 
 def record_label(record: StandupRecord) -> Text:
@@ -84,10 +85,10 @@ class StandupHistoryScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="history.close"),
-        Binding("x", "export", "Export", id="history.export"),
-        Binding("j", "cursor(1)", "Down", id="history.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="history.up", show=False),
+        Binding("escape,q", "close", _l("Close"), id="history.close"),
+        Binding("x", "export", _l("Export"), id="history.export"),
+        Binding("j", "cursor(1)", _l("Down"), id="history.down", show=False),
+        Binding("k", "cursor(-1)", _l("Up"), id="history.up", show=False),
     ]
 
     def __init__(self, records: Sequence[StandupRecord], names: Mapping[str, str]) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from opsboard.model import TASK_STATUS_LABELS, Task
+from opsboard.i18n import _l
 
 
 def task_details(task: Task, department: str, item: str, today: date) -> Text:
@@ -62,8 +63,8 @@ class TaskDetailsScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "Close", id="details.close"),
-        Binding("e", "edit", "Edit", id="details.edit"),
+        Binding("escape,enter,q", "close", _l("Close"), id="details.close"),
+        Binding("e", "edit", _l("Edit"), id="details.edit"),
     ]
 
     def __init__(self, task: Task, details: Text) -> None:

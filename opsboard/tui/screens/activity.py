@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Select, Static
 
 from opsboard.services.activity import activity_rows, people, when
 from opsboard.services.departments import department_names
+from opsboard.i18n import _l
 
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
@@ -50,14 +51,14 @@ class ActivityScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="activity.close"),
-        Binding("p", "focus_filter('person')", "Person", id="activity.person"),
-        Binding("d", "focus_filter('department')", "Department", id="activity.department"),
-        Binding("c", "clear_filters", "Clear filters", id="activity.clear"),
-        Binding("j", "cursor(1)", "Down", id="activity.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="activity.up", show=False),
-        Binding("g", "jump('top')", "Top", id="activity.top", show=False),
-        Binding("G", "jump('bottom')", "Bottom", id="activity.bottom", show=False),
+        Binding("escape", "close", _l("Back"), id="activity.close"),
+        Binding("p", "focus_filter('person')", _l("Person"), id="activity.person"),
+        Binding("d", "focus_filter('department')", _l("Department"), id="activity.department"),
+        Binding("c", "clear_filters", _l("Clear filters"), id="activity.clear"),
+        Binding("j", "cursor(1)", _l("Down"), id="activity.down", show=False),
+        Binding("k", "cursor(-1)", _l("Up"), id="activity.up", show=False),
+        Binding("g", "jump('top')", _l("Top"), id="activity.top", show=False),
+        Binding("G", "jump('bottom')", _l("Bottom"), id="activity.bottom", show=False),
     ]
 
     @property

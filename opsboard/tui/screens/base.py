@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from opsboard.services.export import default_export_path, write_export
 from opsboard.store import BoardDamagedError, BoardError, BoardStore
+from opsboard.i18n import _l
 
 from ..messages import BoardReloaded
 
@@ -24,7 +25,7 @@ class ViewScreen(Screen[None]):
     EDIT_ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("x", "export", "Export", id="view.export"),
+        Binding("x", "export", _l("Export"), id="view.export"),
     ]
 
     @property

@@ -25,6 +25,7 @@ from opsboard.services.people import owner_names, people_load
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
+from opsboard.i18n import _l
 
 from ..modals.confirm import ConfirmScreen
 from ..modals.task_details import TaskDetailsScreen, task_details
@@ -58,26 +59,26 @@ class BoardsScreen(ViewScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "department(-1)", "Prev dept", id="boards.prev_department", show=False),
-        Binding("right_square_bracket", "department(1)", "Dept", id="boards.next_department", key_display="[ ]"),
-        Binding("o", "overview", "Overview", id="boards.overview"),
-        Binding("a", "add", "Add", id="boards.add"),
-        Binding("e", "edit", "Edit", id="boards.edit"),
-        Binding("enter", "details", "Details", id="boards.details", show=False),
-        Binding("H", "move(-1)", "Move left", id="boards.move_left", show=False),
-        Binding("L", "move(1)", "Move", id="boards.move_right", key_display="H/L"),
-        Binding("K", "reorder(-1)", "Card up", id="boards.reorder_up", show=False),
-        Binding("J", "reorder(1)", "Card down", id="boards.reorder_down", show=False),
-        Binding("d", "delete", "Delete", id="boards.delete"),
-        Binding("slash", "filter", "Filter", id="boards.filter"),
-        Binding("escape", "clear_filter", "Clear filter", id="boards.clear_filter", show=False),
-        Binding("z", "fold", "Old done", id="boards.fold", show=False),
-        Binding("h,left", "column(-1)", "Prev column", id="boards.prev_column", show=False),
-        Binding("l,right", "column(1)", "Next column", id="boards.next_column", show=False),
-        Binding("j", "overview_cursor(1)", "Down", id="boards.overview_down", show=False),
-        Binding("k", "overview_cursor(-1)", "Up", id="boards.overview_up", show=False),
-        Binding("g", "overview_cursor(-10000)", "Top", id="boards.overview_top", show=False),
-        Binding("G", "overview_cursor(10000)", "Bottom", id="boards.overview_bottom", show=False),
+        Binding("left_square_bracket", "department(-1)", _l("Prev dept"), id="boards.prev_department", show=False),
+        Binding("right_square_bracket", "department(1)", _l("Dept"), id="boards.next_department", key_display="[ ]"),
+        Binding("o", "overview", _l("Overview"), id="boards.overview"),
+        Binding("a", "add", _l("Add"), id="boards.add"),
+        Binding("e", "edit", _l("Edit"), id="boards.edit"),
+        Binding("enter", "details", _l("Details"), id="boards.details", show=False),
+        Binding("H", "move(-1)", _l("Move left"), id="boards.move_left", show=False),
+        Binding("L", "move(1)", _l("Move"), id="boards.move_right", key_display="H/L"),
+        Binding("K", "reorder(-1)", _l("Card up"), id="boards.reorder_up", show=False),
+        Binding("J", "reorder(1)", _l("Card down"), id="boards.reorder_down", show=False),
+        Binding("d", "delete", _l("Delete"), id="boards.delete"),
+        Binding("slash", "filter", _l("Filter"), id="boards.filter"),
+        Binding("escape", "clear_filter", _l("Clear filter"), id="boards.clear_filter", show=False),
+        Binding("z", "fold", _l("Old done"), id="boards.fold", show=False),
+        Binding("h,left", "column(-1)", _l("Prev column"), id="boards.prev_column", show=False),
+        Binding("l,right", "column(1)", _l("Next column"), id="boards.next_column", show=False),
+        Binding("j", "overview_cursor(1)", _l("Down"), id="boards.overview_down", show=False),
+        Binding("k", "overview_cursor(-1)", _l("Up"), id="boards.overview_up", show=False),
+        Binding("g", "overview_cursor(-10000)", _l("Top"), id="boards.overview_top", show=False),
+        Binding("G", "overview_cursor(10000)", _l("Bottom"), id="boards.overview_bottom", show=False),
     ]
 
     def __init__(self) -> None:

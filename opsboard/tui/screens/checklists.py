@@ -25,6 +25,7 @@ from opsboard.services.checklists import (
 from opsboard.services.departments import department_names
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
+from opsboard.i18n import _l
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs
@@ -52,16 +53,16 @@ class ChecklistsScreen(ViewScreen):
 
     EDIT_ACTIONS = frozenset({"toggle", "skip", "edit", "add_task"})
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Done", id="checklists.toggle"),
-        Binding("s", "skip", "Skip", id="checklists.skip"),
-        Binding("e,enter", "edit", "Edit", id="checklists.edit"),
-        Binding("t", "add_task", "Task", id="checklists.add_task"),
-        Binding("h,left,shift+tab", "phase(-1)", "Prev phase", id="checklists.prev_phase", show=False),
-        Binding("l,right,tab", "phase(1)", "Next phase", id="checklists.next_phase", show=False),
-        Binding("j", "cursor(1)", "Down", id="checklists.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="checklists.up", show=False),
-        Binding("g", "jump('top')", "Top", id="checklists.top", show=False),
-        Binding("G", "jump('bottom')", "Bottom", id="checklists.bottom", show=False),
+        Binding("space", "toggle", _l("Done"), id="checklists.toggle"),
+        Binding("s", "skip", _l("Skip"), id="checklists.skip"),
+        Binding("e,enter", "edit", _l("Edit"), id="checklists.edit"),
+        Binding("t", "add_task", _l("Task"), id="checklists.add_task"),
+        Binding("h,left,shift+tab", "phase(-1)", _l("Prev phase"), id="checklists.prev_phase", show=False),
+        Binding("l,right,tab", "phase(1)", _l("Next phase"), id="checklists.next_phase", show=False),
+        Binding("j", "cursor(1)", _l("Down"), id="checklists.down", show=False),
+        Binding("k", "cursor(-1)", _l("Up"), id="checklists.up", show=False),
+        Binding("g", "jump('top')", _l("Top"), id="checklists.top", show=False),
+        Binding("G", "jump('bottom')", _l("Bottom"), id="checklists.bottom", show=False),
     ]
 
     def __init__(self) -> None:

@@ -41,6 +41,7 @@ from opsboard.services.standup_record import (
     start_standup,
 )
 from opsboard.store import BoardError
+from opsboard.i18n import _l
 
 from ..modals.standup_forms import finish_form, note_form, timebox_form
 from ..widgets.standup_agenda import AgendaTable, notes_text
@@ -70,21 +71,21 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
 
     EDIT_ACTIONS = frozenset({"note", "block", "done", "add", "finish", "reorder"})
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,right", "walk(1)", "Next", id="standup.next", key_display="n"),
-        Binding("p,left", "walk(-1)", "Prev", id="standup.prev", key_display="p"),
-        Binding("enter", "note", "Note", id="standup.note", key_display="⏎"),
-        Binding("b", "block", "Block", id="standup.block"),
-        Binding("d", "done", "Done", id="standup.done"),
-        Binding("a", "add", "Add", id="standup.add"),
-        Binding("f", "finish", "Finish", id="standup.finish"),
-        Binding("H", "history", "History", id="standup.history"),
-        Binding("t", "timebox", "Timebox", id="standup.timebox", show=False),
-        Binding("less_than_sign", "reorder(-1)", "Earlier in walk", id="standup.earlier", show=False),
-        Binding("greater_than_sign", "reorder(1)", "Later in walk", id="standup.later", show=False),
-        Binding("j", "cursor(1)", "Down", id="standup.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="standup.up", show=False),
-        Binding("g", "jump('top')", "Top", id="standup.top", show=False),
-        Binding("G", "jump('bottom')", "Bottom", id="standup.bottom", show=False),
+        Binding("n,right", "walk(1)", _l("Next"), id="standup.next", key_display="n"),
+        Binding("p,left", "walk(-1)", _l("Prev"), id="standup.prev", key_display="p"),
+        Binding("enter", "note", _l("Note"), id="standup.note", key_display="⏎"),
+        Binding("b", "block", _l("Block"), id="standup.block"),
+        Binding("d", "done", _l("Done"), id="standup.done"),
+        Binding("a", "add", _l("Add"), id="standup.add"),
+        Binding("f", "finish", _l("Finish"), id="standup.finish"),
+        Binding("H", "history", _l("History"), id="standup.history"),
+        Binding("t", "timebox", _l("Timebox"), id="standup.timebox", show=False),
+        Binding("less_than_sign", "reorder(-1)", _l("Earlier in walk"), id="standup.earlier", show=False),
+        Binding("greater_than_sign", "reorder(1)", _l("Later in walk"), id="standup.later", show=False),
+        Binding("j", "cursor(1)", _l("Down"), id="standup.down", show=False),
+        Binding("k", "cursor(-1)", _l("Up"), id="standup.up", show=False),
+        Binding("g", "jump('top')", _l("Top"), id="standup.top", show=False),
+        Binding("G", "jump('bottom')", _l("Bottom"), id="standup.bottom", show=False),
     ]
 
     def __init__(self) -> None:

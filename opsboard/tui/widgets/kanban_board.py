@@ -28,6 +28,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from opsboard.model import Task, TaskStatus
+from opsboard.i18n import _l
 
 CARD_LINES = 4
 Parts = list[tuple[str, Style | None]]
@@ -89,12 +90,12 @@ class KanbanBoard(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Down", id="boards.down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", id="boards.up", show=False),
-        Binding("g,home", "jump('top')", "Top", id="boards.top", show=False),
-        Binding("G,end", "jump('bottom')", "Bottom", id="boards.bottom", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="boards.page_down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="boards.page_up", show=False),
+        Binding("j,down", "cursor(1)", _l("Down"), id="boards.down", show=False),
+        Binding("k,up", "cursor(-1)", _l("Up"), id="boards.up", show=False),
+        Binding("g,home", "jump('top')", _l("Top"), id="boards.top", show=False),
+        Binding("G,end", "jump('bottom')", _l("Bottom"), id="boards.bottom", show=False),
+        Binding("pagedown", "page(1)", _l("Page down"), id="boards.page_down", show=False),
+        Binding("pageup", "page(-1)", _l("Page up"), id="boards.page_up", show=False),
     ]
 
     class CursorMoved(Message):

@@ -93,10 +93,10 @@ class KeyFooter(Widget, can_focus=False):
             if offers is not None and not offers(binding.action.split("(")[0]):
                 continue
             if binding.show and binding.action not in entries:
-                entry = FooterEntry(binding.key, binding.action, app.get_key_display(binding), binding.description, enabled)
+                entry = FooterEntry(binding.key, binding.action, app.get_key_display(binding), str(binding.description), enabled)
                 entries[binding.action] = entry
             elif palette is None and binding.action in PALETTE_ACTIONS and app.ENABLE_COMMAND_PALETTE:
-                palette = FooterEntry(binding.key, binding.action, app.get_key_display(binding), binding.description, enabled)
+                palette = FooterEntry(binding.key, binding.action, app.get_key_display(binding), str(binding.description), enabled)
         return tuple(entries.values()), palette
 
     @property

@@ -18,6 +18,9 @@ from textual.content import Content
 from textual.widgets import Header
 from textual.widgets._header import HeaderClock, HeaderClockSpace, HeaderIcon, HeaderTitle
 
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_abbr
+
 
 class QuietHeaderTitle(HeaderTitle):
     def update(self, content="", *, layout: bool = True) -> None:  # noqa: ARG002  (never needed here)
@@ -53,10 +56,10 @@ def saved_label(saved_at: datetime | None, now: datetime) -> str:
     """When the board was last saved, as a lead reads it: 'saved 10:42' today,
     'saved 27 Nov' before, 'saved 27 Nov 2025' another year."""
     if saved_at is None:
-        return "saved"
+        return _("saved")
     at = saved_at.astimezone(now.tzinfo)
     if at.date() == now.date():
-        return f"saved {at:%H:%M}"
+        return _("saved {time}").format(time=f"{at:%H:%M}")
     if at.year == now.year:
-        return f"saved {at.day} {at:%b}"
-    return f"saved {at.day} {at:%b %Y}"
+        return _("saved {day} {month}").format(day=at.day, month=month_abbr(at.month))
+    return _("saved {day} {month} {year}").format(day=at.day, month=month_abbr(at.month), year=at.year)

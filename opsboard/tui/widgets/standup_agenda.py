@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
 from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
+from opsboard.i18n import _l
 
 GROUP_LABELS = {
     "blocked": "! Blocked",
@@ -50,12 +51,12 @@ class AgendaTable(DataTable, inherit_bindings=False):
     Enter is left to the screen (a note), so the footer can show it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_top", "Top", show=False),
-        Binding("end", "scroll_bottom", "Bottom", show=False),
+        Binding("up", "cursor_up", _l("Up"), show=False),
+        Binding("down", "cursor_down", _l("Down"), show=False),
+        Binding("pageup", "page_up", _l("Page up"), show=False),
+        Binding("pagedown", "page_down", _l("Page down"), show=False),
+        Binding("home", "scroll_top", _l("Top"), show=False),
+        Binding("end", "scroll_bottom", _l("Bottom"), show=False),
     ]
 
     DEFAULT_CSS = """

@@ -1,0 +1,196 @@
+"""No user-facing literal bypasses the translation layer.
+
+An English literal (a string or an f-string with words in it) handed straight
+to what a person reads fails here: `notify(...)`, a `Binding`'s description,
+`Static`/`Label`/`Button` text, a `label=`/`placeholder=`/`title=` argument,
+an export `heading(...)`, a CLI `print(...)`, argparse's `help=`/`description=`,
+and the message of a raised error. Wrap it: `_("...")` (or `_l` at module level).
+
+UNTRANSLATED lists the files not swept yet with how many such literals each
+may keep; it only shrinks (to empty, when the sweep is done).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "opsboard"
+
+TEXT_WIDGETS = {"Static", "Label", "Button", "Checkbox", "RadioButton", "Switch", "Markdown", "Rule"}
+TEXT_KEYWORDS = {"label", "placeholder", "title", "description", "help", "prompt", "empty", "tooltip", "sub_title", "message"}
+TRANSLATORS = {"_", "_l", "ngettext", "pgettext", "lazy_pgettext"}
+WORDS = re.compile(r"[A-Za-z]{2,}")
+
+# file → literals it may still hold (shrinks as the sweep goes on)
+UNTRANSLATED: dict[str, int] = {
+    "opsboard/cli.py": 1,
+    "opsboard/commands/board.py": 3,
+    "opsboard/commands/digest.py": 3,
+    "opsboard/commands/people.py": 12,
+    "opsboard/commands/recovery.py": 6,
+    "opsboard/commands/targets.py": 26,
+    "opsboard/commands/tasks.py": 19,
+    "opsboard/export/boards.py": 1,
+    "opsboard/export/digest.py": 1,
+    "opsboard/export/review.py": 1,
+    "opsboard/export/standup.py": 3,
+    "opsboard/export/targets.py": 6,
+    "opsboard/importers/layouts.py": 2,
+    "opsboard/importers/reader.py": 5,
+    "opsboard/importers/tables.py": 8,
+    "opsboard/logic/breakdown.py": 2,
+    "opsboard/logic/campaign_calendar.py": 2,
+    "opsboard/logic/review.py": 1,
+    "opsboard/model/__init__.py": 1,
+    "opsboard/model/actuals.py": 3,
+    "opsboard/model/campaigns.py": 3,
+    "opsboard/model/cleaning.py": 2,
+    "opsboard/model/targets.py": 5,
+    "opsboard/model/task.py": 1,
+    "opsboard/model/text.py": 1,
+    "opsboard/services/actuals.py": 3,
+    "opsboard/services/board_files.py": 4,
+    "opsboard/services/checklists.py": 1,
+    "opsboard/services/departments.py": 1,
+    "opsboard/services/export.py": 2,
+    "opsboard/services/parsing.py": 1,
+    "opsboard/services/people.py": 6,
+    "opsboard/services/recovery.py": 6,
+    "opsboard/services/review.py": 2,
+    "opsboard/services/standup.py": 5,
+    "opsboard/services/standup_record.py": 5,
+    "opsboard/services/target_inputs.py": 24,
+    "opsboard/services/target_plan.py": 4,
+    "opsboard/services/targets.py": 8,
+    "opsboard/services/task_filter.py": 2,
+    "opsboard/services/tasks.py": 7,
+    "opsboard/services/undo.py": 7,
+    "opsboard/store/board_store.py": 6,
+    "opsboard/store/documents.py": 1,
+    "opsboard/store/input_files.py": 5,
+    "opsboard/store/migrations.py": 1,
+    "opsboard/store/operations.py": 4,
+    "opsboard/store/paths.py": 1,
+    "opsboard/store/rows.py": 2,
+    "opsboard/store/storage.py": 1,
+    "opsboard/templates/__init__.py": 2,
+    "opsboard/tui/modals/confirm.py": 1,
+    "opsboard/tui/modals/conflict.py": 6,
+    "opsboard/tui/modals/export_path.py": 1,
+    "opsboard/tui/modals/form.py": 2,
+    "opsboard/tui/modals/import_actuals.py": 6,
+    "opsboard/tui/modals/record_gone.py": 3,
+    "opsboard/tui/modals/recovery.py": 4,
+    "opsboard/tui/modals/standup_forms.py": 2,
+    "opsboard/tui/modals/standup_history.py": 2,
+    "opsboard/tui/modals/task_details.py": 1,
+    "opsboard/tui/modals/task_form.py": 3,
+    "opsboard/tui/saving.py": 1,
+    "opsboard/tui/screens/activity.py": 2,
+    "opsboard/tui/screens/base.py": 1,
+    "opsboard/tui/screens/checklists.py": 3,
+    "opsboard/tui/screens/review.py": 7,
+    "opsboard/tui/screens/standup.py": 1,
+    "opsboard/tui/screens/standup_exports.py": 1,
+    "opsboard/tui/screens/standup_tasks.py": 2,
+    "opsboard/tui/screens/targets.py": 15,
+    "opsboard/tui/widgets/report_table.py": 8,
+}
+
+
+def has_words(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(WORDS.search(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(has_words(part) for part in node.values if isinstance(part, ast.Constant))
+    if isinstance(node, ast.BinOp):  # "a" + b, "..." % x
+        return has_words(node.left) or has_words(node.right)
+    return False
+
+
+def name_of(func: ast.AST) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def user_facing_arguments(call: ast.Call, in_cli: bool) -> list[ast.AST]:
+    name = name_of(call.func)
+    if name in TRANSLATORS:
+        return []
+    found: list[ast.AST] = []
+    if name in ("notify", "heading") or name in TEXT_WIDGETS:
+        found += call.args[1:2] if name == "heading" else call.args[:1]
+    if name == "Binding" and len(call.args) >= 3:
+        found.append(call.args[2])
+    if name in ("print", "exit", "error") and in_cli:
+        found += call.args
+    if name == "SystemCommand":
+        found += call.args[:2]
+    found += [k.value for k in call.keywords if k.arg in TEXT_KEYWORDS]
+    return found
+
+
+def raised_messages(node: ast.Raise) -> list[ast.AST]:
+    exc = node.exc
+    if isinstance(exc, ast.Call) and name_of(exc.func).endswith(("Error", "Refused", "Exit")):
+        return exc.args[:1]
+    return []
+
+
+def offenders(path: Path, package: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    relative = path.relative_to(package.parent).as_posix()
+    in_cli = relative.startswith(("opsboard/cli.py", "opsboard/commands/"))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        arguments = user_facing_arguments(node, in_cli) if isinstance(node, ast.Call) else []
+        arguments += raised_messages(node) if isinstance(node, ast.Raise) else []
+        found += [(arg.lineno, f"{relative}:{arg.lineno}: {ast.unparse(arg)[:70]}") for arg in arguments if has_words(arg)]
+    return [line for _, line in sorted(found)]
+
+
+def all_offenders(package: Path = PACKAGE) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        if found := offenders(path, package):
+            result[path.relative_to(package.parent).as_posix()] = found
+    return result
+
+
+def test_no_user_facing_literal_bypasses_the_translation_layer() -> None:
+    too_many = [line for file, found in all_offenders().items() if len(found) > UNTRANSLATED.get(file, 0) for line in found]
+    assert too_many == [], "wrap these in _() (opsboard/i18n/__init__.py says how)"
+
+
+def test_the_checker_finds_each_kind_of_literal(tmp_path: Path) -> None:
+    source = """
+self.notify(f"Saved {path}")
+self.notify(_("Saved {path}").format(path=path))
+Binding("x", "export", "Export")
+Binding("x", "export", _l("Export"))
+Static("Nothing here")
+Input(placeholder="due date")
+heading(2, f"{name} — checklists")
+raise InputError(f"unknown department '{name}'")
+raise InputError(_("unknown department '{name}'").format(name=name))
+Static(" · ")
+"""
+    package = tmp_path / "opsboard"
+    (package / "commands").mkdir(parents=True)
+    (package / "tui.py").write_text(source)
+    (package / "commands" / "x.py").write_text('print(f"Created {path}", file=sys.stderr)\nparser.add_argument("--x", help="what x is")\n')
+    found = all_offenders(package)
+    assert [line.split(": ", 1)[1] for line in found["opsboard/tui.py"]] == [
+        "f'Saved {path}'",
+        "'Export'",
+        "'Nothing here'",
+        "'due date'",
+        "f'{name} — checklists'",
+        "f\"unknown department '{name}'\"",
+    ]
+    assert len(found["opsboard/commands/x.py"]) == 2

@@ -1,0 +1,53 @@
+"""The app speaks its board's language: a Chinese board shows a Chinese
+header, footer and `?` help (key descriptions declared before the language
+was chosen follow it)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from checklists_fixture import NOW, run_async
+
+from rich.console import Console
+
+from opsboard import i18n
+from opsboard.services.board_files import init_board
+from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
+
+
+@pytest.fixture
+def chinese_board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    return init_board(tmp_path / "zh.json", user="lin", language="zh", year=2026).path
+
+
+def footer_words(app: OpsboardApp) -> list[str]:
+    return [description for _, description in app.screen.query_one("KeyFooter").shown_keys()]
+
+
+@run_async
+async def test_a_chinese_board_opens_a_chinese_interface(chinese_board: Path) -> None:
+    app = OpsboardApp(BoardStore(chinese_board, user="lin"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.sub_title.startswith("lin · 已保存")
+        assert {"帮助", "退出"} <= set(footer_words(app))
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=60, file=io.StringIO())
+        console.print(app.screen.query_one("HelpPanel BindingsTable").render())
+        help_text = console.file.getvalue()
+        assert "退出" in help_text and "光标上移" in help_text  # ours, and Textual's own words
+        assert "Quit" not in help_text and "Cursor" not in help_text
+
+
+@run_async
+async def test_ui_lang_english_keeps_a_chinese_board_in_english(chinese_board: Path) -> None:
+    i18n.override_language("en")
+    app = OpsboardApp(BoardStore(chinese_board, user="lin"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "saved" in app.sub_title and "Quit" in footer_words(app)
