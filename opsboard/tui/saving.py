@@ -102,9 +102,10 @@ class Saves:
         """The header's words while changes wait for the lock."""
         if not self.queued:
             return None
+        # the count first: a narrow header cuts the end
         count = len(self.queued)
         changes = "1 change" if count == 1 else f"{count} changes"
-        return f"waiting for the board lock held by {self.holder or 'another process'} · {changes} queued"
+        return f"{changes} waiting for the board lock held by {self.holder or 'another process'}"
 
     def _enqueue(self, job: Callable[[], Any]) -> None:
         if not self.queued:
