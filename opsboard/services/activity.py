@@ -107,6 +107,14 @@ def _last_known(store: BoardStore, table: Table, doc_id: str) -> dict:
     return {}
 
 
+def deleted_by(store: BoardStore, table: Table, doc_id: str) -> str:
+    """Who deleted a document, as the log in the board says ('' when it does not)."""
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if isinstance(doc, dict) and doc.get("doc_id") == doc_id and doc.get("table") == table.value:
+            return str(doc.get("by", "")) if doc.get("kind") == OpKind.DELETE else ""
+    return ""
+
+
 def _department(store: BoardStore, entry: ActivityEntry) -> str | None:
     if entry.table not in (Table.TASKS, Table.CHECKLIST):
         return None

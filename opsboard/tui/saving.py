@@ -192,12 +192,13 @@ class Saves:
         saved: Callable[[Any], None] | None = None,
         recreate: Callable[[Values], Any] | None = None,
         what: str = "task",
+        record: tuple[Table, str] | None = None,
     ) -> Submit:
         """A FormScreen's submit that saves `change(values)` this way. Field
         errors show under their fields; any other refusal keeps the form open
         with what was typed and says why. `saved(result)` after it saved
-        (result None when saved from a dialog); `recreate(values)` re-adds a
-        record deleted by a teammate meanwhile."""
+        (result None when saved from a dialog); `recreate(values)` re-adds
+        `record` (its table and id) when a teammate deleted it meanwhile."""
 
         from .modals.form import FORM_ERROR, PENDING, FormScreen  # widgets load with the first form
 
@@ -220,8 +221,8 @@ class Saves:
 
                 self.ask_about_conflict(error, keep_rest=True, then=settled)
                 return PENDING
-            except GONE as error:
-                self._ask_about_gone(form, values, error, recreate, saved, what)
+            except GONE:
+                self._ask_about_gone(form, values, record, recreate, saved, what)
                 return PENDING
             except BoardLockedError as error:
                 self.holder = error.holder
@@ -238,15 +239,20 @@ class Saves:
 
         return submit
 
-    def _ask_about_gone(self, form, values: Values, error: BoardError, recreate, saved, what: str) -> None:
+    def _ask_about_gone(self, form, values: Values, record: tuple[Table, str] | None, recreate, saved, what: str) -> None:
+        from opsboard.services.activity import deleted_by
+
         from .modals.form import PENDING, FormScreen
         from .modals.record_gone import RecordGoneDialog
+
+        who = deleted_by(self.app.store, *record) if record is not None else ""
+        reason = f"{who} deleted it after you opened the form." if who else "It was deleted after you opened the form."
 
         def chosen(choice: str | None) -> None:
             if not isinstance(form, FormScreen):
                 return
             if choice == "recreate" and recreate is not None:
-                errors = self.form_submit(recreate, saved=saved, what=what)(values)
+                errors = self.form_submit(recreate, saved=saved, what=what, record=record)(values)
                 if errors is None:
                     form.dismiss(values)
                 elif errors is not PENDING:
@@ -256,7 +262,7 @@ class Saves:
             # "edit": back to the form as it was typed
 
         self.app.show_disk_state()
-        self.app.push_screen(RecordGoneDialog(what, str(error), can_recreate=recreate is not None), chosen)
+        self.app.push_screen(RecordGoneDialog(what, reason, can_recreate=recreate is not None), chosen)
 
 
 def _without_field(ops: list[Operation], op: Operation | None, field: str) -> list[Operation]:

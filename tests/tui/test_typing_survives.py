@@ -63,6 +63,10 @@ async def test_a_form_on_a_task_a_teammate_deleted_keeps_the_typing_and_can_re_c
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RecordGoneDialog)
+        assert (
+            str(app.screen.query_one("#gone-reason", Static).render())
+            == "chen deleted it after you opened the form.\nWhat you typed is kept."
+        )
         await pilot.press("e")  # keep editing: the form, as typed
         await pilot.pause()
         assert app.screen is form

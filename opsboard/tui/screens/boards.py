@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
-from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskStatus
 from opsboard.model.clock import today
+from opsboard.services.checklists import checklist_item_choices
 from opsboard.services.departments import department_names
 from opsboard.services.errors import InputError
-from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
-from opsboard.services.checklists import checklist_item_choices
 from opsboard.services.people import owner_names, people_load
+from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
@@ -374,14 +374,16 @@ class BoardsScreen(ViewScreen):
     def _summary_of(summaries: list[DepartmentSummary], department: str | None) -> DepartmentSummary | None:
         return next((s for s in summaries if s.department.id == department), None)
 
-    def _form_submit(self, change, *args, recreate=None, **kwargs):
+    def _form_submit(self, change, *args, recreate=None, record=None, **kwargs):
         """A form's submit through the app's one save path (field errors stay
         in the form, so does the typing when a save is refused)."""
 
         def saved(result) -> None:
             self._changed(result.id if isinstance(result, Task) else None)
 
-        return self.ops_app.saves.form_submit(lambda values: change(*args, **kwargs, **values), saved=saved, recreate=recreate)
+        return self.ops_app.saves.form_submit(
+            lambda values: change(*args, **kwargs, **values), saved=saved, recreate=recreate, record=record
+        )
 
     def action_add(self) -> None:
         department = self.department or self.query_one(BoardOverview).current_key()
@@ -402,7 +404,7 @@ class BoardsScreen(ViewScreen):
         def recreate(values: dict[str, str]) -> Task:  # a teammate deleted it meanwhile: add it again as typed
             return add_task(self.store, **{"department": task.department, **values})
 
-        submit = self._form_submit(edit_task, self.store, task.id, seen=task, recreate=recreate)
+        submit = self._form_submit(edit_task, self.store, task.id, seen=task, recreate=recreate, record=(Table.TASKS, task.id))
         form = task_form(
             f"Edit · {task.title}",
             submit,
