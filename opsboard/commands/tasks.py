@@ -125,7 +125,7 @@ def _pad(text: str, width: int) -> str:
 
 def _line(task: Task, names: dict[str, str]) -> str:
     due = task.due.isoformat() if task.due else "-"
-    status = TASK_STATUS_LABELS[task.status]
+    status = str(TASK_STATUS_LABELS[task.status])
     reason = f"  (blocked: {task.blocked_reason})" if task.blocked_reason else ""
     department = names.get(task.department, task.department)
     return f"{task.id}  {_pad(status, 7)}  P{task.priority}  {_pad(due, 10)}  {_pad(task.owner or '-', 10)}  {_pad(department, 19)}  {task.title}{reason}"

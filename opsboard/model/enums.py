@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from opsboard.i18n import LazyText, lazy_pgettext
+
 SCHEMA_VERSION = 2
 """Bump with a migration step in opsboard/store/migrations.py."""
 
@@ -36,11 +38,12 @@ class TaskStatus(StrEnum):
 
 TASK_COLUMNS: tuple[TaskStatus, ...] = tuple(TaskStatus)
 
-TASK_STATUS_LABELS: dict[TaskStatus, str] = {
-    TaskStatus.TODO: "To do",
-    TaskStatus.DOING: "Doing",
-    TaskStatus.BLOCKED: "Blocked",
-    TaskStatus.DONE: "Done",
+# in the interface language when read (str(...)): the columns, exports and CLI show these
+TASK_STATUS_LABELS: dict[TaskStatus, LazyText] = {
+    TaskStatus.TODO: lazy_pgettext("task status", "To do"),
+    TaskStatus.DOING: lazy_pgettext("task status", "Doing"),
+    TaskStatus.BLOCKED: lazy_pgettext("task status", "Blocked"),
+    TaskStatus.DONE: lazy_pgettext("task status", "Done"),
 }
 
 

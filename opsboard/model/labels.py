@@ -1,25 +1,40 @@
-"""Words the product shows for fixed vocabularies, per board language."""
+"""Words the product shows for its fixed vocabularies, in the interface
+language: phases, item and task statuses, levers. Declared once here; views,
+exports and the CLI read them from here."""
 
 from __future__ import annotations
 
-from .enums import ItemStatus, Phase
+from opsboard.i18n import _l, lazy_pgettext
+
+from .enums import TASK_STATUS_LABELS, ItemStatus, Phase, TaskStatus
 
 PHASE_TITLES = {
-    "en": {Phase.RESEARCH: "Research", Phase.LAUNCH: "Launch", Phase.PROMOTION: "Promotion", Phase.REVIEW: "Review"},
-    "zh": {Phase.RESEARCH: "调研", Phase.LAUNCH: "上线", Phase.PROMOTION: "推广", Phase.REVIEW: "复盘"},
+    Phase.RESEARCH: _l("Research"),
+    Phase.LAUNCH: _l("Launch"),
+    Phase.PROMOTION: _l("Promotion"),
+    Phase.REVIEW: _l("Review"),
 }
 
-WORDS = {
-    "en": {"checklists": "checklists", "done": "done", "skipped": "skipped", "overdue": "overdue", "owner": "owner", "due": "due"},
-    "zh": {"checklists": "阶段清单", "done": "已完成", "skipped": "不适用", "overdue": "已逾期", "owner": "负责人", "due": "截止"},
+TASK_STATUS_TITLES = TASK_STATUS_LABELS  # declared with the enum (model/enums.py)
+
+# the levers of a sales target (traffic × conversion × order value) and the budget
+LEVER_WORDS = {
+    "traffic": lazy_pgettext("lever", "traffic"),
+    "conversion": lazy_pgettext("lever", "conversion"),
+    "order_value": lazy_pgettext("lever", "order value"),
+    "budget": lazy_pgettext("lever", "budget"),
 }
 
 ITEM_STATUS_MARKS = {ItemStatus.OPEN: "[ ]", ItemStatus.DONE: "[x]", ItemStatus.SKIPPED: "[-]"}
 
 
-def phase_title(phase: Phase, language: str) -> str:
-    return PHASE_TITLES.get(language, PHASE_TITLES["en"])[phase]
+def phase_title(phase: Phase) -> str:
+    return str(PHASE_TITLES[phase])
 
 
-def word(key: str, language: str) -> str:
-    return WORDS.get(language, WORDS["en"])[key]
+def task_status_title(status: TaskStatus) -> str:
+    return str(TASK_STATUS_TITLES[status])
+
+
+def lever_word(lever: str) -> str:
+    return str(LEVER_WORDS[lever]) if lever in LEVER_WORDS else lever

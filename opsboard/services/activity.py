@@ -136,7 +136,7 @@ def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
-        return TASK_STATUS_LABELS[TaskStatus(value)]
+        return str(TASK_STATUS_LABELS[TaskStatus(value)])
     if field == "priority":
         return f"P{value}"
     text = " ".join(_plain(value).split())

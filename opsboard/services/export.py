@@ -25,7 +25,7 @@ def checklists_export(store: BoardStore) -> str:
     meta = store.meta()
     phases = [(p.phase, p.items, p.done, p.total) for p in phase_progress(store)]
     extras = {item: task_progress_label(*counts) for item, counts in checklist_task_progress(store).items()}
-    return checklists_markdown(meta.name, meta.language.value, phases, department_names(store), today(), extras)
+    return checklists_markdown(meta.name, phases, department_names(store), today(), extras)
 
 
 def _lazy(module: str, function: str) -> Callable[[BoardStore], str]:

@@ -35,7 +35,7 @@ class BoardColumn:
 
     @property
     def title(self) -> str:
-        return TASK_STATUS_LABELS[self.status]
+        return str(TASK_STATUS_LABELS[self.status])
 
 
 @dataclass

@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 from wcwidth import wcswidth
 
+from opsboard import i18n
 from opsboard.export.checklists import checklists_markdown
 from opsboard.export.markdown import table
 from opsboard.model import ChecklistItem, ItemStatus, Phase
@@ -52,7 +53,8 @@ def item(
 
 def export(items: list[ChecklistItem], departments: dict[str, str] | None = None, board: str = "Spring shop", language: str = "en") -> str:
     phases = [(phase, [i for i in items if i.phase is phase], 0, 0) for phase in Phase]
-    return checklists_markdown(board, language, phases, departments or {"design": "Design"}, TODAY)
+    i18n.set_language(language)  # exports speak the interface language
+    return checklists_markdown(board, phases, departments or {"design": "Design"}, TODAY)
 
 
 def structure(markdown: str) -> dict[str, list]:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -35,11 +35,11 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", _l("No"), id="confirm.no"),
     ]
 
-    def __init__(self, title: str, message: str | Text = "", *, confirm_label: str = "Yes") -> None:
+    def __init__(self, title: str, message: str | Text = "", *, confirm_label: str | None = None) -> None:
         super().__init__()
         self.question = title
         self.message = message if isinstance(message, Text) else Text(message)
-        self.confirm_label = confirm_label
+        self.confirm_label = confirm_label or _("Yes")
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -47,8 +47,8 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.message:
                 yield Static(self.message)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Cancel (n)", id="no")
-                yield Button(f"{self.confirm_label} (y)", id="yes", variant="error")
+                yield Button(_("Cancel (n)"), id="no")
+                yield Button(_("{action} (y)").format(action=self.confirm_label), id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # enter on the default keeps the card

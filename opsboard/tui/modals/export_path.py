@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from opsboard.i18n import _
 from .form import FormField, FormScreen
 
 
@@ -11,12 +12,12 @@ def export_path_form(view_title: str, default_path: str, write) -> FormScreen:
     def submit(values: dict[str, str]) -> dict[str, str] | None:
         path = values["path"].strip()
         if not path:
-            return {"path": "give a file name"}
+            return {"path": _("give a file name")}
         error = write(path)
         return {"path": error} if error else None
 
     return FormScreen(
-        f"Export {view_title} to Markdown",
-        [FormField("path", "File", default_path, placeholder="path/to/file.md")],
+        _("Export {view} to Markdown").format(view=view_title),
+        [FormField("path", _("File"), default_path, placeholder=_("path/to/file.md"))],
         submit,
     )

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 
 @dataclass
@@ -91,8 +91,8 @@ class FormScreen(ModalScreen[Values | None]):
                     yield Static("", id=f"error-{spec.name}", classes="field-error -empty", markup=False)
             yield Static("", id=f"error-{FORM_ERROR}", classes="field-error -empty", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary")
 
     def _widget(self, spec: FormField):
         widget_id = f"field-{spec.name}"

@@ -12,36 +12,47 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from opsboard.model import TASK_STATUS_LABELS, Task
-from opsboard.i18n import _l
+from rich.cells import cell_len
+
+from opsboard.model import Task
+from opsboard.model.labels import task_status_title
+from opsboard.i18n import _, _l, pgettext
 
 
 def task_details(task: Task, department: str, item: str, today: date) -> Text:
     """The card as labelled lines; user text stays text (no markup)."""
     rows: list[tuple[str, str]] = [
-        ("Status", TASK_STATUS_LABELS[task.status]),
-        ("Department", department),
-        ("Priority", f"P{task.priority}"),
-        ("Owner", task.owner or "—"),
+        (_("Status"), task_status_title(task.status)),
+        (_("Department"), department),
+        (_("Priority"), f"P{task.priority}"),
+        (_("Owner"), task.owner or "—"),
     ]
     if task.due:
-        late = " (overdue)" if task.is_overdue(today) else " (today)" if task.is_due_today(today) else ""
-        rows.append(("Due", task.due.isoformat() + late))
+        if task.is_overdue(today):
+            due = _("{date} (overdue)").format(date=task.due.isoformat())
+        elif task.is_due_today(today):
+            due = _("{date} (today)").format(date=task.due.isoformat())
+        else:
+            due = task.due.isoformat()
+        rows.append((_("Due"), due))
     if task.blocked_reason:
-        since = f" (since {task.blocked_since:%Y-%m-%d})" if task.blocked_since else ""
-        rows.append(("Blocked", task.blocked_reason + since))
+        if task.blocked_since:
+            blocked = _("{reason} (since {date})").format(reason=task.blocked_reason, date=f"{task.blocked_since:%Y-%m-%d}")
+        else:
+            blocked = task.blocked_reason
+        rows.append((_("Blocked"), blocked))
     if task.tags:
-        rows.append(("Tags", ", ".join(task.tags)))
+        rows.append((_("Tags"), ", ".join(task.tags)))
     if item:
-        rows.append(("Checklist", item))
+        rows.append((_("Checklist"), item))
     if task.created_at:
-        rows.append(("Created", f"{task.created_at:%Y-%m-%d} by {task.created_by or '?'}"))
+        rows.append((_("Created"), _("{date} by {who}").format(date=f"{task.created_at:%Y-%m-%d}", who=task.created_by or "?")))
     if task.done_at:
-        rows.append(("Done", f"{task.done_at:%Y-%m-%d}"))
-    rows.append(("Id", task.id))
+        rows.append((pgettext("task status", "Done"), f"{task.done_at:%Y-%m-%d}"))
+    rows.append((_("Id"), task.id))
     text = Text()
     for label, value in rows:
-        text.append(f"{label:<11}", style="bold")
+        text.append(label + " " * max(1, 11 - cell_len(label)), style="bold")  # CJK labels take two cells a character
         text.append(value + "\n")
     if task.notes:
         text.append("\n" + task.notes)
@@ -77,7 +88,7 @@ class TaskDetailsScreen(ModalScreen[str | None]):
             yield Static(Text(self.card.title), classes="details-title")
             with VerticalScroll():
                 yield Static(self.details)
-            yield Static("e edit · esc close", classes="details-keys", markup=False)
+            yield Static(_("e edit · esc close"), classes="details-keys", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from opsboard.model import ChecklistItem, Task
+from opsboard.model.labels import phase_title
+from opsboard.i18n import _
 
 from .form import FormField, FormScreen, Submit
 
@@ -19,11 +21,12 @@ class CardForm(FormScreen):
     AUTO_FOCUS = "Input, TextArea, Select"
 
 
-PRIORITIES = [(f"P{n}{' (highest)' if n == 1 else ''}", str(n)) for n in range(1, 5)]
+def priority_options() -> list[tuple[str, str]]:
+    return [(_("P1 (highest)"), "1")] + [(f"P{n}", str(n)) for n in range(2, 5)]
 
 
 def item_options(items: Sequence[ChecklistItem]) -> list[tuple[str, str]]:
-    return [("(none)", NO_ITEM)] + [(f"{i.phase.value} {i.code} · {i.title}", i.id) for i in items]
+    return [(_("(none)"), NO_ITEM)] + [(f"{phase_title(i.phase)} {i.code} · {i.title}", i.id) for i in items]
 
 
 def task_form(
@@ -41,14 +44,16 @@ def task_form(
     department when `departments` (id → name) is given (editing). The owner
     completes from `owners` (the roster's names)."""
     fields = [
-        FormField("title", "Title", task.title if task else prefill_title),
-        FormField("owner", "Owner", task.owner if task else "", suggestions=owners),
-        FormField("due", "Due (YYYY-MM-DD, empty for none)", task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"),
-        FormField("priority", "Priority", str(task.priority) if task else "3", kind="select", options=PRIORITIES),
-        FormField("tags", "Tags (comma-separated)", ", ".join(task.tags) if task else "", placeholder="photos, 618"),
+        FormField("title", _("Title"), task.title if task else prefill_title),
+        FormField("owner", _("Owner"), task.owner if task else "", suggestions=owners),
+        FormField(
+            "due", _("Due (YYYY-MM-DD, empty for none)"), task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"
+        ),
+        FormField("priority", _("Priority"), str(task.priority) if task else "3", kind="select", options=priority_options()),
+        FormField("tags", _("Tags (comma-separated)"), ", ".join(task.tags) if task else "", placeholder=_("photos, 618")),
         FormField(
             "checklist_item",
-            "Serves checklist item",
+            _("Serves checklist item"),
             (task.checklist_item or NO_ITEM) if task else prefill_item,
             kind="select",
             options=item_options(items),
@@ -56,15 +61,15 @@ def task_form(
     ]
     if departments:
         options = [(name, dept_id) for dept_id, name in departments.items()]
-        fields.append(FormField("department", "Department", task.department if task else "", kind="select", options=options))
-    fields.append(FormField("notes", "Notes", task.notes if task else "", kind="textarea"))
+        fields.append(FormField("department", _("Department"), task.department if task else "", kind="select", options=options))
+    fields.append(FormField("notes", _("Notes"), task.notes if task else "", kind="textarea"))
     return CardForm(title, fields, submit)
 
 
 def reason_form(task_title: str, submit: Submit) -> CardForm:
     """Moving a card into Blocked asks what it waits for."""
     return CardForm(
-        f"Blocked: {task_title}",
-        [FormField("reason", "What is it waiting for?", "", placeholder="e.g. budget not approved")],
+        _("Blocked: {title}").format(title=task_title),
+        [FormField("reason", _("What is it waiting for?"), "", placeholder=_("e.g. budget not approved"))],
         submit,
     )

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from opsboard.services.export import default_export_path, write_export
 from opsboard.store import BoardDamagedError, BoardError, BoardStore
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 from ..messages import BoardReloaded
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 class ViewScreen(Screen[None]):
     VIEW_NAME: ClassVar[str] = ""  # as in `opsboard export --view NAME`
-    VIEW_TITLE: ClassVar[str] = ""
+    VIEW_TITLE: ClassVar[object] = ""  # a lazy string (_l): the view's name in the interface language
     # actions that change the board: a read-only board leaves them out of the footer and the keys
     EDIT_ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
@@ -74,7 +74,7 @@ class ViewScreen(Screen[None]):
                 written = write_export(self.store, view, path)
             except BoardError as error:
                 return str(error)
-            self.notify(f"Exported {self.VIEW_TITLE.lower()} to {written}", timeout=6)
+            self.notify(_("Exported {view} to {path}").format(view=str(self.VIEW_TITLE).lower(), path=written), timeout=6, markup=False)
             return None
 
-        self.app.push_screen(export_path_form(self.VIEW_TITLE.lower(), default, write))
+        self.app.push_screen(export_path_form(str(self.VIEW_TITLE).lower(), default, write))

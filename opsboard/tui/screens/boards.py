@@ -25,7 +25,7 @@ from opsboard.services.task_board import DepartmentSummary, board_columns, depar
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 from ..modals.confirm import ConfirmScreen
 from ..modals.task_details import TaskDetailsScreen, task_details
@@ -45,7 +45,7 @@ EDIT_ACTIONS = frozenset({"add", "edit", "move", "reorder", "delete"})
 
 class BoardsScreen(ViewScreen):
     VIEW_NAME = "boards"
-    VIEW_TITLE = "Boards"
+    VIEW_TITLE = _l("Boards")
     EDIT_ACTIONS = EDIT_ACTIONS
     DEFAULT_CSS = """
     BoardsScreen #board-body { height: 1fr; }
@@ -101,7 +101,7 @@ class BoardsScreen(ViewScreen):
                 yield Input(placeholder=FILTER_HELP, id="filter")
                 with ContentSwitcher(id="board-switcher", initial="overview"):
                     yield BoardOverview(id="overview")
-                    yield KanbanBoard([(s, TASK_STATUS_LABELS[s]) for s in TASK_COLUMNS], id="columns")
+                    yield KanbanBoard([(s, str(TASK_STATUS_LABELS[s])) for s in TASK_COLUMNS], id="columns")
                 yield StatusLine(id="card-line")
         yield KeyFooter()  # redrawn only when its keys change (a key press here changes none)
 
@@ -182,15 +182,19 @@ class BoardsScreen(ViewScreen):
         title = Text()
         summary = self._summary(self.department)
         if summary is None:
-            title.append("Overview · all departments")
+            title.append(_("Overview · all departments"))
         else:
             narrow = self.has_class("-narrow")
             title.append(("◀ " if narrow else "") + summary.department.name + (" ▶" if narrow else ""))
-            title.append(f"  {summary.open} open · {summary.blocked} blocked · {summary.overdue} overdue", style="not bold")
+            counts = _("{open} open · {blocked} blocked · {overdue} overdue").format(
+                open=summary.open, blocked=summary.blocked, overdue=summary.overdue
+            )
+            title.append(f"  {counts}", style="not bold")
         if self.filter_text:
-            title.append("  filter: ", style="not bold")
-            title.append(self.filter_text)
-            title.append(" (esc clears)", style="not bold")
+            before, _sep, after = _("filter: {filter} (esc clears)").partition("{filter}")
+            title.append(f"  {before}", style="not bold")
+            title.append(self.filter_text)  # user text: not formatted into the message
+            title.append(after, style="not bold")
         self.query_one("#board-title", StatusLine).show(title)
 
     def _show_card_line(self) -> None:
@@ -202,9 +206,15 @@ class BoardsScreen(ViewScreen):
             if task.owner:
                 line.append(f" — {task.owner}")
             if task.due:
-                line.append(f" · due {task.due.isoformat()}" + (" (overdue)" if mark == "overdue" else " (today)" if mark else ""))
+                when = task.due.isoformat()
+                if mark == "overdue":
+                    line.append(" · " + _("due {date} (overdue)").format(date=when))
+                elif mark:
+                    line.append(" · " + _("due {date} (today)").format(date=when))
+                else:
+                    line.append(" · " + _("due {date}").format(date=when))
             if task.blocked_reason:
-                line.append(f" · blocked: {task.blocked_reason}")
+                line.append(" · " + _("blocked: {reason}").format(reason=task.blocked_reason))
         self.query_one("#card-line", StatusLine).show(line)
 
     def on_kanban_board_cursor_moved(self, event: KanbanBoard.CursorMoved) -> None:
@@ -391,7 +401,8 @@ class BoardsScreen(ViewScreen):
             return
         name = department_names(self.store).get(department, department)
         submit = self._form_submit(add_task, self.store, department=department)
-        self.app.push_screen(task_form(f"New task for {name}", submit, items=self._items_for(department), owners=owner_names(self.store)))
+        title = _("New task for {department}").format(department=name)
+        self.app.push_screen(task_form(title, submit, items=self._items_for(department), owners=owner_names(self.store)))
 
     def _items_for(self, department: str):
         return checklist_item_choices(self.store, department)
@@ -406,7 +417,7 @@ class BoardsScreen(ViewScreen):
 
         submit = self._form_submit(edit_task, self.store, task.id, seen=task, recreate=recreate, record=(Table.TASKS, task.id))
         form = task_form(
-            f"Edit · {task.title}",
+            _("Edit · {title}").format(title=task.title),
             submit,
             items=self._items_for(task.department),
             departments=department_names(self.store),
@@ -467,15 +478,15 @@ class BoardsScreen(ViewScreen):
             if current is None or not changes:
                 delete(task)  # gone already: the save path says so
                 return
-            who = current.updated_by or "someone else"
+            who = current.updated_by or _("someone else")
             self.ops_app.reload_views()  # the card as it is now, under the question
             self.app.push_screen(
                 ConfirmScreen(
-                    f"{who} changed this task since you opened it",
-                    Text(f"{current.title}\nChanged: {', '.join(changes)}. Delete it anyway?"),
-                    confirm_label="Delete",
+                    _("{who} changed this task since you opened it").format(who=who),
+                    Text(_("{title}\nChanged: {fields}. Delete it anyway?").format(title=current.title, fields=", ".join(changes))),
+                    confirm_label=_("Delete"),
                 ),
                 lambda again: delete(current) if again else None,
             )
 
-        self.app.push_screen(ConfirmScreen("Delete this task?", Text(task.title), confirm_label="Delete"), answer)
+        self.app.push_screen(ConfirmScreen(_("Delete this task?"), Text(task.title), confirm_label=_("Delete")), answer)

@@ -25,7 +25,7 @@ from opsboard.services.checklists import (
 from opsboard.services.departments import department_names
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs
@@ -35,14 +35,22 @@ if TYPE_CHECKING:
     from opsboard.model import ChecklistItem
 
 FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
+REPORT_TITLES = {"traffic": _l("the traffic report"), "sales": _l("the sales report")}
 SHORT_DUE_WIDTH = 7  # "12-01 !"
 MIN_TITLE_WIDTH = 16
-LABELS = (("status", ""), ("code", "Code"), ("title", "Item"), ("department", "Department"), ("owner", "Owner"), ("due", "Due"))
+LABELS = (
+    ("status", ""),
+    ("code", _l("Code")),
+    ("title", _l("Item")),
+    ("department", _l("Department")),
+    ("owner", _l("Owner")),
+    ("due", _l("Due")),
+)
 
 
 class ChecklistsScreen(ViewScreen):
     VIEW_NAME = "checklists"
-    VIEW_TITLE = "Checklists"
+    VIEW_TITLE = _l("Checklists")
     AUTO_FOCUS = "#items"  # one focus change at start: each one redraws the footer
     DEFAULT_CSS = """
     ChecklistsScreen #items { height: 1fr; }
@@ -74,9 +82,8 @@ class ChecklistsScreen(ViewScreen):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        language = rows.board_language(self.store)
         yield Header()
-        yield PhaseTabs({p: phase_title(p, language) for p in PHASES}, id="phases")
+        yield PhaseTabs({p: phase_title(p) for p in PHASES}, id="phases")
         table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="item-detail", markup=False)
@@ -111,7 +118,7 @@ class ChecklistsScreen(ViewScreen):
             over -= give
         widths["title"] = max(MIN_TITLE_WIDTH, room - sum(widths.values()))
         for key, label in LABELS:
-            table.add_column(Text(label), key=key, width=widths[key])  # Text: a str label is parsed as markup
+            table.add_column(Text(str(label)), key=key, width=widths[key])  # Text: a str label is parsed as markup
 
     def _short_dates(self, items: list[ChecklistRow]) -> bool:
         """Narrow windows show this year's due dates as MM-DD (when all are this year's)."""
@@ -135,8 +142,7 @@ class ChecklistsScreen(ViewScreen):
             return
         self.progress = progress_by_phase(items)
         self.task_progress = checklist_task_progress(self.store)
-        language = rows.board_language(self.store)
-        titles = {p.value: phase_title(p, language) for p in PHASES}
+        titles = {p.value: phase_title(p) for p in PHASES}
         self.query_one(PhaseTabs).set_progress(self.progress, titles)
         names = rows.department_names(self.store)
         day = today()
@@ -204,13 +210,18 @@ class ChecklistsScreen(ViewScreen):
             return
         lines = [item.detail]
         if item.notes:
-            lines.append("Notes: " + item.notes)
+            lines.append(_("Notes: {notes}").format(notes=item.notes))
         if item.status is ItemStatus.DONE and item.done_by:
-            lines.append(f"Done by {item.done_by}" + (f" on {item.done_at:%Y-%m-%d}" if item.done_at else ""))
+            if item.done_at:
+                lines.append(_("Done by {who} on {date}").format(who=item.done_by, date=f"{item.done_at:%Y-%m-%d}"))
+            else:
+                lines.append(_("Done by {who}").format(who=item.done_by))
         if item.id in self.task_progress:
             done, total = self.task_progress[item.id]
             name = rows.department_names(self.store).get(item.department, item.department)
-            lines.append(f"Tasks on the {name} board: {done} of {total} done (t adds one)")
+            lines.append(
+                _("Tasks on the {department} board: {done} of {total} done (t adds one)").format(department=name, done=done, total=total)
+            )
         detail.update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -257,10 +268,10 @@ class ChecklistsScreen(ViewScreen):
             return
         options = [(name, dept_id) for dept_id, name in department_names(self.store).items()]
         fields = [
-            FormField("owner", "Owner", item.owner),
-            FormField("due", "Due (YYYY-MM-DD, empty for none)", item.due.isoformat() if item.due else "", placeholder="YYYY-MM-DD"),
-            FormField("department", "Department", item.department, kind="select", options=options),
-            FormField("notes", "Notes", item.notes, kind="textarea"),
+            FormField("owner", _("Owner"), item.owner),
+            FormField("due", _("Due (YYYY-MM-DD, empty for none)"), item.due.isoformat() if item.due else "", placeholder="YYYY-MM-DD"),
+            FormField("department", _("Department"), item.department, kind="select", options=options),
+            FormField("notes", _("Notes"), item.notes, kind="textarea"),
         ]
 
         def edit(values: dict[str, str]) -> ChecklistItem:
@@ -295,13 +306,15 @@ class ChecklistsScreen(ViewScreen):
 
         def added(task) -> None:
             if task is not None:
-                self.notify(f"Added '{task.title}' to the {name} board", timeout=6, markup=False)
+                self.notify(
+                    _("Added '{title}' to the {department} board").format(title=task.title, department=name), timeout=6, markup=False
+                )
             self.reload()
 
         submit = self.ops_app.saves.form_submit(lambda values: add_task(self.store, department=item.department, **values), saved=added)
         self.app.push_screen(
             task_form(
-                f"New task for {name}: {item.code} · {item.title}",
+                _("New task for {department}: {code} · {title}").format(department=name, code=item.code, title=item.title),
                 submit,
                 items=checklist_item_choices(self.store, item.department),
                 prefill_title=item.title,
@@ -332,7 +345,8 @@ class ChecklistsScreen(ViewScreen):
                 written = write_review_item_export(self.store, item_id, path)
             except BoardError as error:
                 return str(error)
-            self.notify(f"Exported the {name} report to {written}", timeout=6, markup=False)
+            self.notify(_("Exported {report} to {path}").format(report=report, path=written), timeout=6, markup=False)
             return None
 
-        self.app.push_screen(export_path_form(f"the {name} report", str(default_export_path(self.store, name)), write))
+        report = str(REPORT_TITLES.get(name, name))
+        self.app.push_screen(export_path_form(report, str(default_export_path(self.store, name)), write))

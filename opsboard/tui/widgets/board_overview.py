@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
 from opsboard.services.task_board import DepartmentSummary
+from opsboard.i18n import _, _l, lazy_pgettext
 
 if TYPE_CHECKING:
     from opsboard.services.people import PersonLoad
@@ -20,22 +22,23 @@ if TYPE_CHECKING:
 TOTAL = "-total"
 PERSON = "person:"  # row key prefix of a roster person's load
 COLUMNS = (
-    ("department", "Department", 20),
+    ("department", _l("Department"), 20),
     *((s.value, TASK_STATUS_LABELS[s], 7) for s in TASK_COLUMNS),
-    ("overdue", "Overdue", 8),
-    ("today", "Due today", 9),
+    ("overdue", _l("Overdue"), 8),
+    ("today", _l("Due today"), 9),
 )
 NARROW = 80  # below it the counts take their labels' width and the names what is left
-NARROW_LABELS = {"overdue": "Late", "today": "Today"}
+NARROW_LABELS = {"overdue": lazy_pgettext("narrow column", "Late"), "today": lazy_pgettext("narrow column", "Today")}
 
 
 def column_widths(window: int) -> list[tuple[str, str, int]]:
     """(key, label, width) of each column: every column within `window` cells."""
     if window >= NARROW:
-        return list(COLUMNS)
-    counts = [(key, NARROW_LABELS.get(key, label), max(4, len(NARROW_LABELS.get(key, label)))) for key, label, _ in COLUMNS[1:]]
+        return [(key, str(label), width) for key, label, width in COLUMNS]
+    labels = [(key, str(NARROW_LABELS.get(key, label))) for key, label, _ in COLUMNS[1:]]
+    counts = [(key, label, max(4, cell_len(label))) for key, label in labels]
     room = window - 2 * len(COLUMNS) - 2  # cell padding and the vertical scrollbar
-    return [("department", "Department", max(8, room - sum(w for _, _, w in counts))), *counts]
+    return [("department", str(COLUMNS[0][1]), max(8, room - sum(w for _, _, w in counts))), *counts]
 
 
 class BoardOverview(DataTable):
@@ -84,7 +87,7 @@ class BoardOverview(DataTable):
                 totals[status] += n
             overdue += summary.overdue
             today += summary.due_today
-        self.add_row(*self._cells("Total", totals, overdue, today, bold=True), key=TOTAL)
+        self.add_row(*self._cells(_("Total"), totals, overdue, today, bold=True), key=TOTAL)
         for load in people:
             self.add_row(*self._cells(f"· {load.person.shown}", load.counts, load.overdue, load.due_today), key=PERSON + load.person.name)
         if keep is not None:

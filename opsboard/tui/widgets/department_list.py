@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from opsboard.services.task_board import DepartmentSummary
+from opsboard.i18n import _, pgettext
 
 OVERVIEW = "overview"
 NAME_WIDTH = 12  # the names' room in a narrow window
@@ -30,14 +31,28 @@ def _fit(text: str, width: int) -> str:
     return out + " " * (width - cell_len(out))
 
 
+def _right(text: str, width: int) -> str:
+    """Right-aligned in `width` cells (a CJK character takes two)."""
+    return " " * max(0, width - cell_len(text)) + text
+
+
+def counts_header() -> str:
+    """' open blk late' over the counts (14 cells)."""
+    return (
+        _right(pgettext("department list", "open"), 5)
+        + _right(pgettext("department list", "blk"), 4)
+        + _right(pgettext("department list", "late"), 5)
+    )
+
+
 def department_prompt(summary: DepartmentSummary, name_width: int = NAME_WIDTH) -> Text:
     """'Design         5  1b  2!' (blocked and overdue marked without colour too)."""
-    blocked = f"{summary.blocked}b" if summary.blocked else ""
+    blocked = pgettext("department list", "{n}b").format(n=summary.blocked) if summary.blocked else ""
     overdue = f"{summary.overdue}!" if summary.overdue else ""
     return Text.assemble(
         _fit(summary.department.name, name_width),
         f"{summary.open:>5}",
-        (f"{blocked:>4}", "bold" if blocked else ""),
+        (_right(blocked, 4), "bold" if blocked else ""),
         (f"{overdue:>5}", "bold" if overdue else ""),
     )
 
@@ -52,7 +67,7 @@ class DepartmentList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.border_title = "Departments"
+        self.border_title = _("Departments")
         self.ids: list[str] = []
         self._shown: dict[str, Text] = {}  # the prompt each department shows
         self.name_width = NAME_WIDTH
@@ -70,10 +85,10 @@ class DepartmentList(OptionList):
         if name_width != self.name_width:
             self.name_width, self.ids = name_width, []  # every row redrawn
         self.styles.width = name_width + COUNTS_WIDTH + FRAME_WIDTH
-        prompts = [Text("Overview (o)", style="bold")] + [department_prompt(s, name_width) for s in summaries]
+        prompts = [Text(_("Overview (o)"), style="bold")] + [department_prompt(s, name_width) for s in summaries]
         if ids != self.ids:
             self.clear_options()
-            header = Option(Text(" " * name_width + " open blk late", style="dim"), id="-header", disabled=True)
+            header = Option(Text(" " * name_width + counts_header(), style="dim"), id="-header", disabled=True)
             self.add_options([header] + [Option(prompt, id=key) for prompt, key in zip(prompts, ids, strict=True)])
             self.ids = ids
         else:  # only the counts that changed (each key typed in the filter redraws this)

@@ -28,7 +28,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from opsboard.model import Task, TaskStatus
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l, pgettext
 
 CARD_LINES = 4
 Parts = list[tuple[str, Style | None]]
@@ -42,7 +42,7 @@ def due_label(task: Task, today: date) -> tuple[str, str]:
     if task.is_overdue(today):
         return "!" + _short_date(task.due, today), "overdue"
     if task.is_due_today(today):
-        return "today", "today"
+        return pgettext("relative day", "today"), "today"
     return _short_date(task.due, today), ""
 
 
@@ -255,7 +255,7 @@ class KanbanBoard(Widget, can_focus=True):
         base = self._base
         height = self.size.height
         segments: list[Segment] = []
-        for index, (_, width) in enumerate(self._layout()):
+        for index, (_status, width) in enumerate(self._layout()):
             segments += self._column_line(index, y, width, height, base)
         return Strip(segments, self.size.width)
 
@@ -277,7 +277,14 @@ class KanbanBoard(Widget, can_focus=True):
             note = ""
             if column.folded:  # the longest that fits
                 note = next(
-                    (n for n in (f" +{column.folded} older done (z) ", f" +{column.folded} older (z) ") if cell_len(n) <= inner - 2),
+                    (
+                        n
+                        for n in (
+                            " " + _("+{n} older done (z)").format(n=column.folded) + " ",
+                            " " + _("+{n} older (z)").format(n=column.folded) + " ",
+                        )
+                        if cell_len(n) <= inner - 2
+                    ),
                     f" +{column.folded} ",
                 )
             return _framed(left, fill, right, note, inner, border)
