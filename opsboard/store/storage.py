@@ -61,19 +61,37 @@ def shape_problem(data: object) -> str | None:
     return None
 
 
+# backup (path, inode, size, mtime) → whether it is good: validating a big
+# board's five backups takes seconds, and a damaged board asks at every save
+_verdicts: dict[tuple[str, int, int, int], bool] = {}
+
+
 def newest_good_backup(path: Path) -> Path | None:
     """The newest backup that parses and whose every document validates
     against the models (a backup of a hand-broken board is no way back)."""
-    from .documents import board_problems  # the models: only when a board is damaged
-
     for backup in backups.list_backups(path):
         try:
-            data = parse_board(backup.path, backup.path.read_bytes())
-        except (BoardDamagedError, OSError):
+            st = backup.path.stat()
+        except OSError:
             continue
-        if not board_problems(data, first_only=True):
+        key = (str(backup.path), st.st_ino, st.st_size, st.st_mtime_ns)
+        if key not in _verdicts:
+            if len(_verdicts) > 256:
+                _verdicts.clear()
+            _verdicts[key] = _good_backup(backup.path)
+        if _verdicts[key]:
             return backup.path
     return None
+
+
+def _good_backup(path: Path) -> bool:
+    from .documents import board_problems  # the models: only when a board is damaged
+
+    try:
+        data = parse_board(path, read_input_file(path, what="board", limit=BOARD_LIMIT))
+    except BoardError:
+        return False
+    return not board_problems(data, first_only=True)
 
 
 def damaged(path: Path, where: str) -> BoardDamagedError:
