@@ -17,12 +17,14 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None) -> None:
+def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None) -> tuple[int, int, int, int]:
     """Write a temp file in the same folder, fsync it, `os.replace` it over
     `path`, fsync the folder. Keeps an existing file's mode and group (a
     group-writable team board stays so); a new file follows the umask.
     `before_replace` runs just before the rename: raising there leaves
-    `path` as it was (and removes the temp file)."""
+    `path` as it was (and removes the temp file). Returns the identity
+    (device, inode, size, mtime) of the file written, which the rename
+    keeps: taken after the rename, it could be someone else's next save."""
     folder = path.parent
     try:
         old = os.stat(path)
@@ -34,6 +36,7 @@ def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] 
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         if old is not None:
             os.chmod(tmp, old.st_mode & 0o7777)
             if old.st_gid != os.getegid():
@@ -55,6 +58,7 @@ def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] 
             pass
         raise
     fsync_folder(folder)
+    return (written.st_dev, written.st_ino, written.st_size, written.st_mtime_ns)
 
 
 def keep_copy(source: Path, kept: Path) -> None:

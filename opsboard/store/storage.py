@@ -180,7 +180,7 @@ class BoardStorage(Storage):
             remove_stale_temps(self.path)
             self._check_still_ours()
             backups.rotate(self.path)
-            atomic_write(self.path, payload, self._check_still_ours)
+            written = atomic_write(self.path, payload, self._check_still_ours)
         except OSError as error:
             changed = file_identity(self.path) != self._identity  # the new lock holder removed our temp file
             self.rollback()
@@ -191,7 +191,9 @@ class BoardStorage(Storage):
             self.rollback()
             raise
         self._raw = payload
-        self._identity = file_identity(self.path)
+        # the file we wrote, not whatever is at the path now: a writer stopped
+        # just after its rename must not take a later save for its own
+        self._identity = written or file_identity(self.path)
 
     def digest(self) -> str:
         """A digest of the board's bytes as last read or written."""

@@ -22,18 +22,20 @@ from opsboard.store import BoardStore
 ROOT = Path(__file__).resolve().parents[2]
 
 # The writer stops itself (SIGSTOP) inside a save, with the lock held: before
-# it rotates the backups ("rotate"), or once the new board is in its temp file
-# and only the rename is left ("fsync").
+# it rotates the backups ("rotate"), once the new board is in its temp file
+# and only the rename is left ("fsync"), or just after the rename ("renamed":
+# its next save must not take the save made meanwhile for its own). Then it
+# saves once more.
 STALLING_WRITER = """
 import os, signal, sys
 from pathlib import Path
 from opsboard.model import Operation, OpKind, Table
-from opsboard.store import BoardStore, backups
+from opsboard.store import BoardStore, atomic, backups
 
 board, ready, where = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 store = BoardStore(board, user="ana")
 store.tasks()
-owner, name = (os, "fsync") if where == "fsync" else (backups, "rotate")
+owner, name = {"fsync": (os, "fsync"), "rotate": (backups, "rotate"), "renamed": (atomic, "fsync_folder")}[where]
 real = getattr(owner, name)
 def stall_once(arg):
     setattr(owner, name, real)
@@ -43,6 +45,8 @@ def stall_once(arg):
 setattr(owner, name, stall_once)
 doc = {"id": "t-ana", "department": "design", "title": "Ana's change"}
 store.apply(Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id="t-ana", after=doc))
+doc = {"id": "t-ana-2", "department": "design", "title": "Ana's next change"}
+store.apply(Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id="t-ana-2", after=doc))
 print("saved")
 """
 
@@ -56,7 +60,7 @@ def wait_for(path: Path, process: subprocess.Popen, timeout: float = 20) -> None
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize("where", ["rotate", "fsync"])
+@pytest.mark.parametrize("where", ["rotate", "fsync", "renamed"])
 def test_a_resumed_stalled_writer_does_not_overwrite_a_save_made_meanwhile(tmp_path: Path, monkeypatch, where: str) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", "2026-06-01T09:30:00+08:00")
     board = tmp_path / "b.json"
@@ -82,4 +86,4 @@ def test_a_resumed_stalled_writer_does_not_overwrite_a_save_made_meanwhile(tmp_p
             writer.kill()
     assert (writer.returncode, out) == (0, "saved\n"), err
     tasks = orjson.loads(board.read_bytes())["tasks"]
-    assert sorted(tasks) == ["t-ana", "t-ben"]  # Ben's save kept, Ana's applied on top of it
+    assert sorted(tasks) == ["t-ana", "t-ana-2", "t-ben"]  # Ben's save kept, Ana's applied on top of it

@@ -188,3 +188,27 @@ async def test_u_does_nothing_under_an_open_dialog(board: Path) -> None:
         await pilot.pause()
         assert app.screen is dialog
         assert status_on_disk(board, "research-a") == "done"
+
+
+@run_async
+async def test_u_after_the_undone_change_moved_to_the_archive_does_not_apply_it_again(board: Path, monkeypatch) -> None:
+    from opsboard.store import board_store as board_store_module
+
+    monkeypatch.setattr(board_store_module, "ACTIVITY_CAP", 3)
+    monkeypatch.setattr(board_store_module, "ACTIVITY_TRIM", 1)
+    app = OpsboardApp(BoardStore(board, user="lin"))
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("space", "j", "space")  # lin: research-a done, research-b done
+        await pilot.press("u")  # research-b open again
+        await pilot.pause()
+        chen = BoardStore(board, user="chen")
+        for title in ("A", "B", "C"):
+            add_task(chen, department="design", title=title)  # lin's change of research-b moves to the archive
+        assert "research-b" in board.with_name("b.json.activity.jsonl").read_text(encoding="utf-8")
+        await pilot.press("u")
+        await pilot.pause()
+        assert (status_on_disk(board, "research-a"), status_on_disk(board, "research-b")) == ("open", "open")
+        assert [note for note in notes if note[0].startswith("Undid: ")][-1][
+            0
+        ] == "Undid: lin marked 'A · Size the market and its outlook' done"
