@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from opsboard.i18n import _, ngettext
 from opsboard.model import Table
 from opsboard.services.errors import FieldErrors, RecordGone
 from opsboard.store import BoardError, BoardLockedError, ConflictError, NotFoundError
@@ -93,7 +94,7 @@ class Saves:
         """One message, and the board as it is on disk."""
         message = str(error)
         if isinstance(error, GONE):
-            message = f"Not saved: {message}"
+            message = _("Not saved: {reason}").format(reason=message)
         self.app.notify(message[:1].upper() + message[1:], severity="error", timeout=8, markup=False)
         self.app.show_disk_state()
 
@@ -104,8 +105,12 @@ class Saves:
             return None
         # the count first: a narrow header cuts the end
         count = len(self.queued)
-        changes = "1 change" if count == 1 else f"{count} changes"
-        return f"{changes} waiting for the board lock held by {self.holder or 'another process'}"
+        return ngettext(
+            "{n} change waiting for the board lock held by {holder}", "{n} changes waiting for the board lock held by {holder}", count
+        ).format(n=count, holder=self._holder())
+
+    def _holder(self) -> str:
+        return self.holder or _("another process")
 
     def _enqueue(self, job: Callable[[], Any]) -> None:
         if not self.queued:
@@ -141,9 +146,12 @@ class Saves:
         count = len(self.queued)
         self.queued.clear()
         self._stop_waiting()
-        changes = "1 change was" if count == 1 else f"{count} changes were"
         self.app.notify(
-            f"{changes} not saved: the board stayed locked by {self.holder or 'another process'} for {LOCK_GIVE_UP:g} s",
+            ngettext(
+                "{n} change was not saved: the board stayed locked by {holder} for {seconds} s",
+                "{n} changes were not saved: the board stayed locked by {holder} for {seconds} s",
+                count,
+            ).format(n=count, holder=self._holder(), seconds=f"{LOCK_GIVE_UP:g}"),
             severity="error",
             timeout=12,
             markup=False,
@@ -174,10 +182,12 @@ class Saves:
                 rest = _without_field(ops, op, error.field) if keep_rest and op is not None else []
                 if rest:
                     saved = self.run(self.app.store.apply, *rest) is not None
-                kept = f"Kept the value {error.by or 'they'} saved"
-                self.app.notify(
-                    f"{kept}; your other changes were saved" if saved else f"{kept}; yours was not saved", timeout=5, markup=False
-                )
+                who = error.by or _("someone else")
+                if saved:
+                    kept = _("Kept the value {who} saved; your other changes were saved").format(who=who)
+                else:
+                    kept = _("Kept the value {who} saved; yours was not saved").format(who=who)
+                self.app.notify(kept, timeout=5, markup=False)
             self.app.show_disk_state()
             if then is not None:
                 then(saved)
@@ -205,7 +215,11 @@ class Saves:
         def submit(values: Values) -> dict[str, str] | None:
             form = self.app.screen
             if self.queued:
-                return {FORM_ERROR: f"Not saved yet: {self.waiting_state()}. Your typing stays here: save again once it is free."}
+                return {
+                    FORM_ERROR: _("Not saved yet: {waiting}. Your typing stays here: save again once it is free.").format(
+                        waiting=self.waiting_state()
+                    )
+                }
             self.app.store.lock_timeout = FIRST_WAIT
             try:
                 result = change(values)
@@ -227,11 +241,13 @@ class Saves:
             except BoardLockedError as error:
                 self.holder = error.holder
                 return {
-                    FORM_ERROR: f"Not saved yet: the board is locked by {error.holder or 'another process'}. Your typing stays here: save again in a moment."
+                    FORM_ERROR: _("Not saved yet: the board is locked by {holder}. Your typing stays here: save again in a moment.").format(
+                        holder=error.holder or _("another process")
+                    )
                 }
             except BoardError as error:
                 self.app.show_disk_state()
-                return {FORM_ERROR: f"Not saved: {error}"}
+                return {FORM_ERROR: _("Not saved: {reason}").format(reason=error)}
             self.saved()
             if saved is not None:
                 saved(result)
@@ -246,7 +262,7 @@ class Saves:
         from .modals.record_gone import RecordGoneDialog
 
         who = deleted_by(self.app.store, *record) if record is not None else ""
-        reason = f"{who} deleted it after you opened the form." if who else "It was deleted after you opened the form."
+        reason = _("{who} deleted it after you opened the form.").format(who=who) if who else _("It was deleted after you opened the form.")
 
         def chosen(choice: str | None) -> None:
             if not isinstance(form, FormScreen):

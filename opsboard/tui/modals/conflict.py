@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from opsboard.model import Table
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 if TYPE_CHECKING:
     from opsboard.store import BoardStore, ConflictError
@@ -41,9 +41,9 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
     from opsboard.services.activity import doc_title, format_value
 
     if table is Table.TARGETS:
-        title = "The target plan"
+        title = _("The target plan")
     elif table is Table.STANDUPS:
-        title = f"The stand-up {error.doc_id.removeprefix('su-')}"
+        title = _("The stand-up of {day}").format(day=error.doc_id.removeprefix("su-"))
     else:
         title = f"'{doc_title(store, table, error.doc_id)}'"
     return ConflictView(

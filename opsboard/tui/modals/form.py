@@ -155,7 +155,7 @@ class FormScreen(ModalScreen[Values | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", "The form has changes that are not saved.", confirm_label="Discard"), answer
+            ConfirmScreen(_("Discard what you typed?"), _("The form has changes that are not saved."), confirm_label=_("Discard")), answer
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

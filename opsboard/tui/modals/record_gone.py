@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 
 class RecordGoneDialog(ModalScreen[str]):
@@ -37,6 +37,13 @@ class RecordGoneDialog(ModalScreen[str]):
         Binding("d", "choose('discard')", _l("Discard"), id="gone.discard"),
     ]
 
+    TITLES: ClassVar[dict[str, object]] = {
+        "task": _l("This task is no longer on the board"),
+        "checklist item": _l("This checklist item is no longer on the board"),
+        "stand-up": _l("This stand-up is no longer on the board"),
+        "plan": _l("The target plan is no longer on the board"),
+    }
+
     def __init__(self, what: str, reason: str, *, can_recreate: bool) -> None:
         super().__init__()
         self.what = what
@@ -45,12 +52,12 @@ class RecordGoneDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"This {self.what} is no longer on the board"), classes="gone-title")
-            yield Static(Text(f"{self.reason}\nWhat you typed is kept."), id="gone-reason")
+            yield Static(Text(str(self.TITLES.get(self.what, self.TITLES["task"]))), classes="gone-title")
+            yield Static(Text(_("{reason}\nWhat you typed is kept.").format(reason=self.reason)), id="gone-reason")
             with Horizontal(id="gone-buttons"):
-                yield Button("Discard (d)", id="discard")
-                yield Button("Keep editing (e)", id="edit")
-                yield Button("Re-create it (r)", id="recreate", variant="primary", disabled=not self.can_recreate)
+                yield Button(_("Discard (d)"), id="discard")
+                yield Button(_("Keep editing (e)"), id="edit")
+                yield Button(_("Re-create it (r)"), id="recreate", variant="primary", disabled=not self.can_recreate)
 
     def on_mount(self) -> None:
         self.query_one("#recreate" if self.can_recreate else "#edit", Button).focus()

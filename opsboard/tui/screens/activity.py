@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Header, Select, Static
 
 from opsboard.services.activity import activity_rows, people, when
 from opsboard.services.departments import department_names
-from opsboard.i18n import _l
+from opsboard.i18n import _l, ngettext
 
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
@@ -116,11 +116,12 @@ class ActivityScreen(Screen[None]):
         unreadable: list[str] = []
         rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT, unreadable=unreadable)
         if unreadable and unreadable != self._unreadable:
-            ids = ", ".join(unreadable[:3])
-            if len(unreadable) == 1:
-                message = f"1 entry of the activity log cannot be read and is not shown ({ids})"
-            else:
-                message = f"{len(unreadable)} entries of the activity log cannot be read and are not shown ({ids}, …)"
+            ids = ", ".join(unreadable[:3]) + (", …" if len(unreadable) > 3 else "")
+            message = ngettext(
+                "{n} entry of the activity log cannot be read and is not shown ({ids})",
+                "{n} entries of the activity log cannot be read and are not shown ({ids})",
+                len(unreadable),
+            ).format(n=len(unreadable), ids=ids)
             self.notify(
                 message,
                 severity="warning",
