@@ -176,10 +176,13 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.push_screen(ActivityScreen())
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        from .modals.help import HelpScreen, key_lines  # loads on first use
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        view, everywhere = key_lines(self.screen)
+        self.push_screen(HelpScreen(getattr(self.screen, "VIEW_TITLE", ""), view, everywhere))
 
     # -- saving and reloading -------------------------------------------------
     def show_disk_state(self) -> None:
