@@ -9,6 +9,7 @@ value of all periods, so scrolling never rescales the bars.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
@@ -19,6 +20,32 @@ from textual.widget import Widget
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADE = "░"
 MAX_BAR_WIDTH = 5
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def axis_label(label: str) -> str:
+    """A period's label as short as the axis needs: '2026-03' → 'Mar',
+    '2026-W09' → 'W9', '2026-03-02' → '03-02' (the title line names the year)."""
+    if match := re.fullmatch(r"\d{4}-(\d{2})\*?", label):
+        return MONTHS[int(match.group(1)) - 1]
+    if match := re.fullmatch(r"\d{4}-W(\d{2})\*?", label):
+        return f"W{int(match.group(1))}"
+    if match := re.fullmatch(r"\d{4}-(\d{2}-\d{2})\*?", label):
+        return match.group(1)
+    return label
+
+
+def axis_line(labels: Sequence[str], x_of: Callable[[int], int], width: int) -> str:
+    """The labels under their bars, each where it starts and only where it
+    does not run into the one before (every other week when they crowd)."""
+    line = ""
+    for index, label in enumerate(labels):
+        x = x_of(index)
+        text = axis_label(label)
+        if x < len(line) + (1 if line else 0) or x + len(text) > width:
+            continue
+        line = line.ljust(x) + text
+    return line.ljust(width)
 
 
 def chart_layout(count: int, width: int) -> tuple[int, int, int]:
@@ -56,7 +83,8 @@ def window_start(offset: int, selected: int | None, visible: int, count: int) ->
 
 class BarChart(Widget):
     """The first line names the figure, its scale and the selected period;
-    the other lines are bars."""
+    the last names the months or weeks under their bars (from 4 lines up); the
+    lines between are bars."""
 
     DEFAULT_CSS = """
     BarChart { height: 4; }
@@ -101,7 +129,8 @@ class BarChart(Widget):
         width, height = self.size.width, self.size.height
         if height <= 0 or width <= 0:
             return []
-        rows = height - 1
+        labelled = height >= 4  # two rows of bars at least
+        rows = height - (2 if labelled else 1)
         count = len(self.values)
         bar_width, gap, visible = chart_layout(count, width)
         self.first_shown = window_start(self.first_shown, self.selected, visible, count)
@@ -125,6 +154,9 @@ class BarChart(Widget):
                 if gap:
                     segments.append(Segment(" " * gap, base))
             lines.append(Strip(segments).adjust_cell_length(width, base))
+        if labelled:
+            axis = axis_line([self.labels[i] for i in shown], lambda n: n * (bar_width + gap), width)
+            lines.append(Strip([Segment(axis, base + muted)]).crop(0, width))
         return lines
 
     def _title_line(self, width: int, shown: range) -> Strip:
