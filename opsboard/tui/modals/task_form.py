@@ -39,10 +39,12 @@ def task_form(
     prefill_title: str = "",
     prefill_item: str = NO_ITEM,
     owners: Sequence[str] = (),
+    department: str = "",
 ) -> CardForm:
     """Fields: title, owner, due, priority, tags, checklist item, notes — and
-    department when `departments` (id → name) is given (editing). The owner
-    completes from `owners` (the roster's names)."""
+    department when `departments` (id → name) is given: last when editing,
+    first when adding from the overview (which department is the question),
+    on `department`. The owner completes from `owners` (the roster's names)."""
     fields = [
         FormField("title", _("Title"), task.title if task else prefill_title),
         FormField("owner", _("Owner"), task.owner if task else "", suggestions=owners),
@@ -61,7 +63,11 @@ def task_form(
     ]
     if departments:
         options = [(name, dept_id) for dept_id, name in departments.items()]
-        fields.append(FormField("department", _("Department"), task.department if task else "", kind="select", options=options))
+        chosen = FormField("department", _("Department"), task.department if task else department, kind="select", options=options)
+        if task is None:
+            fields.insert(0, chosen)
+        else:
+            fields.append(chosen)
     fields.append(FormField("notes", _("Notes"), task.notes if task else "", kind="textarea"))
     return CardForm(title, fields, submit)
 

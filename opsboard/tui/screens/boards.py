@@ -235,6 +235,7 @@ class BoardsScreen(ViewScreen):
         else:
             switcher.current = "columns"
             self._show_columns(focus=True)
+            self.board.focus_a_column_with_cards()
         self._show_title()
         if mode_changed:  # the card keys come and go with the overview
             self.refresh_bindings()
@@ -342,6 +343,7 @@ class BoardsScreen(ViewScreen):
         if self.department is None:
             self.query_one(BoardOverview).focus()
         else:
+            self.board.focus_a_column_with_cards()
             self.board.focus()
 
     def action_fold(self) -> None:
@@ -396,9 +398,21 @@ class BoardsScreen(ViewScreen):
         )
 
     def action_add(self) -> None:
-        department = self.department or self.query_one(BoardOverview).current_key()
-        if department in (None, TOTAL) or department.startswith(PERSON):
+        if self.department is None:  # the overview: ask which department, the highlighted one first
+            names = department_names(self.store)
+            row = self.query_one(BoardOverview).current_key()
+            submit = self._form_submit(add_task, self.store)
+            form = task_form(
+                "New task",
+                submit,
+                items=self._items_for(row if row in names else ""),
+                departments=names,
+                department=row if row in names else next(iter(names), ""),
+                owners=owner_names(self.store),
+            )
+            self.app.push_screen(form)
             return
+        department = self.department
         name = department_names(self.store).get(department, department)
         submit = self._form_submit(add_task, self.store, department=department)
         title = _("New task for {department}").format(department=name)

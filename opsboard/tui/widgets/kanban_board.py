@@ -153,6 +153,14 @@ class KanbanBoard(Widget, can_focus=True):
             self.refresh()
         self.post_message(self.CursorMoved(self.current))
 
+    def focus_a_column_with_cards(self) -> None:
+        """An empty focused column gives way to the first with cards (a filter
+        whose matches are all in Done lands there, not on an empty To do)."""
+        if not self.current_column.cards:
+            index = next((i for i, column in enumerate(self.columns) if column.cards), None)
+            if index is not None:
+                self.focus_column(index)
+
     # -- moving the cursor -------------------------------------------------------
     def move_to(self, index: int) -> None:
         column = self.current_column
