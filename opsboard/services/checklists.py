@@ -82,7 +82,7 @@ def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, labe
     conflict rather than silently flipped back."""
     after: dict = {"status": status.value}
     before: dict = {"status": item.status.value}
-    if status is ItemStatus.DONE:
+    if status in (ItemStatus.DONE, ItemStatus.SKIPPED):  # who closed it, either way ("Skipped by …")
         after |= {"done_at": now().isoformat(), "done_by": store.user}
     else:
         after |= {"done_at": None, "done_by": ""}

@@ -55,7 +55,7 @@ class ChecklistsScreen(ViewScreen):
     DEFAULT_CSS = """
     ChecklistsScreen #items { height: 1fr; }
     ChecklistsScreen #item-detail {
-        height: 4; padding: 0 1; border-top: solid $panel; color: $text-muted;
+        height: auto; min-height: 3; max-height: 45%; padding: 0 1; border-top: solid $panel; color: $text-muted;
     }
     """
 
@@ -208,21 +208,25 @@ class ChecklistsScreen(ViewScreen):
         if item is None:
             detail.update("")
             return
-        lines = [item.detail]
-        if item.notes:
-            lines.append(_("Notes: {notes}").format(notes=item.notes))
-        if item.status is ItemStatus.DONE and item.done_by:
+        # who closed it and its tasks first: a long description or note cannot push them out of sight
+        lines = []
+        if item.status is not ItemStatus.OPEN and item.done_by:
+            done_item = item.status is ItemStatus.DONE
             if item.done_at:
-                lines.append(_("Done by {who} on {date}").format(who=item.done_by, date=f"{item.done_at:%Y-%m-%d}"))
+                closed = _("Done by {who} on {date}") if done_item else _("Skipped by {who} on {date}")
+                lines.append(closed.format(who=item.done_by, date=f"{item.done_at:%Y-%m-%d}"))
             else:
-                lines.append(_("Done by {who}").format(who=item.done_by))
+                lines.append((_("Done by {who}") if done_item else _("Skipped by {who}")).format(who=item.done_by))
         if item.id in self.task_progress:
             done, total = self.task_progress[item.id]
             name = rows.department_names(self.store).get(item.department, item.department)
             lines.append(
                 _("Tasks on the {department} board: {done} of {total} done (t adds one)").format(department=name, done=done, total=total)
             )
-        detail.update("\n".join(lines))
+        lines.append(item.detail)
+        if item.notes:
+            lines.append(_("Notes: {notes}").format(notes=item.notes))
+        detail.update("\n".join(line for line in lines if line))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -252,8 +256,19 @@ class ChecklistsScreen(ViewScreen):
 
     def action_toggle(self) -> None:
         item_id = self.current_item_id()
-        if item_id and self.ops_app.saves.run(toggle_item, self.store, item_id):
+        item = self.ops_app.saves.run(toggle_item, self.store, item_id) if item_id else None
+        if item:
             self.reload()
+            self._say_open_tasks(item)
+
+    def _say_open_tasks(self, item: ChecklistItem) -> None:
+        """Done while its tasks are not: say so (it is allowed; the lead may know better)."""
+        done, total = self.task_progress.get(item.id, (0, 0))
+        if item.status is ItemStatus.DONE and done < total:
+            name = rows.department_names(self.store).get(item.department, item.department)
+            still = total - done
+            tasks = "1 of its tasks is" if still == 1 else f"{still} of its {total} tasks are"
+            self.notify(f"Marked {item.code} done; {tasks} still open on the {name} board", severity="warning", timeout=6, markup=False)
 
     def action_skip(self) -> None:
         item_id = self.current_item_id()
