@@ -19,12 +19,13 @@ IMPORT_COMMAND = "opsboard import-actuals BOARD FILE.csv"
 _EXAMPLE_ROW = "2025-03-01,Tmall,12000,3400,102,20400.00,1500.00"
 
 
-def review_empty_help() -> str:
-    """Plain text for a board without metrics: how to import them."""
+def review_empty_help(board: str = "BOARD") -> str:
+    """Plain text for a board without metrics: how to import them (into
+    `board`, the file's path in the app, as view 3 names it)."""
     return (
         "No store metrics yet. Import the daily figures exported from the store's back office:\n"
         "\n"
-        f"    {IMPORT_COMMAND}\n"
+        f"    {IMPORT_COMMAND.replace('BOARD', board)}\n"
         "\n"
         "The CSV has a header row, then one row per day (and per channel) with the columns:\n"
         f"    {','.join(METRIC_COLUMNS)}\n"

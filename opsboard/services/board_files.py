@@ -111,3 +111,12 @@ def _items(n: int) -> str:
 
 def _tasks(n: int) -> str:
     return "1 task" if n == 1 else f"{n} tasks"
+
+
+def path_for_commands(path: Path) -> str:
+    """The board's path as a command to copy should name it: relative to the
+    current folder when the board is inside it (as it was likely typed)."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

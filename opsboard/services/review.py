@@ -86,11 +86,11 @@ def load_review(store: BoardStore) -> ReviewSource:
     return prepare_review(read_review_inputs(store))
 
 
-def review_help() -> str:
+def review_help(board: str = "BOARD") -> str:
     """Plain text for a board without metrics: how to import them, the CSV columns."""
     from opsboard.export.review import review_empty_help
 
-    return review_empty_help()
+    return review_empty_help(board)
 
 
 def review_export(store: BoardStore) -> str:

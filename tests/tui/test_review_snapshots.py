@@ -88,7 +88,8 @@ def test_weekly_all_channels_120x40(snap_compare, tmp_path: Path):
     assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=open_review("w"))
 
 
-def test_empty_board_80x24(snap_compare, tmp_path: Path):
+def test_empty_board_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)  # the import command names the board as typed here: shop.json
     assert snap_compare(make_app(tmp_path, metrics=False), terminal_size=(80, 24), run_before=open_review())
 
 

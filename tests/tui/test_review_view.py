@@ -201,7 +201,8 @@ async def test_empty_board_says_how_to_import(tmp_path: Path, frozen):
         empty = screen.query_one("#review-empty")
         assert empty.display and not screen.query_one("#review-body").display
         text = str(empty.render())
-        assert "opsboard import-actuals BOARD FILE.csv" in text
+        # names this board's file, as view 3 does (issue 18 case 9)
+        assert f"opsboard import-actuals {tmp_path / 'b.json'} FILE.csv" in " ".join(text.split())
         assert "date,channel,pv,uv,orders,revenue,ad_spend" in text
         assert status(screen) == "Review · no store metrics yet"
         assert screen.check_action("period", ("week",)) is None  # w/m/c greyed out

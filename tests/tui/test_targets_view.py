@@ -214,10 +214,12 @@ async def test_no_plan_says_how_to_set_one_and_e_sets_it(tmp_path: Path):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert plan_on_disk(path)["annual_target"] == 6_000_000
-        assert screen.query_one(TabbedContent).display and screen.check_action("corrective_task", ()) is True
+        assert screen.query_one(TabbedContent).display
+        assert screen.check_action("corrective_task", ()) is False  # no actuals, no gap: `t Gap task` not offered (issue 18 case 9)
         assert cells(screen.query_one(MonthTable), "total")["target"] == "6.00M"
         deviation = str(screen.query_one("#deviation", Static).render())
-        assert "No actuals for 2025 yet" in deviation and "opsboard import-actuals" in deviation
+        # worded as view 4 words it, naming this board's file (issue 18 case 9)
+        assert "No store metrics for 2025 yet" in deviation and f"opsboard import-actuals {path} FILE.csv" in deviation
 
 
 @run_async

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Header, LoadingIndicator, Static
 
+from opsboard.services.board_files import path_for_commands
 from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
 from opsboard.store import BoardError
 
@@ -161,7 +162,7 @@ class ReviewScreen(ViewScreen):
         self.query_one("#review-body").display = not empty
         if empty:
             self.query_one("#review-status", Static).update("Review · no store metrics yet")
-            self.query_one("#review-empty", Static).update(Text(reflow(review_help())))
+            self.query_one("#review-empty", Static).update(Text(reflow(review_help(path_for_commands(self.store.path)))))
             return
         report = source.report(self.period, self.channel)
         self.query_one("#review-status", Static).update(self._status_line(source, report))

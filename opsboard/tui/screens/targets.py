@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from opsboard.services.board_files import path_for_commands
 from opsboard.services.targets import (
     TargetsInputs,
     TargetsView,
@@ -191,7 +192,7 @@ class TargetsScreen(ViewScreen):
     def _show_deviation(self) -> None:
         """The selected month (or the year to date) under the table and the chart."""
         assert self.view is not None
-        text = deviation_text(self.view, self.month, self._brief())
+        text = deviation_text(self.view, self.month, self._brief(), board=path_for_commands(self.store.path))
         self.query_one("#deviation", Static).update(text)
         self.query_one("#chart-summary", Static).update(text)
 
@@ -233,7 +234,12 @@ class TargetsScreen(ViewScreen):
     # -- actions -------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a plan only `e` (and export) make sense: the others leave the footer."""
-        if action in ("corrective_task", "seasonality", "tab", "month"):
+        if action == "corrective_task":  # a gap task needs a gap: actuals to compare with the plan
+            view = self.view
+            return (
+                view is not None and view.plan is not None and (not view.actuals_ready or (view.pva is not None and view.pva.has_actuals))
+            )
+        if action in ("seasonality", "tab", "month"):
             return self.view is not None and self.view.plan is not None
         return True
 

@@ -80,16 +80,18 @@ def _lever_line(view, deviation) -> Text:
     return text
 
 
-def deviation_text(view, month: int | None, brief: bool = False) -> Text:
+def deviation_text(view, month: int | None, brief: bool = False, board: str = "BOARD") -> Text:
     """The deviation panel for `month` (None: the year to date); `brief`
-    for a short screen: the budget in one line."""
+    for a short screen: the budget in one line; `board`: the file the import
+    command names (as view 4 names it)."""
     plan, pva = view.plan, view.pva
     year, currency = plan.year, plan.currency
     lines: list[Text] = []
     if not view.actuals_ready:
         lines.append(Text("Working out plan vs actual…", style="dim"))
     elif pva is None or not pva.has_actuals:
-        lines.append(Text(f"No actuals for {year} yet: import the store's daily figures to compare — {IMPORT_HELP}"))
+        command = IMPORT_HELP.replace("BOARD", board)
+        lines.append(Text(f"No store metrics for {year} yet. Import the daily figures to compare plan and actual: {command}"))
     elif month is None:
         lines.append(
             Text(
