@@ -85,5 +85,5 @@ def test_marketing_over_time_no_color_80x24(snap_compare, board: Path, monkeypat
 
 
 def test_history_80x24(snap_compare, app: OpsboardApp, monkeypatch: pytest.MonkeyPatch):
-    keys = ("enter", *"Shoot on Tuesday".replace(" ", "_"), "enter", "f", "ctrl+s", "escape", "H")
+    keys = ("enter", *"Shoot on Tuesday".replace(" ", "_"), "enter", "f", "y", "ctrl+s", "escape", "H")  # y: finish after 1 of 9
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_standup(*[k if k != "_" else "space" for k in keys]))

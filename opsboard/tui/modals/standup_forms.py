@@ -35,8 +35,9 @@ def timebox_form(minutes: str, submit: Submit) -> StandupForm:
     return StandupForm("Timebox", [field], submit)
 
 
-def export_form(default_path: str, write) -> StandupForm:
-    """Where to write the stand-up's Markdown; `write(path) -> error or None`."""
+def export_form(default_path: str, write, *, offered: bool = False) -> StandupForm:
+    """Where to write the stand-up's Markdown; `write(path) -> error or None`.
+    `offered`: shown after finishing (esc is "not now"); asked for with x, esc cancels."""
 
     def submit(values: dict[str, str]) -> dict[str, str] | None:
         path = values["path"].strip()
@@ -46,4 +47,5 @@ def export_form(default_path: str, write) -> StandupForm:
         return {"path": error} if error else None
 
     field = FormField("path", "File", default_path, placeholder="path/to/file.md")
-    return StandupForm("Export the stand-up to Markdown (esc: not now)", [field], submit)
+    title = "Export the stand-up to Markdown (esc: not now)" if offered else "Export the stand-up to Markdown"
+    return StandupForm(title, [field], submit)

@@ -97,6 +97,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         self.record: StandupRecord | None = None
         self.since: Since | None = None
         self.seconds: dict[str, float] = {}  # time spent per department on this screen
+        self.visited: set[str] = set()  # departments shown in this walk (f asks when some were not)
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -148,6 +149,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
             self.query_one("#walk-position", Static).update("This board has no departments")
             return
         moment = now()
+        self.visited.add(self.walk[self.index].id)
         agenda = self.agendas[self.index]
         position = Text(f"Stand-up {self.index + 1}/{len(self.walk)} · ")
         position.append(agenda.name)
@@ -200,15 +202,18 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         if not self.walk or not 0 <= to < len(self.walk):
             self.notify("That was the last department: f finishes the stand-up" if step > 0 else "This is the first department")
             return
-        self._lap()
+        self._lap(self.walk[to].id)
         self.index = to
         self.query_one(AgendaTable).move_cursor(row=0)
         self._show()
 
-    def _lap(self) -> None:
+    def _lap(self, next_department: str | None = None) -> None:
+        """Add the time on this department; the next one's countdown goes on
+        from what it already used (1:30 left stays 1:30 when you come back)."""
         timer = self.query_one(StandupTimer)
         if timer.finished_after is None:
-            self.seconds[self.department.id] = self.seconds.get(self.department.id, 0.0) + timer.lap()
+            spent = timer.lap(self.seconds.get(next_department, 0.0) if next_department else 0.0)
+            self.seconds[self.department.id] = self.seconds.get(self.department.id, 0.0) + spent
 
     def action_reorder(self, step: int) -> None:
         if self.walk and self.ops_app.saves.run(move_in_walk, self.store, self.department.id, step) is not None:
@@ -263,7 +268,21 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         if self.record is not None and self.record.finished_at is not None:
             self.notify("This stand-up is finished: x exports it, H lists past ones")
             return
+        left = [d for d in self.walk if d.id not in self.visited]
+        if left:  # finishing early is allowed, but asked: 2 of 9 is more often a slip of the key
+            from ..modals.confirm import ConfirmScreen
 
+            walked = len(self.walk) - len(left)
+            question = ConfirmScreen(
+                f"Finish after {walked} of {len(self.walk)} departments?",
+                "Not walked yet: " + ", ".join(d.name for d in left),
+                confirm_label="Finish",
+            )
+            self.app.push_screen(question, lambda yes: self._finish() if yes else None)
+            return
+        self._finish()
+
+    def _finish(self) -> None:
         def finish(values: dict[str, str]) -> StandupRecord:
             record = self._ensure_record()  # as shown: finished by a teammate since is asked about
             self._lap()

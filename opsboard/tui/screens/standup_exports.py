@@ -53,10 +53,11 @@ class RecordExports:
             self._export(lambda path: write_export(self.store, "standup", path), default_export_path(self.store, "standup"))
 
     def _export_record(self, record_id: str) -> None:
+        """Offered after finishing: esc is 'not now'."""
         record = find_standup(self.store, record_id)
-        self._export(lambda path: write_standup_record(self.store, record_id, path), default_record_path(self.store, record))
+        self._export(lambda path: write_standup_record(self.store, record_id, path), default_record_path(self.store, record), offered=True)
 
-    def _export(self, write: Callable[[str], Path], default: Path) -> None:
+    def _export(self, write: Callable[[str], Path], default: Path, *, offered: bool = False) -> None:
         def submit(path: str) -> str | None:
             try:
                 written = write(path)
@@ -65,4 +66,4 @@ class RecordExports:
             self.notify(f"Exported the stand-up to {written}", timeout=6, markup=False)
             return None
 
-        self.app.push_screen(export_form(str(default), submit))
+        self.app.push_screen(export_form(str(default), submit, offered=offered))

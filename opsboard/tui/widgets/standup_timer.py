@@ -31,6 +31,7 @@ class StandupTimer(Static):
         self.set_reactive(StandupTimer.timebox, timebox)
         self.walk_started = started or now()
         self.department_started = now()
+        self.spent_before = 0.0  # on this department at an earlier visit: coming back keeps the time used
         self.finished_after: float | None = None  # total seconds, once finished
 
     def on_mount(self) -> None:
@@ -40,11 +41,13 @@ class StandupTimer(Static):
     def watch_timebox(self) -> None:
         self.tick()
 
-    def lap(self) -> float:
-        """Seconds spent on this department; the countdown starts again."""
+    def lap(self, spent_before: float = 0.0) -> float:
+        """Seconds spent on this department since it was shown; the countdown
+        goes on for the next with the `spent_before` it already had."""
         moment = now()
         spent = max(0.0, (moment - self.department_started).total_seconds())
         self.department_started = moment
+        self.spent_before = spent_before
         self.tick()
         return spent
 
@@ -57,7 +60,7 @@ class StandupTimer(Static):
         return self.finished_after is None and self.left() < 0
 
     def left(self) -> float:
-        return self.timebox - (now() - self.department_started).total_seconds()
+        return self.timebox - self.spent_before - (now() - self.department_started).total_seconds()
 
     def tick(self) -> None:
         if self.finished_after is not None:
