@@ -31,12 +31,13 @@ class DepartmentAgenda:
     due_this_week: Sequence[Task] = ()  # the rest of To do, due by Sunday
     new: Sequence[Task] = ()  # the rest of To do, added since the last stand-up
     items: Sequence[ChecklistItem] = ()  # open checklist items it owns
+    done_items: Sequence[ChecklistItem] = ()  # its checklist items marked done since the last stand-up
     lever: str | None = None  # its target lever's status, e.g. "UV 8% under plan this month"
 
     @property
     def quiet(self) -> bool:
         """Nothing for the chat agenda."""
-        return not (self.done or self.blocked or self.overdue or self.doing or self.due_today or self.lever)
+        return not (self.done or self.done_items or self.blocked or self.overdue or self.doing or self.due_today or self.lever)
 
 
 # -- words for times ---------------------------------------------------------------
@@ -126,6 +127,8 @@ def _group_lines(agenda: DepartmentAgenda, today: date, now: datetime, limit: in
         lines += [f"- {task_line(group, task, today, now)}" for task in tasks[:limit]]
         if len(tasks) > limit:
             lines.append(f"- … and {len(tasks) - limit} more {_GROUP_WORDS[group]}")
+        if group == "done":  # checklist items closed since, beside the tasks
+            lines += [f"- Done: checklist {escape(f'{i.phase.value} {i.code} · {i.title}')}" for i in agenda.done_items]
     return lines
 
 

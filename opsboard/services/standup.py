@@ -187,9 +187,12 @@ def department_agendas(
         if group:
             groups.setdefault(task.department, {}).setdefault(group, []).append(task)
     items: dict[str, list] = {}
+    done_items: dict[str, list] = {}
     for item in store.checklist():
         if item.status is ItemStatus.OPEN:
             items.setdefault(item.department, []).append(item)
+        elif item.status is ItemStatus.DONE and item.done_at is not None and item.done_at >= since:
+            done_items.setdefault(item.department, []).append(item)
     agendas = []
     for dept in walk_order(store):
         mine = groups.get(dept.id, {})
@@ -205,6 +208,7 @@ def department_agendas(
                 due_this_week=sorted(mine.get("due_this_week", []), key=lambda t: (t.due, t.priority)),
                 new=sorted(mine.get("new", []), key=lambda t: (t.priority, t.rank)),
                 items=sorted(items.get(dept.id, []), key=lambda i: (i.due or _LAST, i.phase.value, i.order, i.code)),
+                done_items=sorted(done_items.get(dept.id, []), key=lambda i: i.done_at or since),
                 lever=(levers or {}).get(dept.id),
             )
         )

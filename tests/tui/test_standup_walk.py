@@ -60,3 +60,21 @@ async def test_x_asks_where_without_not_now(board) -> None:
         form = pilot.app.screen
         assert isinstance(form, FormScreen)
         assert form.form_title == "Export the stand-up to Markdown"  # asked for: esc cancels, it is not 'not now'
+
+
+@run_async
+async def test_an_item_done_with_d_is_listed_as_done(board) -> None:
+    from test_standup_view import rows
+
+    from opsboard.tui.widgets.standup_agenda import AgendaTable
+
+    path, _ = board
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        screen = await open_standup(pilot)
+        groups = [group for group, _ in rows(screen)]
+        at = groups.index("Checklist")
+        title = rows(screen)[at][1]
+        screen.query_one(AgendaTable).move_cursor(row=at)
+        await pilot.press("d")
+        await pilot.pause()
+        assert ("Done", title) in rows(screen)  # in "Done since …", as a task done with d is

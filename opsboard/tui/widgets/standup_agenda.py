@@ -94,6 +94,8 @@ class AgendaTable(DataTable, inherit_bindings=False):
                 keys.append(self._add_task(group, task, today, now))
             if len(tasks) > GROUP_ROWS:
                 keys.append(self._add_more(group, len(tasks) - GROUP_ROWS))
+        for item in agenda.done_items:  # "done since" counts checklist items too
+            keys.append(self._add_item(item, today, done=True))
         for item in agenda.items:
             keys.append(self._add_item(item, today))
         if not keys:
@@ -134,19 +136,21 @@ class AgendaTable(DataTable, inherit_bindings=False):
         self.details[key] = Content(text)
         return key
 
-    def _add_item(self, item: ChecklistItem, today: date) -> str:
+    def _add_item(self, item: ChecklistItem, today: date, *, done: bool = False) -> str:
         key = f"item:{item.id}"
-        overdue = item.is_overdue(today)
+        overdue = not done and item.is_overdue(today)
         due = f"due {item.due.isoformat()}" + (" · overdue" if overdue else "") if item.due else ""
+        if done:
+            due = f"done by {item.done_by}" if item.done_by else "done"
         title = f"{item.phase.value} {item.code} · {item.title}"
         self.add_row(
-            self._cell(ITEM_LABEL, "group", "italic"),
-            self._cell(title, "title"),
+            self._cell(GROUP_LABELS["done"] if done else ITEM_LABEL, "group", "dim" if done else "italic"),
+            self._cell(title, "title", "dim" if done else ""),
             self._cell(item.owner, "owner"),
             self._cell(due, "detail", "$text-error" if overdue else ""),
             key=key,
         )
-        words = ["Checklist item", title, f"owner {item.owner}" if item.owner else "", due, "d marks it done"]
+        words = ["Checklist item", title, f"owner {item.owner}" if item.owner else "", due, "d reopens it" if done else "d marks it done"]
         self.details[key] = Content(" · ".join(w for w in words if w))
         return key
 
