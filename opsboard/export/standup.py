@@ -204,8 +204,8 @@ def record_markdown(
         out += [heading(2, name + spent), ""]
         lines = []  # one list: each line says what it is
         if noted is not None:
-            lines += [f"- **Decision:** {escape(text)}" for text in noted.decisions]
-            lines += [f"- Note: {escape(text)}" for text in noted.notes]
+            lines += [f"- **Decision:** {escape(text)}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("decisions")]
+            lines += [f"- Note: {escape(text)}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("notes")]
         if agenda is not None:
             if agenda.lever:
                 out += [f"Target: {escape(agenda.lever)}", ""]

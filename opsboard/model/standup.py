@@ -15,7 +15,16 @@ class DepartmentNotes(Record):
 
     notes: list[Text] = Field(default_factory=list)
     decisions: list[Text] = Field(default_factory=list)
+    # who said each note and decision, in the same order ("" where not known:
+    # records from before authors were kept)
+    notes_by: list[Line] = Field(default_factory=list)
+    decisions_by: list[Line] = Field(default_factory=list)
     seconds: float = 0.0
+
+    def said(self, field: str) -> list[tuple[str, str]]:
+        """(text, who) of the notes or the decisions."""
+        texts, by = getattr(self, field), getattr(self, f"{field}_by")
+        return [(text, by[n] if n < len(by) else "") for n, text in enumerate(texts)]
 
 
 class StandupRecord(Record):

@@ -125,7 +125,9 @@ def add_note(store: BoardStore, record_id: str, department_id: str, text: str, *
 
     def change(record: StandupRecord) -> dict[str, Any]:
         def append(entry: DepartmentNotes) -> DepartmentNotes:
-            return entry.model_copy(update={field: [*getattr(entry, field), note]})
+            said = getattr(entry, field)
+            by = [*getattr(entry, f"{field}_by"), *[""] * len(said)][: len(said)]  # older notes: author unknown
+            return entry.model_copy(update={field: [*said, note], f"{field}_by": [*by, store.user]})
 
         return {"departments": _with_department(record, department_id, append)}
 

@@ -310,7 +310,7 @@ def test_record_export_of_today_shows_the_boards(store, monkeypatch) -> None:
     add_note(store, record.id, "marketing", "Finance answers today")
     text = standup_record_export(store, record.id)
     assert "Run by lin · started 09:30 · in progress · done counts since Fri 12 Jun 2026 (no earlier stand-up recorded)." in text
-    assert "- Note: Finance answers today\n- **Blocked:** Book 618 ad slots (lin) — budget not approved · blocked 2 days" in text
+    assert "- Note: Finance answers today — lin\n- **Blocked:** Book 618 ad slots (lin) — budget not approved · blocked 2 days" in text
     at("2026-06-16T09:30:00+08:00", monkeypatch)
     later = standup_record_export(store, record.id)  # a past stand-up: its notes only
     assert "- Note: Finance answers today" in later and "Blocked" not in later

@@ -159,9 +159,9 @@ async def test_walkthrough_saves_notes_block_done_and_exports(board, tmp_path: P
 
     markdown = target.read_text(encoding="utf-8")
     sections = sections_of(markdown)
-    assert "- **Decision:** Ask finance today" in sections["Marketing (2:30)"]
+    assert "- **Decision:** Ask finance today — lin" in sections["Marketing (2:30)"]  # who said it (issue 18 case 16)
     assert "- **Blocked:** Keyword bids review (lin) — waiting for finance · blocked 8 min" in sections["Marketing (2:30)"]
-    assert "- Note: Hero images by Wednesday" in sections["Design (1:30)"]
+    assert "- Note: Hero images by Wednesday — lin" in sections["Design (1:30)"]
     assert "- Done: Reply templates for 618 (wu)" in sections["Customer Service"]
     assert sections["Team decisions"] == ["- Friday demo moves to Monday"]
 

@@ -78,3 +78,20 @@ async def test_an_item_done_with_d_is_listed_as_done(board) -> None:
         await pilot.press("d")
         await pilot.pause()
         assert ("Done", title) in rows(screen)  # in "Done since …", as a task done with d is
+
+
+def test_notes_carry_their_author(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsboard.services.board_files import init_board
+    from opsboard.services.standup_record import add_note, standup_record_export, start_standup
+    from opsboard.store import BoardStore
+    from opsboard.tui.widgets.standup_agenda import notes_text
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-06-15T09:30:00+08:00")
+    lin = init_board(tmp_path / "b.json", user="lin", name="Shop", year=2026)
+    record = start_standup(lin)
+    add_note(lin, record.id, "design", "Hero images by Wednesday")
+    record = add_note(BoardStore(lin.path, user="chen"), record.id, "design", "Ship the banner", decision=True)
+    [design] = record.departments
+    assert str(notes_text(design)) == "Decision: Ship the banner — chen\n- Hero images by Wednesday — lin"
+    markdown = standup_record_export(lin, record.id)
+    assert "- Note: Hero images by Wednesday — lin" in markdown and "- **Decision:** Ship the banner — chen" in markdown

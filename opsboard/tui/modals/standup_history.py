@@ -53,12 +53,14 @@ def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
         if entry.seconds:
             text.append(f"  {clock_text(entry.seconds)}", style="dim")
         text.append("\n")
-        for decision in entry.decisions:
+        for decision, by in entry.said("decisions"):
             text.append("  Decision: ", style="bold")
-            text.append(decision + "\n")
-        for note in entry.notes:
+            text.append(decision)
+            text.append((f" — {by}" if by else "") + "\n", style="dim")
+        for note, by in entry.said("notes"):
             text.append("  - ")
-            text.append(note + "\n")
+            text.append(note)
+            text.append((f" — {by}" if by else "") + "\n", style="dim")
     if record.decisions:
         text.append("\nTeam decisions\n", style="bold")
         for decision in record.decisions:

@@ -169,8 +169,10 @@ def notes_text(entry: DepartmentNotes | None) -> Text:
     if entry is None or not (entry.notes or entry.decisions):
         text.append("nothing noted yet", style="dim")
         return text
-    lines = [("Decision: ", decision) for decision in entry.decisions] + [("- ", note) for note in entry.notes]
-    for index, (mark, said) in enumerate(lines):
+    lines = [("Decision: ", *said) for said in entry.said("decisions")] + [("- ", *said) for said in entry.said("notes")]
+    for index, (mark, said, by) in enumerate(lines):
         text.append(("\n" if index else "") + mark, style="bold" if mark.startswith("Decision") else "")
         text.append(said)
+        if by:
+            text.append(f" — {by}", style="dim")
     return text
