@@ -114,7 +114,7 @@ async def test_a_standup_finished_by_a_teammate_first_asks_and_keeps_the_decisio
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f", "y")  # finishing after 1 of 9 departments asks first (issue 18 case 16)
         form = app.screen
         assert isinstance(form, FormScreen)
         monkeypatch.setenv("OPSBOARD_NOW", "2026-06-01T09:25:00+08:00")
