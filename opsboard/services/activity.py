@@ -341,3 +341,16 @@ def people(store: BoardStore) -> list[str]:
 def when(at: datetime, *, year: bool = True) -> str:
     """In the reader's local time."""
     return at.astimezone().strftime("%Y-%m-%d %H:%M" if year else "%m-%d %H:%M")
+
+
+def last_blocked_reason(store: BoardStore, task_id: str) -> str:
+    """The reason a task was last blocked for ('' if never, or if the log no
+    longer reaches back that far): offered again when it goes back to Blocked."""
+    for doc in reversed(list(store.raw(ACTIVITY).values())):
+        if doc.get("doc_id") != task_id or doc.get("table") != Table.TASKS.value:
+            continue
+        for side in ("after", "before"):
+            reason = (doc.get(side) or {}).get("blocked_reason")
+            if reason:
+                return str(reason)
+    return ""

@@ -72,10 +72,19 @@ def task_form(
     return CardForm(title, fields, submit)
 
 
-def reason_form(task_title: str, submit: Submit) -> CardForm:
-    """Moving a card into Blocked asks what it waits for."""
-    return CardForm(
+class ReasonForm(CardForm):
+    """One line to fill: the dialog is as tall as its field, not the screen."""
+
+    DEFAULT_CSS = """
+    ReasonForm VerticalScroll { height: auto; }
+    """
+
+
+def reason_form(task_title: str, submit: Submit, reason: str = "") -> CardForm:
+    """Moving a card into Blocked asks what it waits for; `reason`: the one
+    it was blocked for before (a card back from Done), offered to keep."""
+    return ReasonForm(
         _("Blocked: {title}").format(title=task_title),
-        [FormField("reason", _("What is it waiting for?"), "", placeholder=_("e.g. budget not approved"))],
+        [FormField("reason", _("What is it waiting for?"), reason, placeholder=_("e.g. budget not approved"))],
         submit,
     )

@@ -23,6 +23,7 @@ from opsboard.services.errors import InputError
 from opsboard.services.people import owner_names, people_load
 from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
+from opsboard.services.activity import last_blocked_reason
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 from opsboard.i18n import _, _l
@@ -462,7 +463,7 @@ class BoardsScreen(ViewScreen):
             return
         if TASK_COLUMNS[index] is TaskStatus.BLOCKED:
             submit = self._form_submit(move_task, self.store, task.id, step, seen=task)
-            self.app.push_screen(reason_form(task.title, submit))
+            self.app.push_screen(reason_form(task.title, submit, last_blocked_reason(self.store, task.id)))
             return
         moved = self._save(move_task, self.store, task.id, step, seen=task)
         if moved is not None:
