@@ -10,6 +10,7 @@ from opsboard.model import TASK_STATUS_LABELS, Task
 from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.parsing import before_plan_year
 from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, list_tasks, update_task
 from opsboard.services.user import current_user
 
@@ -81,6 +82,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     except FieldErrors as error:
         raise _one_line(error) from None
+    _warn_if_early(store, task)
     print(task.id)
     return 0
 
@@ -94,8 +96,16 @@ def cmd_set(args: argparse.Namespace) -> int:
         task = update_task(store, args.id, status=args.status, reason=args.reason, **changes)
     except FieldErrors as error:
         raise _one_line(error) from None
+    _warn_if_early(store, task)
     print(_line(task, department_names(store)))
     return 0
+
+
+def _warn_if_early(store, task: Task) -> None:
+    """A due date before the plan year is saved, with a word on stderr."""
+    warning = before_plan_year(task.due, store.meta().year)
+    if warning:
+        print(f"opsboard: warning: {warning}", file=sys.stderr)
 
 
 def task_json(task: Task, names: dict[str, str]) -> dict:

@@ -160,7 +160,7 @@ def test_blocked_needs_a_reason_and_leaving_blocked_clears_it(board: Path, capsy
     [
         (["{id}", "--status", "finished"], "--status: unknown status 'finished' (valid: todo, doing, blocked, done)"),
         (["t-nothere", "--status", "done"], "no task with id 't-nothere' on this board"),
-        (["{id}", "--due", "tomorrow"], "--due: 'tomorrow' is not a date (use YYYY-MM-DD"),
+        (["{id}", "--due", "someday"], "--due: 'someday' is not a date (use YYYY-MM-DD"),
         (["{id}"], "nothing to change: give --status, --reason, --due, --owner, --title or --priority"),
         (["{id}", "--reason", "why"], "--reason: only a blocked task has a reason"),
     ],

@@ -65,3 +65,30 @@ async def test_a_filter_matching_only_done_cards_focuses_done(board: Path) -> No
         assert kanban.has_focus
         assert [c.title for c in kanban.columns][kanban.column] == "Done"
         assert kanban.current is not None and kanban.current.id == "t-d7"
+
+
+@run_async
+async def test_the_task_form_reads_typed_dates_and_warns_before_the_plan_year(board: Path) -> None:
+    from textual.widgets import Input
+
+    app = make_app(board)
+    notes: list[tuple[str, str]] = []
+    app.notify = lambda message, severity="information", **kw: notes.append((message, severity))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "enter", "a")  # Design: a new task
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-title", Input).value = "Spring banner"
+        form.query_one("#field-due", Input).value = "3月9日"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-title", Input).value = "Typo year"
+        form.query_one("#field-due", Input).value = "1999/3/9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    dues = {t.title: t.due.isoformat() for t in BoardStore(board, user="r").tasks() if t.title in ("Spring banner", "Typo year")}
+    assert dues == {"Spring banner": "2026-03-09", "Typo year": "1999-03-09"}
+    assert ("Due 1999-03-09 is before the plan year 2026: saved as typed, check it", "warning") in notes

@@ -24,6 +24,7 @@ from opsboard.services.people import owner_names, people_load
 from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.activity import last_blocked_reason
+from opsboard.services.parsing import before_plan_year
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 from opsboard.i18n import _, _l
@@ -393,6 +394,9 @@ class BoardsScreen(ViewScreen):
 
         def saved(result) -> None:
             self._changed(result.id if isinstance(result, Task) else None)
+            warning = before_plan_year(result.due, self.store.meta().year) if isinstance(result, Task) else None
+            if warning:
+                self.notify(warning.capitalize(), severity="warning", timeout=8, markup=False)
 
         return self.ops_app.saves.form_submit(
             lambda values: change(*args, **kwargs, **values), saved=saved, recreate=recreate, record=record

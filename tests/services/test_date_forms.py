@@ -1,0 +1,62 @@
+"""Issue 18 case 4: the date forms people type, in forms and on the command
+line, read by one parser; a due date before the plan year is kept with a word."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from opsboard.cli import main
+from opsboard.services.board_files import init_board
+from opsboard.services.errors import InputError
+from opsboard.services.parsing import parse_date
+from opsboard.store import BoardStore
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("2026-12-01", date(2026, 12, 1)),
+        ("2026/12/1", date(2026, 12, 1)),
+        ("2026/12/01", date(2026, 12, 1)),
+        ("2026-2-3", date(2026, 2, 3)),
+        ("2026.12.1", date(2026, 12, 1)),
+        ("20261201", date(2026, 12, 1)),
+        ("12-1", date(2026, 12, 1)),
+        ("12-01", date(2026, 12, 1)),
+        ("12/1", date(2026, 12, 1)),
+        ("12月1日", date(2026, 12, 1)),
+        ("2026年12月1日", date(2026, 12, 1)),
+        ("明天", date(2026, 12, 1)),
+        ("tomorrow", date(2026, 12, 1)),
+        ("Today", TODAY),
+        ("+3d", date(2026, 12, 3)),
+        ("+2w", date(2026, 12, 14)),
+        ("", None),
+    ],
+)
+def test_the_forms_people_type(typed: str, meant: date | None) -> None:
+    assert parse_date(typed, today=TODAY) == meant
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "13-1", "someday", "3", "2026-12", "12月32日"])
+def test_anything_else_says_what_is_valid(typed: str) -> None:
+    with pytest.raises(InputError) as error:
+        parse_date(typed, today=TODAY)
+    assert str(error.value) == f"due: '{typed}' is not a date (use YYYY-MM-DD, 2026/12/1, 12-1, 12月1日, today, tomorrow, 明天 or +3d)"
+
+
+def test_cli_takes_them_and_warns_before_the_plan_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-30T09:00:00+08:00")
+    path = tmp_path / "b.json"
+    init_board(path, user="ana", name="Shop", year=2026)
+    assert main(["task", "add", str(path), "--dept", "design", "--title", "Banner", "--due", "2026年12月1日"]) == 0
+    assert main(["task", "add", str(path), "--dept", "design", "--title", "Old", "--due", "1999/1/2"]) == 0
+    err = capsys.readouterr().err
+    assert err == "opsboard: warning: due 1999-01-02 is before the plan year 2026: saved as typed, check it\n"
+    dues = {t.title: t.due for t in BoardStore(path, user="r").tasks()}
+    assert dues == {"Banner": date(2026, 12, 1), "Old": date(1999, 1, 2)}
