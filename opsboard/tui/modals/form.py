@@ -80,6 +80,8 @@ class FormScreen(ModalScreen[Values | None]):
 
     def on_mount(self) -> None:
         self.shown = self.values()
+        # focusing the first field scrolls its label out of view: back to the top once drawn
+        self.call_after_refresh(lambda: self.query_one(VerticalScroll).scroll_home(animate=False))
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -123,15 +125,28 @@ class FormScreen(ModalScreen[Values | None]):
             label = self.query_one(f"#error-{spec.name}", Static)
             label.update(message)
             label.set_class(not message, "-empty")
-        unplaced = "\n".join(v for k, v in errors.items() if k not in names)
+        # an error without a field of its own says what it is about ("conversion: is a rate …")
+        unplaced = "\n".join(v if k == FORM_ERROR else f"{k}: {v}" for k, v in errors.items() if k not in names)
         label = self.query_one(f"#error-{FORM_ERROR}", Static)
         label.update(unplaced)
         label.set_class(not unplaced, "-empty")
         first = next((s.name for s in self.fields if s.name in errors), None)
         if first:
-            self.query_one(f"#field-{first}").focus()
+            field = self.query_one(f"#field-{first}")
+            field.focus(scroll_visible=False)
+            # its label, the field and its message in view (the last field's message fell below the fold)
+            self.call_after_refresh(self._show_field, first)
         elif unplaced:
             label.scroll_visible()
+
+    def _show_field(self, name: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        message = self.query_one(f"#error-{name}", Static)
+        scroll.scroll_to_widget(message, animate=False)  # the message at the bottom edge at most…
+        label_index = next(i for i, s in enumerate(self.fields) if s.name == name)
+        label = scroll.query(Label)[label_index]
+        if label.region.y < scroll.region.y:  # …and the label not above the top
+            scroll.scroll_to_widget(label, animate=False, top=True)
 
     def action_save(self) -> None:
         values = self.values()
