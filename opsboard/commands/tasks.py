@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from opsboard.i18n import _
 from opsboard.model import TASK_STATUS_LABELS, Task
 from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
@@ -105,7 +106,7 @@ def _warn_if_early(store, task: Task) -> None:
     """A due date before the plan year is saved, with a word on stderr."""
     warning = before_plan_year(task.due, store.meta().year)
     if warning:
-        print(f"opsboard: warning: {warning}", file=sys.stderr)
+        print(_("opsboard: warning: {warning}").format(warning=warning), file=sys.stderr)
 
 
 def task_json(task: Task, names: dict[str, str]) -> dict:

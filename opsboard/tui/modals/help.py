@@ -19,16 +19,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from opsboard.i18n import _, _l
+
 SYMBOLS = (
-    ("!", "overdue; beside a count: needs a look"),
-    ("1b", "one blocked card in the department"),
-    ("▌", "the card or row the keys act on"),
-    ("┃ ━", "the column the keys act on"),
-    ("⚠", "why a card is blocked"),
-    ("↳", "the checklist item a task serves"),
-    ("[x] [-]", "done / not applicable"),
-    ("*", "a month or week not complete yet"),
-    ("+3 older", "done cards folded away: z shows them"),
+    ("!", _l("overdue; beside a count: needs a look")),
+    ("1b", _l("one blocked card in the department")),
+    ("▌", _l("the card or row the keys act on")),
+    ("┃ ━", _l("the column the keys act on")),
+    ("⚠", _l("why a card is blocked")),
+    ("↳", _l("the checklist item a task serves")),
+    ("[x] [-]", _l("done / not applicable")),
+    ("*", _l("a month or week not complete yet")),
+    ("+3 older", _l("done cards folded away: z shows them")),
 )
 KEY_WIDTH = 12
 
@@ -47,11 +49,11 @@ def key_lines(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, st
         if not (_ours(node) and binding.id and enabled and binding.description):
             continue
         display = app.get_key_display(binding)
-        group = groups.setdefault((node is app, binding.action), ([], binding.description))
+        group = groups.setdefault((node is app, binding.action), ([], str(binding.description)))
         if display not in group[0]:
             group[0].append(display)
     shown: set[str] = set()
-    for keys, _ in groups.values():  # keys a footer display already names together ("H/L", "[ ]")
+    for keys, _description in groups.values():  # keys a footer display already names together ("H/L", "[ ]")
         for key in keys:
             if "/" in key or " " in key:
                 shown.update(key.replace(" ", "/").split("/"))
@@ -74,13 +76,13 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-hint { color: $text-muted; height: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
-        Binding("j,down", "scroll(1)", "Down", id="help.down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", id="help.up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", id="help.page_down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="help.page_up", show=False),
-        Binding("g,home", "jump('top')", "Top", id="help.top", show=False),
-        Binding("G,end", "jump('bottom')", "Bottom", id="help.bottom", show=False),
+        Binding("escape,question_mark,q", "close", _l("Close"), id="help.close"),
+        Binding("j,down", "scroll(1)", _l("Down"), id="help.down", show=False),
+        Binding("k,up", "scroll(-1)", _l("Up"), id="help.up", show=False),
+        Binding("pagedown,space", "page(1)", _l("Page down"), id="help.page_down", show=False),
+        Binding("pageup", "page(-1)", _l("Page up"), id="help.page_up", show=False),
+        Binding("g,home", "jump('top')", _l("Top"), id="help.top", show=False),
+        Binding("G,end", "jump('bottom')", _l("Bottom"), id="help.bottom", show=False),
     ]
 
     def __init__(self, view_title: str, view: list[tuple[str, str]], everywhere: list[tuple[str, str]]) -> None:
@@ -93,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             with VerticalScroll(id="help-keys"):
                 yield Static(self._text(), id="help-text")
-            yield Static("j/k ↑/↓ PgUp/PgDn Home/End scroll · esc or ? closes", id="help-hint", markup=False)
+            yield Static(_("j/k ↑/↓ PgUp/PgDn Home/End scroll · esc or ? closes"), id="help-hint", markup=False)
 
     def _text(self) -> Text:
         text = Text()
@@ -107,9 +109,9 @@ class HelpScreen(ModalScreen[None]):
             text.append("\n")
 
         if self.view_keys:
-            section(self.view_title or "This view", self.view_keys)
-        section("Everywhere", self.everywhere)
-        section("Marks on screen", SYMBOLS)
+            section(str(self.view_title) or _("This view"), self.view_keys)
+        section(_("Everywhere"), self.everywhere)
+        section(_("Marks on screen"), [(mark, str(words)) for mark, words in SYMBOLS])
         text.rstrip()
         return text
 

@@ -25,7 +25,7 @@ from opsboard.services.checklists import (
 from opsboard.services.departments import department_names
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
-from opsboard.i18n import _, _l
+from opsboard.i18n import _, _l, ngettext
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs
@@ -267,8 +267,12 @@ class ChecklistsScreen(ViewScreen):
         if item.status is ItemStatus.DONE and done < total:
             name = rows.department_names(self.store).get(item.department, item.department)
             still = total - done
-            tasks = "1 of its tasks is" if still == 1 else f"{still} of its {total} tasks are"
-            self.notify(f"Marked {item.code} done; {tasks} still open on the {name} board", severity="warning", timeout=6, markup=False)
+            message = ngettext(
+                "Marked {code} done; 1 of its tasks is still open on the {board} board",
+                "Marked {code} done; {n} of its {total} tasks are still open on the {board} board",
+                still,
+            ).format(code=item.code, n=still, total=total, board=name)
+            self.notify(message, severity="warning", timeout=6, markup=False)
 
     def action_skip(self) -> None:
         item_id = self.current_item_id()
