@@ -49,7 +49,10 @@ def task_form(
         FormField("title", _("Title"), task.title if task else prefill_title),
         FormField("owner", _("Owner"), task.owner if task else "", suggestions=owners),
         FormField(
-            "due", _("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"), task.due.isoformat() if task and task.due else "", placeholder="YYYY-MM-DD"
+            "due",
+            _("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"),
+            task.due.isoformat() if task and task.due else "",
+            placeholder="YYYY-MM-DD",
         ),
         FormField("priority", _("Priority"), str(task.priority) if task else "3", kind="select", options=priority_options()),
         FormField("tags", _("Tags (comma-separated)"), ", ".join(task.tags) if task else "", placeholder=_("photos, 618")),
