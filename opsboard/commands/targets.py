@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from opsboard.i18n import ngettext
 from opsboard.services.board_files import open_board
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.user import current_user
@@ -195,6 +196,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     options = dict(channel=args.channel, sheet=args.sheet, mapping=parse_mapping(args.map) or None, replace_unsplit=args.replace_unsplit)
     result = import_actuals_counted(store, args.file, **options)
-    rows = "1 row" if result.rows == 1 else f"{result.rows:,} rows"
-    print(f"Imported {rows} ({result.new:,} new, {result.replaced:,} replaced) from {args.file}")
+    imported = ngettext(
+        "Imported {n} row ({new} new, {replaced} replaced) from {file}",
+        "Imported {n} rows ({new} new, {replaced} replaced) from {file}",
+        result.rows,
+    )
+    print(imported.format(n=f"{result.rows:,}", new=f"{result.new:,}", replaced=f"{result.replaced:,}", file=args.file))
     return 0

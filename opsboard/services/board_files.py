@@ -9,7 +9,7 @@ from pathlib import Path
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import Language
 from opsboard.model.clock import today
-from opsboard.i18n import _
+from opsboard.i18n import _, ngettext
 from opsboard.i18n import language as current_language
 from opsboard.i18n import use_board_language
 from opsboard.store import BoardError, BoardStore, rows
@@ -106,11 +106,11 @@ def check_board(path: str | Path, *, user: str) -> str:
 
 
 def _items(n: int) -> str:
-    return "1 checklist item" if n == 1 else f"{n} checklist items"
+    return ngettext("{n} checklist item", "{n} checklist items", n).format(n=n)
 
 
 def _tasks(n: int) -> str:
-    return "1 task" if n == 1 else f"{n} tasks"
+    return ngettext("{n} task", "{n} tasks", n).format(n=n)
 
 
 def path_for_commands(path: Path) -> str:

@@ -138,7 +138,7 @@ class ActivityScreen(Screen[None]):
             table.move_cursor(row=min(keep, len(rows) - 1))
         self._show_detail()
         more = f" (the newest {ROW_LIMIT})" if len(rows) == ROW_LIMIT else ""
-        changes = "1 change" if len(rows) == 1 else f"{len(rows)} changes"
+        changes = ngettext("{n} change", "{n} changes", len(rows)).format(n=len(rows))
         self.query_one("#activity-count", Static).update(f"{changes}{more} · u undoes your last change, ctrl+r redoes")
 
     def _show_detail(self) -> None:
