@@ -109,7 +109,7 @@ class HelpScreen(ModalScreen[None]):
             text.append("\n")
 
         if self.view_keys:
-            section(str(self.view_title) or _("This view"), self.view_keys)
+            section(_(str(self.view_title)) if self.view_title else _("This view"), self.view_keys)
         section(_("Everywhere"), self.everywhere)
         section(_("Marks on screen"), [(mark, str(words)) for mark, words in SYMBOLS])
         text.rstrip()

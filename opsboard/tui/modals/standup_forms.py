@@ -4,6 +4,8 @@ lead can type as soon as the form opens."""
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 from .form import FormField, FormScreen, Submit
 
 NOTE_KINDS = [("Note", "note"), ("Decision", "decision")]
@@ -47,5 +49,5 @@ def export_form(default_path: str, write, *, offered: bool = False) -> StandupFo
         return {"path": error} if error else None
 
     field = FormField("path", "File", default_path, placeholder="path/to/file.md")
-    title = "Export the stand-up to Markdown (esc: not now)" if offered else "Export the stand-up to Markdown"
+    title = _("Export the stand-up to Markdown (esc: not now)") if offered else _("Export the stand-up to Markdown")
     return StandupForm(title, [field], submit)

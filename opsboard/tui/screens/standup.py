@@ -41,7 +41,7 @@ from opsboard.services.standup_record import (
     start_standup,
 )
 from opsboard.store import BoardError
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 from ..modals.standup_forms import finish_form, note_form, timebox_form
 from ..widgets.standup_agenda import AgendaTable, notes_text
@@ -274,9 +274,9 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
 
             walked = len(self.walk) - len(left)
             question = ConfirmScreen(
-                f"Finish after {walked} of {len(self.walk)} departments?",
-                "Not walked yet: " + ", ".join(d.name for d in left),
-                confirm_label="Finish",
+                _("Finish after {walked} of {total} departments?").format(walked=walked, total=len(self.walk)),
+                _("Not walked yet: {departments}").format(departments=", ".join(d.name for d in left)),
+                confirm_label=_("Finish"),
             )
             self.app.push_screen(question, lambda yes: self._finish() if yes else None)
             return

@@ -307,7 +307,7 @@ class KanbanBoard(Widget, can_focus=True):
 
     def _card_piece(self, column: Column, card: int, line: int, cursor: bool, heavy: bool, width: int, base: Style) -> list[Segment]:
         if not column.cards:
-            parts: Parts = [(" No cards", self._style("kanban-board--muted"))] if card == line == 0 else []
+            parts: Parts = [(" " + _("No cards"), self._style("kanban-board--muted"))] if card == line == 0 else []
             return _fit(parts, width, base)
         if card >= len(column.cards):
             return [Segment(" " * width, base)]

@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
 from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 
 GROUP_LABELS = {
     "blocked": "! Blocked",
@@ -141,7 +141,7 @@ class AgendaTable(DataTable, inherit_bindings=False):
         overdue = not done and item.is_overdue(today)
         due = f"due {item.due.isoformat()}" + (" · overdue" if overdue else "") if item.due else ""
         if done:
-            due = f"done by {item.done_by}" if item.done_by else "done"
+            due = _("done by {who}").format(who=item.done_by) if item.done_by else _("done")
         title = f"{item.phase.value} {item.code} · {item.title}"
         self.add_row(
             self._cell(GROUP_LABELS["done"] if done else ITEM_LABEL, "group", "dim" if done else "italic"),
@@ -150,7 +150,13 @@ class AgendaTable(DataTable, inherit_bindings=False):
             self._cell(due, "detail", "$text-error" if overdue else ""),
             key=key,
         )
-        words = ["Checklist item", title, f"owner {item.owner}" if item.owner else "", due, "d reopens it" if done else "d marks it done"]
+        words = [
+            "Checklist item",
+            title,
+            f"owner {item.owner}" if item.owner else "",
+            due,
+            _("d reopens it") if done else "d marks it done",
+        ]
         self.details[key] = Content(" · ".join(w for w in words if w))
         return key
 
