@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import Field, field_validator, model_validator
 
@@ -57,6 +57,10 @@ class TargetPlan(Record):
     effective_from: date | None = None
     kept: list[float] = Field(default_factory=list)
     change: Line = ""  # what this version changed, in words
+    # On a kept earlier version: who saved it and when (its updated_* are
+    # when it was kept).
+    saved_at: datetime | None = None
+    saved_by: Line = ""
 
     @field_validator("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
     @classmethod

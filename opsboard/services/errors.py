@@ -20,3 +20,8 @@ class FieldErrors(InputError):
 class RecordGone(InputError):
     """The task (or item) acted on is not on the board: never there, or
     deleted by someone else since it was shown. The app offers to re-create it."""
+
+
+class NeedsConfirmation(FieldErrors):
+    """A value that is allowed but unusual (an uplift above 300 %, a re-base
+    of the whole year): saved only when the user confirms it."""

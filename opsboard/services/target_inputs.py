@@ -199,15 +199,24 @@ def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
             raise ValueError(f"{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)") from None
         if end < start:
             raise ValueError(f"{name}: ends ({end}) before it starts ({start})")
-        text = parts[3].lstrip("+")
-        uplift = _number(text.rstrip("%％"))
-        if uplift is None or uplift < 0:
-            raise ValueError(f"{name}: the uplift '{_shown(parts[3])}' is not a percentage (e.g. 60% for +60 % sales)")
-        uplift = round(uplift / 100, 12) if text.endswith(("%", "％")) else uplift
-        if uplift > 10:
-            raise ValueError(f"{name}: an uplift of {uplift:.0%} is more than the 1000% a plan takes")
+        try:
+            uplift = parse_uplift(parts[3])
+        except ValueError as error:
+            raise ValueError(f"{name}: {error}") from None
         campaigns.append((name, start, end, uplift, parts[4] if len(parts) == 5 else ""))
     return campaigns
+
+
+def parse_uplift(raw: object) -> float:
+    """'60%' or 0.6 → 0.6 (+60 % sales on the campaign's days)."""
+    text = str(raw).strip().lstrip("+")
+    uplift = _number(text.rstrip("%％"))
+    if uplift is None or uplift < 0:
+        raise ValueError(f"the uplift '{_shown(str(raw))}' is not a percentage (e.g. 60% for +60 % sales)")
+    uplift = round(uplift / 100, 12) if text.endswith(("%", "％")) else uplift
+    if uplift > 10:
+        raise ValueError(f"an uplift of {uplift:.0%} is more than the 1000% a plan takes")
+    return uplift
 
 
 def campaigns_text(campaigns: Iterable[tuple[str, date, date, float, str]]) -> str:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
 
 from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
+from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
-from .errors import FieldErrors, InputError
+from .errors import FieldErrors, InputError, NeedsConfirmation
 from .target_inputs import (
     amount_text,
     campaigns_text,
@@ -50,7 +52,9 @@ FIELDS: dict[str, str] = {
     "new_products": "New products to list per month (one value, or 12)",
     "channels": "Channels and shares (Tmall=70%, Douyin=20%, JD=10%; empty: none)",
     "seasonality": "Seasonality: 12 monthly weights, or 'default'",
-    "campaigns": "Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ;",
+    "campaigns": "Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ; (phases: `opsboard target campaign`)",
+    "daily_ad_cap": "Daily ad spend cap (每天上限; 0: none)",
+    "roi": "ROI target (投产比: revenue ÷ ad spend, e.g. 4; 0: none)",
 }
 
 
@@ -70,7 +74,11 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "orders_per_agent_day": lambda raw: parse_amount(raw, positive=True),
     "new_products": lambda raw: [int(v) for v in parse_monthly(raw, _count)],
     "seasonality": lambda raw: parse_seasonality(raw, DEFAULT_SEASONALITY),
+    "daily_ad_cap": parse_amount,
+    "roi": parse_amount,
 }
+# A conversion or order value of 0 makes any target above 0 unreachable.
+_ABOVE_ZERO = {"conversion": "a conversion", "order_value": "an order value"}
 
 
 def _slug(name: str, taken: set[str]) -> str:
@@ -99,6 +107,8 @@ def _campaigns(raw: object, current: list[Campaign], department: Callable[[str],
     """Campaigns as documents; a campaign keeps its id when its name stays,
     and its phases, platform and budget while its first and last day stay
     (the one-line text shows only those)."""
+    if isinstance(raw, list) and all(isinstance(item, dict) for item in raw):
+        return raw  # campaign documents (services/campaigns.py), checked by the model
     known = {campaign.name.casefold(): campaign for campaign in current}
     taken: set[str] = set()
     docs = []
@@ -134,6 +144,10 @@ def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None, depart
                 values[name] = _campaigns(raw, current.campaigns if current else [], department)
             elif name in _PARSERS:
                 values[name] = _PARSERS[name](raw)
+                if name in _ABOVE_ZERO and any(v == 0 for v in values[name]):
+                    month = values[name].index(0) + 1
+                    where = "" if len(set(values[name])) == 1 else f" (month {month})"
+                    raise ValueError(f"must be more than 0{where}: {_ABOVE_ZERO[name]} of 0 cannot reach any target")
             else:
                 raise ValueError(f"is not a setting of the plan (valid: {', '.join(FIELDS)})")
             if name == "currency" and not values[name]:
@@ -157,11 +171,24 @@ def _validated(doc: dict[str, Any]) -> TargetPlan:
         raise FieldErrors(errors) from None
 
 
-def set_assumptions(store: BoardStore, *, seen: TargetPlan | None = None, summary: str = "", **fields: Any) -> TargetPlan:
+def set_assumptions(
+    store: BoardStore,
+    *,
+    seen: TargetPlan | None = None,
+    summary: str = "",
+    rebase: bool = False,
+    confirmed: bool = False,
+    **fields: Any,
+) -> TargetPlan:
     """Create or change the plan from what a user typed (see FIELDS: rates as
     3% or 0.03, amounts as 1,500,000 or 1.5m, monthly fields as one value or
     twelve). A conversion of 300 % or a negative budget is refused: FieldErrors
-    naming every bad field, nothing saved. `seen`: the plan as the user saw it."""
+    naming every bad field, nothing saved. `seen`: the plan as the user saw it.
+
+    The past stays as it was: a change to the targets keeps the targets of the
+    days before today (`kept`) unless `rebase`; the plan as it was is kept as a
+    version. An uplift above 300 % or a re-base needs `confirmed`
+    (NeedsConfirmation otherwise, naming the field)."""
     current = store.plan()
     shown = seen or current
     values = parse_plan_fields(fields, current, lambda typed: resolve_department(store, typed).id)
@@ -171,18 +198,112 @@ def set_assumptions(store: BoardStore, *, seen: TargetPlan | None = None, summar
         meta = store.meta()
         doc = {"id": PLAN_ID, "year": meta.year, "currency": meta.currency, **values}
         plan = _validated(doc)
-        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=plan.to_doc(), label="add", summary=summary))
+        _check_campaigns(plan, values, confirmed)
+        doc = {**plan.to_doc(), "change": "plan created"}
+        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=doc, label="add", summary=summary))
         return store.plan()  # type: ignore[return-value]
     assert shown is not None
     old = shown.to_doc()
     plan = _validated({**current.to_doc(), **values})
+    _check_campaigns(plan, values, confirmed)
     new = plan.to_doc()
     after = {name: new[name] for name in values if new[name] != old.get(name)}
-    if not after:
+    if not after and not rebase:
         return current
+    after.update(_past_kept(current, plan, after, rebase, confirmed))
+    after["change"] = _change_words(after, rebase) or "saved"
+    _validated({**current.to_doc(), **after})
     before = {name: old.get(name) for name in after}
-    store.apply(Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before, label="edit", summary=summary))
+    version = _version_doc(current)
+    # One save, one undo step: the change, and the plan as it was kept as a version.
+    store.apply(
+        Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before, label="edit", summary=summary),
+        Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=version["id"], after=version, label="add", summary=summary),
+    )
     return store.plan()  # type: ignore[return-value]
+
+
+# Changing these changes what the days must bring.
+TARGET_FIELDS = ("annual_target", "seasonality", "campaigns", "channels", "weekday_pattern")
+_CHANGE_WORDS = {
+    "annual_target": "annual target",
+    "year": "plan year",
+    "seasonality": "seasonality",
+    "campaigns": "campaigns",
+    "channels": "channels",
+    "weekday_pattern": "weekday pattern",
+}
+
+
+def _change_words(after: dict[str, Any], rebase: bool) -> str:
+    words = [_CHANGE_WORDS.get(name, name.replace("_", " ")) for name in after if name not in ("effective_from", "kept", "change")]
+    if rebase:
+        words.append("re-based the whole year")
+    return ", ".join(words)
+
+
+def _past_kept(current: TargetPlan, plan: TargetPlan, after: dict[str, Any], rebase: bool, confirmed: bool) -> dict[str, Any]:
+    """The days before today keep the targets they had, unless the lead
+    re-bases the whole year (asked to confirm) or the year changes."""
+    from opsboard.logic.day_targets import kept_until
+    from opsboard.model.clock import today
+
+    first = date(plan.year, 1, 1)
+    day = today()
+    if rebase:
+        if not confirmed:
+            elapsed = max(0, min((day - first).days, 366))
+            raise NeedsConfirmation(
+                {
+                    "rebase": f"re-basing spreads the whole year again, changing the targets of the {elapsed} days already elapsed: confirm to save it"
+                }
+            )
+        return {"effective_from": None, "kept": []}
+    if "year" in after:
+        return {"effective_from": None, "kept": []}
+    if not any(name in after for name in TARGET_FIELDS) or day <= first:
+        return {}
+    if day.year != plan.year:
+        # A year that has ended is being reviewed, not run: its plan is
+        # spread again as a whole (the kept days of an earlier change go).
+        return {"effective_from": None, "kept": []} if current.effective_from else {}
+    return {"effective_from": day.isoformat(), "kept": kept_until(current, day)}
+
+
+def _check_campaigns(plan: TargetPlan, values: dict[str, Any], confirmed: bool) -> None:
+    """A campaign outside the plan year is refused; an uplift above 300 %
+    (often 5 typed for 5 %) needs confirming."""
+    if "campaigns" not in values and "year" not in values:
+        return
+    for campaign in plan.campaigns:
+        if campaign.start.year != plan.year or campaign.end.year != plan.year:
+            raise FieldErrors({"campaigns": f"{campaign.name}: {campaign.start} – {campaign.end} is not inside the plan year {plan.year}"})
+    if confirmed or "campaigns" not in values:
+        return
+    big = [c for c in plan.campaigns if c.uplift > UPLIFT_TO_CONFIRM]
+    if big:
+        named = ", ".join(f"{c.name} +{c.uplift:.0%}" for c in big)
+        raise NeedsConfirmation({"campaigns": f"an uplift above {UPLIFT_TO_CONFIRM:.0%} ({named}): confirm to save it"})
+
+
+def _version_doc(plan: TargetPlan) -> dict[str, Any]:
+    """The plan as it was, kept as a version: who saved it and when."""
+    doc = plan.to_doc()
+    doc.update(id=new_id("plan-v"), saved_at=doc.get("updated_at"), saved_by=doc.get("updated_by", ""))
+    return doc
+
+
+def plan_versions(store: BoardStore) -> list[TargetPlan]:
+    """Every earlier version of the plan, oldest first (the current one is `store.plan()`)."""
+    versions = [TargetPlan.model_validate(doc) for key, doc in store.raw(Table.TARGETS).items() if key != PLAN_ID]
+    return sorted(versions, key=lambda p: p.saved_at or p.updated_at or datetime.min.replace(tzinfo=timezone.utc))
+
+
+def rebase_plan(store: BoardStore, *, confirmed: bool = False, seen: TargetPlan | None = None) -> TargetPlan:
+    """Spread the whole year again from the current plan (elapsed days too)."""
+    if store.plan() is None:
+        raise FieldErrors({"annual_target": NO_PLAN})
+    return set_assumptions(store, seen=seen, rebase=True, confirmed=confirmed, summary="re-based the whole year")
 
 
 def last_year_seasonality(store: BoardStore, year: int) -> list[float] | None:
@@ -258,6 +379,8 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
             "channels": "",
             "seasonality": "default",
             "campaigns": "",
+            "daily_ad_cap": "0",
+            "roi": "0",
         }
     count = lambda value: str(int(value))  # noqa: E731
     seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
@@ -275,4 +398,6 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
         "channels": ", ".join(f"{c.name}={rate_text(c.share)}" for c in plan.channels),
         "seasonality": seasonality,
         "campaigns": campaigns_text((c.name, c.start, c.end, c.uplift, c.department) for c in plan.campaigns),
+        "daily_ad_cap": amount_text(plan.daily_ad_cap),
+        "roi": f"{plan.roi:g}",
     }

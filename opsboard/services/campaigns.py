@@ -1,0 +1,149 @@
+"""Campaigns of the target plan as entries of their own: add one from a
+preset (双11 on Tmall for the plan year) or with its own phases, change its
+uplift, owner or budget, remove it. Each is one saved change of the plan,
+so the past keeps its targets and the plan before it is kept as a version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from opsboard.model import Campaign, TargetPlan
+from opsboard.store import BoardStore
+
+from .departments import resolve_department
+from .errors import FieldErrors
+from .target_plan import NO_PLAN, set_assumptions
+
+PHASE_KINDS = {
+    "presale": "presale",
+    "预售": "presale",
+    "warmup": "warmup",
+    "预热": "warmup",
+    "main": "main",
+    "正式": "main",
+    "return": "return",
+    "返场": "return",
+}
+
+
+def parse_phase(text: str, year: int) -> dict[str, Any]:
+    """'预售:10-20:10-31:0.5' or 'main:2026-11-11:2026-11-11:4' (weight
+    optional, 1) → a phase; dates as MM-DD take the plan year."""
+    parts = [part.strip() for part in text.replace("：", ":").split(":")]
+    if len(parts) not in (3, 4) or parts[0].casefold() not in PHASE_KINDS:
+        raise ValueError(f"'{text}' is not KIND:START:END[:WEIGHT] (KIND: 预售/presale, 预热/warmup, 正式/main, 返场/return)")
+
+    def day(value: str) -> date:
+        try:
+            return date.fromisoformat(value if value.count("-") == 2 else f"{year}-{value}")
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date (YYYY-MM-DD or MM-DD)") from None
+
+    weight = 1.0
+    if len(parts) == 4:
+        try:
+            weight = float(parts[3])
+        except ValueError:
+            raise ValueError(f"the weight '{parts[3]}' is not a number") from None
+        if weight < 0:
+            raise ValueError(f"the weight must not be negative (got {parts[3]})")
+    start, end = day(parts[1]), day(parts[2])
+    if end < start:
+        raise ValueError(f"{parts[0]} ends ({end}) before it starts ({start})")
+    return {"kind": PHASE_KINDS[parts[0].casefold()], "start": start.isoformat(), "end": end.isoformat(), "weight": weight}
+
+
+def _plan(store: BoardStore) -> TargetPlan:
+    plan = store.plan()
+    if plan is None:
+        raise FieldErrors({"annual_target": NO_PLAN})
+    return plan
+
+
+def _docs(plan: TargetPlan) -> list[dict]:
+    return [c.to_doc() for c in plan.campaigns]
+
+
+def add_campaign(
+    store: BoardStore,
+    *,
+    preset: str | None = None,
+    platform: str = "",
+    name: str | None = None,
+    phases: list[str] | None = None,
+    uplift: object = None,
+    department: str | None = None,
+    budget: object = None,
+    confirmed: bool = False,
+) -> Campaign:
+    """A preset (its usual dates on `platform` for the plan year; name,
+    uplift and the rest may be changed) or a campaign of its own phases.
+    FieldErrors naming the field when something is wrong; NeedsConfirmation
+    for an uplift above 300 %."""
+    from opsboard.logic.campaign_calendar import PLATFORMS, campaign_preset, find_preset_name
+
+    from .target_inputs import parse_amount, parse_uplift
+
+    plan = _plan(store)
+    errors: dict[str, str] = {}
+    doc: dict[str, Any] = {}
+    platform = platform.strip().casefold()
+    if platform and platform not in PLATFORMS:
+        errors["platform"] = f"'{platform}' is not a platform ({', '.join(PLATFORMS)})"
+    if preset is not None:
+        found = find_preset_name(preset)
+        if found is None:
+            from opsboard.logic.campaign_calendar import PRESET_NAMES
+
+            errors["preset"] = f"'{preset}' is not a preset campaign (presets: {', '.join(PRESET_NAMES)})"
+        elif "platform" not in errors:
+            doc = campaign_preset(found, platform or "tmall", plan.year).to_doc()
+            if not doc["phases"]:
+                errors["preset"] = f"{found} has no days in {plan.year}"
+    elif not phases:
+        errors["phase"] = "give a preset (--preset 双11) or the campaign's phases (--phase 正式:11-01:11-11)"
+    if phases:
+        try:
+            doc["phases"] = [parse_phase(text, plan.year) for text in phases]
+        except ValueError as error:
+            errors["phase"] = str(error)
+    if name is not None:
+        doc["name"] = " ".join(name.split())
+    if not doc.get("name") and "preset" not in errors:
+        errors.setdefault("name", "needs a name (e.g. 双11)")
+    if uplift is not None:
+        try:
+            doc["uplift"] = parse_uplift(uplift)
+        except ValueError as error:
+            errors["uplift"] = str(error)
+    if budget is not None:
+        try:
+            doc["budget"] = parse_amount(budget)
+        except ValueError as error:
+            errors["budget"] = str(error)
+    if department:
+        try:
+            doc["department"] = resolve_department(store, department).id
+        except Exception as error:  # InputError listing the valid names
+            errors["department"] = str(error)
+    if errors:
+        raise FieldErrors(errors)
+    doc.setdefault("platform", platform)
+    if any(c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
+        raise FieldErrors({"name": f"the plan already has a campaign named {doc['name']}"})
+    from opsboard.model.ids import new_id
+
+    doc["id"] = new_id("cmp")
+    set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])
+    return next(c for c in store.plan().campaigns if c.id == doc["id"])  # type: ignore[union-attr]
+
+
+def remove_campaign(store: BoardStore, name: str) -> TargetPlan:
+    plan = _plan(store)
+    kept = [c for c in plan.campaigns if c.name.casefold() != " ".join(name.split()).casefold()]
+    if len(kept) == len(plan.campaigns):
+        names = ", ".join(c.name for c in plan.campaigns) or "none"
+        raise FieldErrors({"name": f"no campaign named {name} (campaigns: {names})"})
+    return set_assumptions(store, seen=plan, summary=f"campaign {name} removed", campaigns=[c.to_doc() for c in kept])

@@ -1,0 +1,90 @@
+"""`opsboard target campaign add|list|remove`, `target versions` and the
+refusals of `target set`: exit 1, one line naming the option, the board
+left as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsboard.cli import main
+from opsboard.services.board_files import init_board
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-12T10:00:00+08:00")
+    path = tmp_path / "b.json"
+    init_board(path, user="ana", name="Shop", year=2026)
+    assert main(["target", "set", str(path), "--annual", "12m", "--user", "ana"]) == 0
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_preset_is_added_at_the_platforms_dates(board: Path, capsys):
+    code, out, _ = run(capsys, "target", "campaign", "add", str(board), "--preset", "双十一", "--platform", "jd", "--user", "ana")
+    assert code == 0
+    assert (
+        out.strip()
+        == "Added 双11 [jd]: +150% (预售 10-23–10-31×0.5, 正式 11-01–11-10×1, 正式 11-11–11-11×4, 返场 11-12–11-13×0.5); marketing"
+    )
+    code, out, _ = run(capsys, "target", "campaign", "list", str(board))
+    assert out.startswith("双11 [jd]: +150%")
+    code, out, _ = run(capsys, "target", "versions", str(board))
+    assert out.splitlines() == [
+        "v1  2026-11-12 10:00  ana  12,000,000 CNY: plan created",
+        "v2 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaigns; days before 2026-11-12 kept",
+    ]
+    assert run(capsys, "target", "campaign", "remove", str(board), "双11")[0] == 0
+    assert run(capsys, "target", "campaign", "list", str(board))[1].startswith("No campaigns")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["target", "set", "--order-value", "0"],
+            "opsboard: --order-value: must be more than 0: an order value of 0 cannot reach any target",
+        ),
+        (["target", "set", "--conversion", "0%"], "opsboard: --conversion: must be more than 0: a conversion of 0 cannot reach any target"),
+        (["target", "set", "--budget", "-5"], "opsboard: --budget: must not be negative (got -5)"),
+        (
+            ["target", "set", "--campaign", "BF,2025-11-28,2025-11-30,50%"],
+            "opsboard: --campaign: BF: 2025-11-28 – 2025-11-30 is not inside the plan year 2026",
+        ),
+        (
+            ["target", "campaign", "add", "--preset", "双12", "--uplift", "500%"],
+            "opsboard: --campaign: an uplift above 300% (双12 +500%): confirm to save it (add --yes)",
+        ),
+        (
+            ["target", "campaign", "add", "--name", "X", "--phase", "正式:13-01:13-02"],
+            "opsboard: --phase: '13-01' is not a date (YYYY-MM-DD or MM-DD)",
+        ),
+        (
+            ["target", "campaign", "add", "--preset", "Black Friday"],
+            "opsboard: --preset: 'Black Friday' is not a preset campaign (presets: 年货节, 38节, 618, 99划算节, 双11, 双12)",
+        ),
+        (
+            ["target", "set", "--rebase"],
+            "opsboard: --rebase: re-basing spreads the whole year again, changing the targets of the 315 days already elapsed: confirm to save it (add --yes)",
+        ),
+    ],
+)
+def test_refused_with_the_option_named_and_nothing_saved(board: Path, capsys, argv: list[str], message: str):
+    before = board.read_bytes()
+    words = 3 if argv[1] == "campaign" else 2  # the board comes after `target set` / `target campaign add`
+    code, out, err = run(capsys, *argv[:words], str(board), *argv[words:])
+    assert (code, out, err.strip()) == (1, "", message)
+    assert board.read_bytes() == before
+
+
+def test_confirmed_with_yes(board: Path, capsys):
+    assert run(capsys, "target", "campaign", "add", str(board), "--preset", "双12", "--uplift", "500%", "--yes")[0] == 0
+    assert run(capsys, "target", "set", str(board), "--rebase", "--yes")[0] == 0
+    assert "re-based the whole year" in run(capsys, "target", "versions", str(board))[1]
