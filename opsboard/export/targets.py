@@ -225,11 +225,165 @@ def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
     return parts
 
 
-def targets_markdown(plan: Any, breakdown: Any, balance: Any, pva: Any, title: str, departments: Mapping[str, str] | None = None) -> str:
+def _rest_section(rest: Any, currency: str) -> list[str]:
+    if rest is None:
+        return ["No actuals yet: what the rest of the year needs follows once figures are imported."]
+    if rest.factor is None:
+        return [f"The year is over at {rest.cutoff}: no day is left to bring anything."]
+    if rest.still_to_bring <= 0:
+        return ["The year's target is reached: the rest of the year needs nothing more."]
+    parts = [
+        f"After {rest.cutoff}, the days still to come must bring {amount(rest.still_to_bring)} {currency} "
+        f"against their targets of {amount(rest.planned)} {currency}: ×{rest.factor:,.2f} each day, by its place on the curve."
+    ]
+    rows = [
+        [_MONTHS[m.month - 1] + ("" if m.first.day == 1 else f" (from {m.first:%m-%d})"), amount(m.planned), amount(m.needed)]
+        for m in rest.months
+    ]
+    parts.append(table(["Month", "Planned", "Needed now"], rows, ["left", _RIGHT, _RIGHT]))
+    if rest.days:
+        rows = [[f"{d.day:%m-%d}", amount(d.planned), amount(d.needed)] for d in rest.days]
+        parts.append(table([f"{_MONTHS[rest.days[0].day.month - 1]}, day", "Planned", "Needed now"], rows, ["left", _RIGHT, _RIGHT]))
+    return parts
+
+
+def _spend_section(spend: Any, pva: Any, currency: str) -> list[str]:
+    if spend is None:
+        return []
+    rows = []
+    if pva is not None and pva.cutoff is not None:
+        used = percent(spend.ytd_spend / spend.ytd_budget) if spend.ytd_budget else "n/a"
+        rows.append([f"Year to date, to {pva.cutoff}", amount(spend.ytd_spend), _money(spend.ytd_budget), used])
+        used = percent(spend.month_spend / spend.month_budget) if spend.month_budget else "n/a"
+        rows.append([f"{_MONTHS[spend.month - 1]} (whole month's budget)", amount(spend.month_spend), _money(spend.month_budget), used])
+    parts = [table(["Actual ad spend", "Spent", "Budget", "Used"], rows, ["left", _RIGHT, _RIGHT, _RIGHT])] if rows else []
+    if spend.budget > 0:
+        parts.append(f"The budget to date is the year's {amount(spend.budget)} {currency} × the share of the target on those days.")
+    if spend.daily_cap is not None:
+        cap = f"{amount(spend.daily_cap)} {currency} a day" + (
+            " (the budget spread evenly; no 每天上限 set)" if spend.cap_is_even_budget else " (每天上限)"
+        )
+        if spend.days_over_cap:
+            listed = ", ".join(f"{d:%m-%d} {amount(v)}" for d, v in spend.days_over_cap)
+            parts.append(f"Daily cap {cap}: {len(spend.days_over_cap)} days over it — {listed}.")
+        else:
+            parts.append(f"Daily cap {cap}: no day over it.")
+    roi_plan = "n/a" if spend.roi_planned is None else f"{spend.roi_planned:,.2f}"
+    roi_actual = "n/a" if spend.roi_actual is None else f"{spend.roi_actual:,.2f}"
+    parts.append(f"ROI (投产比, revenue ÷ ad spend): planned {roi_plan}, actual {roi_actual}.")
+    return parts
+
+
+def _staffing_table(staffing: Any) -> str:
+    rows = [
+        [
+            _MONTHS[m.month - 1],
+            f"{m.peak_day:%m-%d}",
+            _money(m.peak_orders),
+            "n/a" if m.peak_agents is None else str(m.peak_agents),
+            "n/a" if m.average_agents is None else str(m.average_agents),
+        ]
+        for m in staffing
+    ]
+    return table(
+        ["Month", "Peak day", "Orders that day", "Agents at peak", "Agents on an average day"],
+        rows,
+        ["left", "left", _RIGHT, _RIGHT, _RIGHT],
+    )
+
+
+def _pair(plan: Any, actual: Any, kind: str) -> str:
+    def one(value: Any) -> str:
+        if value is None:
+            return "n/a"
+        return percent(value, 2) if kind == "rate" else (f"{value:,.2f}" if kind == "ratio" else amount(value, 2 if kind == "value" else 0))
+
+    return f"{one(plan)} / {one(actual)}"
+
+
+def _channels_actual_table(channels: Any, names: _Names) -> str:
+    headers = ["Channel", "Target", "Actual", "Attainment", "UV", "Conversion", "Order value", "Ad spend", "ROI", "Lever", "Department"]
+    rows = [
+        [
+            escape(c.name),
+            amount(c.target),
+            amount(c.actual),
+            percent(c.attainment),
+            _pair(c.plan_uv, c.actual_uv, "count"),
+            _pair(c.plan_conversion, c.actual_conversion, "rate"),
+            _pair(c.plan_order_value, c.actual_order_value, "value"),
+            _pair(c.plan_ad_spend, c.actual_ad_spend, "count"),
+            _pair(c.plan_roi, c.actual_roi, "ratio"),
+            _LEVERS.get(c.lever, "") if c.lever else "on track",
+            names.department(c.department),
+        ]
+        for c in channels
+    ]
+    return table(headers, rows, ["left"] + [_RIGHT] * 8 + ["left", "left"])
+
+
+def _campaigns_table(plan: Any, names: _Names) -> str:
+    from opsboard.model.campaigns import PHASE_WORDS
+
+    rows = []
+    for c in sorted(plan.campaigns, key=lambda c: c.start):
+        phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d} ×{p.weight:g}" for p in c.phases)
+        rows.append(
+            [escape(c.name), escape(c.platform or "all"), phases, f"+{c.uplift:.0%}", names.department(c.department), amount(c.budget)]
+        )
+    return table(
+        ["Campaign", "Platform", "Phases (weight)", "Uplift", "Department", "Budget"], rows, ["left"] * 3 + [_RIGHT, "left", _RIGHT]
+    )
+
+
+def _versions_table(versions: Any, plan: Any, currency: str) -> str:
+    rows = []
+    for number, version in enumerate([*versions, plan], start=1):
+        at = version.saved_at if version is not plan else version.updated_at
+        kept = f"; days before {version.effective_from} kept" if version.effective_from else ""
+        rows.append(
+            [
+                f"v{number}" + (" (current)" if version is plan else ""),
+                f"{at:%Y-%m-%d %H:%M}" if at else "n/a",
+                escape((version.saved_by if version is not plan else version.updated_by) or "n/a"),
+                f"{amount(version.annual_target)} {currency}",
+                escape(version.change or "saved") + kept,
+            ]
+        )
+    return table(["Version", "Saved", "By", "Annual target", "What changed"], rows, ["left", "left", "left", _RIGHT, "left"])
+
+
+def _extras(plan: Any, pva: Any, extras: Any, currency: str, names: _Names) -> list[str]:
+    parts: list[str] = []
+    if extras.channel_actuals:
+        parts += [heading(3, "Channels: plan vs actual"), "Each pair is plan / actual, to the same days as the year to date."]
+        parts.append(_channels_actual_table(extras.channel_actuals, names))
+    parts += [heading(3, "The rest of the year"), *_rest_section(extras.rest, currency)]
+    if extras.spend is not None:
+        parts += [heading(3, "Spend"), *_spend_section(extras.spend, pva, currency)]
+    if extras.staffing:
+        parts += [heading(3, "Customer service at the peak"), _staffing_table(extras.staffing)]
+    if plan.campaigns:
+        parts += [heading(3, "Campaigns"), _campaigns_table(plan, names)]
+    parts += [heading(3, "Plan versions"), _versions_table(extras.versions, plan, currency)]
+    return parts
+
+
+def targets_markdown(
+    plan: Any,
+    breakdown: Any,
+    balance: Any,
+    pva: Any,
+    title: str,
+    departments: Mapping[str, str] | None = None,
+    extras: Any = None,
+) -> str:
     """The targets view as Markdown. `plan` is the board's TargetPlan (None:
     none set); `breakdown`, `balance` and `pva` are `logic.targets`'
     Breakdown, Balance and PlanVsActual (None: not computed). `departments`
-    maps department ids to the board's names."""
+    maps department ids to the board's names. `extras` (a services.targets
+    TargetsView) adds per-channel plan vs actual, the rest of the year, spend,
+    peak staffing, campaigns and the plan's versions."""
     parts = [heading(2, escape(title))]
     if plan is None or breakdown is None:
         parts.append("No sales target has been set yet: set the annual target to break it down.")
@@ -247,4 +401,6 @@ def targets_markdown(plan: Any, breakdown: Any, balance: Any, pva: Any, title: s
     parts += [heading(3, "Departments"), _departments_table(breakdown, names)]
     parts += [heading(3, "Budget"), *_balance_section(balance, currency, names)]
     parts += [heading(3, "Plan vs actual"), *_actuals_section(pva, currency, names)]
+    if extras is not None:
+        parts += _extras(plan, pva, extras, currency, names)
     return "\n\n".join(parts) + "\n"

@@ -10,6 +10,7 @@ importing this module.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opsboard.logic.targets import (
     LEVER_DEPARTMENTS,
@@ -28,6 +29,12 @@ from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
 from .departments import department_names
+
+if TYPE_CHECKING:
+    from opsboard.logic.channel_plans import ChannelVsActual
+    from opsboard.logic.rest_of_year import RestOfYear
+    from opsboard.logic.spend import SpendCheck
+    from opsboard.logic.staffing import MonthStaffing
 from .errors import InputError
 from .target_plan import (  # noqa: F401  (the targets API in one import)
     FIELDS,
@@ -54,6 +61,7 @@ class TargetsInputs:
     board_name: str
     departments: dict[str, str]  # id → name, in board order
     revision: int
+    versions: tuple[TargetPlan, ...] = ()  # earlier plans, oldest first
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,11 @@ class TargetsView:
     departments: dict[str, str]
     revision: int
     actuals_ready: bool = True  # False: the plan only, plan vs actual still being worked out
+    versions: tuple[TargetPlan, ...] = ()  # earlier plans, oldest first
+    staffing: tuple[MonthStaffing, ...] = ()  # agents for each month's peak day
+    rest: RestOfYear | None = None  # what the rest of the year needs (with actuals)
+    spend: SpendCheck | None = None  # actual ad spend against budget and cap (with actuals)
+    channel_actuals: tuple[ChannelVsActual, ...] = ()  # per channel, to the cut-off
 
     @property
     def title(self) -> str:
@@ -88,30 +101,66 @@ class TargetsView:
 
 
 def read_targets_inputs(store: BoardStore) -> TargetsInputs:
-    return TargetsInputs(store.plan(), store.actuals(), store.meta().name, department_names(store), store.revision)
+    from .target_plan import plan_versions
+
+    versions = tuple(plan_versions(store))
+    return TargetsInputs(store.plan(), store.actuals(), store.meta().name, department_names(store), store.revision, versions)
 
 
 def compute_targets(inputs: TargetsInputs) -> TargetsView:
-    """The breakdown, the balance and plan vs actual in one go (pandas is
-    imported here the first time there are actuals: call it in a worker)."""
+    """The breakdown, the balance and plan vs actual in one go, with what the
+    rest of the year needs, spend against budget and cap, peak staffing and
+    each channel's plan vs actual (pandas is imported here the first time
+    there are actuals: call it in a worker)."""
+    from opsboard.logic.channel_plans import channel_plan_vs_actual
+    from opsboard.logic.rest_of_year import rest_of_year
+    from opsboard.logic.spend import spend_check
+    from opsboard.logic.staffing import peak_staffing
+
     plan = inputs.plan
     if plan is None:
         return TargetsView(None, None, None, None, inputs.board_name, inputs.departments, inputs.revision)
     breakdown = monthly_breakdown(plan)
     balance = budget_balance(plan, breakdown)
     pva = plan_vs_actual(plan, inputs.metrics, breakdown)
-    return TargetsView(plan, breakdown, balance, pva, inputs.board_name, inputs.departments, inputs.revision)
+    return TargetsView(
+        plan,
+        breakdown,
+        balance,
+        pva,
+        inputs.board_name,
+        inputs.departments,
+        inputs.revision,
+        versions=inputs.versions,
+        staffing=peak_staffing(plan),
+        rest=rest_of_year(plan, pva),
+        spend=spend_check(plan, inputs.metrics, breakdown, pva.cutoff),
+        channel_actuals=channel_plan_vs_actual(plan, inputs.metrics, pva.ytd_first, pva.cutoff),
+    )
 
 
 def compute_plan(inputs: TargetsInputs) -> TargetsView:
     """The breakdown and the balance without the actuals: no pandas, a few
     milliseconds — what a view can show while plan vs actual is worked out."""
+    from opsboard.logic.staffing import peak_staffing
+
     plan = inputs.plan
     if plan is None:
         return compute_targets(inputs)
     breakdown = monthly_breakdown(plan)
     balance = budget_balance(plan, breakdown)
-    return TargetsView(plan, breakdown, balance, None, inputs.board_name, inputs.departments, inputs.revision, False)
+    return TargetsView(
+        plan,
+        breakdown,
+        balance,
+        None,
+        inputs.board_name,
+        inputs.departments,
+        inputs.revision,
+        False,
+        versions=inputs.versions,
+        staffing=peak_staffing(plan),
+    )
 
 
 def targets_view(store: BoardStore) -> TargetsView:
@@ -127,7 +176,7 @@ def targets_export(store: BoardStore) -> str:
     view = targets_view(store)
     if view.plan is None:
         return f"{heading(2, escape(view.title))}\n\nNo {NO_PLAN_HELP.removeprefix('no ')}\n"
-    return targets_markdown(view.plan, view.breakdown, view.balance, view.pva, view.title, view.departments)
+    return targets_markdown(view.plan, view.breakdown, view.balance, view.pva, view.title, view.departments, extras=view)
 
 
 # -- the lever behind a gap ------------------------------------------------------

@@ -241,8 +241,13 @@ async def test_tabs_and_user_text_as_data(tmp_path: Path):
         assert "order value 250.00→300.00 (Product Development)" in budget
         assert "budget 200,000→240,000 (Marketing)" in budget
         assert re.search(r"Mar +50% +10,000 +2.00 +20,000 +60,000 +30%", budget)
+        # actual spend to date, 40,400, is past the budget's share of the days so far, 33,333
         status = str(screen.query_one("#targets-status", Static).render())
-        assert status.endswith(" · OVER BUDGET")
+        assert status.endswith(" · SPEND OVER BUDGET")
+        assert re.search(r"Year to date +40,400 +33,333 +121%", budget)
+        # 200,000 / 365 = 548 a day: January's 400 a day stays under, February's 1,000 goes over
+        assert "Daily cap 548 (the budget spread evenly): 28 days over — 02-01 1,000" in budget
+        assert "ROI (投产比): planned 5.00, actual 3.96." in budget
         await pilot.press("h", "h", "h")
         assert screen.query_one(TabbedContent).active == "months"
 

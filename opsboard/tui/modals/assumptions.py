@@ -4,10 +4,16 @@ Fields are shown as a user types them (rates as 2.8%, amounts with
 separators, one value or twelve); only the fields the user changed are sent
 to the service, which checks them all and says what is wrong per field — a
 conversion of 300 % or a negative budget stays in the form with its message.
+An unusual value (an uplift above 300 %) is said under its field; saving the
+same values again confirms it (`confirming`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from opsboard.services.errors import NeedsConfirmation
 from opsboard.services.targets import FIELDS
 
 from .form import FormField, FormScreen, Submit
@@ -29,3 +35,19 @@ def assumptions_form(title: str, texts: dict[str, str], save: Submit, *, new_pla
         return save(changed)
 
     return FormScreen(title, fields, submit)
+
+
+def confirming(change: Callable[[dict[str, str], bool], Any]) -> Callable[[dict[str, str]], Any]:
+    """`change(values, confirmed)` for a form's save: an unusual value (an
+    uplift above 300 %) is said under its field, and saving the same values
+    again confirms it."""
+    asked: list[dict[str, str]] = []
+
+    def save(values: dict[str, str]) -> Any:
+        try:
+            return change(values, bool(asked) and asked[-1] == values)
+        except NeedsConfirmation as error:
+            asked.append(dict(values))
+            raise NeedsConfirmation({field: f"{message} (ctrl+s again)" for field, message in error.errors.items()}) from None
+
+    return save

@@ -34,21 +34,21 @@ from opsboard.services.targets import (
 )
 from opsboard.store import BoardError
 
-from ..modals.assumptions import assumptions_form
+from ..modals.assumptions import assumptions_form, confirming
 from ..widgets.key_footer import KeyFooter
 from ..widgets.month_table import MonthTable
-from ..widgets.target_panels import breakdown_panel, budget_panel, deviation_text
+from ..widgets.target_panels import breakdown_panel, budget_panel, deviation_text, rest_panel
 from ..widgets.targets_chart import PlanActualChart, chart_months
 from .base import ViewScreen
 
-TABS = ("months", "chart", "breakdown", "budget")
+TABS = ("months", "chart", "breakdown", "budget", "rest")
 TALL = 36  # lines from which the months tab shows the chart too
 
 
 class TargetsScreen(ViewScreen):
     VIEW_NAME = "targets"
     VIEW_TITLE = "Targets"
-    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals"})
+    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals", "campaign", "rebase"})
     AUTO_FOCUS = "#month-table"
     DEFAULT_CSS = """
     TargetsScreen #targets-top { height: 1; background: $panel; }
@@ -75,6 +75,9 @@ class TargetsScreen(ViewScreen):
         Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
         Binding("t", "corrective_task", "Gap task", id="targets.task"),
         Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
+        Binding("c", "campaign", "Add campaign", id="targets.campaign", show=False),
+        Binding("v", "compare", "Compare with an earlier plan", id="targets.compare", show=False),
+        Binding("R", "rebase", "Re-base the whole year", id="targets.rebase", show=False),
         Binding("j,down", "month(1)", "Next month", id="targets.next_month", show=False),
         Binding("k,up", "month(-1)", "Previous month", id="targets.prev_month", show=False),
         Binding("g", "month(-100)", "January", id="targets.first_month", show=False),
@@ -94,6 +97,7 @@ class TargetsScreen(ViewScreen):
         super().__init__()
         self.view: TargetsView | None = None
         self.month: int | None = 1  # the selected month; None: the year to date
+        self.compare: int | None = None  # the earlier version shown beside the plan; None: the previous
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -116,6 +120,9 @@ class TargetsScreen(ViewScreen):
             with TabPane("Budget", id="budget"):
                 with VerticalScroll(classes="panel-scroll"):
                     yield Static("", id="budget-panel", markup=False)
+            with TabPane("Rest of year", id="rest"):
+                with VerticalScroll(classes="panel-scroll"):
+                    yield Static("", id="rest-panel", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -186,6 +193,7 @@ class TargetsScreen(ViewScreen):
         self._show_deviation()
         self.query_one("#breakdown-panel", Static).update(breakdown_panel(view))
         self.query_one("#budget-panel", Static).update(budget_panel(view))
+        self.query_one("#rest-panel", Static).update(rest_panel(view, self.compare))
         if self.focused is None:
             table.focus()
 
@@ -207,8 +215,10 @@ class TargetsScreen(ViewScreen):
         elif pva is not None and pva.has_actuals and pva.ytd_attainment is not None:
             ytd = "YTD" if self.size.width < 100 else "year to date"
             text += f" · {ytd} {pva.ytd_attainment:.0%} · forecast {pva.forecast:,.0f}"
-        if view.balance is not None and view.balance.over_budget:
-            text += " · OVER BUDGET"
+        if view.spend is not None and view.spend.over_budget_to_date:
+            text += " · SPEND OVER BUDGET"  # what was spent, not what the plan would spend
+        elif view.balance is not None and view.balance.over_budget:
+            text += " · plan over budget"
         return Text(text)
 
     def _empty_help(self) -> Text:
@@ -239,7 +249,7 @@ class TargetsScreen(ViewScreen):
             return (
                 view is not None and view.plan is not None and (not view.actuals_ready or (view.pva is not None and view.pva.has_actuals))
             )
-        if action in ("seasonality", "tab", "month"):
+        if action in ("seasonality", "tab", "month", "campaign", "compare", "rebase"):
             return self.view is not None and self.view.plan is not None
         return True
 
@@ -264,9 +274,67 @@ class TargetsScreen(ViewScreen):
                 self.reload()
 
         # `seen`: the plan as the form shows it, so a teammate's save of the same field is asked about
-        save = self.ops_app.saves.form_submit(lambda changed: set_assumptions(self.store, seen=plan, **changed), saved=saved, what="plan")
+        change = confirming(lambda changed, confirmed: set_assumptions(self.store, seen=plan, confirmed=confirmed, **changed))
+        save = self.ops_app.saves.form_submit(change, saved=saved, what="plan")
         title = "Target plan and assumptions" if plan else "Set the year's sales target"
         self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)
+
+    def action_campaign(self) -> None:
+        """c: a campaign from a preset, or of its own phases."""
+        from opsboard.services.campaigns import add_campaign
+
+        from ..modals.campaign_form import OWN_PHASES, campaign_form
+
+        def add(values: dict[str, str], confirmed: bool):
+            own = values.get("preset") == OWN_PHASES
+            phases = [part.strip() for part in values.get("phase", "").split(";") if part.strip()]
+            return add_campaign(
+                self.store,
+                preset=None if own else values.get("preset"),
+                platform=values.get("platform", ""),
+                name=values.get("name") or None,
+                phases=phases or None,
+                uplift=values.get("uplift") or None,
+                department=values.get("department") or None,
+                budget=values.get("budget") or None,
+                confirmed=confirmed,
+            )
+
+        def saved(_campaign) -> None:
+            self.notify("Campaign added: the days already elapsed keep their targets", timeout=4)
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.reload()
+
+        save = self.ops_app.saves.form_submit(confirming(add), saved=saved, what="plan")
+        names = [d.name for d in self.store.departments()]
+        self.app.push_screen(campaign_form(save, names), done)
+
+    def action_compare(self) -> None:
+        """v: the plan beside the next earlier version (on the Rest of year tab)."""
+        if self.view is None or not self.view.versions:
+            self.notify("One version of the plan so far: each saved change keeps the plan before it", timeout=4)
+            return
+        count = len(self.view.versions)
+        current = count if self.compare is None else self.compare
+        self.compare = count if current <= 1 else current - 1
+        self.query_one(TabbedContent).active = "rest"
+        self.query_one("#rest-panel", Static).update(rest_panel(self.view, self.compare))
+
+    def action_rebase(self) -> None:
+        """R: spread the whole year again, the elapsed days too — asked first."""
+        from opsboard.services.target_plan import rebase_plan
+
+        from ..modals.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._change(rebase_plan, self.store, confirmed=True, seen=self.view.plan if self.view else None) is not None:
+                self.notify("The whole year is spread again from the current plan", timeout=4)
+                self.reload()
+
+        question = "Re-base the whole year? The days already elapsed get new targets from the current plan."
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def _change(self, change, *args, **kwargs):
         return self.ops_app.saves.run(change, *args, **kwargs)

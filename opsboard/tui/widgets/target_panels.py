@@ -168,8 +168,95 @@ def budget_panel(view) -> RenderableType:
         parts += [Text(f"conversion: {fix.reason}", style="dim") for fix in balance.levers if not fix.closable]
     for problem in view.breakdown.problems:
         parts.append(Text(problem, style="bold"))
+    parts += _actual_spend(view)
     parts += [Text(""), _spend_table(view)]
     return Group(*parts)
+
+
+def _actual_spend(view) -> list[RenderableType]:
+    """Actual ad spend against the budget to date and this month, the daily
+    cap and the days over it, ROI planned vs actual."""
+    spend, pva, currency = view.spend, view.pva, view.plan.currency
+    if spend is None or pva is None or pva.cutoff is None:
+        return []
+    table = _table(f"Actual ad spend to {pva.cutoff} ({currency})", ["", "Spent", "Budget", "Used"])
+    ytd_used = rate(spend.ytd_spend / spend.ytd_budget, 0) if spend.ytd_budget else "n/a"
+    table.add_row("Year to date", money(spend.ytd_spend), money(spend.ytd_budget), ytd_used)
+    month_used = rate(spend.month_spend / spend.month_budget, 0) if spend.month_budget else "n/a"
+    table.add_row(f"{MONTHS[spend.month - 1]} (month's budget)", money(spend.month_spend), money(spend.month_budget), month_used)
+    parts: list[RenderableType] = [Text(""), table]
+    if spend.daily_cap is not None:
+        source = "the budget spread evenly" if spend.cap_is_even_budget else "每天上限"
+        line = Text(f"Daily cap {money(spend.daily_cap)} ({source}): ")
+        if spend.days_over_cap:
+            shown = ", ".join(f"{d:%m-%d} {money(v)}" for d, v in spend.days_over_cap[:12])
+            more = f" and {len(spend.days_over_cap) - 12} more" if len(spend.days_over_cap) > 12 else ""
+            line.append(f"{len(spend.days_over_cap)} days over — ", style="bold")
+            line.append(shown + more)
+        else:
+            line.append("no day over it.")
+        parts.append(line)
+    roi_plan = "n/a" if spend.roi_planned is None else f"{spend.roi_planned:,.2f}"
+    roi_actual = "n/a" if spend.roi_actual is None else f"{spend.roi_actual:,.2f}"
+    parts.append(Text(f"ROI (投产比): planned {roi_plan}, actual {roi_actual}."))
+    return parts
+
+
+def rest_panel(view, compare: int | None = None) -> RenderableType:
+    """What the rest of the year needs, then the plan beside an earlier version."""
+    parts: list[RenderableType] = []
+    rest, currency = view.rest, view.plan.currency
+    if rest is None:
+        parts.append(Text("No actuals yet: what the rest of the year needs follows once figures are imported.", style="dim"))
+    elif rest.factor is None:
+        parts.append(Text(f"The year is over at {rest.cutoff}."))
+    elif rest.still_to_bring <= 0:
+        parts.append(Text("The year's target is reached: the rest of the year needs nothing more."))
+    else:
+        parts.append(
+            Text(
+                f"After {rest.cutoff} the days still to come must bring {money(rest.still_to_bring)} {currency} "
+                f"against their targets of {money(rest.planned)}: ×{rest.factor:,.2f} each day, by its place on the curve."
+            )
+        )
+        if rest.month_end_forecast is not None and view.pva is not None and view.pva.months:
+            current = view.pva.months[-1]
+            parts.append(
+                Text(
+                    f"{MONTHS[current.month - 1]} at its run-rate on the curve ends at {money(rest.month_end_forecast)} "
+                    f"of {money(current.target)} {currency}."
+                )
+            )
+        months = _table("What each remaining month must bring", ["Month", "Planned", "Needed now"])
+        for need in rest.months:
+            label = MONTHS[need.month - 1] + ("" if need.first.day == 1 else f" from {need.first:%m-%d}")
+            months.add_row(label, money(need.planned), money(need.needed))
+        days = _table("And each remaining day of the month", ["Day", "Planned", "Needed now"])
+        for need in rest.days:
+            days.add_row(f"{need.day:%m-%d}", money(need.planned), money(need.needed))
+        parts += [Text(""), months, Text(""), days]
+    parts += [Text(""), versions_table(view, compare)]
+    return Group(*parts)
+
+
+def versions_table(view, compare: int | None) -> RenderableType:
+    """The current plan's month targets beside version `compare` (1-based; None: the previous)."""
+    from opsboard.logic.targets import monthly_targets
+
+    versions = view.versions
+    if not versions:
+        return Text("One version of the plan so far: each saved change keeps the plan before it (v: compare).", style="dim")
+    index = len(versions) if compare is None else max(1, min(compare, len(versions)))
+    earlier = versions[index - 1]
+    by = earlier.saved_by or "?"
+    when = f"{earlier.saved_at:%Y-%m-%d %H:%M}" if earlier.saved_at else "?"
+    title = f"This plan beside v{index} of {len(versions) + 1} ({by}, {when}: {earlier.change or 'saved'}) — v: another"
+    table = _table(title, ["Month", "Now", f"v{index}", "Change"])
+    now, then = monthly_targets(view.plan), monthly_targets(earlier)
+    for month, (a, b) in enumerate(zip(now, then), start=1):
+        table.add_row(MONTHS[month - 1], money(a), money(b), signed(a - b))
+    table.add_row("Year", money(sum(now)), money(sum(then)), signed(sum(now) - sum(then)))
+    return table
 
 
 def _spend_table(view) -> Table:
@@ -228,15 +315,46 @@ def breakdown_panel(view) -> RenderableType:
             money(quarter.agents),
             str(quarter.new_products),
         )
-    parts: list[RenderableType] = [channels, Text(""), departments, Text(""), quarters]
+    parts: list[RenderableType] = [channels, Text("")]
+    if view.channel_actuals:
+        parts += [_channel_actuals(view), Text("")]
+    parts += [departments, Text(""), quarters]
+    if view.staffing:
+        staffing = _table("Customer-service agents: the peak day beside the average day", ["Month", "Peak day", "At peak", "Average day"])
+        for month in view.staffing:
+            staffing.add_row(MONTHS[month.month - 1], f"{month.peak_day:%m-%d}", money(month.peak_agents), money(month.average_agents))
+        parts += [Text(""), staffing]
     if plan.campaigns:
-        campaigns = _table("Campaigns", ["Campaign", "Dates", "Uplift", "Department"], 9)
+        from opsboard.model.campaigns import PHASE_WORDS
+
+        campaigns = _table("Campaigns (c: add one)", ["Campaign", "Platform", "Phases (weight)", "Uplift", "Department"], 9)
         for campaign in sorted(plan.campaigns, key=lambda c: c.start):
+            phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
             campaigns.add_row(
                 Text(campaign.name),
-                f"{campaign.start:%m-%d}–{campaign.end:%m-%d}",
+                Text(campaign.platform or "all"),
+                phases,
                 f"+{campaign.uplift:.0%}",
                 Text(view.department_name(campaign.department)),
             )
         parts += [Text(""), campaigns]
     return Group(*parts)
+
+
+def _channel_actuals(view) -> Table:
+    pva = view.pva
+    title = f"Channels: plan / actual, {pva.ytd_covers}" if pva is not None else "Channels: plan / actual"
+    table = _table(title, ["Channel", "Target", "Actual", "Att.", "Conversion", "Order value", "Ad spend", "ROI", "Lever"])
+    for c in view.channel_actuals:
+        table.add_row(
+            Text(c.name),
+            money(c.target),
+            money(c.actual),
+            rate(c.attainment, 0),
+            f"{rate(c.plan_conversion, 2)} / {rate(c.actual_conversion, 2)}",
+            f"{money(c.plan_order_value, 2)} / {money(c.actual_order_value, 2)}",
+            f"{money(c.plan_ad_spend)} / {money(c.actual_ad_spend)}",
+            f"{money(c.plan_roi, 2)} / {money(c.actual_roi, 2)}",
+            Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}" if c.lever else "on track"),
+        )
+    return table
