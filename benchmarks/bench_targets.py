@@ -1,5 +1,8 @@
-"""The targets' budgets: recomputing the breakdown, the budget balance and
-plan vs actual over a year of daily metrics for five channels (≤ 50 ms), and
+"""The targets' budgets: recomputing the plan, its day curves, plan vs actual
+and the split over the levers — with per-channel plan vs actual, the rest of
+the year, spend against budget and cap and peak staffing — for a board with
+three years of daily metrics for five channels (≤ 100 ms; the day-curve
+cache is cleared before every run, so the curves are worked out each time), and
 importing three years of daily metrics for five channels from a CSV — read,
 checked and saved as one REPLACE (≤ 1 s), into an empty board and again over
 the same rows.
@@ -26,9 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from opsboard.logic.campaign_calendar import year_presets  # noqa: E402
 from opsboard.model import Campaign, Channel, TargetPlan  # noqa: E402
 
-RECOMPUTE_BUDGET_MS = 50.0
+RECOMPUTE_BUDGET_MS = 100.0
 IMPORT_BUDGET_MS = 1000.0
 CHANNELS = ("Tmall", "JD", "Douyin", "Pinduoduo", "Kuaishou")
 YEARS = (2023, 2024, 2025)
@@ -57,7 +61,10 @@ def bench_plan(year: int) -> TargetPlan:
         annual_target=60_000_000,
         promotion_budget=4_000_000,
         channels=[Channel(id=c.lower(), name=c, share=1 / len(CHANNELS)) for c in CHANNELS],
-        campaigns=[Campaign(id="c-1111", name="Double 11", start=date(year, 10, 20), end=date(year, 11, 11), uplift=1.0)],
+        campaigns=[
+            Campaign(id=f"c-{n}", department="marketing", **preset.to_doc()) for n, preset in enumerate(year_presets("tmall", year))
+        ],
+        weekday_pattern=[0.9, 0.95, 1.0, 1.0, 1.05, 1.1, 1.0],
     )
 
 
@@ -102,10 +109,16 @@ def main() -> list[tuple[str, str, str, bool | None]]:
         inputs = read_targets_inputs(store)
         view = compute_targets(inputs)
         assert view.pva is not None and len(view.pva.months) == 12
-        recompute_ms = _median_ms(lambda: compute_targets(inputs), runs=21)
+        from opsboard.logic.day_targets import _daily_targets
+
+        def recompute() -> None:
+            _daily_targets.cache_clear()  # the day curves are part of what is measured
+            compute_targets(inputs)
+
+        recompute_ms = _median_ms(recompute, runs=21)
         rows.append(
             (
-                f"recompute breakdown, balance, plan vs actual ({len(inputs.metrics):,} rows on the board)",
+                f"recompute plan, day curves, plan vs actual, split, channels, spend ({len(inputs.metrics):,} rows on the board)",
                 f"{recompute_ms:.1f} ms",
                 f"≤ {RECOMPUTE_BUDGET_MS:.0f} ms",
                 recompute_ms <= RECOMPUTE_BUDGET_MS,
