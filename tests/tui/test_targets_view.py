@@ -316,3 +316,39 @@ async def test_s_shapes_the_months_like_last_years_revenue(tmp_path: Path):
         assert seasonality[10] == pytest.approx(90_000 / 426_000) and seasonality[0] == pytest.approx(31_000 / 426_000)
         # 1,200,000 × 90 / 426 = 253,521 in November
         assert cells(screen.query_one(MonthTable), "11")["target"] == "254k"
+
+
+@run_async
+async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")  # two months of 2025 elapsed
+    path = make_board(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        january = cells(screen.query_one(MonthTable), "1")["target"]
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the form opens on 双11 for Tmall
+        await pilot.pause()
+        screen = await open_targets(pilot)
+        plan = BoardStore(path, user="ana").plan()
+        assert [(c.name, c.platform) for c in plan.campaigns] == [("双11", "tmall")]
+        assert cells(screen.query_one(MonthTable), "1")["target"] == january  # elapsed: kept
+        assert "双11" in shown(screen.query_one("#breakdown-panel", Static))
+        await pilot.press("v")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "rest"
+        rest = shown(screen.query_one("#rest-panel", Static))
+        assert "This plan beside v1 of 2" in rest and "plan created" in rest
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("n")  # asked first: no changes nothing
+        await pilot.pause()
+        assert BoardStore(path, user="ana").plan().effective_from == date(2025, 3, 1)
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        screen = await open_targets(pilot)
+        assert BoardStore(path, user="ana").plan().effective_from is None
+        assert cells(screen.query_one(MonthTable), "1")["target"] != january  # 双11 now takes its share of January too
