@@ -66,7 +66,7 @@ def register(sub, add_common) -> None:
         "--channel",
         action="append",
         metavar="NAME=SHARE",
-        help="a channel and its share, e.g. Tmall=70%% (repeat; shares add up to 100%%; --channel none removes them)",
+        help='a channel, its share and its own cr, aov, paid, cpc or roi if they differ from the board\'s, e.g. Tmall=70%% or "Douyin=30%% aov=180 roi=4" (repeat; shares add up to 100%%; --channel none removes them)',
     )
     setter.add_argument(
         "--campaign",

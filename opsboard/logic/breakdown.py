@@ -220,28 +220,43 @@ def _period(label: str, months: list[MonthPlan]) -> PeriodTotal:
     )
 
 
-def _channels(plan: TargetPlan, year: PeriodTotal) -> tuple[ChannelPlan, ...]:
-    named = [(c.name, c.share) for c in plan.channels] or [(ALL_CHANNEL_NAME, 1.0)]
-    total_share = sum(share for _, share in named)
+def _channels(plan: TargetPlan, months: list[MonthPlan]) -> tuple[ChannelPlan, ...]:
+    """Each channel's share of every month, with its own conversion, order
+    value, paid share and cost per click where it has them (else the board's)."""
+    named = plan.channels or [None]
+    total_share = sum(c.share for c in plan.channels)
     # Shares that do not sum to 1 are scaled; all zero means an equal split.
-    shares = [share / total_share if total_share > 0 else 1 / len(named) for _, share in named]
+    shares = [c.share / total_share if total_share > 0 else 1 / len(named) for c in plan.channels] or [1.0]
     targets = split_whole_units(plan.annual_target, shares)
+    result = []
+    for channel, share, target in zip(named, shares, targets):
+        orders: float | None = 0.0
+        uv: float | None = 0.0
+        paid_uv: float | None = 0.0
+        spend: float | None = 0.0
+        for month in months:
+            i = month.month - 1
+            part = month.target * share
 
-    def part(value: float | None, share: float) -> float | None:
-        return None if value is None else value * share
+            def own(name: str, i: int = i) -> float:
+                value = getattr(channel, name) if channel is not None else None
+                return value if value is not None else getattr(plan, name)[i]
 
-    return tuple(
-        ChannelPlan(
-            name=name,
-            share=share,
-            target=target,
-            orders=part(year.orders, share),
-            uv=part(year.uv, share),
-            paid_uv=part(year.paid_uv, share),
-            ad_spend=part(year.ad_spend, share),
-        )
-        for (name, _), share, target in zip(named, shares, targets)
-    )
+            cr, aov = own("conversion"), own("order_value")
+            if orders is None or uv is None or paid_uv is None or spend is None:
+                continue
+            if cr <= 0 or aov <= 0:
+                if part > 0:
+                    orders = uv = paid_uv = spend = None
+                continue
+            month_uv = part / (cr * aov)
+            orders += part / aov
+            uv += month_uv
+            paid_uv += month_uv * own("paid_share")
+            spend += month_uv * own("paid_share") * own("cost_per_click")
+        name = channel.name if channel is not None else ALL_CHANNEL_NAME
+        result.append(ChannelPlan(name=name, share=share, target=target, orders=orders, uv=uv, paid_uv=paid_uv, ad_spend=spend))
+    return tuple(result)
 
 
 def _departments(plan: TargetPlan, year: PeriodTotal, months: list[MonthPlan]) -> tuple[DepartmentPart, ...]:
@@ -288,7 +303,7 @@ def monthly_breakdown(plan: TargetPlan) -> Breakdown:
         months=tuple(months),
         quarters=quarters,
         year_total=year,
-        channels=_channels(plan, year),
+        channels=_channels(plan, months),
         departments=_departments(plan, year, months),
         problems=problems,
     )

@@ -147,18 +147,48 @@ def parse_seasonality(raw: object, default: Sequence[float]) -> list[float]:
     return weights
 
 
-def parse_channels(raw: object) -> list[tuple[str, float]]:
-    """'Tmall=70%, Douyin=20%, JD=10%' (or a list of 'NAME=SHARE') → names and
-    shares, which must add up to 100 %. '' or 'none' → no channels."""
+# A channel's own assumptions after its share: 'Douyin=20% aov=180 cr=4%'.
+CHANNEL_KEYS = {
+    "cr": "conversion",
+    "conversion": "conversion",
+    "aov": "order_value",
+    "order_value": "order_value",
+    "paid": "paid_share",
+    "paid_share": "paid_share",
+    "cpc": "cost_per_click",
+    "roi": "roi",
+}
+
+
+def _channel_option(name: str, key: str, text: str) -> tuple[str, float]:
+    field = CHANNEL_KEYS.get(key.casefold())
+    if field is None:
+        raise ValueError(f"{name}: '{_shown(key)}' is not a channel setting (cr, aov, paid, cpc, roi)")
+    try:
+        value = parse_rate(text) if field in ("conversion", "paid_share") else parse_amount(text)
+    except ValueError as error:
+        raise ValueError(f"{name} {key}: {error}") from None
+    if field in ("conversion", "order_value") and value == 0:
+        raise ValueError(f"{name} {key}: must be more than 0")
+    return field, value
+
+
+def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
+    """'Tmall=70%, Douyin=20% aov=180 cr=4%, JD=10%' (or a list of such
+    items) → names, shares (adding up to 100 %) and each channel's own
+    conversion (cr), order value (aov), paid share (paid), cost per click
+    (cpc) and ROI target (roi); what is not given takes the board's.
+    '' or 'none' → no channels."""
     if isinstance(raw, str):
         if raw.strip().casefold() in ("", "none", "-"):
             return []
         items: Iterable[str] = [part for part in re.split(r"[,;\n]", raw) if part.strip()]
     else:
         items = [str(part) for part in raw]  # type: ignore[union-attr]
-    channels: list[tuple[str, float]] = []
+    channels: list[tuple[str, float, dict[str, float]]] = []
     for item in items:
-        name, sep, share = item.rpartition("=")
+        head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item.strip())
+        name, sep, share = head.rpartition("=")
         name = " ".join(name.split())
         if not sep or not name:
             raise ValueError(f"'{_shown(item)}' is not NAME=SHARE (e.g. Tmall=70%)")
@@ -166,13 +196,25 @@ def parse_channels(raw: object) -> list[tuple[str, float]]:
             value = parse_rate(share)
         except ValueError as error:
             raise ValueError(f"{name}: {error}") from None
-        if any(existing.casefold() == name.casefold() for existing, _ in channels):
+        if any(existing.casefold() == name.casefold() for existing, _, _ in channels):
             raise ValueError(f"{name} is named twice")
-        channels.append((name, value))
-    total = sum(share for _, share in channels)
+        own = dict(_channel_option(name, *option.split("=", 1)) for option in options)
+        channels.append((name, value, own))
+    total = sum(share for _, share, _ in channels)
     if channels and abs(total - 1) > 0.005:
         raise ValueError(f"the shares add up to {total:.1%}, not 100%")
     return channels
+
+
+def channel_text(name: str, share: float, own: dict[str, float | None]) -> str:
+    """'Douyin=20% aov=180 cr=4%' (as the form shows it)."""
+    words = {"conversion": "cr", "order_value": "aov", "paid_share": "paid", "cost_per_click": "cpc", "roi": "roi"}
+    parts = [f"{name}={rate_text(share)}"]
+    for field, key in words.items():
+        value = own.get(field)
+        if value is not None:
+            parts.append(f"{key}={rate_text(value) if field in ('conversion', 'paid_share') else amount_text(value)}")
+    return " ".join(parts)
 
 
 def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:

@@ -24,6 +24,7 @@ from .errors import FieldErrors, InputError, NeedsConfirmation
 from .target_inputs import (
     amount_text,
     campaigns_text,
+    channel_text,
     monthly_text,
     parse_amount,
     parse_campaigns,
@@ -50,7 +51,7 @@ FIELDS: dict[str, str] = {
     "cost_per_click": "Cost per click (one value, or 12)",
     "orders_per_agent_day": "Orders one customer-service agent handles a day",
     "new_products": "New products to list per month (one value, or 12)",
-    "channels": "Channels and shares (Tmall=70%, Douyin=20%, JD=10%; empty: none)",
+    "channels": "Channels and shares, each with its own cr/aov/paid/cpc/roi if it differs (Tmall=70%, Douyin=30% aov=180 roi=4)",
     "seasonality": "Seasonality: 12 monthly weights, or 'default'",
     "campaigns": "Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ; (phases: `opsboard target campaign`)",
     "daily_ad_cap": "Daily ad spend cap (每天上限; 0: none)",
@@ -94,12 +95,12 @@ def _channels(raw: object, current: list[Channel]) -> list[dict]:
     known = {channel.name.casefold(): channel.id for channel in current}
     taken: set[str] = set()
     docs = []
-    for name, share in parse_channels(raw):
+    for name, share, own in parse_channels(raw):
         channel_id = known.get(name.casefold())
         if channel_id is None or channel_id in taken:
             channel_id = _slug(name, taken)
         taken.add(channel_id)
-        docs.append({"id": channel_id, "name": name, "share": share})
+        docs.append({"id": channel_id, "name": name, "share": share, **own})
     return docs
 
 
@@ -395,7 +396,7 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
         "cost_per_click": monthly_text(plan.cost_per_click, amount_text),
         "orders_per_agent_day": amount_text(plan.orders_per_agent_day),
         "new_products": monthly_text(plan.new_products, count),
-        "channels": ", ".join(f"{c.name}={rate_text(c.share)}" for c in plan.channels),
+        "channels": ", ".join(channel_text(c.name, c.share, c.model_dump()) for c in plan.channels),
         "seasonality": seasonality,
         "campaigns": campaigns_text((c.name, c.start, c.end, c.uplift, c.department) for c in plan.campaigns),
         "daily_ad_cap": amount_text(plan.daily_ad_cap),

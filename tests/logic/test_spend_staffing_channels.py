@@ -101,3 +101,27 @@ def test_per_channel_plan_vs_actual_with_its_own_order_value():
     assert douyin.effects.traffic == pytest.approx(-4_000) and douyin.effects.total == pytest.approx(-4_000)
     assert (douyin.lever, douyin.department) == ("traffic", "marketing")
     assert (douyin.plan_roi, douyin.actual_roi) == (5, pytest.approx(3.6))
+
+
+def test_a_channel_plans_with_its_own_assumptions_and_the_text_round_trips():
+    from opsboard.services.target_inputs import channel_text, parse_channels
+
+    parsed = parse_channels("Tmall=60%, Douyin=40% aov=180 cr=4% roi=5")
+    assert parsed == [("Tmall", 0.6, {}), ("Douyin", 0.4, {"order_value": 180.0, "conversion": 0.04, "roi": 5.0})]
+    assert channel_text("Douyin", 0.4, parsed[1][2]) == "Douyin=40% cr=4% aov=180 roi=5"
+    with pytest.raises(ValueError, match="Douyin aov: must be more than 0"):
+        parse_channels("Tmall=60%, Douyin=40% aov=0")
+    with pytest.raises(ValueError, match="'ctr' is not a channel setting"):
+        parse_channels("Tmall=60%, Douyin=40% ctr=2")
+    plan = TargetPlan(
+        id="plan",
+        year=2026,
+        annual_target=1_200_000,
+        seasonality=[1.0] * 12,
+        conversion=[0.02] * 12,
+        order_value=[250.0] * 12,
+        channels=[Channel(id="t", name="Tmall", share=0.6), Channel(id="d", name="Douyin", share=0.4, order_value=180, conversion=0.04)],
+    )
+    tmall, douyin = monthly_breakdown(plan).channels
+    assert (tmall.target, tmall.orders, tmall.uv) == (720_000, pytest.approx(2_880), pytest.approx(144_000))  # the board's 250 and 2 %
+    assert (douyin.target, douyin.orders, douyin.uv) == (480_000, pytest.approx(480_000 / 180), pytest.approx(480_000 / 7.2))
