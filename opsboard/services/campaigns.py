@@ -13,7 +13,7 @@ from opsboard.model import Campaign, TargetPlan
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
-from .errors import FieldErrors
+from .errors import FieldErrors, NeedsConfirmation
 from .target_plan import NO_PLAN, set_assumptions
 
 PHASE_KINDS = {
@@ -136,7 +136,13 @@ def add_campaign(
     from opsboard.model.ids import new_id
 
     doc["id"] = new_id("cmp")
-    set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])
+    try:
+        set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])
+    except FieldErrors as error:
+        # the plan's words for the campaigns field, under this form's fields
+        field = "uplift" if isinstance(error, NeedsConfirmation) else "phase"
+        errors = {field if name == "campaigns" else name: message for name, message in error.errors.items()}
+        raise type(error)(errors) from None
     return next(c for c in store.plan().campaigns if c.id == doc["id"])  # type: ignore[union-attr]
 
 

@@ -60,7 +60,7 @@ def test_a_preset_is_added_at_the_platforms_dates(board: Path, capsys):
         ),
         (
             ["target", "campaign", "add", "--preset", "双12", "--uplift", "500%"],
-            "opsboard: --campaign: an uplift above 300% (双12 +500%): confirm to save it (add --yes)",
+            "opsboard: --uplift: an uplift above 300% (双12 +500%): confirm to save it (add --yes)",
         ),
         (
             ["target", "campaign", "add", "--name", "X", "--phase", "正式:13-01:13-02"],

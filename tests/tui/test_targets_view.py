@@ -352,3 +352,23 @@ async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tm
         screen = await open_targets(pilot)
         assert BoardStore(path, user="ana").plan().effective_from is None
         assert cells(screen.query_one(MonthTable), "1")["target"] != january  # 双11 now takes its share of January too
+
+
+@run_async
+async def test_an_uplift_above_300_percent_in_the_campaign_form_is_saved_only_when_saved_again(tmp_path: Path):
+    path = make_board(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_targets(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-uplift", Input).value = "500%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = str(form.query_one("#error-uplift", Static).render())
+        assert said == "an uplift above 300% (双11 +500%): confirm to save it (ctrl+s again)"
+        assert BoardStore(path, user="ana").plan().campaigns == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.uplift for c in BoardStore(path, user="ana").plan().campaigns] == [5.0]
