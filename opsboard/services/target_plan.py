@@ -199,6 +199,9 @@ def set_assumptions(
         meta = store.meta()
         doc = {"id": PLAN_ID, "year": meta.year, "currency": meta.currency, **values}
         plan = _validated(doc)
+        pattern = last_year_weekday_pattern(store, plan)
+        if pattern is not None:
+            plan = _validated({**plan.to_doc(), "weekday_pattern": pattern})
         _check_campaigns(plan, values, confirmed)
         doc = {**plan.to_doc(), "change": "plan created"}
         store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=doc, label="add", summary=summary))
@@ -206,6 +209,11 @@ def set_assumptions(
     assert shown is not None
     old = shown.to_doc()
     plan = _validated({**current.to_doc(), **values})
+    if plan.weekday_pattern is None and "year" not in values:
+        pattern = last_year_weekday_pattern(store, plan)
+        if pattern is not None:  # taken once, when last year's daily actuals are first there
+            values["weekday_pattern"] = pattern
+            plan = _validated({**plan.to_doc(), "weekday_pattern": pattern})
     _check_campaigns(plan, values, confirmed)
     new = plan.to_doc()
     after = {name: new[name] for name in values if new[name] != old.get(name)}
@@ -305,6 +313,21 @@ def rebase_plan(store: BoardStore, *, confirmed: bool = False, seen: TargetPlan 
     if store.plan() is None:
         raise FieldErrors({"annual_target": NO_PLAN})
     return set_assumptions(store, seen=seen, rebase=True, confirmed=confirmed, summary="re-based the whole year")
+
+
+def last_year_weekday_pattern(store: BoardStore, plan: TargetPlan) -> list[float] | None:
+    """Last year's weekday pattern from the board's daily actuals (campaign
+    days and Spring Festival's fortnight left out); None without enough days."""
+    from opsboard.logic.day_targets import ordinary_days_skipped, weekday_pattern
+
+    last_year = plan.year - 1
+    revenue: dict[date, float] = {}
+    for metric in store.actuals():
+        if metric.date.year == last_year and metric.revenue is not None:
+            revenue[metric.date] = revenue.get(metric.date, 0.0) + metric.revenue
+    if not revenue:
+        return None
+    return weekday_pattern(revenue.items(), last_year, ordinary_days_skipped(plan, last_year))
 
 
 def last_year_seasonality(store: BoardStore, year: int) -> list[float] | None:

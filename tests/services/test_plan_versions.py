@@ -97,3 +97,27 @@ def test_campaigns_added_and_removed_by_name(store):
     assert [c.name for c in store.plan().campaigns] == ["Shop birthday"]
     with pytest.raises(FieldErrors, match="no campaign named 双11"):
         remove_campaign(store, "双11")
+
+
+def test_last_years_weekday_pattern_shapes_the_days_when_the_board_has_it(tmp_path: Path, monkeypatch):
+    from datetime import timedelta
+
+    from opsboard.services.actuals import import_actuals
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-01-02T09:00:00+08:00")
+    board = init_board(tmp_path / "w.json", user="ana", name="Tea Shop", year=2026)
+    lines = ["date,channel,pv,uv,orders,revenue,ad_spend"]
+    day = date(2025, 1, 1)
+    while day.year == 2025:
+        revenue = 2_000 if day.weekday() >= 5 else 1_000  # weekends sell twice a weekday
+        lines.append(f"{day},Tmall,300,100,5,{revenue},0")
+        day += timedelta(days=1)
+    csv = tmp_path / "2025.csv"
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_actuals(board, csv)
+    plan = set_assumptions(board, annual_target="3,650,000", seasonality=",".join(["1"] * 12))
+    assert plan.weekday_pattern is not None
+    assert plan.weekday_pattern[5] == pytest.approx(2 * plan.weekday_pattern[0], rel=0.01)
+    days = daily_targets(plan)
+    assert days.on(date(2026, 6, 6)) == pytest.approx(2 * days.on(date(2026, 6, 8)), rel=0.01)  # a Saturday, a Monday
+    assert days.month(6) == pytest.approx(3_650_000 / 12, abs=1)  # the month's size is seasonality's alone
