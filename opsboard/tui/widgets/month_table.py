@@ -5,10 +5,14 @@ ad spend, agents, new products) and how it went (actual, attainment, gap),
 with the weakest lever when there is room. Below about 100 columns amounts
 are shortened (1.20M, 720k) so the whole table fits 80 columns. Gaps carry
 their sign (−/+) and a month short of its target is bold, so it reads
-without colour; a month with days missing is marked `*`.
+without colour; a month counted to a cut-off before its end is marked `*`,
+and so is the total, whose actual columns are the year to date (the panel
+below says which days each covers).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -127,6 +131,8 @@ def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
         "lever": "",
     }
     if pva is not None and pva.has_actuals:
+        # the actual columns are the year to date: the mark says so, as on a month
+        cells["month"] += PARTIAL_MARK if pva.ytd_first != date(pva.year, 1, 1) or pva.cutoff != date(pva.year, 12, 31) else ""
         cells |= _actual_cells(pva.ytd_actual, pva.ytd_gap, pva.ytd_attainment, compact)
         if pva.lever and pva.ytd_gap < 0:
             cells["lever"] = f"{LEVERS[pva.lever]} → {view.department_name(pva.department)}"

@@ -95,7 +95,7 @@ def deviation_text(view, month: int | None, brief: bool = False, board: str = "B
     elif month is None:
         lines.append(
             Text(
-                f"Year to date ({pva.ytd_covers}): {money(pva.ytd_actual)} of "
+                f"Year to date, {pva.ytd_covers}: {money(pva.ytd_actual)} of "
                 f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
                 f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
             )
