@@ -252,6 +252,8 @@ def describe(entry: ActivityEntry, store: BoardStore) -> str:
     elif entry.kind is OpKind.ADD:
         if entry.table in (Table.TASKS, Table.CHECKLIST):
             phrase = f"added {what}" + (f" to {dept}" if dept else "")
+        elif entry.table is Table.TARGETS and entry.doc_id != "plan":
+            phrase = "kept the plan before the change as a version"  # saved with each plan change
         else:
             phrase = f"added {_TABLE_WORDS.get(entry.table, str(entry.table))}"
     elif entry.kind is OpKind.DELETE:
@@ -316,6 +318,8 @@ def activity_rows(
         if not isinstance(doc, dict) or (person and doc.get("by") != person):
             continue
         entry = readable_entry(doc)
+        if entry is not None and entry.table is Table.TARGETS and entry.doc_id != "plan" and entry.kind is not OpKind.SET:
+            continue  # an earlier plan kept as a version: part of the plan change listed beside it
         try:
             if entry is None:
                 raise ValueError(doc.get("id"))

@@ -220,7 +220,8 @@ def set_assumptions(
     if not after and not rebase:
         return current
     after.update(_past_kept(current, plan, after, rebase, confirmed))
-    after["change"] = _change_words(after, rebase) or "saved"
+    # what changed first: the activity view lists the fields in this order
+    after = {"change": _change_words(after, rebase) or "saved", **after}
     _validated({**current.to_doc(), **after})
     before = {name: old.get(name) for name in after}
     version = _version_doc(current)
