@@ -278,10 +278,22 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
             continue
         text = f"{_LEVER_WORDS[lever]} {_versus(actual / planned - 1)} {when}"
         if month.lever == lever:
-            text += " (the lever behind the gap)"
+            text += " (the lever behind the gap" + _still_needed(plan, result) + ")"
         for dept_id in LEVER_DEPARTMENTS.get(lever, ()):
             status.setdefault(dept_id, text)
     return status
+
+
+def _still_needed(plan: TargetPlan, result) -> str:
+    """'; the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
+    (the remaining gap spread by the day curve); '' when nothing is needed."""
+    from opsboard.logic.rest_of_year import rest_of_year
+
+    rest = rest_of_year(plan, result)
+    if rest is None or rest.factor is None or rest.still_to_bring <= 0 or not rest.days:
+        return ""
+    first = rest.days[0]
+    return f"; the rest of the year needs ×{rest.factor:,.2f} each day's target, {first.needed:,.0f} on {first.day:%m-%d}"
 
 
 # -- the chat agenda (opsboard export --view standup) ----------------------------------
