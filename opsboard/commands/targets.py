@@ -3,6 +3,8 @@ and the store's daily metrics from scripts and cron."""
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 import argparse
 
 from opsboard.i18n import ngettext
@@ -75,10 +77,10 @@ def register(sub, add_common) -> None:
         help="a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
         "(repeat; the list replaces the plan's; --campaign none removes them)",
     )
-    setter.add_argument("--daily-cap", metavar="AMOUNT", help="每天上限: the most ad spend a day (days over it are listed)")
-    setter.add_argument("--roi", metavar="N", help="投产比 target: revenue ÷ ad spend, e.g. 4")
-    setter.add_argument("--rebase", action="store_true", help="spread the whole year again, the days already elapsed too (with --yes)")
-    setter.add_argument("--yes", action="store_true", help="confirm an uplift above 300%% or a re-base")
+    setter.add_argument("--daily-cap", metavar="AMOUNT", help=_("每天上限: the most ad spend a day (days over it are listed)"))
+    setter.add_argument("--roi", metavar="N", help=_("投产比 target: revenue ÷ ad spend, e.g. 4"))
+    setter.add_argument("--rebase", action="store_true", help=_("spread the whole year again, the days already elapsed too (with --yes)"))
+    setter.add_argument("--yes", action="store_true", help=_("confirm an uplift above 300%% or a re-base"))
     seasons = setter.add_mutually_exclusive_group()
     seasons.add_argument("--seasonality", metavar="W1,...,W12", help="12 monthly weights, or 'default'")
     seasons.add_argument("--seasonality-from-actuals", action="store_true", help="shape the months like last year's imported revenue")
@@ -86,7 +88,7 @@ def register(sub, add_common) -> None:
     setter.set_defaults(handler=cmd_set)
 
     _register_campaigns(actions, add_common)
-    versions = actions.add_parser("versions", help="the plan's saved versions: who, when, what changed")
+    versions = actions.add_parser("versions", help=_("the plan's saved versions: who, when, what changed"))
     versions.add_argument("board")
     add_common(versions)
     versions.set_defaults(handler=cmd_versions)
@@ -125,31 +127,33 @@ def register(sub, add_common) -> None:
 
 
 def _register_campaigns(actions, add_common) -> None:
-    campaign = actions.add_parser("campaign", help="the plan's campaigns: list, add (a preset or its phases), remove")
+    campaign = actions.add_parser("campaign", help=_("the plan's campaigns: list, add (a preset or its phases), remove"))
     steps = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
-    lister = steps.add_parser("list", help="the campaigns, their phases, uplift and owner")
+    lister = steps.add_parser("list", help=_("the campaigns, their phases, uplift and owner"))
     lister.add_argument("board")
     add_common(lister)
     lister.set_defaults(handler=cmd_campaign_list)
     adder = steps.add_parser(
         "add",
-        help="add a campaign from a preset or its phases",
-        description="Presets at each platform's usual dates for the plan year: 年货节 (before Spring Festival, "
-        "by the lunar calendar), 38节, 618, 99划算节, 双11, 双12. Phases: KIND:START:END[:WEIGHT] with KIND "
-        "预售/presale, 预热/warmup, 正式/main or 返场/return, dates YYYY-MM-DD or MM-DD (the plan year).",
+        help=_("add a campaign from a preset or its phases"),
+        description=_(
+            "Presets at each platform's usual dates for the plan year: 年货节 (before Spring Festival, "
+            "by the lunar calendar), 38节, 618, 99划算节, 双11, 双12. Phases: KIND:START:END[:WEIGHT] with KIND "
+            "预售/presale, 预热/warmup, 正式/main or 返场/return, dates YYYY-MM-DD or MM-DD (the plan year)."
+        ),
     )
     adder.add_argument("board")
-    adder.add_argument("--preset", metavar="NAME", help="年货节, 38节, 618, 99划算节, 双11 or 双12")
-    adder.add_argument("--platform", default="", metavar="P", help="tmall (default), jd, douyin or pinduoduo")
-    adder.add_argument("--name", help="the campaign's name (default: the preset's)")
-    adder.add_argument("--phase", action="append", metavar="KIND:START:END[:WEIGHT]", help="a phase (repeat); replaces the preset's")
-    adder.add_argument("--uplift", metavar="RATE", help="extra sales on its days, e.g. 150%% (presets have one)")
-    adder.add_argument("--dept", metavar="DEPT", help="the owning department (default: Marketing)")
-    adder.add_argument("--budget", metavar="AMOUNT", help="what it may spend")
-    adder.add_argument("--yes", action="store_true", help="confirm an uplift above 300%%")
+    adder.add_argument("--preset", metavar="NAME", help=_("年货节, 38节, 618, 99划算节, 双11 or 双12"))
+    adder.add_argument("--platform", default="", metavar="P", help=_("tmall (default), jd, douyin or pinduoduo"))
+    adder.add_argument("--name", help=_("the campaign's name (default: the preset's)"))
+    adder.add_argument("--phase", action="append", metavar="KIND:START:END[:WEIGHT]", help=_("a phase (repeat); replaces the preset's"))
+    adder.add_argument("--uplift", metavar="RATE", help=_("extra sales on its days, e.g. 150%% (presets have one)"))
+    adder.add_argument("--dept", metavar="DEPT", help=_("the owning department (default: Marketing)"))
+    adder.add_argument("--budget", metavar="AMOUNT", help=_("what it may spend"))
+    adder.add_argument("--yes", action="store_true", help=_("confirm an uplift above 300%%"))
     add_common(adder)
     adder.set_defaults(handler=cmd_campaign_add)
-    remover = steps.add_parser("remove", help="remove a campaign by name")
+    remover = steps.add_parser("remove", help=_("remove a campaign by name"))
     remover.add_argument("board")
     remover.add_argument("name")
     add_common(remover)
@@ -161,7 +165,7 @@ def _one_line(error: FieldErrors) -> InputError:
 
     text = "; ".join(f"{_OPTIONS.get(field, field)}: {message}" for field, message in error.errors.items())
     if isinstance(error, NeedsConfirmation):
-        text += " (add --yes)"
+        text = _("{message} (add --yes)").format(message=text)
     return InputError(text)
 
 
@@ -254,11 +258,11 @@ def cmd_campaign_list(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     plan = store.plan()
     if plan is None:
-        raise InputError("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)")
+        raise InputError(_("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)"))
     for campaign in sorted(plan.campaigns, key=lambda c: c.start):
         print(_campaign_line(campaign))
     if not plan.campaigns:
-        print("No campaigns: add one with `opsboard target campaign add BOARD --preset 双11`")
+        print(_("No campaigns: add one with `opsboard target campaign add BOARD --preset 双11`"))
     return 0
 
 
@@ -280,7 +284,7 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
         )
     except FieldErrors as error:
         raise _one_line(error) from None
-    print(f"Added {_campaign_line(campaign)}")
+    print(_("Added {campaign}").format(campaign=_campaign_line(campaign)))
     return 0
 
 
@@ -292,7 +296,7 @@ def cmd_campaign_remove(args: argparse.Namespace) -> int:
         remove_campaign(store, args.name)
     except FieldErrors as error:
         raise _one_line(error) from None
-    print(f"Removed {args.name}")
+    print(_("Removed {name}").format(name=args.name))
     return 0
 
 
@@ -302,7 +306,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     plan = store.plan()
     if plan is None:
-        raise InputError("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)")
+        raise InputError(_("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)"))
     rows = [(v.saved_at, v.saved_by, v) for v in plan_versions(store)] + [(plan.updated_at, plan.updated_by, plan)]
     for number, (at, by, version) in enumerate(rows, start=1):
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"

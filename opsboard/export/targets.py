@@ -7,6 +7,8 @@ read without colour; a figure that cannot be computed reads "n/a".
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 from collections.abc import Mapping
 from typing import Any
 
@@ -356,16 +358,16 @@ def _versions_table(versions: Any, plan: Any, currency: str) -> str:
 def _extras(plan: Any, pva: Any, extras: Any, currency: str, names: _Names) -> list[str]:
     parts: list[str] = []
     if extras.channel_actuals:
-        parts += [heading(3, "Channels: plan vs actual"), "Each pair is plan / actual, to the same days as the year to date."]
+        parts += [heading(3, _("Channels: plan vs actual")), "Each pair is plan / actual, to the same days as the year to date."]
         parts.append(_channels_actual_table(extras.channel_actuals, names))
-    parts += [heading(3, "The rest of the year"), *_rest_section(extras.rest, currency)]
+    parts += [heading(3, _("The rest of the year")), *_rest_section(extras.rest, currency)]
     if extras.spend is not None:
-        parts += [heading(3, "Spend"), *_spend_section(extras.spend, pva, currency)]
+        parts += [heading(3, _("Spend")), *_spend_section(extras.spend, pva, currency)]
     if extras.staffing:
-        parts += [heading(3, "Customer service at the peak"), _staffing_table(extras.staffing)]
+        parts += [heading(3, _("Customer service at the peak")), _staffing_table(extras.staffing)]
     if plan.campaigns:
-        parts += [heading(3, "Campaigns"), _campaigns_table(plan, names)]
-    parts += [heading(3, "Plan versions"), _versions_table(extras.versions, plan, currency)]
+        parts += [heading(3, _("Campaigns")), _campaigns_table(plan, names)]
+    parts += [heading(3, _("Plan versions")), _versions_table(extras.versions, plan, currency)]
     return parts
 
 

@@ -6,6 +6,8 @@ so the past keeps its targets and the plan before it is kept as a version.
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 from datetime import date
 from typing import Any
 
@@ -33,25 +35,27 @@ def parse_phase(text: str, year: int) -> dict[str, Any]:
     optional, 1) → a phase; dates as MM-DD take the plan year."""
     parts = [part.strip() for part in text.replace("：", ":").split(":")]
     if len(parts) not in (3, 4) or parts[0].casefold() not in PHASE_KINDS:
-        raise ValueError(f"'{text}' is not KIND:START:END[:WEIGHT] (KIND: 预售/presale, 预热/warmup, 正式/main, 返场/return)")
+        raise ValueError(
+            _("'{text}' is not KIND:START:END[:WEIGHT] (KIND: 预售/presale, 预热/warmup, 正式/main, 返场/return)").format(text=text)
+        )
 
     def day(value: str) -> date:
         try:
             return date.fromisoformat(value if value.count("-") == 2 else f"{year}-{value}")
         except ValueError:
-            raise ValueError(f"'{value}' is not a date (YYYY-MM-DD or MM-DD)") from None
+            raise ValueError(_("'{value}' is not a date (YYYY-MM-DD or MM-DD)").format(value=value)) from None
 
     weight = 1.0
     if len(parts) == 4:
         try:
             weight = float(parts[3])
         except ValueError:
-            raise ValueError(f"the weight '{parts[3]}' is not a number") from None
+            raise ValueError(_("the weight '{weight}' is not a number").format(weight=parts[3])) from None
         if weight < 0:
-            raise ValueError(f"the weight must not be negative (got {parts[3]})")
+            raise ValueError(_("the weight must not be negative (got {weight})").format(weight=parts[3]))
     start, end = day(parts[1]), day(parts[2])
     if end < start:
-        raise ValueError(f"{parts[0]} ends ({end}) before it starts ({start})")
+        raise ValueError(_("{phase} ends ({end}) before it starts ({start})").format(phase=parts[0], end=end, start=start))
     return {"kind": PHASE_KINDS[parts[0].casefold()], "start": start.isoformat(), "end": end.isoformat(), "weight": weight}
 
 

@@ -6,6 +6,8 @@ with a message that says what is valid; the caller files it under the field.
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -163,13 +165,13 @@ CHANNEL_KEYS = {
 def _channel_option(name: str, key: str, text: str) -> tuple[str, float]:
     field = CHANNEL_KEYS.get(key.casefold())
     if field is None:
-        raise ValueError(f"{name}: '{_shown(key)}' is not a channel setting (cr, aov, paid, cpc, roi)")
+        raise ValueError(_("{name}: '{key}' is not a channel setting (cr, aov, paid, cpc, roi)").format(name=name, key=_shown(key)))
     try:
         value = parse_rate(text) if field in ("conversion", "paid_share") else parse_amount(text)
     except ValueError as error:
         raise ValueError(f"{name} {key}: {error}") from None
     if field in ("conversion", "order_value") and value == 0:
-        raise ValueError(f"{name} {key}: must be more than 0")
+        raise ValueError(_("{name} {key}: must be more than 0").format(name=name, key=key))
     return field, value
 
 

@@ -7,6 +7,8 @@ overwritten).
 
 from __future__ import annotations
 
+from opsboard.i18n import _
+
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -79,7 +81,10 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "roi": parse_amount,
 }
 # A conversion or order value of 0 makes any target above 0 unreachable.
-_ABOVE_ZERO = {"conversion": "a conversion", "order_value": "an order value"}
+_ABOVE_ZERO = {
+    "conversion": lambda: _("must be more than 0{where}: a conversion of 0 cannot reach any target"),
+    "order_value": lambda: _("must be more than 0{where}: an order value of 0 cannot reach any target"),
+}
 
 
 def _slug(name: str, taken: set[str]) -> str:
@@ -148,11 +153,11 @@ def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None, depart
                 if name in _ABOVE_ZERO and any(v == 0 for v in values[name]):
                     month = values[name].index(0) + 1
                     where = "" if len(set(values[name])) == 1 else f" (month {month})"
-                    raise ValueError(f"must be more than 0{where}: {_ABOVE_ZERO[name]} of 0 cannot reach any target")
+                    raise ValueError(_ABOVE_ZERO[name]().format(where=where))
             else:
                 raise ValueError(f"is not a setting of the plan (valid: {', '.join(FIELDS)})")
             if name == "currency" and not values[name]:
-                raise ValueError("must not be empty (e.g. CNY)")
+                raise ValueError(_("must not be empty (e.g. CNY)"))
         except (ValueError, InputError) as error:
             errors[name] = str(error)
     if errors:

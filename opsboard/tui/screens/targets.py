@@ -9,6 +9,8 @@ until the new figures arrive.
 
 from __future__ import annotations
 
+from opsboard.i18n import _, _l
+
 from typing import ClassVar
 
 from rich.text import Text
@@ -75,9 +77,9 @@ class TargetsScreen(ViewScreen):
         Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
         Binding("t", "corrective_task", "Gap task", id="targets.task"),
         Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
-        Binding("c", "campaign", "Add campaign", id="targets.campaign", show=False),
-        Binding("v", "compare", "Compare with an earlier plan", id="targets.compare", show=False),
-        Binding("R", "rebase", "Re-base the whole year", id="targets.rebase", show=False),
+        Binding("c", "campaign", _l("Add campaign"), id="targets.campaign", show=False),
+        Binding("v", "compare", _l("Compare with an earlier plan"), id="targets.compare", show=False),
+        Binding("R", "rebase", _l("Re-base the whole year"), id="targets.rebase", show=False),
         Binding("j,down", "month(1)", "Next month", id="targets.next_month", show=False),
         Binding("k,up", "month(-1)", "Previous month", id="targets.prev_month", show=False),
         Binding("g", "month(-100)", "January", id="targets.first_month", show=False),
@@ -301,7 +303,7 @@ class TargetsScreen(ViewScreen):
             )
 
         def saved(_campaign) -> None:
-            self.notify("Campaign added: the days already elapsed keep their targets", timeout=4)
+            self.notify(_("Campaign added: the days already elapsed keep their targets"), timeout=4)
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
@@ -314,7 +316,7 @@ class TargetsScreen(ViewScreen):
     def action_compare(self) -> None:
         """v: the plan beside the next earlier version (on the Rest of year tab)."""
         if self.view is None or not self.view.versions:
-            self.notify("One version of the plan so far: each saved change keeps the plan before it", timeout=4)
+            self.notify(_("One version of the plan so far: each saved change keeps the plan before it"), timeout=4)
             return
         count = len(self.view.versions)
         current = count if self.compare is None else self.compare
@@ -330,10 +332,10 @@ class TargetsScreen(ViewScreen):
 
         def answered(yes: bool | None) -> None:
             if yes and self._change(rebase_plan, self.store, confirmed=True, seen=self.view.plan if self.view else None) is not None:
-                self.notify("The whole year is spread again from the current plan", timeout=4)
+                self.notify(_("The whole year is spread again from the current plan"), timeout=4)
                 self.reload()
 
-        question = "Re-base the whole year? The days already elapsed get new targets from the current plan."
+        question = _("Re-base the whole year? The days already elapsed get new targets from the current plan.")
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def _change(self, change, *args, **kwargs):
