@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from opsboard import __version__
 from opsboard.commands import COMMANDS, command_modules
-from opsboard.i18n import LANGUAGES, _, override_language
+from opsboard.i18n import _, LANGUAGES, override_language
 from opsboard.i18n.argparse_words import translate_argparse
 from opsboard.store import BoardError
 
@@ -110,7 +110,9 @@ def _refuse_undecodable_text(args: argparse.Namespace) -> None:
             shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             option = name.replace("_", "-")
             raise BoardError(
-                f"{option}: '{shown}' is not UTF-8 text (is the terminal set to UTF-8, e.g. LANG=C.UTF-8?); nothing was changed"
+                _("{option}: '{shown}' is not UTF-8 text (is the terminal set to UTF-8, e.g. LANG=C.UTF-8?); nothing was changed").format(
+                    option=option, shown=shown
+                )
             ) from None
 
 

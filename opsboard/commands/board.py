@@ -72,11 +72,11 @@ def _export_review_period(store, args: argparse.Namespace) -> int:
     from opsboard.services.review import review_period_export
 
     if args.view != "review":
-        raise InputError("--period, --from and --to are for --view review")
+        raise InputError(_("--period, --from and --to are for --view review"))
     text = review_period_export(store, args.period or "day", _day(args.first_day, "--from"), _day(args.last_day, "--to"))
     if args.output:
         path = write_markdown(Path(args.output), text, board=store.path)
-        print(f"Wrote {path}", file=sys.stderr)
+        print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -90,7 +90,7 @@ def _day(text: str | None, option: str):
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{option} {text!r} is not a day (YYYY-MM-DD)") from None
+        raise InputError(_("{option} {text!r} is not a day (YYYY-MM-DD)").format(option=option, text=text)) from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:

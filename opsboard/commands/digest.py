@@ -9,6 +9,7 @@ import sys
 
 from opsboard.services.board_files import open_board
 from opsboard.services.user import current_user
+from opsboard.i18n import _
 
 NAMES = ("digest",)
 
@@ -16,12 +17,13 @@ NAMES = ("digest",)
 def register(sub, add_common) -> None:
     digest = sub.add_parser(
         "digest",
-        help="the day's agenda: overdue, due today, blocked, due this week",
-        description="Without --user: the whole team's agenda. With --user: that person's tasks only "
-        "(--user also names who reads it; it changes nothing).",
+        help=_("the day's agenda: overdue, due today, blocked, due this week"),
+        description=_(
+            "Without --user: the whole team's agenda. With --user: that person's tasks only (--user also names who reads it; it changes nothing)."
+        ),
     )
     digest.add_argument("board")
-    digest.add_argument("--format", choices=("md", "json"), default="md", help="Markdown (default) or JSON")
+    digest.add_argument("--format", choices=("md", "json"), default="md", help=_("Markdown (default) or JSON"))
     add_common(digest)
     digest.set_defaults(handler=cmd_digest)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from opsboard.services.recovery import BackupInfo, backups_report, restore_backup
+from opsboard.i18n import _
 
 NAMES = ("restore",)
 
@@ -12,12 +13,13 @@ NAMES = ("restore",)
 def register(sub, add_common) -> None:
     restore = sub.add_parser(
         "restore",
-        help="list a board's backups, or restore one",
-        description="Without --backup: list the backups (1 is the newest). With --backup N: restore it; "
-        "the current file is kept as BOARD.before-restore-<time>.",
+        help=_("list a board's backups, or restore one"),
+        description=_(
+            "Without --backup: list the backups (1 is the newest). With --backup N: restore it; the current file is kept as BOARD.before-restore-<time>."
+        ),
     )
     restore.add_argument("board")
-    restore.add_argument("--backup", type=int, metavar="N", help="the backup to restore (see the list)")
+    restore.add_argument("--backup", type=int, metavar="N", help=_("the backup to restore (see the list)"))
     add_common(restore)
     restore.set_defaults(handler=cmd_restore)
 
@@ -47,11 +49,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup is None:
         report = backups_report(args.board)
         if not report:
-            print(f"{args.board}: no backups yet (one is kept at each save)")
+            print(_("{board}: no backups yet (one is kept at each save)").format(board=args.board))
             return 0
-        print(f"Backups of {args.board} (1 is the newest):")
+        print(_("Backups of {board} (1 is the newest):").format(board=args.board))
         print(backup_table(report))
-        print(f"Restore one with: opsboard restore {args.board} --backup N")
+        print(_("Restore one with: opsboard restore {board} --backup N").format(board=args.board))
         return 0
     print(restore_backup(args.board, args.backup).message)
     return 0

@@ -30,38 +30,38 @@ _OPTIONS = {
 
 
 def register(sub, add_common) -> None:
-    task = sub.add_parser("task", help="add, change or list tasks on the department boards")
+    task = sub.add_parser("task", help=_("add, change or list tasks on the department boards"))
     actions = task.add_subparsers(dest="task_command", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a task to a department's To do column (prints its id)")
-    add.add_argument("board")
-    add.add_argument("--dept", required=True, help="department name, case-insensitive (e.g. design)")
-    add.add_argument("--title", required=True)
+    add = actions.add_parser("add", help=_("add a task to a department's To do column (prints its id)"))
+    add.add_argument("board", help=_("the board file"))
+    add.add_argument("--dept", required=True, help=_("department name, case-insensitive (e.g. design)"))
+    add.add_argument("--title", required=True, help=_("the task's title"))
     add.add_argument("--due", help="YYYY-MM-DD")
-    add.add_argument("--owner", default="")
-    add.add_argument("--priority", default="3", help="1-4 or P1-P4, 1 highest (default 3)")
-    add.add_argument("--tags", default="", help="comma-separated")
+    add.add_argument("--owner", default="", help=_("who does it"))
+    add.add_argument("--priority", default="3", help=_("1-4 or P1-P4, 1 highest (default 3)"))
+    add.add_argument("--tags", default="", help=_("comma-separated"))
     add_common(add)
     add.set_defaults(handler=cmd_add)
 
-    change = actions.add_parser("set", help="change a task's status, due date, owner or title")
-    change.add_argument("board")
-    change.add_argument("id", help="the task's id (see `opsboard task list`)")
-    change.add_argument("--status", help="todo, doing, blocked (needs --reason) or done")
-    change.add_argument("--reason", help="why the task is blocked")
-    change.add_argument("--due", help="YYYY-MM-DD, or '' to clear")
-    change.add_argument("--owner")
-    change.add_argument("--title")
-    change.add_argument("--priority", help="1-4 or P1-P4")
+    change = actions.add_parser("set", help=_("change a task's status, due date, owner or title"))
+    change.add_argument("board", help=_("the board file"))
+    change.add_argument("id", help=_("the task's id (see `opsboard task list`)"))
+    change.add_argument("--status", help=_("todo, doing, blocked (needs --reason) or done; or 待办, 进行中, 受阻, 已完成"))
+    change.add_argument("--reason", help=_("why the task is blocked"))
+    change.add_argument("--due", help=_("YYYY-MM-DD, or '' to clear"))
+    change.add_argument("--owner", help=_("who does it"))
+    change.add_argument("--title", help=_("the task's title"))
+    change.add_argument("--priority", help=_("1-4 or P1-P4"))
     add_common(change)
     change.set_defaults(handler=cmd_set)
 
-    listing = actions.add_parser("list", help="list tasks in board order")
-    listing.add_argument("board")
-    listing.add_argument("--dept", help="only this department")
-    listing.add_argument("--status", help="only this status: todo, doing, blocked, done")
-    listing.add_argument("--filter", help="e.g. 'owner:lin due:overdue p:1 photos'")
-    listing.add_argument("--json", action="store_true", help="a JSON array of task objects")
+    listing = actions.add_parser("list", help=_("list tasks in board order"))
+    listing.add_argument("board", help=_("the board file"))
+    listing.add_argument("--dept", help=_("only this department"))
+    listing.add_argument("--status", help=_("only this status: todo, doing, blocked, done"))
+    listing.add_argument("--filter", help=_("e.g. 'owner:lin due:overdue p:1 photos'"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array of task objects"))
     add_common(listing)
     listing.set_defaults(handler=cmd_list)
 
@@ -69,10 +69,10 @@ def register(sub, add_common) -> None:
 def _one_line(error: FieldErrors) -> InputError:
     parts = []
     for field, message in error.errors.items():
-        if field == "reason" and message == BLOCKED_NEEDS_REASON:
-            message += " (add --reason TEXT)"
-        parts.append(f"{_OPTIONS.get(field, field)}: {message}")
-    return InputError("; ".join(parts))
+        if field == "reason" and message == str(BLOCKED_NEEDS_REASON):
+            message = _("{message} (add --reason TEXT)").format(message=message)
+        parts.append(_("{option}: {message}").format(option=_OPTIONS.get(field, field), message=message))
+    return InputError(_("; ").join(parts))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -91,7 +91,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     changes = {"due": args.due, "owner": args.owner, "title": args.title, "priority": args.priority}
     if args.status is None and args.reason is None and all(v is None for v in changes.values()):
-        raise InputError("nothing to change: give --status, --reason, --due, --owner, --title or --priority")
+        raise InputError(_("nothing to change: give --status, --reason, --due, --owner, --title or --priority"))
     store = open_board(args.board, user=current_user(args.user))
     try:
         task = update_task(store, args.id, status=args.status, reason=args.reason, **changes)
@@ -137,7 +137,7 @@ def _pad(text: str, width: int) -> str:
 def _line(task: Task, names: dict[str, str]) -> str:
     due = task.due.isoformat() if task.due else "-"
     status = str(TASK_STATUS_LABELS[task.status])
-    reason = f"  (blocked: {task.blocked_reason})" if task.blocked_reason else ""
+    reason = "  " + _("(blocked: {reason})").format(reason=task.blocked_reason) if task.blocked_reason else ""
     department = names.get(task.department, task.department)
     return f"{task.id}  {_pad(status, 7)}  P{task.priority}  {_pad(due, 10)}  {_pad(task.owner or '-', 10)}  {_pad(department, 19)}  {task.title}{reason}"
 
@@ -152,5 +152,5 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif tasks:
         sys.stdout.write("".join(_line(t, names) + "\n" for t in tasks))
     else:
-        print("No tasks match.", file=sys.stderr)
+        print(_("No tasks match."), file=sys.stderr)
     return 0

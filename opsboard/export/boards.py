@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opsboard.model import TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.i18n import _
 
 from .markdown import escape, heading, table
 
@@ -40,8 +41,8 @@ def overview_table(boards: Sequence[DepartmentBoard], today: date) -> str:
         counts = [board.count(s) for s in statuses] + [board.overdue(today), board.due_today(today)]
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         rows.append(_overview_row(escape(board.name), counts))
-    rows.append(_overview_row("**Total**", totals))
-    headers = ["Department", *TASK_STATUS_LABELS.values(), "Overdue", "Due today"]
+    rows.append(_overview_row(_("**Total**"), totals))
+    headers = [_("Department"), *(str(label) for label in TASK_STATUS_LABELS.values()), _("Overdue"), _("Due today")]
     return table(headers, rows, ["left"] + ["right"] * (len(headers) - 1))
 
 
@@ -55,18 +56,18 @@ def _due(task: Task, today: date) -> str:
     if task.due is None:
         return ""
     if task.is_overdue(today):
-        return f"{task.due.isoformat()} **(overdue)**"
+        return _("{date} **(overdue)**").format(date=task.due.isoformat())
     if task.is_due_today(today):
-        return f"{task.due.isoformat()} **(today)**"
+        return _("{date} **(today)**").format(date=task.due.isoformat())
     return task.due.isoformat()
 
 
 def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, str], today: date) -> str:
     """One column's cards as a table; Blocked shows each card's reason, Done its date."""
     if not tasks:
-        return "_No cards._"
+        return _("_No cards._")
     if status is TaskStatus.BLOCKED:
-        headers = ["Task", "Reason", "Blocked since", "Owner", "Due", "Priority", "Id"]
+        headers = [_("Task"), _("Reason"), _("Blocked since"), _("Owner"), _("Due"), _("Priority"), _("Id")]
         rows = [
             [
                 escape(t.title),
@@ -80,7 +81,7 @@ def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, 
             for t in tasks
         ]
     elif status is TaskStatus.DONE:
-        headers = ["Task", "Owner", "Done on", "Priority", "Tags", "Id"]
+        headers = [_("Task"), _("Owner"), _("Done on"), _("Priority"), _("Tags"), _("Id")]
         rows = [
             [
                 escape(t.title),
@@ -93,7 +94,7 @@ def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, 
             for t in tasks
         ]
     else:
-        headers = ["Task", "Owner", "Due", "Priority", "Tags", "Checklist item", "Id"]
+        headers = [_("Task"), _("Owner"), _("Due"), _("Priority"), _("Tags"), _("Checklist item"), _("Id")]
         rows = [
             [
                 escape(t.title),
@@ -111,18 +112,29 @@ def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, 
 
 def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], items: Mapping[str, str], today: date) -> str:
     """`items`: checklist item id → its code and title, for the cards that serve one."""
-    lines = [heading(1, f"{escape(board_name)} — department boards"), "", f"As of {today.isoformat()}.", ""]
+    lines = [
+        heading(1, _("{board} — department boards").format(board=escape(board_name))),
+        "",
+        _("As of {date}.").format(date=today.isoformat()),
+        "",
+    ]
     lines += [overview_table(boards, today), ""]
     for board in boards:
-        summary = (
-            f"{sum(board.count(s) for s in TASK_STATUS_LABELS if s is not TaskStatus.DONE)} open · "
-            f"{board.count(TaskStatus.BLOCKED)} blocked · {board.overdue(today)} overdue"
+        summary = _("{open} open · {blocked} blocked · {overdue} overdue").format(
+            open=sum(board.count(s) for s in TASK_STATUS_LABELS if s is not TaskStatus.DONE),
+            blocked=board.count(TaskStatus.BLOCKED),
+            overdue=board.overdue(today),
         )
         lines += [heading(2, escape(board.name)), ""]
         if not any(tasks for _, tasks in board.columns):
-            lines += ["_No tasks._", ""]
+            lines += [_("_No tasks._"), ""]
             continue
         lines += [summary, ""]
         for status, tasks in board.columns:
-            lines += [heading(3, f"{TASK_STATUS_LABELS[status]} ({len(tasks)})"), "", column_table(status, tasks, items, today), ""]
+            lines += [
+                heading(3, _("{column} ({count})").format(column=TASK_STATUS_LABELS[status], count=len(tasks))),
+                "",
+                column_table(status, tasks, items, today),
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from opsboard.i18n import _, ngettext
+from opsboard.i18n.formats import day_text
 from opsboard.model import ChecklistItem, StandupRecord, Task
 
 from .markdown import escape, heading
@@ -44,8 +46,8 @@ class DepartmentAgenda:
 
 
 def day_words(day: date) -> str:
-    """ "Mon 15 Jun 2026" (English day and month names whatever the locale)."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """ "Mon 15 Jun 2026" / "6月15日 周一" (the interface's words whatever the locale)."""
+    return day_text(day)
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -55,8 +57,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def since_words(since: datetime, from_record: bool) -> str:
     """What "done since the last stand-up" counts from."""
     if from_record:
-        return f"since the stand-up of {day_words(since.date())}, {since:%H:%M}"
-    return f"since {day_words(since.date())} (no earlier stand-up recorded)"
+        return _("since the stand-up of {day}, {time}").format(day=day_words(since.date()), time=f"{since:%H:%M}")
+    return _("since {day} (no earlier stand-up recorded)").format(day=day_words(since.date()))
 
 
 def blocked_for(since: datetime | None, now: datetime) -> str:
@@ -66,12 +68,12 @@ def blocked_for(since: datetime | None, now: datetime) -> str:
     seconds = max(0.0, (now - since).total_seconds())
     if seconds >= 86400:
         days = int(seconds // 86400)
-        return f"{days} day{'s' if days != 1 else ''}"
+        return ngettext("{n} day", "{n} days", days).format(n=days)
     if seconds >= 3600:
-        return f"{int(seconds // 3600)} h"
+        return _("{n} h").format(n=int(seconds // 3600))
     if seconds >= 60:
-        return f"{int(seconds // 60)} min"
-    return "just now"
+        return _("{n} min").format(n=int(seconds // 60))
+    return _("just now")
 
 
 def clock_text(seconds: float) -> str:
@@ -84,7 +86,7 @@ def clock_text(seconds: float) -> str:
 
 def minutes_text(seconds: float) -> str:
     minutes = round(seconds / 60)
-    return "under a minute" if minutes < 1 else f"{minutes} min"
+    return _("under a minute") if minutes < 1 else _("{n} min").format(n=minutes)
 
 
 # -- one line per task -------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from opsboard.i18n import _
+
 from .base import Record
 from .enums import TaskStatus
 from .text import Line, RequiredLine, Text
@@ -19,7 +21,7 @@ def parse_priority(value: object) -> object:
         if text.startswith("P"):
             text = text[1:]
         if not text.isdigit():
-            raise ValueError("priority is 1-4 or P1-P4")
+            raise ValueError(_("priority is 1-4 or P1-P4"))
         return int(text)
     return value
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
+from opsboard.i18n import _, _l, lazy_pgettext, pgettext
 
 if TYPE_CHECKING:
     from opsboard.model import ActivityEntry
@@ -23,15 +24,19 @@ ACTIVITY = "activity"  # the store's table of entries
 # Fields the store or a status change fills in by itself: not worth a word.
 _BOOKKEEPING = {"updated_at", "updated_by", "created_at", "created_by", "done_at", "done_by", "blocked_since", "id"}
 _TABLE_WORDS = {
-    Table.META: "the board settings",
-    Table.DEPARTMENTS: "department",
-    Table.TARGETS: "the target plan",
-    Table.ACTUALS: "daily metrics",
-    Table.STANDUPS: "a stand-up record",
+    Table.META: _l("the board settings"),
+    Table.DEPARTMENTS: _l("department"),
+    Table.TARGETS: _l("the target plan"),
+    Table.ACTUALS: _l("daily metrics"),
+    Table.STANDUPS: _l("a stand-up record"),
 }
 # what a user reads first in "before → after"; other fields keep their order after these
 _FIRST = ("status", "title", "owner", "due", "priority")
-_ITEM_STATUS_WORDS = {"done": "marked {what} done", "open": "reopened {what}", "skipped": "marked {what} not applicable"}
+_ITEM_STATUS_WORDS = {"done": _l("marked {what} done"), "open": _l("reopened {what}"), "skipped": _l("marked {what} not applicable")}
+
+
+def _table_word(table: Table) -> str:
+    return str(_TABLE_WORDS.get(table, str(table)))
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def change_notice(entries: Iterable[ActivityEntry], store: BoardStore, *, limit:
     entries = list(entries)
     lines = [describe(entry, store) for entry in entries[-limit:]]
     if len(entries) > limit:
-        lines.insert(0, f"{len(entries)} changes, the latest:")  # never 1: more than `limit`
+        lines.insert(0, _("{count} changes, the latest:").format(count=len(entries)))  # never 1: more than `limit`
     return "\n".join(lines)
 
 
@@ -182,7 +187,7 @@ def _standup_phrase(store: BoardStore, entry: ActivityEntry) -> str | None:
     """'added a stand-up note for Design' rather than 'changed a stand-up record (departments)'."""
     after = entry.after
     if "finished_at" in after and after["finished_at"]:
-        return "finished the stand-up"
+        return _("finished the stand-up")
     old, new = _changed_parts((entry.before or {}).get("departments", []), after.get("departments", []))
     if not new:
         return None
@@ -192,12 +197,12 @@ def _standup_phrase(store: BoardStore, entry: ActivityEntry) -> str | None:
         name = _department_name(store, str(part["id"]))
         before = was.get(part["id"], {})
         if len(part.get("decisions") or []) > len(before.get("decisions") or []):
-            phrases.append(f"added a stand-up decision for {name}")
+            phrases.append(_("added a stand-up decision for {department}").format(department=name))
         elif len(part.get("notes") or []) > len(before.get("notes") or []):
-            phrases.append(f"added a stand-up note for {name}")
+            phrases.append(_("added a stand-up note for {department}").format(department=name))
         else:
-            phrases.append(f"updated the stand-up for {name}")
-    return "; ".join(phrases)
+            phrases.append(_("updated the stand-up for {department}").format(department=name))
+    return _("; ").join(phrases)
 
 
 def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
@@ -208,25 +213,33 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
         if phrase:
             return phrase
     if entry.table is Table.CHECKLIST and "status" in after:
-        template = _ITEM_STATUS_WORDS.get(str(after["status"]), "changed the status of {what}")
+        template = str(_ITEM_STATUS_WORDS.get(str(after["status"]), _("changed the status of {what}")))
         return template.format(what=what)
     if entry.table is Table.TASKS:
         if "status" in after:
-            return f"moved {what} to {format_value('status', after['status'])}"
+            return _("moved {what} to {column}").format(what=what, column=format_value("status", after["status"]))
         if fields == ["rank"]:
-            return f"reordered {what}"
+            return _("reordered {what}").format(what=what)
         if fields == ["owner"]:
-            return f"assigned {what} to {after['owner']}" if after["owner"] else f"unassigned {what}"
+            if after["owner"]:
+                return _("assigned {what} to {owner}").format(what=what, owner=after["owner"])
+            return _("unassigned {what}").format(what=what)
         if fields == ["due"]:
-            return f"set {what} due {after['due']}" if after["due"] else f"cleared the due date of {what}"
+            if after["due"]:
+                return _("set {what} due {date}").format(what=what, date=after["due"])
+            return _("cleared the due date of {what}").format(what=what)
         if fields == ["priority"]:
-            return f"set {what} to {format_value('priority', after['priority'])}"
+            return _("set {what} to {priority}").format(what=what, priority=format_value("priority", after["priority"]))
         if fields == ["title"]:
             old = (entry.before or {}).get("title") or what
-            return f"renamed '{old}' to '{after['title']}'"
+            return _("renamed '{old}' to '{new}'").format(old=old, new=after["title"])
     if entry.table in (Table.TASKS, Table.CHECKLIST):
-        return f"edited {what}" + (f" ({', '.join(fields)})" if fields else "")
-    return f"changed {_TABLE_WORDS.get(entry.table, str(entry.table))}" + (f" ({', '.join(fields)})" if fields else "")
+        if fields:
+            return _("edited {what} ({fields})").format(what=what, fields=", ".join(fields))
+        return _("edited {what}").format(what=what)
+    if fields:
+        return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=", ".join(fields))
+    return _("changed {what}").format(what=_table_word(entry.table))
 
 
 def original_change(entry: ActivityEntry, store: BoardStore) -> ActivityEntry:
@@ -245,25 +258,27 @@ def original_change(entry: ActivityEntry, store: BoardStore) -> ActivityEntry:
 def describe(entry: ActivityEntry, store: BoardStore) -> str:
     """One line: who did what, in the product's words."""
     title = doc_title(store, entry.table, entry.doc_id, entry.after, entry.before)
-    what = f"'{title}'"
+    what = _("'{title}'").format(title=title)
     dept = _department_name(store, _department(store, entry))
     if entry.kind is OpKind.SET:
         phrase = _set_phrase(store, entry, what)
     elif entry.kind is OpKind.ADD:
         if entry.table in (Table.TASKS, Table.CHECKLIST):
-            phrase = f"added {what}" + (f" to {dept}" if dept else "")
+            phrase = _("added {what} to {department}").format(what=what, department=dept) if dept else _("added {what}").format(what=what)
         elif entry.table is Table.TARGETS and entry.doc_id != "plan":
-            phrase = "kept the plan before the change as a version"  # saved with each plan change
+            phrase = _("kept the plan before the change as a version")  # saved with each plan change
         else:
-            phrase = f"added {_TABLE_WORDS.get(entry.table, str(entry.table))}"
+            phrase = _("added {what}").format(what=_table_word(entry.table))
     elif entry.kind is OpKind.DELETE:
-        phrase = f"deleted {what}" + (f" from {dept}" if dept else "")
+        phrase = _("deleted {what} from {department}").format(what=what, department=dept) if dept else _("deleted {what}").format(what=what)
     else:  # REPLACE: an import, worded by whoever made it
         count = entry.after.get("count", 0)
-        phrase = entry.summary or f"imported {count} {_TABLE_WORDS.get(entry.table, str(entry.table))}"
-    if entry.label in ("undo", "redo"):
-        phrase += f" ({entry.label})"
-    return f"{entry.by} {phrase}"
+        phrase = entry.summary or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))
+    if entry.label == "undo":
+        phrase = _("{change} (undo)").format(change=phrase)
+    elif entry.label == "redo":
+        phrase = _("{change} (redo)").format(change=phrase)
+    return _("{who} {change}").format(who=entry.by, change=phrase)
 
 
 def describe_change(entry: ActivityEntry) -> str:
@@ -272,7 +287,7 @@ def describe_change(entry: ActivityEntry) -> str:
         before = entry.before or {}
         fields = sorted((f for f in entry.after if f not in _BOOKKEEPING), key=lambda f: _FIRST.index(f) if f in _FIRST else len(_FIRST))
         if fields == ["rank"]:
-            return "order in the column"
+            return _("order in the column")
         parts = []
         for field in fields:
             if field == "rank":  # where a moved card lands: noise beside its new column
@@ -281,13 +296,32 @@ def describe_change(entry: ActivityEntry) -> str:
             changed_old, changed_new = _changed_parts(old, new)
             if changed_old or changed_new:  # of a list of parts (campaigns, departments): only those that changed
                 old, new = changed_old, changed_new
-            parts.append(f"{field}: {format_value(field, old, entry.table)} → {format_value(field, new, entry.table)}")
-        return "; ".join(parts)
+            parts.append(f"{field_word(field)}: {format_value(field, old, entry.table)} → {format_value(field, new, entry.table)}")
+        return _("; ").join(parts)
     if entry.kind is OpKind.ADD:
-        return "new"
+        return pgettext("change", "new")
     if entry.kind is OpKind.DELETE:
-        return "deleted"
-    return f"{entry.after.get('count', 0)} documents ({entry.after.get('replaced', 0)} replaced)"
+        return pgettext("change", "deleted")
+    return _("{count} documents ({replaced} replaced)").format(count=entry.after.get("count", 0), replaced=entry.after.get("replaced", 0))
+
+
+# a document's fields in the interface language (English keeps the stored names)
+_FIELD_WORDS = {
+    "status": lazy_pgettext("field", "status"),
+    "title": lazy_pgettext("field", "title"),
+    "owner": lazy_pgettext("field", "owner"),
+    "due": lazy_pgettext("field", "due"),
+    "priority": lazy_pgettext("field", "priority"),
+    "tags": lazy_pgettext("field", "tags"),
+    "notes": lazy_pgettext("field", "notes"),
+    "department": lazy_pgettext("field", "department"),
+    "blocked_reason": lazy_pgettext("field", "blocked_reason"),
+    "checklist_item": lazy_pgettext("field", "checklist_item"),
+}
+
+
+def field_word(field: str) -> str:
+    return str(_FIELD_WORDS.get(field, field))
 
 
 # -- the activity view ---------------------------------------------------------------

@@ -47,14 +47,14 @@ def init_board(
 
     language = language or current_language()
     if language not in LANGUAGES:
-        raise InputError(f"unknown language '{language}' (choose {' or '.join(LANGUAGES)})")
+        raise InputError(_("unknown language '{language}' (choose en or zh)").format(language=language))
     if year is not None and not 2000 <= year <= 2100:
-        raise InputError(f"year: {year} is not a plan year (2000-2100)")
+        raise InputError(_("year: {year} is not a plan year (2000-2100)").format(year=year))
     path = Path(path)
     if path.exists():
-        raise InputError(f"{path}: a file is already there; choose another name")
+        raise InputError(_("{path}: a file is already there; choose another name").format(path=path))
     if not path.parent.exists():
-        raise InputError(f"{path.parent}: no such folder")
+        raise InputError(_("{parent}: no such folder").format(parent=path.parent))
     template = load_template(language)
     meta = models.BoardMeta(
         name=name or template.board_name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from opsboard.i18n import _
 from opsboard.store import BoardStore
 
 from .errors import InputError
@@ -23,7 +24,7 @@ def resolve_department(store: BoardStore, text: str) -> Department:
         if wanted in (_key(department.id), _key(department.name)):
             return department
     valid = ", ".join(d.name for d in departments)
-    raise InputError(f"unknown department '{text}' (valid: {valid})")
+    raise InputError(_("unknown department '{name}' (valid: {valid})").format(name=text, valid=valid))
 
 
 def department_names(store: BoardStore) -> dict[str, str]:

@@ -20,6 +20,7 @@ from opsboard.store.atomic import atomic_write, keep_copy
 from opsboard.store.lock import BoardLock
 from opsboard.store.paths import owning_board, real_board_path
 from opsboard.store.storage import parse_board
+from opsboard.i18n import _
 
 from .errors import InputError
 
@@ -81,7 +82,11 @@ def _board(board: str | Path) -> Path:
     path = real_board_path(board)
     owner = owning_board(path)
     if owner is not None:
-        raise InputError(f"{board}: that is a file the board {owner} keeps beside it; restore the board: opsboard restore {owner}")
+        raise InputError(
+            _("{board}: that is a file the board {owner} keeps beside it; restore the board: opsboard restore {owner}").format(
+                board=board, owner=owner
+            )
+        )
     return path
 
 
@@ -110,18 +115,22 @@ def restore_backup(board: str | Path, number: int | None = None) -> RestoreResul
     board = _board(board)
     report = backups_report(board)
     if not report:
-        raise InputError(f"{board}: no backups to restore (they are made at each save)")
+        raise InputError(_("{board}: no backups to restore (they are made at each save)").format(board=board))
     if number is None:
         chosen = next((info for info in report if info.good), None)
         if chosen is None:
-            raise InputError(f"{board}: every backup is damaged too; nothing was restored")
+            raise InputError(_("{board}: every backup is damaged too; nothing was restored").format(board=board))
     else:
         chosen = next((info for info in report if info.number == number), None)
         if chosen is None:
             have = ", ".join(str(info.number) for info in report)
-            raise InputError(f"{board}: no backup {number} (there are: {have})")
+            raise InputError(_("{board}: no backup {number} (there are: {have})").format(board=board, number=number, have=have))
         if not chosen.good:
-            raise InputError(f"{board}: backup {number} is damaged too ({chosen.problem}); choose another")
+            raise InputError(
+                _("{board}: backup {number} is damaged too ({problem}); choose another").format(
+                    board=board, number=number, problem=chosen.problem
+                )
+            )
     with BoardLock(board):  # nobody saves while the file is swapped
         kept = None
         try:
@@ -156,7 +165,7 @@ def open_read_only_copy(board: str | Path, *, user: str) -> BoardStore:
     board = real_board_path(board)
     good = newest_good_backup(board)
     if good is None:
-        raise InputError(f"{board}: no good backup to open read-only")
+        raise InputError(_("{board}: no good backup to open read-only").format(board=board))
     folder = Path(tempfile.mkdtemp(prefix="opsboard-readonly-"))
     copy = folder / board.name
     shutil.copyfile(good.path, copy)

@@ -35,6 +35,8 @@ from opsboard.model import (
 )
 from opsboard.model.clock import now as clock_now
 from opsboard.store import BoardStore
+from opsboard.i18n import _, lazy_pgettext
+from opsboard.i18n.formats import month_year
 
 from .errors import InputError
 
@@ -235,13 +237,21 @@ def _group(task: Task, day: date, week_end: date, done_ids: set[str], since: dat
 
 # -- the target levers -------------------------------------------------------------------
 
-_LEVER_WORDS = {"traffic": "UV", "conversion": "conversion", "order_value": "order value"}
+_LEVER_WORDS = {"traffic": "UV", "conversion": lazy_pgettext("lever", "conversion"), "order_value": lazy_pgettext("lever", "order value")}
 
 
-def _versus(ratio: float) -> str:
-    if abs(ratio) < 0.005:
-        return "on plan"
-    return f"{abs(ratio) * 100:.0f}% {'under' if ratio < 0 else 'over'} plan"
+def _lever_reading(lever: str, ratio: float, month: str | None) -> str:
+    """'UV 8% under plan this month' / 'conversion on plan in Nov 2026'."""
+    word = str(_LEVER_WORDS[lever])
+    if month is None:
+        if abs(ratio) < 0.005:
+            return _("{lever} on plan this month").format(lever=word)
+        message = _("{lever} {percent}% under plan this month") if ratio < 0 else _("{lever} {percent}% over plan this month")
+    else:
+        if abs(ratio) < 0.005:
+            return _("{lever} on plan in {month}").format(lever=word, month=month)
+        message = _("{lever} {percent}% under plan in {month}") if ratio < 0 else _("{lever} {percent}% over plan in {month}")
+    return message.format(lever=word, percent=f"{abs(ratio) * 100:.0f}", month=month)
 
 
 def target_lever_status(store: BoardStore, day: date | None = None) -> dict[str, str]:
@@ -257,7 +267,7 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
     metrics = list(metrics)
     if plan is None or not metrics:
         return {}
-    from opsboard.logic.targets import LEVER_DEPARTMENTS, MONTH_ABBR, plan_vs_actual
+    from opsboard.logic.targets import LEVER_DEPARTMENTS, plan_vs_actual
 
     try:
         result = plan_vs_actual(plan, metrics)
@@ -266,7 +276,7 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
     if not result.months:
         return {}
     month = next((m for m in result.months if plan.year == day.year and m.month == day.month), result.months[-1])
-    when = "this month" if (plan.year, month.month) == (day.year, day.month) else f"in {MONTH_ABBR[month.month - 1]} {plan.year}"
+    when = None if (plan.year, month.month) == (day.year, day.month) else month_year(month.month, plan.year)
     readings = {
         "traffic": (month.actual_uv, month.plan_uv),
         "conversion": (month.actual_conversion, month.plan_conversion),
@@ -276,16 +286,20 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
     for lever, (actual, planned) in readings.items():
         if actual is None or not planned:
             continue
-        text = f"{_LEVER_WORDS[lever]} {_versus(actual / planned - 1)} {when}"
+        text = _lever_reading(lever, actual / planned - 1, when)
         if month.lever == lever:
-            text += " (the lever behind the gap" + _still_needed(plan, result) + ")"
+            still = _still_needed(plan, result)
+            if still:
+                text = _("{reading} (the lever behind the gap; {rest})").format(reading=text, rest=still)
+            else:
+                text = _("{reading} (the lever behind the gap)").format(reading=text)
         for dept_id in LEVER_DEPARTMENTS.get(lever, ()):
             status.setdefault(dept_id, text)
     return status
 
 
 def _still_needed(plan: TargetPlan, result) -> str:
-    """'; the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
+    """'the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
     (the remaining gap spread by the day curve); '' when nothing is needed."""
     from opsboard.logic.rest_of_year import rest_of_year
 
@@ -293,7 +307,9 @@ def _still_needed(plan: TargetPlan, result) -> str:
     if rest is None or rest.factor is None or rest.still_to_bring <= 0 or not rest.days:
         return ""
     first = rest.days[0]
-    return f"; the rest of the year needs ×{rest.factor:,.2f} each day's target, {first.needed:,.0f} on {first.day:%m-%d}"
+    return _("the rest of the year needs ×{factor} each day's target, {needed} on {day}").format(
+        factor=f"{rest.factor:,.2f}", needed=f"{first.needed:,.0f}", day=f"{first.day:%m-%d}"
+    )
 
 
 # -- the chat agenda (opsboard export --view standup) ----------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from opsboard.i18n import _, _l
 from opsboard.model import TaskStatus
 
 from .errors import InputError
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
 
 DUE_WORDS = ("overdue", "today", "week")
 KEYS = ("owner", "tag", "due", "p")
-FILTER_HELP = "text, owner:NAME|me, tag:NAME, due:overdue|today|week, p:1-4"
+# Chinese keywords beside the English ones (`负责人:王 标签:双11 截止:逾期 优先级:1`), on any board
+KEY_ALIASES = {"负责人": "owner", "标签": "tag", "截止": "due", "优先级": "p", "priority": "p"}
+DUE_ALIASES = {"逾期": "overdue", "今天": "today", "本周": "week"}
+ME_ALIASES = ("me", "我")
+FILTER_HELP = _l("text, owner:NAME|me, tag:NAME, due:overdue|today|week, p:1-4")
 
 
 @dataclass(frozen=True)
@@ -127,21 +132,22 @@ def parse_filter(text: str, me: str | None = None) -> TaskFilter:
     due: list[str] = []
     priorities: list[int] = []
     for term in _split(text or ""):
-        key, sep, value = term.partition(":")
-        key = key.casefold()
+        key, sep, value = term.replace("：", ":", 1).partition(":")  # a Chinese IME types the full-width colon
+        key = KEY_ALIASES.get(key.casefold(), key.casefold())
         if not sep or key not in KEYS or not value:
             words.append(term.casefold())
         elif key == "owner":
-            owners.append((me if me and value.casefold() == ME else value).casefold())
+            owners.append((me if me and value.casefold() in ME_ALIASES else value).casefold())
         elif key == "tag":
             tags.append(value.casefold().lstrip("#"))
         elif key == "due":
-            if value.casefold() not in DUE_WORDS:
-                raise InputError(f"due:{value} is not a filter (use due:overdue, due:today or due:week)")
-            due.append(value.casefold())
+            word = DUE_ALIASES.get(value, value.casefold())
+            if word not in DUE_WORDS:
+                raise InputError(_("due:{value} is not a filter (use due:overdue, due:today or due:week)").format(value=value))
+            due.append(word)
         else:
             number = value.upper().removeprefix("P")
             if number not in ("1", "2", "3", "4"):
-                raise InputError(f"p:{value} is not a priority (use p:1 to p:4)")
+                raise InputError(_("p:{value} is not a priority (use p:1 to p:4)").format(value=value))
             priorities.append(int(number))
     return TaskFilter(tuple(words), tuple(owners), tuple(tags), tuple(due), tuple(priorities))

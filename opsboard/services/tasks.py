@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Table, Task, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.model.ids import new_id
@@ -29,14 +30,20 @@ from .parsing import parse_date
 from .task_board import card_order, column_order, sort_column
 from .task_filter import TaskFilter, parse_filter
 
+# what a user may type for a status, English or Chinese (the CLI accepts both on any board)
 STATUS_WORDS = {
     "todo": TaskStatus.TODO,
     "to do": TaskStatus.TODO,
     "doing": TaskStatus.DOING,
     "blocked": TaskStatus.BLOCKED,
     "done": TaskStatus.DONE,
+    "待办": TaskStatus.TODO,
+    "进行中": TaskStatus.DOING,
+    "受阻": TaskStatus.BLOCKED,
+    "已完成": TaskStatus.DONE,
+    "完成": TaskStatus.DONE,
 }
-BLOCKED_NEEDS_REASON = "a blocked task needs a reason: what is it waiting for?"
+BLOCKED_NEEDS_REASON = _l("a blocked task needs a reason: what is it waiting for?")
 
 
 def parse_status(text: str | TaskStatus) -> TaskStatus:
@@ -44,7 +51,7 @@ def parse_status(text: str | TaskStatus) -> TaskStatus:
         return text
     found = STATUS_WORDS.get(" ".join(str(text).casefold().replace("_", " ").split()))
     if found is None:
-        raise InputError(f"unknown status '{text}' (valid: todo, doing, blocked, done)")
+        raise InputError(_("unknown status '{status}' (valid: todo, doing, blocked, done)").format(status=text))
     return found
 
 
@@ -53,7 +60,7 @@ def find_task(store: BoardStore, task_id: str) -> Task:
     board need not validate the other 9,999 first."""
     doc = store.raw(Table.TASKS).get(task_id.strip())
     if doc is None:
-        raise RecordGone(f"no task with id '{task_id}' on this board (see `opsboard task list`)")
+        raise RecordGone(_("no task with id '{id}' on this board (see `opsboard task list`)").format(id=task_id))
     try:
         return Task.model_validate(doc)
     except ValidationError:
@@ -81,7 +88,7 @@ def _field_values(store: BoardStore, fields: dict[str, Any], errors: dict[str, s
             if name == "title":
                 title = " ".join(str(raw).split())
                 if not title:
-                    raise InputError("a task needs a title")
+                    raise InputError(_("a task needs a title"))
                 values["title"] = title
             elif name == "due":
                 due = raw if isinstance(raw, date) else parse_date(str(raw))
@@ -108,7 +115,7 @@ def _priority(raw: object) -> int:
     except ValueError:
         value = None
     if not isinstance(value, int) or not 1 <= value <= 4:
-        raise InputError(f"'{raw}' is not a priority (use 1-4 or P1-P4, 1 highest)")
+        raise InputError(_("'{value}' is not a priority (use 1-4 or P1-P4, 1 highest)").format(value=raw))
     return value
 
 
@@ -171,11 +178,11 @@ def _status_change(task: Task, status: TaskStatus, reason: str | None) -> dict[s
     reason = " ".join((reason or "").split())
     if status is TaskStatus.BLOCKED:
         if not reason and task.status is not TaskStatus.BLOCKED:
-            raise FieldErrors({"reason": BLOCKED_NEEDS_REASON})
+            raise FieldErrors({"reason": str(BLOCKED_NEEDS_REASON)})
         if reason:
             after["blocked_reason"] = reason
     elif reason:
-        raise FieldErrors({"reason": "only a blocked task has a reason (set its status to blocked)"})
+        raise FieldErrors({"reason": _("only a blocked task has a reason (set its status to blocked)")})
     if status is task.status:
         return after
     after["status"] = status.value

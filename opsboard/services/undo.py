@@ -25,8 +25,9 @@ import orjson
 
 from opsboard.model import ActivityEntry, Operation, OpKind
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
+from opsboard.i18n import _
 
-from .activity import describe, doc_title, format_value, original_change
+from .activity import describe, doc_title, field_word, format_value, original_change
 from .errors import InputError
 
 Group = list[ActivityEntry]  # the entries of one save
@@ -132,7 +133,7 @@ def undo_last(store: BoardStore) -> UndoResult:
     """Undo the user's own last change. UndoRefused says why when it cannot."""
     stack = history(store).undo
     if not stack:
-        raise UndoRefused("nothing of yours to undo on this board")
+        raise UndoRefused(_("nothing of yours to undo on this board"))
     return _reverse(store, stack[-1], "undo")
 
 
@@ -140,7 +141,7 @@ def redo_last(store: BoardStore) -> UndoResult:
     """Redo the change the user last undid."""
     stack = history(store).redo
     if not stack:
-        raise UndoRefused("nothing to redo")
+        raise UndoRefused(_("nothing to redo"))
     return _reverse(store, stack[-1], "redo")
 
 
@@ -150,35 +151,54 @@ def _reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     except UndoRefused as refused:
         # said once; the next undo goes on with the change before this one
         _refused.setdefault(store, set()).add(group[0].id)
-        more = " — the next undo goes on with your earlier changes" if label == "undo" else ""
-        raise UndoRefused(f"{refused}{more}") from None
+        if label == "undo":
+            raise UndoRefused(_("{reason} — the next undo goes on with your earlier changes").format(reason=refused)) from None
+        raise UndoRefused(str(refused)) from None
 
 
 def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
-    verb = "undo" if label == "undo" else "redo"
+    undo = label == "undo"
     first = describe(original_change(group[0], store), store)  # "Redid: lin marked 'X' done", not "… reopened 'X' (undo)"
     for entry in group:
         if entry.kind is OpKind.REPLACE:
-            raise UndoRefused(f"cannot {verb} your last change ({first}): an import is not undone; import the old file again")
+            message = (
+                _("cannot undo your last change ({change}): an import is not undone; import the old file again")
+                if undo
+                else _("cannot redo your last change ({change}): an import is not undone; import the old file again")
+            )
+            raise UndoRefused(message.format(change=first))
     later = _changed_since_by_others(store, group)
     if later is not None:
-        raise UndoRefused(f"not {verb}ne: {describe(later, store)} after your change ({first})")
+        message = _("not undone: {later} after your change ({change})") if undo else _("not redone: {later} after your change ({change})")
+        raise UndoRefused(message.format(later=describe(later, store), change=first))
     ops = [_inverse(entry, label) for entry in reversed(group)]
     try:
         entries = store.apply(*ops)
     except ConflictError as error:
         table = next((e.table for e in group if e.doc_id == error.doc_id), group[0].table)
         title = doc_title(store, table, error.doc_id)
+        message = (
+            _("not undone: {who} changed {field} of '{title}' to {value} after your change")
+            if undo
+            else _("not redone: {who} changed {field} of '{title}' to {value} after your change")
+        )
         raise UndoRefused(
-            f"not {verb}ne: {error.by or 'someone else'} changed {error.field} of '{title}' to "
-            f"{format_value(error.field, error.theirs, table)} after your change"
+            message.format(
+                who=error.by or _("someone else"),
+                field=field_word(error.field),
+                title=title,
+                value=format_value(error.field, error.theirs, table),
+            )
         ) from None
     except NotFoundError:
         title = doc_title(store, group[0].table, group[0].doc_id, group[0].after, group[0].before)
-        raise UndoRefused(f"not {verb}ne: '{title}' is no longer on the board") from None
-    done = "Undid" if label == "undo" else "Redid"
-    more = f" (and {len(group) - 1} more)" if len(group) > 1 else ""
-    return UndoResult(entries, f"{done}: {first}{more}")
+        message = _("not undone: '{title}' is no longer on the board") if undo else _("not redone: '{title}' is no longer on the board")
+        raise UndoRefused(message.format(title=title)) from None
+    if len(group) > 1:
+        message = _("Undid: {change} (and {count} more)") if undo else _("Redid: {change} (and {count} more)")
+    else:
+        message = _("Undid: {change}") if undo else _("Redid: {change}")
+    return UndoResult(entries, message.format(change=first, count=len(group) - 1))
 
 
 def _inverse(entry: ActivityEntry, label: str) -> Operation:
@@ -190,7 +210,7 @@ def _inverse(entry: ActivityEntry, label: str) -> Operation:
         return Operation(kind=OpKind.DELETE, **common)
     if entry.kind is OpKind.DELETE:
         return Operation(kind=OpKind.ADD, after=dict(entry.before or {}), **common)
-    raise UndoRefused("an import cannot be undone")
+    raise UndoRefused(_("an import cannot be undone"))
 
 
 def _changed_since_by_others(store: BoardStore, group: Group) -> ActivityEntry | None:

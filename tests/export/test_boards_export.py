@@ -129,3 +129,29 @@ def test_nothing_in_user_text_becomes_markup() -> None:
 def test_an_empty_department_says_so() -> None:
     text = boards_markdown("Shop", boards(), {}, TODAY)
     assert text.split("## H\\&R \\<team\\>")[1].strip() == "_No tasks._"
+
+
+def test_a_chinese_interface_exports_chinese_headings_and_headers_with_the_same_figures() -> None:
+    from opsboard import i18n
+
+    english = tables(parse(boards_markdown("Shop", boards(), {"launch-b": "B Shoot photos"}, TODAY)))
+    i18n.set_language("zh")
+    markdown = boards_markdown("麻织旗舰店", boards(), {"launch-b": "B 拍摄商品图"}, TODAY)
+    tokens = parse(markdown)
+    assert headings(tokens) == [
+        ("h1", "麻织旗舰店 — 部门看板"),
+        ("h2", "Design"),
+        ("h3", "待办 (2)"),
+        ("h3", "进行中 (0)"),
+        ("h3", "受阻 (1)"),
+        ("h3", "已完成 (1)"),
+        ("h2", "H&R <team>"),
+    ]
+    chinese = tables(tokens)
+    assert chinese[0][0] == ["部门", "待办", "进行中", "受阻", "已完成", "已逾期", "今天到期"]
+    assert chinese[0][3] == ["合计", "2", "0", "1", "1", "1", "1"]
+    assert [row[1:] for row in chinese[0][1:]] == [row[1:] for row in english[0][1:]]  # the figures unchanged
+    assert chinese[1][0] == ["任务", "负责人", "截止", "优先级", "标签", "清单事项", "编号"]
+    assert chinese[1][1] == [NASTY, "mei", "2026-03-01 (已逾期)", "P1", "photos", "B 拍摄商品图", "t-1"]
+    assert chinese[2][0][:3] == ["任务", "原因", "受阻起始"]
+    assert "截至 2026-03-02。" in markdown

@@ -65,3 +65,47 @@ def test_a_bad_board_is_one_chinese_line_with_exit_1(capsys, monkeypatch, tmp_pa
     code, out, err = run(capsys, "check", str(board))
     assert code == 1 and out == ""
     assert err.startswith("opsboard：") and err.count("\n") == 1
+
+
+def test_tasks_on_a_chinese_board_take_and_print_chinese_statuses(capsys, tmp_path: Path) -> None:
+    board = tmp_path / "zh.json"
+    assert run(capsys, "init", str(board), "--lang", "zh")[0] == 0
+    code, out, err = run(capsys, "task", "add", str(board), "--dept", "设计部", "--title", "双11 主图", "--due", "2026-11-01")
+    assert (code, err) == (0, "")
+    task_id = out.strip()
+    code, out, err = run(capsys, "task", "set", str(board), task_id, "--status", "进行中")
+    assert (code, err) == (0, "")
+    assert out.split()[1] == "进行中"
+    code, out, err = run(capsys, "task", "set", str(board), task_id, "--status", "受阻")
+    assert code == 1 and out == ""
+    assert err == "opsboard：--reason：受阻的任务需要写明原因：在等什么？（请加上 --reason 原因）\n"
+    code, out, err = run(capsys, "task", "list", str(board), "--status", "已完成")
+    assert (code, out, err) == (0, "", "没有符合条件的任务。\n")
+    code, out, err = run(capsys, "task", "set", str(board), task_id, "--status", "搁置")
+    assert code == 1 and "未知状态“搁置”" in err
+
+
+def test_the_filter_takes_chinese_keywords(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-05T09:00:00+08:00")
+    board = tmp_path / "zh.json"
+    run(capsys, "init", str(board), "--lang", "zh")
+    for title, owner, due, tags, priority in (
+        ("主图", "王", "2026-11-01", "双11", "1"),
+        ("详情页", "李", "2026-11-05", "", "2"),
+        ("直播", "王", "2026-12-20", "双12", "3"),
+    ):
+        args = ["task", "add", str(board), "--dept", "设计部", "--title", title, "--owner", owner, "--due", due, "--priority", priority]
+        run(capsys, *args, *(["--tags", tags] if tags else []))
+
+    def titles(expression: str) -> list[str]:
+        code, out, _ = run(capsys, "task", "list", str(board), "--filter", expression, "--json")
+        assert code == 0
+        return sorted(task["title"] for task in __import__("json").loads(out))
+
+    assert titles("负责人:王") == sorted(["主图", "直播"])
+    assert titles("标签:双11") == ["主图"]
+    assert titles("截止:逾期") == ["主图"] and titles("截止：今天") == ["详情页"]  # the full-width colon too
+    assert titles("优先级:3") == ["直播"]
+    assert titles("owner:王 截止:本周") == []
+    code, _, err = run(capsys, "--ui-lang", "zh", "task", "list", str(board), "--filter", "截止:明年")
+    assert code == 1 and "截止:逾期" in err

@@ -15,8 +15,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from opsboard.model import Table
 from opsboard.i18n import _, _l
+from opsboard.model import Table
 
 if TYPE_CHECKING:
     from opsboard.store import BoardStore, ConflictError
@@ -84,18 +84,18 @@ class ConflictDialog(ModalScreen[str]):
         c = self.conflict
         who = c.by or "someone else"
         with Vertical():
-            yield Static(f"{who} changed this first", classes="conflict-title", markup=False)
+            yield Static(_("{who} changed this first").format(who=who), classes="conflict-title", markup=False)
             yield Static(f"{c.title} · {c.field}", markup=False)
             with Grid():
-                yield Label("You saw")
+                yield Label(_("You saw"))
                 yield Static(c.seen, classes="value", markup=False, id="conflict-seen")
-                yield Label(f"{who} set it to", markup=False)
+                yield Label(_("{who} set it to").format(who=who), markup=False)
                 yield Static(c.theirs, classes="value", markup=False, id="conflict-theirs")
-                yield Label("You chose")
+                yield Label(_("You chose"))
                 yield Static(c.mine, classes="value", markup=False, id="conflict-mine")
             with Horizontal(id="conflict-buttons"):
-                yield Button("Keep theirs (k)", id="theirs", variant="primary")
-                yield Button("Use mine (m)", id="mine", disabled=not c.can_use_mine)
+                yield Button(_("Keep theirs (k)"), id="theirs", variant="primary")
+                yield Button(_("Use mine (m)"), id="mine", disabled=not c.can_use_mine)
 
     def on_mount(self) -> None:
         self.query_one("#theirs", Button).focus()

@@ -16,9 +16,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from opsboard.i18n import _, _l
 from opsboard.services.recovery import BackupInfo, count_tasks
 from opsboard.store import BoardDamagedError
-from opsboard.i18n import _l
 
 
 def explain(error: BoardDamagedError, backup: BackupInfo | None) -> str:
@@ -62,13 +62,13 @@ class RecoveryDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("This board file is damaged", classes="recovery-title")
+            yield Static(_("This board file is damaged"), classes="recovery-title")
             yield Static(explain(self.error, self.backup), id="recovery-text", markup=False)
             with Horizontal(id="recovery-buttons"):
                 if self.backup is not None:  # without one, only what works is offered
-                    yield Button("Restore backup (r)", id="restore", variant="primary")
-                    yield Button("Open read-only (o)", id="read-only")
-                yield Button("Quit (q)", id="quit")
+                    yield Button(_("Restore backup (r)"), id="restore", variant="primary")
+                    yield Button(_("Open read-only (o)"), id="read-only")
+                yield Button(_("Quit (q)"), id="quit")
 
     def on_mount(self) -> None:
         self.query_one("#quit" if self.backup is None else "#restore", Button).focus()

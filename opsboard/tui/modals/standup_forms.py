@@ -21,19 +21,19 @@ class StandupForm(FormScreen):
 def note_form(department: str, submit: Submit) -> StandupForm:
     """Enter saves; the kind makes it a decision instead of a note."""
     fields = [
-        FormField("note", "Note", placeholder="what was said or agreed"),
-        FormField("kind", "Kind", "note", kind="select", options=NOTE_KINDS),
+        FormField("note", _("Note"), placeholder=_("what was said or agreed")),
+        FormField("kind", _("Kind"), "note", kind="select", options=NOTE_KINDS),
     ]
     return StandupForm(f"Note for {department}", fields, submit)
 
 
 def finish_form(submit: Submit) -> StandupForm:
-    field = FormField("decisions", "Decisions for the whole team (one per line, optional)", kind="textarea")
+    field = FormField("decisions", _("Decisions for the whole team (one per line, optional)"), kind="textarea")
     return StandupForm("Finish the stand-up (ctrl+s)", [field], submit)
 
 
 def timebox_form(minutes: str, submit: Submit) -> StandupForm:
-    field = FormField("minutes", "Minutes per department (e.g. 2, 1.5 or 90s)", minutes)
+    field = FormField("minutes", _("Minutes per department (e.g. 2, 1.5 or 90s)"), minutes)
     return StandupForm("Timebox", [field], submit)
 
 
@@ -48,6 +48,6 @@ def export_form(default_path: str, write, *, offered: bool = False) -> StandupFo
         error = write(path)
         return {"path": error} if error else None
 
-    field = FormField("path", "File", default_path, placeholder="path/to/file.md")
+    field = FormField("path", _("File"), default_path, placeholder=_("path/to/file.md"))
     title = _("Export the stand-up to Markdown (esc: not now)") if offered else _("Export the stand-up to Markdown")
     return StandupForm(title, [field], submit)

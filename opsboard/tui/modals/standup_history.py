@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from opsboard.i18n import _, _l
 from opsboard.model import StandupRecord
 from opsboard.model.clock import now
 from opsboard.services.standup import clock_text, day_words, minutes_text
-from opsboard.i18n import _l
 
 
 def record_label(record: StandupRecord) -> Text:
@@ -100,12 +100,12 @@ class StandupHistoryScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Past stand-ups ({len(self.records)})", classes="history-title")
+            yield Static(_("Past stand-ups ({count})").format(count=len(self.records)), classes="history-title")
             options = [Option(record_label(r), id=r.id) for r in self.records]
             yield OptionList(*options, id="history-list")
             with VerticalScroll(id="history-preview"):
-                yield Static(Text("No stand-up recorded yet.", style="dim"), id="history-record")
-            yield Static("enter/x export to Markdown · esc close", classes="history-keys")
+                yield Static(Text(_("No stand-up recorded yet."), style="dim"), id="history-record")
+            yield Static(_("enter/x export to Markdown · esc close"), classes="history-keys")
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

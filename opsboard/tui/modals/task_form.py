@@ -26,7 +26,7 @@ def priority_options() -> list[tuple[str, str]]:
 
 
 def item_options(items: Sequence[ChecklistItem]) -> list[tuple[str, str]]:
-    return [(_("(none)"), NO_ITEM)] + [(f"{phase_title(i.phase)} {i.code} · {i.title}", i.id) for i in items]
+    return [(_("(none)"), NO_ITEM)] + [(f"{phase_title(i.phase).lower()} {i.code} · {i.title}", i.id) for i in items]
 
 
 def task_form(

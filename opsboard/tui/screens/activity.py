@@ -14,9 +14,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
 
+from opsboard.i18n import _, _l, ngettext
 from opsboard.services.activity import activity_rows, people, when
 from opsboard.services.departments import department_names
-from opsboard.i18n import _l, ngettext
 
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
@@ -72,8 +72,10 @@ class ActivityScreen(Screen[None]):
         self._unreadable: list[str] = []  # ids of entries already said to be unreadable
         yield Header()
         with Horizontal(id="activity-filters"):
-            yield Select([(name, name) for name in self._people], prompt="Everyone", id="person")
-            yield Select([(name, dept_id) for dept_id, name in department_names(store).items()], prompt="All departments", id="department")
+            yield Select([(name, name) for name in self._people], prompt=_("Everyone"), id="person")
+            yield Select(
+                [(name, dept_id) for dept_id, name in department_names(store).items()], prompt=_("All departments"), id="department"
+            )
         yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
         yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
         yield Static("", id="activity-count", markup=False)
@@ -109,10 +111,10 @@ class ActivityScreen(Screen[None]):
         table.clear(columns=True)
         # what and before → after share what the fixed columns leave (cell padding: 2 each)
         free = max(40, self.size.width - sum(FIXED.values()) - 2 * 4 - 2)
-        table.add_column("When", key="at", width=FIXED["at"])
-        table.add_column("Who", key="by", width=FIXED["by"])
-        table.add_column("What", key="what", width=free * 11 // 20)
-        table.add_column("Before → after", key="change", width=free - free * 11 // 20)
+        table.add_column(_("When"), key="at", width=FIXED["at"])
+        table.add_column(_("Who"), key="by", width=FIXED["by"])
+        table.add_column(_("What"), key="what", width=free * 11 // 20)
+        table.add_column(_("Before → after"), key="change", width=free - free * 11 // 20)
         unreadable: list[str] = []
         rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT, unreadable=unreadable)
         if unreadable and unreadable != self._unreadable:
@@ -137,15 +139,23 @@ class ActivityScreen(Screen[None]):
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self._show_detail()
-        more = f" (the newest {ROW_LIMIT})" if len(rows) == ROW_LIMIT else ""
-        changes = ngettext("{n} change", "{n} changes", len(rows)).format(n=len(rows))
-        self.query_one("#activity-count", Static).update(f"{changes}{more} · u undoes your last change, ctrl+r redoes")
+        if len(rows) == ROW_LIMIT:
+            count = _("{count} changes (the newest {limit}) · u undoes your last change, ctrl+r redoes").format(
+                count=len(rows), limit=ROW_LIMIT
+            )
+        else:
+            count = ngettext(
+                "{count} change · u undoes your last change, ctrl+r redoes",
+                "{count} changes · u undoes your last change, ctrl+r redoes",
+                len(rows),
+            ).format(count=len(rows))
+        self.query_one("#activity-count", Static).update(count)
 
     def _show_detail(self) -> None:
         table = self.query_one("#activity", DataTable)
         detail = self.query_one("#activity-detail", Static)
         if table.row_count == 0:
-            detail.update("No changes match these filters.")
+            detail.update(_("No changes match these filters."))
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         row = self._rows[str(key)]

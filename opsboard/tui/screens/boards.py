@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
+from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskStatus
 from opsboard.model.clock import today
 from opsboard.services.checklists import checklist_item_choices
@@ -27,7 +28,6 @@ from opsboard.services.activity import last_blocked_reason
 from opsboard.services.parsing import before_plan_year
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
-from opsboard.i18n import _, _l
 
 from ..modals.confirm import ConfirmScreen
 from ..modals.task_details import TaskDetailsScreen, task_details
@@ -100,7 +100,7 @@ class BoardsScreen(ViewScreen):
             yield DepartmentList(id="departments")
             with Vertical(id="board-main"):
                 yield StatusLine(id="board-title")
-                yield Input(placeholder=FILTER_HELP, id="filter")
+                yield Input(placeholder=str(FILTER_HELP), id="filter")
                 with ContentSwitcher(id="board-switcher", initial="overview"):
                     yield BoardOverview(id="overview")
                     yield KanbanBoard([(s, str(TASK_STATUS_LABELS[s])) for s in TASK_COLUMNS], id="columns")

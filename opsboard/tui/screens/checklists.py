@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
+from opsboard.i18n import _, _l, ngettext
 from opsboard.model import PHASES, ItemStatus, Phase
 from opsboard.model.clock import today
 from opsboard.model.labels import ITEM_STATUS_MARKS, phase_title
@@ -25,7 +26,6 @@ from opsboard.services.checklists import (
 from opsboard.services.departments import department_names
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
-from opsboard.i18n import _, _l, ngettext
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.phase_tabs import PhaseTabs
@@ -288,7 +288,7 @@ class ChecklistsScreen(ViewScreen):
         options = [(name, dept_id) for dept_id, name in department_names(self.store).items()]
         fields = [
             FormField("owner", _("Owner"), item.owner),
-            FormField("due", _("Due (YYYY-MM-DD, empty for none)"), item.due.isoformat() if item.due else "", placeholder="YYYY-MM-DD"),
+            FormField("due", _("Due (YYYY-MM-DD, empty for none)"), item.due.isoformat() if item.due else "", placeholder=_("YYYY-MM-DD")),
             FormField("department", _("Department"), item.department, kind="select", options=options),
             FormField("notes", _("Notes"), item.notes, kind="textarea"),
         ]

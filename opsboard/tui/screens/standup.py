@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
+from opsboard.i18n import _, _l
 from opsboard.model import DailyMetric, Department, StandupRecord, TargetPlan
 from opsboard.model.clock import now
 from opsboard.services.errors import FieldErrors
@@ -41,11 +42,10 @@ from opsboard.services.standup_record import (
     start_standup,
 )
 from opsboard.store import BoardError
-from opsboard.i18n import _, _l
 
 from ..modals.standup_forms import finish_form, note_form, timebox_form
-from ..widgets.standup_agenda import AgendaTable, notes_text
 from ..widgets.key_footer import KeyFooter
+from ..widgets.standup_agenda import AgendaTable, notes_text
 from ..widgets.standup_timer import StandupTimer
 from .base import ViewScreen
 from .standup_exports import RecordExports
@@ -54,7 +54,7 @@ from .standup_tasks import TaskActions
 
 class StandupScreen(TaskActions, RecordExports, ViewScreen):
     VIEW_NAME = "standup"
-    VIEW_TITLE = "Stand-up"
+    VIEW_TITLE = _l("Stand-up")
     DEFAULT_CSS = """
     StandupScreen #walk-bar { height: 1; }
     StandupScreen #walk-position { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
@@ -151,10 +151,10 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         moment = now()
         self.visited.add(self.walk[self.index].id)
         agenda = self.agendas[self.index]
-        position = Text(f"Stand-up {self.index + 1}/{len(self.walk)} · ")
+        position = Text(_("Stand-up {number}/{count} · ").format(number=self.index + 1, count=len(self.walk)))
         position.append(agenda.name)
         if self.index + 1 < len(self.walk):
-            position.append(f" · next: {self.walk[self.index + 1].name}", style="dim not bold")
+            position.append(" · " + _("next: {department}").format(department=self.walk[self.index + 1].name), style="dim not bold")
         self.query_one("#walk-position", Static).update(position)
         self.query_one("#walk-context", Static).update(self._context_line(agenda))
         table = self.query_one(AgendaTable)
@@ -164,19 +164,21 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         finished = self.record is not None and self.record.finished_at is not None
         self.query_one("#standup-notes", Static).update(notes_text(entry))
         box = self.query_one("#notes-box", VerticalScroll)
-        box.border_title = f"Notes for {agenda.name} · ⏎ adds" + (" (the stand-up is finished)" if finished else "")
+        if finished:
+            box.border_title = _("Notes for {department} · ⏎ adds (the stand-up is finished)").format(department=agenda.name)
+        else:
+            box.border_title = _("Notes for {department} · ⏎ adds").format(department=agenda.name)
         box.scroll_end(animate=False)  # the latest note in view
 
     def _context_line(self, agenda: DepartmentAgenda) -> Text:
-        text = Text(f"Done {self.since.words}" if self.since else "")
+        text = Text(_("Done {since}").format(since=self.since.words) if self.since else "")
         if self.record is not None:
-            text.append(" · run by ")
-            text.append(self.record.run_by or "someone")
+            text.append(" · " + _("run by {who}").format(who=self.record.run_by or _("someone")))
             if self.record.finished_at is not None:
-                text.append(f" · finished {self.record.finished_at.astimezone(now().tzinfo):%H:%M}")
+                text.append(" · " + _("finished {time}").format(time=f"{self.record.finished_at.astimezone(now().tzinfo):%H:%M}"))
         text.append("\n")
         if agenda.lever:
-            text.append("Target: ", style="bold")
+            text.append(_("Target: "), style="bold")
             text.append(agenda.lever)
         return text
 
@@ -200,7 +202,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
     def action_walk(self, step: int) -> None:
         to = self.index + step
         if not self.walk or not 0 <= to < len(self.walk):
-            self.notify("That was the last department: f finishes the stand-up" if step > 0 else "This is the first department")
+            self.notify(_("That was the last department: f finishes the stand-up") if step > 0 else _("This is the first department"))
             return
         self._lap(self.walk[to].id)
         self.index = to
@@ -254,7 +256,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
 
         def note(values: dict[str, str]) -> StandupRecord:
             if not values["note"].strip():
-                raise FieldErrors({"note": "write the note first"})
+                raise FieldErrors({"note": _("write the note first")})
             record = self._ensure_record()
             self.record = add_note(self.store, record.id, department.id, values["note"], decision=values["kind"] == "decision")
             return self.record
@@ -266,7 +268,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
 
     def action_finish(self) -> None:
         if self.record is not None and self.record.finished_at is not None:
-            self.notify("This stand-up is finished: x exports it, H lists past ones")
+            self.notify(_("This stand-up is finished: x exports it, H lists past ones"))
             return
         left = [d for d in self.walk if d.id not in self.visited]
         if left:  # finishing early is allowed, but asked: 2 of 9 is more often a slip of the key

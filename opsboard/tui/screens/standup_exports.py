@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opsboard.i18n import _
 from opsboard.services.departments import department_names
 from opsboard.services.export import default_export_path, write_export
 from opsboard.services.standup_record import default_record_path, find_standup, standup_history, write_standup_record
@@ -63,7 +64,7 @@ class RecordExports:
                 written = write(path)
             except BoardError as error:
                 return str(error)
-            self.notify(f"Exported the stand-up to {written}", timeout=6, markup=False)
+            self.notify(_("Exported the stand-up to {written}").format(written=written), timeout=6, markup=False)
             return None
 
         self.app.push_screen(export_form(str(default), submit, offered=offered))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from opsboard.i18n import _
 from opsboard.model import Task, TaskStatus
 from opsboard.services.checklists import checklist_item_choices, toggle_item
 from opsboard.services.tasks import add_task, find_task, update_task
@@ -73,14 +74,14 @@ class TaskActions:
         if task is None:
             return
         if task.status is TaskStatus.DONE:
-            self.notify("Already done")
+            self.notify(_("Already done"))
             return
         self._changed(self.ops_app.saves.run(update_task, self.store, task.id, status=TaskStatus.DONE, seen=task))
 
     def action_block(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] != "task":
-            self.notify("Select a task to block or unblock")
+            self.notify(_("Select a task to block or unblock"))
             return
         task = self._selected_task(selected[1])
         if task is None:

@@ -12,21 +12,22 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable
 
+from opsboard.i18n import _, _l, lazy_pgettext
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
+from opsboard.model.labels import phase_title
 from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
-from opsboard.i18n import _, _l
 
 GROUP_LABELS = {
-    "blocked": "! Blocked",
-    "overdue": "! Overdue",
-    "due_today": "Due today",
-    "doing": "Doing",
-    "due_this_week": "This week",
-    "new": "New",
-    "done": "Done",
+    "blocked": lazy_pgettext("agenda group", "! Blocked"),
+    "overdue": lazy_pgettext("agenda group", "! Overdue"),
+    "due_today": lazy_pgettext("agenda group", "Due today"),
+    "doing": lazy_pgettext("agenda group", "Doing"),
+    "due_this_week": lazy_pgettext("agenda group", "This week"),
+    "new": lazy_pgettext("agenda group", "New"),
+    "done": lazy_pgettext("agenda group", "Done"),
 }
 GROUP_STYLES = {"blocked": "bold $text-error", "overdue": "bold $text-error", "due_today": "bold", "done": "dim"}
-ITEM_LABEL = "Checklist"
+ITEM_LABEL = lazy_pgettext("agenda group", "Checklist")
 GROUP_ROWS = 40  # a stand-up talks about the first ones; a table of hundreds would slow every step
 NOTHING = "none"
 
@@ -34,15 +35,16 @@ NOTHING = "none"
 def _detail(group: str, task: Task, today: date, now: datetime) -> str:
     if group == "blocked":  # how long first: the reason may be cut, the detail line has it whole
         since = blocked_for(task.blocked_since, now)
-        return (f"{since} · " if since else "") + (task.blocked_reason or "no reason given")
+        return (f"{since} · " if since else "") + (task.blocked_reason or _("no reason given"))
     if group == "overdue":
         late = (today - task.due).days  # type: ignore[operator]
-        return f"due {task.due.isoformat()} · {late}d late"  # type: ignore[union-attr]
+        return _("due {date} · {days}d late").format(date=task.due.isoformat(), days=late)  # type: ignore[union-attr]
     if group == "done" and task.done_at is not None:
         done = task.done_at.astimezone(now.tzinfo)
-        return f"done {done:%H:%M}" if done.date() == today else f"done {day_words(done.date())}"
+        when = f"{done:%H:%M}" if done.date() == today else day_words(done.date())
+        return _("done {when}").format(when=when)
     if task.due is not None:
-        return "due today" if task.due == today else f"due {day_words(task.due)}"
+        return _("due today") if task.due == today else _("due {date}").format(date=day_words(task.due))
     return ""
 
 
@@ -70,7 +72,7 @@ class AgendaTable(DataTable, inherit_bindings=False):
         self.details: dict[str, Content] = {}  # row key → the whole row in words, for the line below
 
     def _cell(self, text: str, column: str, style: str = "") -> Content:
-        return Content.styled(text, style).truncate(self.widths[column], ellipsis=True)
+        return Content.styled(str(text), style).truncate(self.widths[column], ellipsis=True)
 
     def show(self, agenda: DepartmentAgenda, today: date, now: datetime) -> None:
         keep, row = self.select_next or self.current_key(), self.cursor_row
@@ -83,7 +85,7 @@ class AgendaTable(DataTable, inherit_bindings=False):
         widths["detail"] = max(8, min(widths["detail"], room - widths["group"] - widths["owner"] - 16))
         widths["title"] = max(16, room - sum(widths.values()))
         self.widths, self.details = widths, {}
-        for key, label in (("group", ""), ("title", "Task"), ("owner", "Owner"), ("detail", "")):
+        for key, label in (("group", ""), ("title", _("Task")), ("owner", _("Owner")), ("detail", "")):
             self.add_column(label, key=key, width=widths[key])
         keys = []
         for group in GROUP_LABELS:
@@ -118,11 +120,14 @@ class AgendaTable(DataTable, inherit_bindings=False):
             self._cell(detail, "detail", "$text-error" if alarm else ""),
             key=key,
         )
-        label = f"Blocked {blocked_for(task.blocked_since, now)}" if group == "blocked" else GROUP_LABELS[group].lstrip("! ")
+        if group == "blocked":
+            label = _("Blocked {since}").format(since=blocked_for(task.blocked_since, now))
+        else:
+            label = str(GROUP_LABELS[group]).lstrip("! ")
         words = [
             label,
             task.title,
-            f"owner {task.owner}" if task.owner else "",
+            _("owner {name}").format(name=task.owner) if task.owner else "",
             task.blocked_reason if group == "blocked" else detail,
             f"P{task.priority}",
         ]
@@ -131,7 +136,7 @@ class AgendaTable(DataTable, inherit_bindings=False):
 
     def _add_more(self, group: str, count: int) -> str:
         key = f"more:{group}"
-        text = f"… {count} more in view 2"
+        text = _("… {count} more in view 2").format(count=count)
         self.add_row(self._cell(GROUP_LABELS[group], "group", "dim"), self._cell(text, "title", "dim"), "", "", key=key)
         self.details[key] = Content(text)
         return key
@@ -139,10 +144,16 @@ class AgendaTable(DataTable, inherit_bindings=False):
     def _add_item(self, item: ChecklistItem, today: date, *, done: bool = False) -> str:
         key = f"item:{item.id}"
         overdue = not done and item.is_overdue(today)
-        due = f"due {item.due.isoformat()}" + (" · overdue" if overdue else "") if item.due else ""
+        due = ""
+        if item.due:
+            due = (
+                _("due {date} · overdue").format(date=item.due.isoformat())
+                if overdue
+                else _("due {date}").format(date=item.due.isoformat())
+            )
         if done:
             due = _("done by {who}").format(who=item.done_by) if item.done_by else _("done")
-        title = f"{item.phase.value} {item.code} · {item.title}"
+        title = f"{phase_title(item.phase).lower()} {item.code} · {item.title}"
         self.add_row(
             self._cell(GROUP_LABELS["done"] if done else ITEM_LABEL, "group", "dim" if done else "italic"),
             self._cell(title, "title", "dim" if done else ""),
@@ -151,11 +162,11 @@ class AgendaTable(DataTable, inherit_bindings=False):
             key=key,
         )
         words = [
-            "Checklist item",
+            _("Checklist item"),
             title,
-            f"owner {item.owner}" if item.owner else "",
+            _("owner {name}").format(name=item.owner) if item.owner else "",
             due,
-            _("d reopens it") if done else "d marks it done",
+            _("d reopens it") if done else _("d marks it done"),
         ]
         self.details[key] = Content(" · ".join(w for w in words if w))
         return key
@@ -173,11 +184,12 @@ def notes_text(entry: DepartmentNotes | None) -> Text:
     """The notes panel: decisions first, then notes; user text never parsed."""
     text = Text()
     if entry is None or not (entry.notes or entry.decisions):
-        text.append("nothing noted yet", style="dim")
+        text.append(_("nothing noted yet"), style="dim")
         return text
-    lines = [("Decision: ", *said) for said in entry.said("decisions")] + [("- ", *said) for said in entry.said("notes")]
+    decision_mark = _("Decision: ")
+    lines = [(decision_mark, *said) for said in entry.said("decisions")] + [("- ", *said) for said in entry.said("notes")]
     for index, (mark, said, by) in enumerate(lines):
-        text.append(("\n" if index else "") + mark, style="bold" if mark.startswith("Decision") else "")
+        text.append(("\n" if index else "") + mark, style="bold" if mark == decision_mark else "")
         text.append(said)
         if by:
             text.append(f" — {by}", style="dim")

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from opsboard.i18n import _
 from opsboard.model.clock import now
 from opsboard.services.standup import clock_text
 
@@ -66,12 +67,12 @@ class StandupTimer(Static):
         if self.finished_after is not None:
             self.set_class(False, "-over")
             self.set_class(True, "-finished")
-            self.update(Text(f"finished · took {clock_text(self.finished_after)}"))
+            self.update(Text(_("finished · took {clock_text}").format(clock_text=clock_text(self.finished_after))))
             return
         left = self.left()
         total = clock_text((now() - self.walk_started).total_seconds())
         self.set_class(left < 0, "-over")
         if left < 0:
-            self.update(Text(f"! over by {clock_text(-left)} · total {total}"))
+            self.update(Text(_("! over by {clock_text} · total {total}").format(clock_text=clock_text(-left), total=total)))
         else:
-            self.update(Text(f"{clock_text(left)} left · total {total}"))
+            self.update(Text(_("{clock_text} left · total {total}").format(clock_text=clock_text(left), total=total)))
