@@ -341,20 +341,21 @@ def breakdown_panel(view) -> RenderableType:
     return Group(*parts)
 
 
-def _channel_actuals(view) -> Table:
+def _channel_actuals(view) -> Group:
+    """Two narrow tables (they fit 80 columns): attainment and the lever to
+    act on, then each lever planned above actual."""
     pva = view.pva
-    title = f"Channels: plan / actual, {pva.ytd_covers}" if pva is not None else "Channels: plan / actual"
-    table = _table(title, ["Channel", "Target", "Actual", "Att.", "Conversion", "Order value", "Ad spend", "ROI", "Lever"])
+    title = f"Channels: plan vs actual, {pva.ytd_covers}" if pva is not None else "Channels: plan vs actual"
+    totals = _table(title, ["Channel", "Target", "Actual", "Att.", "Lever → department"])
+    levers = _table("Channels: each figure planned (top) and actual (below)", ["Channel", "Conversion", "Order value", "Ad spend", "ROI"])
     for c in view.channel_actuals:
-        table.add_row(
+        lever = Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}" if c.lever else "on track")
+        totals.add_row(Text(c.name), money(c.target), money(c.actual), rate(c.attainment, 0), lever)
+        levers.add_row(
             Text(c.name),
-            money(c.target),
-            money(c.actual),
-            rate(c.attainment, 0),
-            f"{rate(c.plan_conversion, 2)} / {rate(c.actual_conversion, 2)}",
-            f"{money(c.plan_order_value, 2)} / {money(c.actual_order_value, 2)}",
-            f"{money(c.plan_ad_spend)} / {money(c.actual_ad_spend)}",
-            f"{money(c.plan_roi, 2)} / {money(c.actual_roi, 2)}",
-            Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}" if c.lever else "on track"),
+            f"{rate(c.plan_conversion, 2)}\n{rate(c.actual_conversion, 2)}",
+            f"{money(c.plan_order_value, 2)}\n{money(c.actual_order_value, 2)}",
+            f"{money(c.plan_ad_spend)}\n{money(c.actual_ad_spend)}",
+            f"{money(c.plan_roi, 2)}\n{money(c.actual_roi, 2)}",
         )
-    return table
+    return Group(totals, Text(""), levers)
