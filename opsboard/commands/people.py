@@ -27,7 +27,7 @@ def register(sub, add_common) -> None:
 
     add = actions.add_parser("add", help=_("add a person to the roster"))
     add.add_argument("board")
-    add.add_argument("name", help=NAME_HELP)
+    add.add_argument("name", help=str(NAME_HELP))
     add.add_argument("--display", default="", help=_("the full name shown beside it, e.g. 'Wang Fang'"))
     add.add_argument("--dept", help=_("their department, case-insensitive"))
     add_common(add)

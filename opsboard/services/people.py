@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Person, Table, Task, TaskStatus
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
@@ -18,7 +19,7 @@ from opsboard.store import BoardStore
 from .departments import resolve_department
 from .errors import InputError
 
-NAME_HELP = "a short name such as 'wang': it is what a task's owner holds"
+NAME_HELP = _l("a short name such as 'wang': it is what a task's owner holds")
 
 
 @dataclass
@@ -56,14 +57,14 @@ def find_person(store: BoardStore, text: str) -> Person | None:
 def _clean_name(text: str) -> str:
     name = " ".join(str(text).split())
     if not name:
-        raise InputError(f"a person needs a name ({NAME_HELP})")
+        raise InputError(_("a person needs a name (a short name such as 'wang': it is what a task's owner holds)"))
     return name
 
 
 def _refuse_taken(store: BoardStore, name: str, other_than: Person | None = None) -> None:
     for person in store.people():
         if person.name.casefold() == name.casefold() and (other_than is None or person.id != other_than.id):
-            raise InputError(f"'{person.name}' is already on the roster")
+            raise InputError(_("'{name}' is already on the roster").format(name=person.name))
 
 
 def add_person(store: BoardStore, name: str, *, display_name: str = "", department: str | None = None) -> Person:
@@ -82,7 +83,7 @@ def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | 
     Returns the person as saved and how many tasks changed owner."""
     person = find_person(store, old)
     if person is None:
-        raise InputError(f"no one called '{old}' on the roster (see `opsboard people list`)")
+        raise InputError(_("no one called '{old}' on the roster (see `opsboard people list`)").format(old=old))
     name = _clean_name(new)
     _refuse_taken(store, name, other_than=person)
     after: dict[str, str] = {}

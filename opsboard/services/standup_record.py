@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from opsboard.export.standup import record_markdown
+from opsboard.i18n import _
 from opsboard.model import DepartmentNotes, Operation, OpKind, StandupRecord, Table
 from opsboard.model.cleaning import clean_text
 from opsboard.model.clock import now as clock_now
@@ -31,7 +32,7 @@ def find_standup(store: BoardStore, record_id: str) -> StandupRecord:
     for record in store.standups():
         if record.id == record_id:
             return record
-    raise InputError(f"no stand-up '{record_id}' on this board")
+    raise InputError(_("no stand-up '{record_id}' on this board").format(record_id=record_id))
 
 
 def standup_history(store: BoardStore) -> list[StandupRecord]:
@@ -87,7 +88,7 @@ def _change(
     re-applying when someone else saved the record in between (notes are
     merged). `seen`: fields saved with the value the user saw instead: a
     teammate's save of one of them since is a ConflictError, asked about."""
-    for _ in range(RETRIES):
+    for _attempt in range(RETRIES):
         store.refresh()
         record = find_standup(store, record_id)
         after = change(record)
@@ -100,7 +101,7 @@ def _change(
                 raise
             continue
         return find_standup(store, record_id)
-    raise InputError("others kept saving this stand-up at the same moment; try again")
+    raise InputError(_("others kept saving this stand-up at the same moment; try again"))
 
 
 def _with_department(record: StandupRecord, department_id: str, update: Callable[[DepartmentNotes], DepartmentNotes]) -> list[dict]:
@@ -120,7 +121,7 @@ def add_note(store: BoardStore, record_id: str, department_id: str, text: str, *
     if not note:
         raise FieldErrors({"note": "write the note first"})
     if department_id not in department_names(store):
-        raise InputError(f"unknown department '{department_id}'")
+        raise InputError(_("unknown department '{department_id}'").format(department_id=department_id))
     field = "decisions" if decision else "notes"
 
     def change(record: StandupRecord) -> dict[str, Any]:
@@ -149,7 +150,7 @@ def finish_standup(
     `seen`: the record as the user saw it (default: as it is now)."""
     shown = seen or find_standup(store, record_id)
     if shown.finished_at is not None:
-        raise InputError("this stand-up is already finished")
+        raise InputError(_("this stand-up is already finished"))
     new_decisions = [d for d in (clean_text(text).strip() for text in decisions) if d]
 
     def change(record: StandupRecord) -> dict[str, Any]:

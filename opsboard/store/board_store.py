@@ -17,11 +17,13 @@ from tinydb.table import Document
 from tinydb.table import Table as TinyTable
 
 from opsboard import model as models  # the pydantic models load on first use
+from opsboard.i18n import _
 from opsboard.model import SCHEMA_VERSION, OpKind, Table
 from opsboard.model.clock import now
 
 from . import archive, migrations
 from .archive import activity_archive_path
+from .atomic import keep_copy
 from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, revision_problem, table_model, validate
 from .errors import (
     BoardChangedError,
@@ -34,7 +36,6 @@ from .errors import (
     NotFoundError,
 )
 from .lock import DEFAULT_TIMEOUT, BoardLock
-from .atomic import keep_copy
 from .operations import apply_operation
 from .paths import owning_board, real_board_path
 from .storage import BoardStorage, newest_good_backup
@@ -113,10 +114,12 @@ class BoardStore:
         """Write a new board file (refuses to overwrite one)."""
         path = real_board_path(path)
         if path.exists():
-            raise BoardError(f"{path}: a file is already there; choose another name")
+            raise BoardError(_("{path}: a file is already there; choose another name").format(path=path))
         owner = owning_board(path)
         if owner is not None:
-            raise BoardError(f"{path}: that name is kept for a file of the board {owner}; choose another name")
+            raise BoardError(
+                _("{path}: that name is kept for a file of the board {owner}; choose another name").format(path=path, owner=owner)
+            )
         stamp = {"updated_at": now().isoformat(), "updated_by": user}
         meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
         data: dict[str, dict[str, dict]] = {
@@ -158,7 +161,11 @@ class BoardStore:
                 raise BoardWriteError(keep, error) from None
             except (ValueError, KeyError, TypeError) as error:
                 self._storage.rollback()
-                raise BoardError(f"{self.path}: cannot upgrade this board from schema version {version} ({error})") from None
+                raise BoardError(
+                    _("{path}: cannot upgrade this board from schema version {version} ({error})").format(
+                        path=self.path, version=version, error=error
+                    )
+                ) from None
             problems = board_problems(migrated, first_only=True)
             if problems:  # not saved over, and so not rotated into the backups
                 self._storage.rollback()
@@ -283,13 +290,13 @@ class BoardStore:
     def task(self, task_id: str) -> Task:
         found = self._all(Table.TASKS, models.Task).get(task_id)
         if found is None:
-            raise NotFoundError(f"no task with id '{task_id}' on this board")
+            raise NotFoundError(_("no task with id '{task_id}' on this board").format(task_id=task_id))
         return found
 
     def item(self, item_id: str) -> ChecklistItem:
         found = self._all(Table.CHECKLIST, models.ChecklistItem).get(item_id)
         if found is None:
-            raise NotFoundError(f"no checklist item with id '{item_id}' on this board")
+            raise NotFoundError(_("no checklist item with id '{item_id}' on this board").format(item_id=item_id))
         return found
 
     def plan(self) -> TargetPlan | None:

@@ -18,6 +18,8 @@ import os
 import re
 from pathlib import Path
 
+from opsboard.i18n import _
+
 from .errors import BoardError
 
 # Name patterns of the files the store keeps beside `<board>` (the board's
@@ -96,7 +98,9 @@ def refuse_board_file(board: str | os.PathLike[str], target: str | os.PathLike[s
     """BoardError (one line) when `target` is the board or a file it keeps."""
     kind = board_file_kind(board, target)
     if kind is not None:
-        raise BoardError(f"{target}: that is {kind} ({board}); choose another file — nothing was written")
+        raise BoardError(
+            _("{target}: that is {kind} ({board}); choose another file — nothing was written").format(target=target, kind=kind, board=board)
+        )
 
 
 def owning_board(path: str | os.PathLike[str]) -> Path | None:
