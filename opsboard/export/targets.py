@@ -316,7 +316,9 @@ def _channels_actual_table(channels: Any, names: _Names) -> str:
             _pair(c.plan_order_value, c.actual_order_value, "value"),
             _pair(c.plan_ad_spend, c.actual_ad_spend, "count"),
             _pair(c.plan_roi, c.actual_roi, "ratio"),
-            _LEVERS.get(c.lever, "") if c.lever else "on track",
+            _LEVERS.get(c.lever, "")
+            if c.lever
+            else ("on track" if c.gap >= 0 else "no UV to split the gap" if c.effects is None else "none behind"),
             names.department(c.department),
         ]
         for c in channels

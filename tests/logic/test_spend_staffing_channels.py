@@ -125,3 +125,17 @@ def test_a_channel_plans_with_its_own_assumptions_and_the_text_round_trips():
     tmall, douyin = monthly_breakdown(plan).channels
     assert (tmall.target, tmall.orders, tmall.uv) == (720_000, pytest.approx(2_880), pytest.approx(144_000))  # the board's 250 and 2 %
     assert (douyin.target, douyin.orders, douyin.uv) == (480_000, pytest.approx(480_000 / 180), pytest.approx(480_000 / 7.2))
+
+
+def test_a_channel_without_figures_is_behind_with_no_split():
+    plan = TargetPlan(
+        id="plan",
+        year=2026,
+        annual_target=3_650_000,
+        seasonality=[1.0] * 12,
+        channels=[Channel(id="t", name="Tmall", share=0.5), Channel(id="j", name="JD", share=0.5)],
+    )
+    metrics = [day(date(2026, 1, 1) + timedelta(days=i), "Tmall") for i in range(5)]
+    tmall, jd = channel_plan_vs_actual(plan, metrics, date(2026, 1, 1), date(2026, 1, 5))
+    assert (jd.actual, jd.attainment, jd.actual_uv, jd.effects, jd.lever) == (0, 0, None, None, None)
+    assert jd.gap < 0 and tmall.actual_uv == 5_000

@@ -349,7 +349,10 @@ def _channel_actuals(view) -> Group:
     totals = _table(title, ["Channel", "Target", "Actual", "Att.", "Lever → department"])
     levers = _table("Channels: each figure planned (top) and actual (below)", ["Channel", "Conversion", "Order value", "Ad spend", "ROI"])
     for c in view.channel_actuals:
-        lever = Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}" if c.lever else "on track")
+        if c.lever:
+            lever = Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}")
+        else:  # no split without the channel's visitors: say so rather than "on track"
+            lever = Text("on track" if c.gap >= 0 else ("no UV to split the gap" if c.effects is None else "none behind"))
         totals.add_row(Text(c.name), money(c.target), money(c.actual), rate(c.attainment, 0), lever)
         levers.add_row(
             Text(c.name),
