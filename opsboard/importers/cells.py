@@ -19,11 +19,11 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from opsboard.model.cleaning import clean_line
+from opsboard.i18n import _
 
 LARGEST = 1e15  # no store's day comes near; a bigger figure is a broken export
 EMPTY = {"", "-", "--", "—", "——", "/", "n/a", "N/A"}  # back offices write "-" for no figure
 TOTALS = {"合计", "总计", "汇总", "总和", "total", "totals", "sum", "grand total"}
-DAILY_ONLY = "export daily rows (按日) from the back office"
 _UNITS = {"万": 10_000, "亿": 100_000_000, "w": 10_000}
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (after its 1900 leap-year bug)
@@ -138,7 +138,7 @@ def day(raw: object) -> tuple[date | None, str | None]:
             except ValueError:
                 return None, f"date ({shown(raw)}) is not a calendar day"
     if any(pattern.fullmatch(text) for pattern in _RANGES):
-        return None, f"date ({shown(raw)}) is a week or month, not a day: {DAILY_ONLY}"
+        return None, _("date ({cell}) is a week or month, not a day: export daily rows (按日) from the back office").format(cell=shown(raw))
     return None, f"date ({shown(raw)}) is not YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD"
 
 

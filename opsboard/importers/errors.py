@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from opsboard.i18n import _, ngettext
+
 MESSAGE_LINES = 50  # bad rows spelled out in the message (all are in .errors)
 
 
@@ -16,8 +18,9 @@ class ActualsImportError(ValueError):
 
 def bad_rows_error(name: str, errors: list[tuple[int, str]], where: str = "line") -> ActualsImportError:
     """Every bad row listed (the message capped at MESSAGE_LINES), nothing imported."""
-    listed = [f"{where} {number}: {reason}" for number, reason in errors[:MESSAGE_LINES]]
+    each = _("line {n}: {reason}") if where == "line" else _("row {n}: {reason}")
+    listed = [each.format(n=number, reason=reason) for number, reason in errors[:MESSAGE_LINES]]
     if len(errors) > MESSAGE_LINES:
-        listed.append(f"… and {len(errors) - MESSAGE_LINES} more bad rows")
-    rows = "row" if len(errors) == 1 else "rows"
-    return ActualsImportError(f"{name}: {len(errors)} bad {rows}, nothing imported:\n" + "\n".join(listed), errors)
+        listed.append(_("… and {n} more bad rows").format(n=len(errors) - MESSAGE_LINES))
+    first = ngettext("{name}: {n} bad row, nothing imported:", "{name}: {n} bad rows, nothing imported:", len(errors))
+    return ActualsImportError(first.format(name=name, n=len(errors)) + "\n" + "\n".join(listed), errors)

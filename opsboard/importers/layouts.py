@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from opsboard.i18n import _, _l
+
 # The figures a day holds (model/actuals.py) and what a mapping may name.
 FIELDS = ("date", "channel", "pv", "uv", "orders", "buyers", "revenue", "refunds", "ad_spend")
 COUNTS = ("pv", "uv", "orders", "buyers")
@@ -41,7 +43,7 @@ class Layout:
     required: tuple[str, ...]  # the figures whose columns identify the layout
     spend: tuple[str, ...] = ()  # spend columns: those the file has are summed
     source: str = ""  # a spend-only report: only ad spend is kept, under this source
-    note: str = ""  # what the preview warns about this layout
+    note: object = ""  # what the preview warns about this layout (a lazy translation)
     by_hand: bool = field(default=False, compare=False)  # made from --map
 
 
@@ -111,7 +113,7 @@ DOUDIAN = _layout(
         "refunds": ("退款金额", "成功退款金额"),
     },
     required=("date", "buyers", "orders", "revenue"),
-    note="no shop PV/UV in this layout: traffic stays unknown (商品曝光/点击人数 are not shop visitors)",
+    note=_l("no shop PV/UV in this layout: traffic stays unknown (商品曝光/点击人数 are not shop visitors)"),
 )
 QIANCHUAN = _layout(
     "qianchuan",
@@ -120,7 +122,7 @@ QIANCHUAN = _layout(
     required=("date",),
     spend=("整体消耗", "消耗"),
     source="巨量千川",
-    note="a spend-only report: its spend is added to the channel's days; other figures are left as they are",
+    note=_l("a spend-only report: its spend is added to the channel's days; other figures are left as they are"),
 )
 OPSBOARD = _layout(
     "opsboard",
@@ -182,9 +184,9 @@ def mapped_layout(mapping: Mapping[str, list[str]]) -> Layout:
     than once; its columns are summed). ValueError for an unknown field."""
     unknown = [name for name in mapping if name not in FIELDS]
     if unknown:
-        raise ValueError(f"--map: unknown field {', '.join(unknown)}; fields are {', '.join(FIELDS)}")
+        raise ValueError(_("--map: unknown field {fields}; fields are {known}").format(fields=", ".join(unknown), known=", ".join(FIELDS)))
     if "date" not in mapping:
-        raise ValueError("--map: the date column is needed (--map date=COLUMN)")
+        raise ValueError(_("--map: the date column is needed (--map date=COLUMN)"))
     columns = {name: _keys(*names) for name, names in mapping.items() if name != "ad_spend"}
     required = tuple(columns)
     return Layout("mapped", "mapped by hand", columns, required, _keys(*mapping.get("ad_spend", [])), by_hand=True)

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.cleaning import clean_line
+from opsboard.i18n import _, ngettext
 
 from . import cells
 from .errors import ActualsImportError, bad_rows_error
@@ -65,11 +66,13 @@ def parse_actuals(
     if table.kind == "csv":
         text = decode(data, name)
         if not text.strip():
-            raise ActualsImportError(f"{name} is empty: expected a header row and one row per day", [(1, "empty file")])
+            raise ActualsImportError(_("{name} is empty: expected a header row and one row per day").format(name=name), [(1, "empty file")])
         found, rows, seen = _csv_header(text, name, layouts, fallback)
     else:
         if not any(any(not cells.is_empty(c) for c in row) for _, row in table.rows):
-            raise ActualsImportError(f"{name} is empty: expected a header row and one row per day", [(1, "empty sheet")])
+            raise ActualsImportError(
+                _("{name} is empty: expected a header row and one row per day").format(name=name), [(1, "empty sheet")]
+            )
         found, rows = _header(iter(table.rows), layouts, fallback)
         seen = table.rows[:HEADER_SEARCH]
     if found is None:
@@ -80,7 +83,7 @@ def parse_actuals(
 
 def _header(records, layouts, fallback):
     """((line, header cells, Match), the records after it), or (None, ...)."""
-    for _ in range(HEADER_SEARCH):
+    for _row in range(HEADER_SEARCH):
         try:
             line, row = next(records)
         except (StopIteration, ActualsImportError):
@@ -104,7 +107,7 @@ def _csv_header(text: str, name: str, layouts, fallback):
         if found is not None:
             return found, rows, seen
         records = csv_rows(text, delimiter, name)
-        for _ in range(HEADER_SEARCH):
+        for _row in range(HEADER_SEARCH):
             try:
                 seen.append(next(records))
             except (StopIteration, ActualsImportError):
@@ -123,20 +126,23 @@ def _no_layout(name: str, rows: list[tuple[int, list[object]]], mapping) -> NoRe
             if best is None or found > best[0]:
                 best = (found, line, row, layout)
     if best is None:
-        raise ActualsImportError(f"{name} has no header row", [(1, "no header row")])
-    _, line, row, layout = best
+        raise ActualsImportError(_("{name} has no header row").format(name=name), [(1, "no header row")])
+    _found, line, row, layout = best
     if mapping:
         wanted = ", ".join(f"{f}={'/'.join(c)}" for f, c in mapping.items())
-        raise ActualsImportError(f"{name}: no header row has the mapped columns ({wanted})", [(line, "mapped columns not found")])
+        raise ActualsImportError(
+            _("{name}: no header row has the mapped columns ({wanted})").format(name=name, wanted=wanted),
+            [(line, "mapped columns not found")],
+        )
     lacking = missing(layout, row)
     shown = [cells.shown(c) for c in row[:20] if not cells.is_empty(c)]
     more = ", …" if len(row) > 20 else ""
     known = "; ".join(layout.name for layout in LAYOUTS)
-    message = (
-        f"{name}: missing columns {', '.join(lacking)} (found: {', '.join(shown) or 'nothing'}{more}). "
-        f"Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {known}; "
+    message = _(
+        "{name}: missing columns {missing} (found: {found}). "
+        "Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {layouts}; "
         "or name the columns with --map FIELD=COLUMN"
-    )
+    ).format(name=name, missing=", ".join(lacking), found=(", ".join(shown) or _("nothing")) + more, layouts=known)
     raise ActualsImportError(message, [(line, f"missing columns: {', '.join(lacking)}")])
 
 
@@ -165,7 +171,7 @@ def _read_rows(name: str, table: Sheet, header_line: int, header, found: Match, 
     if errors:
         raise bad_rows_error(name, errors, table.where)
     if not metrics:
-        raise ActualsImportError(f"{name} has a header but no rows of figures", [(header_line, "no data rows")])
+        raise ActualsImportError(_("{name} has a header but no rows of figures").format(name=name), [(header_line, "no data rows")])
     columns = {figure: cells.shown(header[index]) for figure, index in found.columns.items()}
     if found.spend:
         columns["ad_spend"] = " + ".join(cells.shown(header[index]) for index in found.spend)
@@ -221,15 +227,15 @@ def _row(row: list[object], found: Match, given: str) -> tuple[DailyMetric | Non
 
 def _warnings(found: Match, totals: int) -> tuple[str, ...]:
     layout, columns = found.layout, found.columns
-    notes = [layout.note] if layout.note else []
+    notes = [str(layout.note)] if layout.note else []
     if not layout.source:
         lacking = [figure for figure in _FIGURES if figure not in columns and figure not in ("refunds",)]
         if lacking and not layout.note:
-            notes.append(f"no {', '.join(lacking)} column: those figures stay unknown (not 0)")
+            notes.append(_("no {figures} column: those figures stay unknown (not 0)").format(figures=", ".join(lacking)))
         if not found.spend:
-            notes.append("no ad spend column: ad spend stays unknown (not 0)")
+            notes.append(_("no ad spend column: ad spend stays unknown (not 0)"))
     if totals:
-        notes.append(f"{totals} totals row{'s' if totals > 1 else ''} (合计/总计) skipped")
+        notes.append(ngettext("{n} totals row (合计/总计) skipped", "{n} totals rows (合计/总计) skipped", totals).format(n=totals))
     return tuple(notes)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from opsboard.model.cleaning import clean_line
+from opsboard.i18n import _
 
 from .errors import ActualsImportError
 
@@ -49,7 +50,9 @@ def read_sheet(data: bytes, name: str, sheet: str | None = None) -> Sheet:
     kind = file_kind(data)
     if kind == "csv":
         if sheet is not None:
-            raise ActualsImportError(f"{name} is a text file, not a workbook: --sheet is for .xlsx and .xls files", [(1, "no sheets")])
+            raise ActualsImportError(
+                _("{name} is a text file, not a workbook: --sheet is for .xlsx and .xls files").format(name=name), [(1, "no sheets")]
+            )
         return Sheet("csv", [], None)  # rows are read per delimiter: see csv_rows
     return _excel(data, name, kind, sheet)
 
@@ -70,12 +73,12 @@ def decode(data: bytes, name: str) -> str:
             break
         if text.lstrip()[:15].casefold().startswith(("<!doctype html", "<html", "<table")):
             raise ActualsImportError(
-                f"{name} is a web page saved under a spreadsheet's name: open it and save it as .xlsx or CSV",
+                _("{name} is a web page saved under a spreadsheet's name: open it and save it as .xlsx or CSV").format(name=name),
                 [(1, "a web page")],
             )
         return text
     raise ActualsImportError(
-        f"{name} is not a CSV text file in UTF-8 or GBK/GB18030, nor an Excel workbook (.xlsx, .xls)",
+        _("{name} is not a CSV text file in UTF-8 or GBK/GB18030, nor an Excel workbook (.xlsx, .xls)").format(name=name),
         [(1, "not a text file")],
     )
 
@@ -90,7 +93,9 @@ def csv_rows(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[o
         except StopIteration:
             return
         except csv.Error as error:
-            raise ActualsImportError(f"{name}, line {line}: {error}", [(line, str(error))]) from None
+            raise ActualsImportError(
+                _("{name}, line {line}: {error}").format(name=name, line=line, error=error), [(line, str(error))]
+            ) from None
         yield line, list(cells)
 
 
@@ -105,18 +110,25 @@ def _excel(data: bytes, name: str, kind: str, sheet: str | None) -> Sheet:
         book = pd.ExcelFile(io.BytesIO(data), engine="calamine")
         names = [str(n) for n in book.sheet_names]
     except Exception as error:  # a damaged workbook: calamine's own error types vary
-        raise ActualsImportError(f"{name} is not a readable .{kind} workbook ({_reason(error)})", [(1, "unreadable workbook")]) from None
+        raise ActualsImportError(
+            _("{name} is not a readable .{kind} workbook ({reason})").format(name=name, kind=kind, reason=_reason(error)),
+            [(1, "unreadable workbook")],
+        ) from None
     if not names:
-        raise ActualsImportError(f"{name} has no sheets", [(1, "no sheets")])
+        raise ActualsImportError(_("{name} has no sheets").format(name=name), [(1, "no sheets")])
     chosen = names[0] if sheet is None else sheet
     if chosen not in names:
         shown = ", ".join(clean_line(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
-        raise ActualsImportError(f"{name} has no sheet named '{clean_line(str(sheet))}' (sheets: {shown})", [(1, "no such sheet")])
+        raise ActualsImportError(
+            _("{name} has no sheet named '{sheet}' (sheets: {sheets})").format(name=name, sheet=clean_line(str(sheet)), sheets=shown),
+            [(1, "no such sheet")],
+        )
     try:
         frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     except Exception as error:
         raise ActualsImportError(
-            f"{name}, sheet {clean_line(chosen)}: cannot be read ({_reason(error)})", [(1, "unreadable sheet")]
+            _("{name}, sheet {sheet}: cannot be read ({reason})").format(name=name, sheet=clean_line(chosen), reason=_reason(error)),
+            [(1, "unreadable sheet")],
         ) from None
     frame = frame.astype(object).where(frame.notna(), None)
     rows = [(number, cells) for number, cells in enumerate(frame.values.tolist(), start=1)]

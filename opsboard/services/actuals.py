@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opsboard.model import DailyMetric, Operation, OpKind, Table
+from opsboard.i18n import _, ngettext
 from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
 from opsboard.store.input_files import CSV_LIMIT, read_input_file
@@ -86,7 +87,14 @@ class ActualsPreview:
     def warnings(self) -> tuple[str, ...]:
         notes = list(self.imported.warnings)
         if self.unsplit_replaced:
-            notes.append(f"{len(self.unsplit_replaced)} rows not split by channel are replaced by this file's channels")
+            count = len(self.unsplit_replaced)
+            notes.append(
+                ngettext(
+                    "{n} row not split by channel is replaced by this file's channels",
+                    "{n} rows not split by channel are replaced by this file's channels",
+                    count,
+                ).format(n=count)
+            )
         return tuple(notes)
 
 
@@ -96,7 +104,7 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, list[str]]:
     for pair in pairs:
         field, sep, column = pair.partition("=")
         if not sep or not field.strip() or not column.strip():
-            raise InputError(f"--map {clean_line(pair)!r}: expected FIELD=COLUMN, e.g. --map revenue=成交金额")
+            raise InputError(_("--map {pair}: expected FIELD=COLUMN, e.g. --map revenue=成交金额").format(pair=repr(clean_line(pair))))
         mapping.setdefault(field.strip().casefold(), []).append(clean_line(column.strip()))
     return mapping
 
@@ -187,31 +195,37 @@ def _double_counted(metrics: list[DailyMetric], existing: list[DailyMetric], fil
     if clash:
         names = sorted(set().union(*(named_days[d] for d in clash)))
         raise InputError(
-            f"{file} has no channel, but the board already holds figures for {_names(names)} on {_days(clash)}: "
-            "imported as they are, those days would count twice. Name the file's channel with --channel NAME "
-            "(in the app: the channel field)"
+            _(
+                "{file} has no channel, but the board already holds figures for {channels} on {days}: "
+                "imported as they are, those days would count twice. Name the file's channel with --channel NAME "
+                "(in the app: the channel field)"
+            ).format(file=file, channels=_names(names), days=_days(clash))
         )
     mine_named = sorted({m.date for m in metrics if m.channel})
     clash = [d for d in mine_named if d in unsplit_days]
     if clash and not replace_unsplit:
         names = sorted({m.channel for m in metrics if m.channel})
         raise InputError(
-            f"the board holds figures not split by channel on {_days(clash)}; adding {file}'s {_names(names)} "
-            "would count those days twice. Import with --replace-unsplit (in the app: replace unsplit figures) "
-            "to replace them by this file's channels"
+            _(
+                "the board holds figures not split by channel on {days}; adding {file}'s {channels} "
+                "would count those days twice. Import with --replace-unsplit (in the app: replace unsplit figures) "
+                "to replace them by this file's channels"
+            ).format(days=_days(clash), file=file, channels=_names(names))
         )
     return tuple(doc_id for d in clash for doc_id in unsplit_days[d])
 
 
 def _names(names: list[str]) -> str:
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    return f"channel{'s' if len(names) > 1 else ''} {shown}"
+    shown = ", ".join(names[:5])
+    if len(names) > 5:
+        shown = _("{names} and {more} more").format(names=shown, more=len(names) - 5)
+    return ngettext("channel {names}", "channels {names}", len(names)).format(names=shown)
 
 
 def _days(days: list[date]) -> str:
     if len(days) == 1:
         return days[0].isoformat()
-    return f"{len(days)} days ({days[0].isoformat()} … {days[-1].isoformat()})"
+    return _("{n} days ({first} … {last})").format(n=len(days), first=days[0].isoformat(), last=days[-1].isoformat())
 
 
 def save_actuals(store: BoardStore, preview: ActualsPreview) -> ActualsImport:

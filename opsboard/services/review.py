@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from opsboard.i18n import _
 from opsboard.logic.review import Period, ReviewData, ReviewReport
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
@@ -108,9 +109,9 @@ def review_period_export(store: BoardStore, period: str, first: date | None = No
     from opsboard.export.review import review_period_markdown
 
     if period not in ("day", "week", "month"):
-        raise InputError(f"--period must be day, week or month, not '{period}'")
+        raise InputError(_("--period must be day, week or month, not '{period}'").format(period=period))
     if first is not None and last is not None and first > last:
-        raise InputError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+        raise InputError(_("--from {first} is after --to {last}").format(first=first.isoformat(), last=last.isoformat()))
     inputs = read_review_inputs(store)
     kept = [m for m in inputs.metrics if (first is None or m.date >= first) and (last is None or m.date <= last)]
     source = prepare_review(replace(inputs, metrics=kept))

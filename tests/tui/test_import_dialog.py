@@ -129,3 +129,27 @@ def test_path_completion(tmp_path: Path):
     assert complete_path(str(tmp_path / "exports") + "/") == str(tmp_path / "exports" / "生意参谋.xlsx")
     assert complete_path(str(tmp_path / "exports" / "no")) is None  # not a file the importer reads
     assert complete_path(str(tmp_path / "missing" / "x")) is None
+
+
+@run_async
+async def test_the_preview_reads_in_chinese(tmp_path: Path, frozen, files: Path, monkeypatch: pytest.MonkeyPatch):
+    from opsboard import i18n
+
+    monkeypatch.setenv("OPSBOARD_LANG", "zh")
+    app = make_app(tmp_path)
+    i18n.override_language("zh")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_review(pilot)
+            dialog = await open_dialog(pilot)
+            await type_into(pilot, dialog, "path", str(files / "doudian.xlsx"))
+            await type_into(pilot, dialog, "channel", "抖音")
+            lines = (await preview(pilot, dialog)).splitlines()
+            assert lines[0] == "文件    doudian.xlsx（xlsx，工作表 Sheet1，表头在第 1 行）"
+            assert lines[1] == "格式    抖店 / 抖音电商罗盘 经营数据"
+            assert lines[4] == "数据    31 天 × 1 个渠道（抖音）"
+            assert lines[5].startswith("合计    支付金额 ") and lines[5].endswith(" · 推广花费 未知")
+            assert "提示    此格式没有店铺浏览量/访客数：流量记为未知（商品曝光/点击人数不是店铺访客）" in lines
+            assert str(dialog.query_one("#import-keys").render()) == "回车：导入这些数据 · Esc：取消，不保存任何内容"
+    finally:
+        i18n.reset()

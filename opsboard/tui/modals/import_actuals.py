@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Checkbox, Input, Label, Static
 
+from opsboard.i18n import _, _l, is_chinese, ngettext
 from opsboard.services.actuals import (
     ActualsImport,
     ActualsPreview,
@@ -70,7 +71,7 @@ def complete_path(value: str) -> str | None:
         return None
     if not found:
         return None
-    _, name, tail = min(found)
+    _is_file, name, tail = min(found)
     completed = value + name[len(start) :] + tail
     return completed if completed != value else None
 
@@ -96,8 +97,8 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     ImportActualsDialog #import-keys { color: $text-muted; height: 1; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import.cancel"),
-        Binding("enter", "go", "Preview / import", id="import.go", priority=True),
+        Binding("escape", "cancel", _l("Cancel"), id="import.cancel"),
+        Binding("enter", "go", _l("Preview / import"), id="import.go", priority=True),
     ]
 
     class Read(Message):
@@ -118,20 +119,20 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Import daily metrics from the back office", classes="import-title", markup=False)
+            yield Static(_("Import daily metrics from the back office"), classes="import-title", markup=False)
             for name, label, value, hint, suggester in (
-                ("path", "File", self.folder, "path to a .csv, .xlsx or .xls export (→ completes)", PathSuggester()),
-                ("channel", "Channel", "", "for a file without a channel column, e.g. 天猫旗舰店", None),
-                ("sheet", "Sheet", "", "the workbook's sheet (default: the first)", None),
-                ("map", "Columns", "", "by hand, for an unknown layout: date=日期, revenue=成交金额", None),
+                ("path", _("File"), self.folder, _("path to a .csv, .xlsx or .xls export (→ completes)"), PathSuggester()),
+                ("channel", _("Channel"), "", _("for a file without a channel column, e.g. 天猫旗舰店"), None),
+                ("sheet", _("Sheet"), "", _("the workbook's sheet (default: the first)"), None),
+                ("map", _("Columns"), "", _("by hand, for an unknown layout: date=日期, revenue=成交金额"), None),
             ):
                 with Horizontal(classes="import-row"):
                     yield Label(label, markup=False)
                     yield Input(value, id=f"import-{name}", placeholder=hint, suggester=suggester)
-            yield Checkbox("Replace figures not split by channel on the same days", id="import-unsplit")
+            yield Checkbox(_("Replace figures not split by channel on the same days"), id="import-unsplit")
             with VerticalScroll(id="import-preview-scroll"):
                 yield Static("", id="import-preview", markup=False)
-            yield Static("Enter: preview, then import · Esc: cancel, the board stays as it was", id="import-keys", markup=False)
+            yield Static(_("Enter: preview, then import · Esc: cancel, the board stays as it was"), id="import-keys", markup=False)
 
     # -- inputs ------------------------------------------------------------------
     def asked(self) -> tuple:
@@ -146,9 +147,9 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         if self.preview is not None and asked == self.previewed:
             self._save()
             return
-        path, channel, sheet, pairs, _ = asked
+        path, channel, sheet, pairs, _unsplit = asked
         if not path:
-            self._show_error("Give the path of the file exported from the back office.")
+            self._show_error(_("Give the path of the file exported from the back office."))
             return
         try:
             mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
@@ -158,7 +159,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         remembered = None if mapping else remembered_mapping(self.app.store)  # type: ignore[attr-defined]
         self.reading = asked
         self.preview = None
-        self._show(Text("Reading the file…"), error=False)
+        self._show(Text(_("Reading the file…")), error=False)
         self.read(asked, os.path.expanduser(path), channel or None, sheet or None, mapping, remembered)
 
     @work(thread=True, exclusive=True, group="import-read")
@@ -179,7 +180,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         if message.imported is None:
             self._show_error(message.error)
             return
-        path, _, _, pairs, unsplit = message.asked
+        path, _channel, _sheet, pairs, unsplit = message.asked
         try:
             mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
             self.preview = check_against_board(self.app.store, message.imported, path, mapping=mapping, replace_unsplit=unsplit)  # type: ignore[attr-defined]
@@ -188,7 +189,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
             return
         self.previewed = message.asked
         self._show(preview_text(self.preview), error=False)
-        self.query_one("#import-keys", Static).update("Enter: import these rows · Esc: cancel, nothing is saved")
+        self.query_one("#import-keys", Static).update(_("Enter: import these rows · Esc: cancel, nothing is saved"))
 
     def _save(self) -> None:
         preview = self.preview
@@ -204,7 +205,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     def _show_error(self, message: str) -> None:
         self.preview = None
         self._show(Text(message), error=True)
-        self.query_one("#import-keys", Static).update("Enter: try again · Esc: cancel, the board stays as it was")
+        self.query_one("#import-keys", Static).update(_("Enter: try again · Esc: cancel, the board stays as it was"))
 
     def _show(self, text: Text, error: bool) -> None:
         preview = self.query_one("#import-preview", Static)
@@ -213,28 +214,35 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
 
 
 def _amount(value: float | None, decimals: int = 2) -> str:
-    return "unknown" if value is None else f"{value:,.{decimals}f}"
+    return _("unknown") if value is None else f"{value:,.{decimals}f}"
 
 
 def preview_text(preview: ActualsPreview) -> Text:
     """The preview as lines of plain text (file names and headers are user text)."""
     imported = preview.imported
-    where = f"{imported.kind}" + (f", sheet {imported.sheet}" if imported.sheet else "")
-    line_word = "line" if imported.kind == "csv" else "row"
-    channels = [c or "not split by channel" for c in preview.channels]
-    shown_channels = ", ".join(channels[:4]) + (f" and {len(channels) - 4} more" if len(channels) > 4 else "")
+    names = [c or _("not split by channel") for c in preview.channels]
+    shown = "、".join(names[:4]) if is_chinese() else ", ".join(names[:4])
+    if len(names) > 4:
+        shown = _("{names} and {more} more").format(names=shown, more=len(names) - 4)
     columns = " · ".join(f"{figure} ← {header}" for figure, header in imported.columns.items())
+    if imported.sheet:
+        file = _("File      {file} ({kind}, sheet {sheet}, header on row {line})")
+    else:
+        file = _("File      {file} ({kind}, header on line {line})")
     lines = [
-        f"File      {preview.file} ({where}, header on {line_word} {imported.header_line})",
-        f"Layout    {imported.layout.name}",
-        f"Columns   {columns}",
-        f"Dates     {preview.first_day.isoformat()} … {preview.last_day.isoformat()}",
-        f"Rows      {preview.days} days × {len(preview.channels)} channel{'s' if len(preview.channels) != 1 else ''} ({shown_channels})",
-        f"Totals    revenue {_amount(preview.total('revenue'))} · orders {_amount(preview.total('orders'), 0)}"
-        f" · ad spend {_amount(preview.total('ad_spend'))}",
-        f"Saving    {preview.new:,} rows new · {preview.replaced:,} replaced",
+        file.format(file=preview.file, kind=imported.kind, sheet=imported.sheet, line=imported.header_line),
+        _("Layout    {layout}").format(layout=imported.layout.name),
+        _("Columns   {columns}").format(columns=columns),
+        _("Dates     {first} … {last}").format(first=preview.first_day.isoformat(), last=preview.last_day.isoformat()),
+        ngettext(
+            "Rows      {days} days × {count} channel ({names})", "Rows      {days} days × {count} channels ({names})", len(names)
+        ).format(days=preview.days, count=len(names), names=shown),
+        _("Totals    revenue {revenue} · orders {orders} · ad spend {spend}").format(
+            revenue=_amount(preview.total("revenue")), orders=_amount(preview.total("orders"), 0), spend=_amount(preview.total("ad_spend"))
+        ),
+        _("Saving    {new} rows new · {replaced} replaced").format(new=f"{preview.new:,}", replaced=f"{preview.replaced:,}"),
     ]
-    lines += [f"Warning   {note}" for note in preview.warnings]
+    lines += [_("Warning   {note}").format(note=note) for note in preview.warnings]
     return Text("\n".join(lines))
 
 
@@ -245,13 +253,21 @@ def open_import_dialog(screen) -> None:
     def done(result: ActualsImport | None) -> None:
         if result is None:
             return
-        channels = ", ".join(c or "not split by channel" for c in result.channels)
-        screen.notify(
-            f"Imported {result.rows:,} rows ({result.new:,} new, {result.replaced:,} replaced): "
-            f"{result.first_day} … {result.last_day}, {channels}",
-            timeout=8,
-            markup=False,
+        channels = ", ".join(c or _("not split by channel") for c in result.channels)
+        message = ngettext(
+            "Imported {rows} row ({new} new, {replaced} replaced): {first} … {last}, {channels}",
+            "Imported {rows} rows ({new} new, {replaced} replaced): {first} … {last}, {channels}",
+            result.rows,
         )
+        text = message.format(
+            rows=f"{result.rows:,}",
+            new=f"{result.new:,}",
+            replaced=f"{result.replaced:,}",
+            first=result.first_day,
+            last=result.last_day,
+            channels=channels,
+        )
+        screen.notify(text, timeout=8, markup=False)
         screen.app.reload_views()
 
     screen.app.push_screen(ImportActualsDialog(), done)

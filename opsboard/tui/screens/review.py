@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Header, LoadingIndicator, Static
 
+from opsboard.i18n import _, _l
 from opsboard.services.board_files import path_for_commands
 from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
 from opsboard.store import BoardError
@@ -28,7 +29,13 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.report_table import TOTAL_KEY, ReportTable
 from .base import ViewScreen
 
-PERIOD_NAMES = {"day": "Daily", "week": "Weekly", "month": "Monthly"}
+PERIOD_NAMES = {"day": _l("Daily"), "week": _l("Weekly"), "month": _l("Monthly")}
+NO_DATA = {
+    "day": _l("No days with data for this channel."),
+    "week": _l("No weeks with data for this channel."),
+    "month": _l("No months with data for this channel."),
+}
+PARTIAL = {"day": _l("* partial day"), "week": _l("* partial week"), "month": _l("* partial month")}
 
 
 def chart_height(screen_height: int) -> int:
@@ -63,12 +70,12 @@ class ReviewScreen(ViewScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "period('day')", "Daily", id="review.daily"),
-        Binding("w", "period('week')", "Weekly", id="review.weekly"),
-        Binding("m", "period('month')", "Monthly", id="review.monthly"),
-        Binding("c", "channel(1)", "Channel", id="review.channel"),
-        Binding("C", "channel(-1)", "Prev channel", id="review.prev_channel", show=False),
-        Binding("i", "import_actuals", "Import", id="review.import"),
+        Binding("d", "period('day')", _l("Daily"), id="review.daily"),
+        Binding("w", "period('week')", _l("Weekly"), id="review.weekly"),
+        Binding("m", "period('month')", _l("Monthly"), id="review.monthly"),
+        Binding("c", "channel(1)", _l("Channel"), id="review.channel"),
+        Binding("C", "channel(-1)", _l("Prev channel"), id="review.prev_channel", show=False),
+        Binding("i", "import_actuals", _l("Import"), id="review.import"),
     ]
 
     class Loaded(Message):
@@ -94,7 +101,7 @@ class ReviewScreen(ViewScreen):
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Review · loading the store metrics…", id="review-status", markup=False)
+        yield Static(_("Review · loading the store metrics…"), id="review-status", markup=False)
         yield LoadingIndicator(id="review-loading")
         yield Static("", id="review-empty", markup=False, classes="empty-state")
         with Vertical(id="review-body"):
@@ -139,7 +146,9 @@ class ReviewScreen(ViewScreen):
 
     def on_review_screen_failed(self, message: Failed) -> None:
         self.query_one("#review-loading").display = False
-        self.query_one("#review-status", Static).update(Text(f"Review · could not prepare the reports ({message.reason})"))
+        self.query_one("#review-status", Static).update(
+            Text(_("Review · could not prepare the reports ({reason})").format(reason=message.reason))
+        )
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         if self.source is not None and message.source.revision < self.source.revision:
@@ -161,8 +170,9 @@ class ReviewScreen(ViewScreen):
         self.query_one("#review-empty").display = empty
         self.query_one("#review-body").display = not empty
         if empty:
-            self.query_one("#review-status", Static).update("Review · no store metrics yet")
-            self.query_one("#review-empty", Static).update(Text(reflow(review_help(path_for_commands(self.store.path)))))
+            self.query_one("#review-status", Static).update(_("Review · no store metrics yet"))
+            here = "\n\n" + _("Or press i to import a back-office file here (.csv, .xlsx or .xls): a preview comes first.")
+            self.query_one("#review-empty", Static).update(Text(reflow(review_help(path_for_commands(self.store.path))) + here))
             return
         report = source.report(self.period, self.channel)
         self.query_one("#review-status", Static).update(self._status_line(source, report))
@@ -178,27 +188,32 @@ class ReviewScreen(ViewScreen):
     def _status_line(self, source: ReviewSource, report) -> Text:
         count = len(source.channels)
         if self.channel is None:
-            channel = f"All channels ({count})" if count else "All channels"
+            channel = _("All channels ({count})").format(count=count) if count else _("All channels")
         else:
-            channel = f"{self.channel} ({source.channels.index(self.channel) + 1} of {count})"
+            channel = _("{channel} ({n} of {count})").format(channel=self.channel, n=source.channels.index(self.channel) + 1, count=count)
         # The channel name is user text: a Text, never markup.
         line = f"{PERIOD_NAMES[self.period]} · {channel} · {source.currency}"
         # which definition conversion and order value use (the back office's: per buyer)
         bases = {row.conversion_basis for row in report.rows} - {None}
         if bases == {"buyers"}:
-            line += " · conv. & order value per buyer"
+            line += " · " + _("conv. & order value per buyer")
         elif bases == {"orders"}:
-            line += " · conv. & order value per order"
+            line += " · " + _("conv. & order value per order")
         elif bases:
-            line += " · conv. & order value per buyer (per order where no buyers)"
+            line += " · " + _("conv. & order value per buyer (per order where no buyers)")
         return Text(line)
 
     def _summary(self, report) -> Text:
         if report.best is None:
-            return Text(f"No {report.period}s with data for this channel.")
-        text = f"Best {report.best.label} {report.best.revenue or 0:,.0f} · worst {report.worst.label} {report.worst.revenue or 0:,.0f}"
+            return Text(str(NO_DATA[report.period]))
+        text = _("Best {best} {best_revenue} · worst {worst} {worst_revenue}").format(
+            best=report.best.label,
+            best_revenue=f"{report.best.revenue or 0:,.0f}",
+            worst=report.worst.label,
+            worst_revenue=f"{report.worst.revenue or 0:,.0f}",
+        )
         if any(row.partial for row in report.rows):
-            text += f" · * partial {report.period}"
+            text += " · " + str(PARTIAL[report.period])
         return Text(text)
 
     def _selected(self) -> int | None:

@@ -73,7 +73,7 @@ class TargetsScreen(ViewScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "import_actuals", "Import", id="targets.import", show=False),  # in the palette and help
+        Binding("i", "import_actuals", _l("Import"), id="targets.import", show=False),  # in the palette and help
         Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
         Binding("t", "corrective_task", "Gap task", id="targets.task"),
         Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
