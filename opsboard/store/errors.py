@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opsboard.i18n import _
+
 
 class BoardError(Exception):
     """Base: str(error) is one line that says what and where."""
@@ -12,7 +14,7 @@ class BoardError(Exception):
 class BoardNotFoundError(BoardError):
     def __init__(self, path: Path):
         self.path = path
-        super().__init__(f"{path}: no such board (create one with `opsboard init {path}`)")
+        super().__init__(_("{path}: no such board (create one with `opsboard init {path}`)").format(path=path))
 
 
 class BoardDamagedError(BoardError):
@@ -23,10 +25,10 @@ class BoardDamagedError(BoardError):
         self.where = where
         self.backup = backup
         if backup is not None:
-            hint = f"restore the last good copy with `opsboard restore {path}` (newest backup: {backup})"
+            hint = _("restore the last good copy with `opsboard restore {path}` (newest backup: {backup})").format(path=path, backup=backup)
         else:
-            hint = "no good backup was found"
-        super().__init__(f"{path}: damaged board file ({where}); {hint}")
+            hint = _("no good backup was found")
+        super().__init__(_("{path}: damaged board file ({where}); {hint}").format(path=path, where=where, hint=hint))
 
 
 class BoardInvalidError(BoardDamagedError):
@@ -47,7 +49,7 @@ class BoardReadOnlyError(BoardError):
     def __init__(self, path: Path, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: opened read-only ({reason}); nothing was saved")
+        super().__init__(_("{path}: opened read-only ({reason}); nothing was saved").format(path=path, reason=reason))
 
 
 class BoardLockedError(BoardError):
@@ -55,7 +57,11 @@ class BoardLockedError(BoardError):
         self.path = path
         self.holder = holder
         # `:g`: a short wait reads "0.5s", not "0s"
-        super().__init__(f"{path}: still locked after {waited:g}s by {holder or 'another process'}; nothing was saved")
+        super().__init__(
+            _("{path}: still locked after {waited}s by {holder}; nothing was saved").format(
+                path=path, waited=f"{waited:g}", holder=holder or _("another process")
+            )
+        )
 
 
 class BoardChangedError(BoardError):
@@ -65,7 +71,7 @@ class BoardChangedError(BoardError):
 
     def __init__(self, path: Path):
         self.path = path
-        super().__init__(f"{path}: someone else saved while this save was held up; nothing was saved")
+        super().__init__(_("{path}: someone else saved while this save was held up; nothing was saved").format(path=path))
 
 
 class BoardWriteError(BoardError):
@@ -78,7 +84,7 @@ class BoardWriteError(BoardError):
         reason = cause.strerror or str(cause)
         if cause.filename and Path(cause.filename) != Path(path):
             reason += f": {cause.filename}"  # which file or folder refused
-        super().__init__(f"{path}: could not save ({reason}); the board on disk is unchanged")
+        super().__init__(_("{path}: could not save ({reason}); the board on disk is unchanged").format(path=path, reason=reason))
 
 
 class InputFileError(BoardError):
@@ -104,5 +110,9 @@ class ConflictError(BoardError):
         # a user who chooses their own value can save it again knowingly
         self.operation = operation
         self.operations: list = [operation] if operation is not None else []
-        who = by or "someone else"
-        super().__init__(f"{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved")
+        who = by or _("someone else")
+        super().__init__(
+            _("{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved").format(
+                doc_id=doc_id, who=who, field=field, theirs=theirs, seen=seen, mine=mine
+            )
+        )

@@ -109,3 +109,10 @@ def test_the_filter_takes_chinese_keywords(capsys, tmp_path: Path, monkeypatch: 
     assert titles("owner:王 截止:本周") == []
     code, _, err = run(capsys, "--ui-lang", "zh", "task", "list", str(board), "--filter", "截止:明年")
     assert code == 1 and "截止:逾期" in err
+
+
+def test_a_missing_board_is_one_chinese_line_and_exit_1(capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "none.json"))
+    assert (code, out) == (1, "")
+    assert err == f"opsboard：{tmp_path / 'none.json'}：没有这个看板（用 `opsboard init {tmp_path / 'none.json'}` 新建一个）\n"

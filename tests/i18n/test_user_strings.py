@@ -54,7 +54,7 @@ UNTRANSLATED: dict[str, int] = {
     "opsboard/templates/__init__.py": 2,
     "opsboard/tui/modals/campaign_form.py": 8,
     "opsboard/tui/modals/task_form.py": 1,
-    "opsboard/tui/screens/targets.py": 17,
+    "opsboard/tui/screens/targets.py": 16,
     "opsboard/tui/widgets/report_table.py": 8,
     "opsboard/tui/widgets/target_panels.py": 20,
 }
