@@ -58,8 +58,11 @@ def extract() -> Catalog:
 
 
 def read(path: Path) -> Catalog:
+    """A catalogue; its language from its place (locale/<lang>/LC_MESSAGES), else
+    from its header (git hands the merge driver temporary files elsewhere)."""
+    in_place = path.parent.name == "LC_MESSAGES"
     with path.open("rb") as file:
-        return read_po(file, locale=path.parent.parent.name, domain=DOMAIN)
+        return read_po(file, locale=path.parent.parent.name if in_place else None, domain=DOMAIN)
 
 
 def write(catalog: Catalog, path: Path) -> None:
