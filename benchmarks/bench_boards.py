@@ -29,8 +29,8 @@ for folder in (ROOT, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from first_frame import BARE_APP, app_code, child_env, round_ratio, time_start  # noqa: E402
-from frame_timer import FrameTimer  # noqa: E402
+from first_frame import BARE_APP, app_code, child_env, round_ratio, time_start
+from frame_timer import FrameTimer
 
 TASKS = 10_000
 OPEN_BUDGET = 1.6  # × the bare Textual app

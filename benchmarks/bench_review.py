@@ -23,8 +23,9 @@ for folder in (HERE.parent, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from frame_timer import FrameTimer  # noqa: E402
-from opsboard.model import Channel, DailyMetric, Operation, OpKind, Table, TargetPlan  # noqa: E402
+from frame_timer import FrameTimer
+
+from opsboard.model import Channel, DailyMetric, Operation, OpKind, Table, TargetPlan
 
 BUILD_BUDGET_MS = 200.0
 SWITCH_BUDGET_MS = 100.0

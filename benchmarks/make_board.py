@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from opsboard.model import Operation, OpKind, Table, Task, TaskStatus  # noqa: E402
-from opsboard.model.clock import now  # noqa: E402
-from opsboard.services.board_files import init_board  # noqa: E402
+from opsboard.model import Operation, OpKind, Table, Task, TaskStatus
+from opsboard.model.clock import now
+from opsboard.services.board_files import init_board
 
 OWNERS = {
     "design": ("chen", "mei", "tao"),

@@ -38,7 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from first_frame import BARE_APP, Start, app_code, child_env, round_ratio, time_start  # noqa: E402
+from first_frame import BARE_APP, Start, app_code, child_env, round_ratio, time_start
 
 START_BUDGET = 1.3  # × the bare Textual app, to the first frame
 SAVE_BUDGET_MS = 30.0  # median at 10,000 tasks
@@ -198,13 +198,13 @@ def save_rows(folder: Path, sizes: Iterable[int], runs: int) -> list[Row]:
         store = BoardStore(ours, user="bench")
         task_ids = sorted(stock_ids)[:: max(1, size // (runs + 1))]
 
-        def ours_save(n: int) -> None:
+        def ours_save(n: int, store: BoardStore = store, task_ids: list[str] = task_ids) -> None:
             store.apply(Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task_ids[n], after={"owner": f"o{n}", "priority": 1 + n % 4}))
 
         db = TinyDB(stock_path)
         table = db.table("tasks")
 
-        def stock_save(n: int) -> None:
+        def stock_save(n: int, table=table, stock_ids: dict = stock_ids, task_ids: list[str] = task_ids) -> None:
             table.update({"owner": f"o{n}", "priority": 1 + n % 4}, doc_ids=[stock_ids[task_ids[n]]])
 
         ours_ms = median_ms(ours_save, runs)
@@ -245,7 +245,7 @@ def export_rows(folder: Path, runs: int) -> list[Row]:
         if not path.exists():
             continue
         store = BoardStore(path, user="bench")
-        ms = median_ms(lambda n: export_view(store, "checklists"), runs)
+        ms = median_ms(lambda n, store=store: export_view(store, "checklists"), runs)
         rows.append(Row(f"export checklists to Markdown, {label}", f"{ms:.1f} ms"))
     return rows
 
@@ -278,9 +278,9 @@ def print_table(rows: list[Row]) -> None:
     marks = {True: "pass", False: "FAIL", None: ""}
     table = [(r.name, r.result, r.budget, marks[r.ok]) for r in rows]
     headers = ("benchmark", "median", "budget", "")
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *table)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *table, strict=True)]
     for line in (headers, tuple("-" * w for w in widths), *table):
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
 
 
 def main(argv: list[str] | None = None) -> int:

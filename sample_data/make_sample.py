@@ -27,13 +27,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
-from demo_metrics import daily_metrics  # noqa: E402
-from demo_tasks import CHECKLIST, TASKS  # noqa: E402
+from demo_metrics import daily_metrics
+from demo_tasks import CHECKLIST, TASKS
 
-import opsboard.model.ids as ids  # noqa: E402
-from opsboard.model import Campaign, Channel, Operation, OpKind, Table, TargetPlan, Task  # noqa: E402
-from opsboard.services.board_files import init_board  # noqa: E402
-from opsboard.store import BoardStore  # noqa: E402
+import opsboard.model.ids as ids
+from opsboard.model import Campaign, Channel, Operation, OpKind, Table, TargetPlan, Task
+from opsboard.services.board_files import init_board
+from opsboard.store import BoardStore
 
 BOARD = HERE / "demo_board.json"
 METRICS_CSV = HERE / "store_metrics_2026.csv"

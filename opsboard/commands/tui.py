@@ -39,7 +39,7 @@ def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore |
     if ask is None:
         from opsboard.tui.modals.recovery import RecoveryApp
 
-        ask = lambda error, backup: RecoveryApp(error, backup).run()  # noqa: E731
+        ask = lambda error, backup: RecoveryApp(error, backup).run()
     choice = ask(error, backup)
     if choice == "restore" and backup is not None:
         result = restore_backup(error.path, backup.number)

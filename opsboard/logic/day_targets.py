@@ -232,7 +232,7 @@ def weekday_pattern(revenue_by_day: Iterable[tuple[date, float]], year: int, ski
             counts[day.weekday()] += 1
     if min(counts) < 4:
         return None
-    pattern = [s / c for s, c in zip(sums, counts)]
+    pattern = [s / c for s, c in zip(sums, counts, strict=True)]
     mean = sum(pattern) / 7
     if mean <= 0:
         return None

@@ -48,7 +48,7 @@ class LeverEffects:
         on or ahead of plan (nothing to act on) or no lever is negative."""
         if self.total >= 0:
             return None
-        lever, value = min(zip(LEVERS, (self.traffic, self.conversion, self.order_value)), key=lambda p: p[1])
+        lever, value = min(zip(LEVERS, (self.traffic, self.conversion, self.order_value), strict=True), key=lambda p: p[1])
         return lever if value < 0 else None
 
 

@@ -60,7 +60,7 @@ def monthly_actuals(metrics: Iterable[DailyMetric], year: int) -> dict[int, Mont
     sums = known_sums(grouped)
     days = grouped["shop_day"].nunique()
     result = {}
-    for month, values, covered in zip(sums.index.tolist(), sums.itertuples(index=False), days.tolist()):
+    for month, values, covered in zip(sums.index.tolist(), sums.itertuples(index=False), days.tolist(), strict=True):
         f = funnel_figures(values)
         result[int(month)] = MonthActual(
             month=int(month),

@@ -151,7 +151,7 @@ class ReviewData:
         if plan is not None:
             plan_days = frame[frame["year"] == plan.year]
             in_plan_year = plan_days.groupby(column)["revenue"].sum().to_dict()
-        data = {int(k): values for k, values in zip(sums.index.tolist(), sums.itertuples(index=False))}
+        data = {int(k): values for k, values in zip(sums.index.tolist(), sums.itertuples(index=False), strict=True)}
 
         rows = []
         target_sum = 0.0

@@ -14,7 +14,6 @@ from typing import Literal
 
 from opsboard.model.targets import TargetPlan
 
-
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 

@@ -25,9 +25,9 @@ from .breakdown import (
     monthly_targets,
     split_whole_units,
 )
-from .monthly_actuals import MonthActual, monthly_actuals, seasonality_from_actuals
 from .day_targets import DayTargets, daily_targets
 from .lever_split import split_gap
+from .monthly_actuals import MonthActual, monthly_actuals, seasonality_from_actuals
 from .period_attainment import PeriodAttainment, counted_days, period_attainment
 from .plan_vs_actual import LEVERS, LeverEffects, MonthVsActual, PlanVsActual, last_day_with_data, plan_vs_actual
 

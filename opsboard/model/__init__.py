@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from .activity import ActivityEntry, Operation
     from .actuals import ALL_CHANNELS, DailyMetric
     from .board import BoardMeta, Department
+    from .campaigns import CampaignPhase, PhaseKind
     from .checklist import ChecklistItem
     from .people import Person
     from .standup import DepartmentNotes, StandupRecord
-    from .campaigns import CampaignPhase, PhaseKind
     from .targets import DEFAULT_SEASONALITY, Campaign, Channel, TargetPlan
     from .task import Task
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -75,7 +76,7 @@ class Campaign(Record):
     @model_validator(mode="after")
     def _phases_apart(self) -> Campaign:
         ordered = sorted(self.phases, key=lambda p: p.start)
-        for before, after in zip(ordered, ordered[1:]):
+        for before, after in pairwise(ordered):
             if after.start <= before.end:
                 raise ValueError(f"phases overlap: {before.kind.value} to {before.end} and {after.kind.value} from {after.start}")
         if sum(p.weight * p.days for p in self.phases) <= 0:

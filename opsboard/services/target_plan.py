@@ -412,7 +412,7 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
             "daily_ad_cap": "0",
             "roi": "0",
         }
-    count = lambda value: str(int(value))  # noqa: E731
+    count = lambda value: str(int(value))
     seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
     return {
         "annual_target": amount_text(plan.annual_target),

@@ -95,7 +95,7 @@ def _finished(task: Task) -> datetime | None:
 def board_columns(
     store: BoardStore,
     department: str,
-    filter: str | TaskFilter | None = None,  # noqa: A002
+    filter: str | TaskFilter | None = None,
     *,
     fold_days: int | None = None,
     show_folded: bool = False,
@@ -130,7 +130,7 @@ def board_columns(
 
 def department_overview(
     store: BoardStore,
-    filter: str | TaskFilter | None = None,  # noqa: A002
+    filter: str | TaskFilter | None = None,
     *,
     day: date | None = None,
     tasks: Iterable[Task] | None = None,

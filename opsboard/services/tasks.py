@@ -325,7 +325,7 @@ def list_tasks(
     store: BoardStore,
     dept: str | None = None,
     status: str | TaskStatus | None = None,
-    filter: str | TaskFilter | None = None,  # noqa: A002  (the user's word)
+    filter: str | TaskFilter | None = None,
 ) -> list[Task]:
     """Tasks in board order (department, column, rank), narrowed by department
     name, status and a filter string (see task_filter)."""

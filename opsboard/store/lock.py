@@ -24,9 +24,9 @@ def lock_path(board: Path) -> Path:
 
 
 def _write_holder(fd: int) -> None:
-    from opsboard.model.clock import now
-
     import getpass  # here: it is needed only when saving
+
+    from opsboard.model.clock import now
 
     try:
         user = getpass.getuser()

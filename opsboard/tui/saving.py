@@ -61,7 +61,7 @@ class Saves:
         """Save now; the call's result, or None when it was not saved (said,
         asked about, or queued behind a held lock). `reraise`: refusals the
         caller words itself."""
-        job = lambda: change(*args, **kwargs)  # noqa: E731
+        job = lambda: change(*args, **kwargs)
         if self.queued:  # in order: behind the ones already waiting
             self._enqueue(job)
             return None

@@ -19,6 +19,6 @@ def test_every_command_has_a_help_page(capsys):
     for name in COMMANDS:
         try:
             main([name, "--help"])
-        except SystemExit as exit:
-            assert exit.code == 0
+        except SystemExit as exited:
+            assert exited.code == 0
         assert name in capsys.readouterr().out

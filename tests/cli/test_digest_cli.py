@@ -42,6 +42,6 @@ def test_a_missing_board_is_one_line(tmp_path: Path, capsys) -> None:
 
 
 def test_a_bad_format_is_usage(board: Path, capsys) -> None:
-    with pytest.raises(SystemExit) as exit:
+    with pytest.raises(SystemExit) as exited:
         main(["digest", str(board), "--format", "pdf"])
-    assert exit.value.code == 2
+    assert exited.value.code == 2

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gfm import tables
 
 from opsboard.cli import main
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.services.board_files import init_board
-from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 

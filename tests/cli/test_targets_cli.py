@@ -11,10 +11,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gfm import tables
 
 from opsboard.cli import main
 from opsboard.services.board_files import init_board, open_board
-from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 
@@ -77,7 +77,7 @@ def test_target_import_and_export_end_to_end(board: Path, tmp_path: Path, capsys
     assert [row[0] for row in months] == list(calendar.month_abbr)[1:]
     targets = [number(row[1]) for row in months]
     assert sum(targets) == 12_000_000 and number(months_table[13][1]) == 12_000_000
-    for row, target in zip(months, targets):
+    for row, target in zip(months, targets, strict=True):
         uv, conversion, order_value = number(row[3]), number(row[4]) / 100, number(row[5])
         # UV is shown rounded to a visitor: at most half a visitor's sales off.
         assert abs(uv * conversion * order_value - target) <= 0.5 * conversion * order_value + 1e-6
@@ -167,7 +167,7 @@ def test_target_task_from_the_command_line(board: Path, tmp_path: Path, capsys: 
 
 def test_the_console_script_path(board: Path, tmp_path: Path):
     """As cron runs it: a fresh process, exit codes and streams."""
-    env_run = lambda *argv: subprocess.run([sys.executable, "-m", "opsboard", *argv], capture_output=True, text=True)  # noqa: E731
+    env_run = lambda *argv: subprocess.run([sys.executable, "-m", "opsboard", *argv], capture_output=True, text=True)
     result = env_run("target", "set", str(board), "--annual", "1.2m", "--budget", "150万", "--channel", "Tmall=100%")
     assert result.returncode == 0, result.stderr
     result = env_run("export", str(board), "--view", "targets")

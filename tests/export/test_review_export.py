@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from gfm import tables
 from markdown_it import MarkdownIt
 
 from opsboard.export.review import review_empty_help, review_markdown, sales_markdown, traffic_markdown
 from opsboard.logic.review import ReviewData
 from opsboard.model import DailyMetric, TargetPlan
-from gfm import tables
 
 REVIEW_HEADERS = ["PV", "UV", "PV/UV", "UV growth %", "Revenue", "Orders", "Conversion", "Order value", "Ad spend", "ROI"]
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from markdown_it import MarkdownIt
+from targets_fixture import flat_plan
 
 from opsboard.export.targets import targets_markdown
 from opsboard.logic.targets import budget_balance, monthly_breakdown, plan_vs_actual
 from opsboard.model import Channel, DailyMetric, TargetPlan
-from targets_fixture import flat_plan
-
 
 # January: 31 days of 1,000 UV, 18 orders, 4,680 revenue → 145,080; gap −4,920 =
 # traffic +5,000, conversion −15,500, order value +5,580 (see tests/logic/test_targets_plan_vs_actual.py).

@@ -16,14 +16,13 @@ from datetime import date, timedelta
 
 import pytest
 from gfm import tables
+from test_day_targets import campaign_plan
 
 from opsboard.export.review import review_markdown
 from opsboard.export.targets import targets_markdown
 from opsboard.logic.review import ReviewData
 from opsboard.logic.targets import budget_balance, monthly_breakdown, period_attainment, plan_vs_actual
 from opsboard.model import DailyMetric
-
-from test_day_targets import campaign_plan
 
 NOVEMBER_TO_20 = [
     DailyMetric(date=date(2026, 11, 1) + timedelta(days=i), channel="", pv=3_000, uv=1_000, orders=60, revenue=15_000) for i in range(20)

@@ -112,7 +112,7 @@ def test_one_channel_and_the_channel_list():
     a = data.report("week", "A")
     assert [r.revenue for r in a.rows] == [2800.0, 3600.0, 2800.0]
     total = data.report("week")
-    assert [r.revenue for r in total.rows] == [ra.revenue + rb.revenue for ra, rb in zip(a.rows, b.rows)] + [2800.0]
+    assert [r.revenue for r in total.rows] == [ra.revenue + rb.revenue for ra, rb in zip(a.rows, b.rows, strict=False)] + [2800.0]
     assert b.channel == "B" and total.channel is None
     assert total.channels == ("A", "B")
     assert channels_in(three_weeks() + [metric(date(2025, 2, 1), "", 1, 1, 0, 0)]) == ["A", "B"]

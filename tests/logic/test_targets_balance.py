@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from targets_fixture import flat_plan
 
 from opsboard.logic.targets import budget_balance, monthly_breakdown
-from targets_fixture import flat_plan
 
 
 def test_no_budget_means_no_check():

@@ -7,6 +7,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
+from targets_fixture import flat_plan
 
 from opsboard.logic.targets import (
     ALL_CHANNEL_NAME,
@@ -17,7 +18,6 @@ from opsboard.logic.targets import (
     split_whole_units,
 )
 from opsboard.model import Campaign, Channel, DailyMetric, TargetPlan
-from targets_fixture import flat_plan
 
 
 def test_month_figures_worked_by_hand():

@@ -73,7 +73,7 @@ def test_each_month_uv_times_conversion_times_order_value_is_its_target(plan):
 def test_largest_remainder_parts_are_within_one_unit_of_their_quota(total, weights):
     parts = split_whole_units(total, weights)
     assert sum(parts) == total
-    for part, weight in zip(parts, weights):
+    for part, weight in zip(parts, weights, strict=True):
         assert abs(part - total * weight / sum(weights)) < 1 + 1e-6 * total
 
 

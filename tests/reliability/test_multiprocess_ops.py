@@ -213,7 +213,7 @@ def test_a_writer_killed_among_others_costs_nobody_an_acknowledged_save(tmp_path
         for survivor in survivors:
             survivor.send_signal(signal.SIGTERM)
     acknowledged: list[str] = []
-    for name, survivor in zip(("keep1", "keep2"), survivors):
+    for name, survivor in zip(("keep1", "keep2"), survivors, strict=True):
         out, _ = survivor.communicate()
         acknowledged += [f"{name}-{n.decode()}" for n in out.split()]
     titles = {t.title for t in BoardStore(board, user="checker").tasks()}

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gfm import tables
 
 from opsboard.logic.breakdown import monthly_targets
 from opsboard.model import Campaign, DailyMetric, Operation, OpKind, Table, TargetPlan
@@ -23,7 +24,6 @@ from opsboard.services.review import (
     write_review_item_export,
 )
 from opsboard.store import BoardStore
-from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 

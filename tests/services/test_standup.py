@@ -11,6 +11,7 @@ import pytest
 
 from opsboard.logic.targets import monthly_breakdown
 from opsboard.model import DailyMetric, Operation, OpKind, Table, TargetPlan, TaskStatus
+from opsboard.services import standup_record
 from opsboard.services.board_files import init_board
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.standup import (
@@ -25,7 +26,6 @@ from opsboard.services.standup import (
     timebox_seconds,
     walk_order,
 )
-from opsboard.services import standup_record
 from opsboard.services.standup_record import (
     add_note,
     current_standup,

@@ -10,8 +10,8 @@ import pytest
 from boards_fixture import NOW, make_board
 
 from opsboard.model import Operation, OpKind, Table, Task, TaskStatus
-from opsboard.services.errors import InputError
 from opsboard.services.checklists import checklist_task_progress
+from opsboard.services.errors import InputError
 from opsboard.services.task_board import board_columns, department_overview
 from opsboard.services.task_filter import TaskFilter, parse_filter
 from opsboard.store import BoardStore

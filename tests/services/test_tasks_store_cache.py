@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from boards_fixture import NOW, make_board
 from hypothesis import given
 from hypothesis import strategies as st
-from boards_fixture import NOW, make_board
 
 from opsboard.model.cleaning import _CONTROL, REPLACEMENT, clean_line, clean_text
 from opsboard.services.tasks import add_task, delete_task, edit_task, move_task

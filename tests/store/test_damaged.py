@@ -38,9 +38,9 @@ def assert_one_clear_line(error: BoardError, path: Path, where: str, backup: Pat
     text = str(error)
     assert "\n" not in text and "\r" not in text
     assert text.startswith(f"{path}: damaged board file ({where}); ")
-    assert getattr(error, "path") == path
-    assert getattr(error, "where") == where
-    assert getattr(error, "backup") == backup
+    assert error.path == path
+    assert error.where == where
+    assert error.backup == backup
     if backup is None:
         assert text.endswith("no good backup was found")
     else:

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from opsboard.model import BoardMeta, ChecklistItem, Department, ItemStatus, Phase
-
 from opsboard.store import BoardDamagedError, BoardStore, rows
 from opsboard.store.rows import ChecklistRow
 

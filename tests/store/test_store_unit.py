@@ -16,13 +16,13 @@ from opsboard.store import (
     BoardError,
     BoardReadOnlyError,
     BoardStore,
+    BoardWriteError,
     ConflictError,
     NotFoundError,
     activity_archive_path,
     list_backups,
     migrations,
 )
-from opsboard.store import BoardWriteError
 from opsboard.store import backups as backups_module
 from opsboard.store import board_store as board_store_module
 from opsboard.store import storage as storage_module

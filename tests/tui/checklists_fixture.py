@@ -8,8 +8,6 @@ Import the fixture into a test module: `from checklists_fixture import checklist
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
@@ -55,13 +53,3 @@ def checklist_app(board: Path, user: str = "ana") -> OpsboardApp:
 def reopened(board: Path) -> BoardStore:
     """The board as a new reader sees it on disk."""
     return BoardStore(board, user="reader")
-
-
-def run_async(test):
-    """No async pytest plugin here: each test body runs in asyncio.run."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import time
 from pathlib import Path
 
@@ -54,14 +52,3 @@ def checklist_rows(app: OpsboardApp) -> dict[str, str]:
 def cursor_item(app: OpsboardApp) -> str:
     table = app.screen.query_one("#items", DataTable)
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-
-def run_async(test):
-    """Run an async test body with asyncio (no async pytest plugin here);
-    functools.wraps keeps the signature, so fixtures still arrive."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run

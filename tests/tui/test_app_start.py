@@ -7,10 +7,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from checklists_fixture import checklist_app, checklist_board, run_async  # noqa: F401
+from checklists_fixture import checklist_app, checklist_board  # noqa: F401
 
 
-@run_async
 async def test_the_heap_is_frozen_while_the_app_runs_and_thawed_after(checklist_board: Path) -> None:
     gc.unfreeze()
     app = checklist_app(checklist_board)

@@ -3,8 +3,6 @@ saved file (reopened with a new BoardStore)."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
@@ -22,16 +20,6 @@ from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.widgets.board_overview import BoardOverview
 from opsboard.tui.widgets.kanban_board import KanbanBoard
 from opsboard.tui.widgets.status_line import StatusLine
-
-
-def run_async(test):
-    """No async pytest plugin here: each test body runs in asyncio.run."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture
@@ -74,7 +62,6 @@ async def open_design(pilot) -> BoardsScreen:
     return screen
 
 
-@run_async
 async def test_opens_on_the_overview_then_a_department(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -100,7 +87,6 @@ async def test_opens_on_the_overview_then_a_department(board: Path) -> None:
         assert screen.department is None
 
 
-@run_async
 async def test_navigation_between_columns_and_cards(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -129,7 +115,6 @@ async def test_navigation_between_columns_and_cards(board: Path) -> None:
         assert pilot.app.screen is screen
 
 
-@run_async
 async def test_add_through_the_form_with_inline_validation(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -165,7 +150,6 @@ async def test_add_through_the_form_with_inline_validation(board: Path) -> None:
         assert screen.current_task().id == task.id  # the cursor is on the new card
 
 
-@run_async
 async def test_move_with_H_and_L_asks_a_reason_for_blocked(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -200,7 +184,6 @@ async def test_move_with_H_and_L_asks_a_reason_for_blocked(board: Path) -> None:
         assert saved(board).task("t-d1").status is TaskStatus.DOING
 
 
-@run_async
 async def test_reorder_with_J_and_K(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -216,7 +199,6 @@ async def test_reorder_with_J_and_K(board: Path) -> None:
         assert column_ids(board, "design", "todo") == ["t-d1", "t-d2", "t-d3"]
 
 
-@run_async
 async def test_delete_after_confirmation(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -234,7 +216,6 @@ async def test_delete_after_confirmation(board: Path) -> None:
         assert shown(screen)["todo"] == ["t-d1", "t-d3"] and screen.current_task().id == "t-d3"
 
 
-@run_async
 async def test_edit_moves_a_card_to_another_department(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -251,7 +232,6 @@ async def test_edit_moves_a_card_to_another_department(board: Path) -> None:
         assert "t-d1" not in shown(screen)["todo"]
 
 
-@run_async
 async def test_filter_stays_while_switching_departments_and_esc_clears(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         screen = await open_design(pilot)
@@ -279,7 +259,6 @@ async def test_filter_stays_while_switching_departments_and_esc_clears(board: Pa
         assert "p:1 to p:4" in str(screen.query_one("#filter", Input).border_subtitle)
 
 
-@run_async
 async def test_narrow_terminal_hides_the_department_list(board: Path) -> None:
     async with make_app(board).run_test(size=(80, 24)) as pilot:
         screen = await open_design(pilot)
@@ -288,7 +267,6 @@ async def test_narrow_terminal_hides_the_department_list(board: Path) -> None:
         assert screen.board.size.width == 80 and screen.board._layout()[0] == (0, 20)
 
 
-@run_async
 async def test_t_on_a_checklist_item_adds_a_linked_task_and_shows_progress(board: Path) -> None:
     from textual.widgets import DataTable
 
@@ -316,7 +294,6 @@ async def test_t_on_a_checklist_item_adds_a_linked_task_and_shows_progress(board
         assert screen.department == "data_analysis" and shown(screen)["todo"] == [task.id]
 
 
-@run_async
 async def test_another_processs_move_shows_with_the_cursor_kept(board: Path) -> None:
     from opsboard.services.tasks import move_task
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from checklists_fixture import MARKUP_TITLE, checklist_app, checklist_board, reopened, run_async  # noqa: F401
+from checklists_fixture import MARKUP_TITLE, checklist_app, checklist_board, reopened  # noqa: F401
 from textual.widgets import DataTable, Input, Static
 
 from opsboard.model import ItemStatus, Phase
@@ -32,7 +32,6 @@ def drawn_text(widget) -> str:
     return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
-@run_async
 async def test_space_marks_the_item_done_in_the_file_and_again_reopens_it(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=WIDE) as pilot:
@@ -52,7 +51,6 @@ async def test_space_marks_the_item_done_in_the_file_and_again_reopens_it(checkl
         assert (item.status, item.done_by, item.done_at) == (ItemStatus.OPEN, "", None)
 
 
-@run_async
 async def test_s_marks_the_item_skipped_and_the_phase_total_drops(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=WIDE) as pilot:
@@ -65,7 +63,6 @@ async def test_s_marks_the_item_skipped_and_the_phase_total_drops(checklist_boar
         assert drawn_text(bar).splitlines()[0].startswith("Research 2/3 ")  # and on screen
 
 
-@run_async
 async def test_h_l_and_tab_change_phase_and_quick_presses_each_count(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=WIDE) as pilot:
@@ -93,7 +90,6 @@ async def test_h_l_and_tab_change_phase_and_quick_presses_each_count(checklist_b
         assert rows(screen) == ["review-1", "review-2", "review-3", "review-4"]
 
 
-@run_async
 async def test_edit_with_a_bad_date_shows_the_message_and_saves_nothing(checklist_board: Path) -> None:
     before = checklist_board.read_bytes()
     app = checklist_app(checklist_board)
@@ -121,7 +117,6 @@ async def test_edit_with_a_bad_date_shows_the_message_and_saves_nothing(checklis
         assert (item.owner, item.due, item.updated_by) == ("wang", date(2026, 3, 20), "ana")
 
 
-@run_async
 async def test_x_exports_the_checklists_where_the_form_said(checklist_board: Path, tmp_path: Path) -> None:
     target = tmp_path / "exports" / "spring.md"
     target.parent.mkdir()
@@ -144,7 +139,6 @@ async def test_x_exports_the_checklists_where_the_form_said(checklist_board: Pat
         assert [n.message for n in app._notifications][-1] == f"Exported checklists to {target}"
 
 
-@run_async
 async def test_a_title_that_looks_like_markup_shows_literally(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=WIDE) as pilot:
@@ -159,7 +153,6 @@ async def test_a_title_that_looks_like_markup_shows_literally(checklist_board: P
         assert f"4 · {MARKUP_TITLE}" in drawn_text(app.screen.query_one(".form-title", Static))
 
 
-@run_async
 async def test_at_80x24_the_footer_and_all_four_phases_are_visible(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -9,7 +9,6 @@ from pathlib import Path
 import orjson
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import run_async
 
 from opsboard.store import BoardStore
 from opsboard.store.migrations import SCHEMA_VERSION
@@ -39,7 +38,6 @@ async def footer(pilot, *keys: str) -> list[str]:
     return [key for key, _ in pilot.app.screen.query_one(KeyFooter).shown_keys()]
 
 
-@run_async
 async def test_every_view_keeps_help_and_quit_at_80x24(board: Path) -> None:
     async with make_app(board).run_test(size=(80, 24)) as pilot:
         for keys in (("1",), ("3",), ("4",), ("5",), ("2",), ("enter",)):  # last: view 2 with a card selected
@@ -48,7 +46,6 @@ async def test_every_view_keeps_help_and_quit_at_80x24(board: Path) -> None:
         assert shown[:2] == ["x", "[ ]"] and shown[-3:] == ["?", "q", "^p"]
 
 
-@run_async
 async def test_a_read_only_board_footer_offers_no_edits(board: Path) -> None:
     data = orjson.loads(board.read_bytes())
     data["meta"]["meta"]["schema_version"] = SCHEMA_VERSION + 1  # from a newer opsboard: read-only

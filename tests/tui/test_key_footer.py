@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from checklists_fixture import checklist_app, checklist_board  # noqa: F401
 from rich.style import Style
-from checklists_fixture import checklist_app, checklist_board, run_async  # noqa: F401
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -79,7 +79,6 @@ def contrast(style: Style) -> int:
 LINE_80 = " n New  a Alpha  c Charlie  ⏎ Go  d Delta  m [red]Mark[/]  ? Help   ▏^p palette "
 
 
-@run_async
 async def test_the_line_shows_shown_keys_in_order_with_the_palette_on_the_right() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -99,7 +98,6 @@ async def test_the_line_shows_shown_keys_in_order_with_the_palette_on_the_right(
         ]
 
 
-@run_async
 async def test_a_disabled_key_is_dimmed_and_a_click_on_it_runs_nothing() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -117,7 +115,6 @@ async def test_a_disabled_key_is_dimmed_and_a_click_on_it_runs_nothing() -> None
         assert app.ran == ["bell", "alpha"]
 
 
-@run_async
 async def test_at_40_columns_only_whole_keys_fit_beside_the_palette() -> None:
     app = FooterApp()
     async with app.run_test(size=(40, 10)) as pilot:
@@ -128,7 +125,6 @@ async def test_at_40_columns_only_whole_keys_fit_beside_the_palette() -> None:
         assert footer_line(app) == " n New  a Alpha  c Charlie  ▏^p palette "
 
 
-@run_async
 async def test_too_narrow_for_the_palette_it_is_dropped_and_keys_still_whole() -> None:
     app = FooterApp()
     async with app.run_test(size=(11, 10)) as pilot:
@@ -138,7 +134,6 @@ async def test_too_narrow_for_the_palette_it_is_dropped_and_keys_still_whole() -
         assert footer_line(app) == " n New     "
 
 
-@run_async
 async def test_focus_on_another_widget_shows_its_keys() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -153,7 +148,6 @@ async def test_focus_on_another_widget_shows_its_keys() -> None:
         assert footer_line(app).startswith(" z Zap  a Alpha  c Charlie ")
 
 
-@run_async
 async def test_a_keymap_changes_the_key_shown() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -165,7 +159,6 @@ async def test_a_keymap_changes_the_key_shown() -> None:
         assert " ^a Alpha " in footer_line(app)
 
 
-@run_async
 async def test_it_redraws_only_when_the_shown_keys_change() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -189,7 +182,6 @@ async def test_it_redraws_only_when_the_shown_keys_change() -> None:
         assert refreshes == [1]
 
 
-@run_async
 async def test_the_checklists_view_footer_at_80x24(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, run_async, wait_until
+from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, wait_until
 from textual.widgets import Static
 
 from opsboard.services.checklists import toggle_item
@@ -47,7 +47,6 @@ def on_disk(board: Path) -> dict:
     return orjson.loads(board.read_bytes())
 
 
-@run_async
 async def test_another_processs_save_is_on_screen_within_2s_with_the_cursor_kept(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -62,7 +61,6 @@ async def test_another_processs_save_is_on_screen_within_2s_with_the_cursor_kept
         assert app.sub_title == "lin · saved 09:30"  # the frozen clock
 
 
-@run_async
 async def test_a_task_added_by_the_cli_is_announced_by_who_and_what(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -75,7 +73,6 @@ async def test_a_task_added_by_the_cli_is_announced_by_who_and_what(board: Path)
         assert notes[-1] == ("chen added 'Book 618 ad slots' to Marketing", "information")
 
 
-@run_async
 async def test_an_idle_tick_is_a_stat_not_a_re_read(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     loads: list[Path] = []
     load = storage_module.BoardStorage.load
@@ -99,7 +96,6 @@ async def test_an_idle_tick_is_a_stat_not_a_re_read(board: Path, monkeypatch: py
         assert len(loads) == 2
 
 
-@run_async
 async def test_own_changes_are_not_announced_but_others_picked_up_by_our_save_are(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -115,7 +111,6 @@ def _conflict_text(app) -> dict[str, str]:
     return {key: str(app.screen.query_one(f"#conflict-{key}", Static).render()) for key in ("seen", "theirs", "mine")}
 
 
-@run_async
 async def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_saves_nothing(board: Path) -> None:
     lin = BoardStore(board, user="lin")
     task = add_task(lin, department="marketing", title="Book 618 ad slots")
@@ -136,7 +131,6 @@ async def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_saves_
         assert notes[-1] == ("Kept the value chen saved; yours was not saved", "information")
 
 
-@run_async
 async def test_use_mine_saves_over_theirs_knowingly(board: Path) -> None:
     lin = BoardStore(board, user="lin")
     task = add_task(lin, department="marketing", title="Book 618 ad slots")
@@ -154,7 +148,6 @@ async def test_use_mine_saves_over_theirs_knowingly(board: Path) -> None:
         assert entry["before"]["owner"] == "chen"  # the log says whose value was replaced
 
 
-@run_async
 async def test_a_failed_save_says_why_and_shows_the_board_on_disk(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -173,7 +166,6 @@ async def test_a_failed_save_says_why_and_shows_the_board_on_disk(board: Path, m
         assert app.sub_title == "lin · saved 09:30"  # the frozen clock
 
 
-@run_async
 async def test_a_board_damaged_on_disk_is_reported_once_and_the_last_good_state_stays(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -190,11 +182,11 @@ async def test_a_board_damaged_on_disk_is_reported_once_and_the_last_good_state_
         assert len(board.read_bytes()) == 200
 
 
-@run_async
 async def test_a_card_moved_by_opsboard_task_set_shows_on_the_board_with_the_cursor_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from boards_fixture import NOW, make_board as make_boards_board
+    from boards_fixture import NOW
+    from boards_fixture import make_board as make_boards_board
 
     from opsboard.tui.screens.boards import BoardsScreen
     from opsboard.tui.widgets.kanban_board import KanbanBoard
@@ -226,7 +218,6 @@ async def test_a_card_moved_by_opsboard_task_set_shows_on_the_board_with_the_cur
         assert ("chen moved 'Detail page layout' to Doing", "information") in notes
 
 
-@run_async
 async def test_a_board_file_removed_under_us_is_reported_once(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -244,9 +235,9 @@ async def test_a_board_file_removed_under_us_is_reported_once(board: Path) -> No
         assert app.sub_title == "lin · saved 09:30"  # the frozen clock
 
 
-@run_async
 async def test_a_conflict_met_on_the_boards_keys_asks_which_value_to_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from boards_fixture import NOW, make_board as make_boards_board
+    from boards_fixture import NOW
+    from boards_fixture import make_board as make_boards_board
 
     from opsboard.tui import app as app_module
     from opsboard.tui.screens.boards import BoardsScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import checklist_app, checklist_board, run_async  # noqa: F401
+from checklists_fixture import checklist_app, checklist_board  # noqa: F401
 from standup_board import build_board
 from textual.widgets import DataTable
 
@@ -38,7 +38,6 @@ def fits(table: DataTable) -> bool:
     return table.virtual_size.width <= table.scrollable_content_region.width and not table.show_horizontal_scrollbar
 
 
-@run_async
 async def test_boards_overview_fits_60_columns_with_every_count(board: Path) -> None:
     async with make_app(board).run_test(size=(60, 20)) as pilot:
         await pilot.press("2")
@@ -51,7 +50,6 @@ async def test_boards_overview_fits_60_columns_with_every_count(board: Path) -> 
         assert fits(overview) and "Due today" in [str(c.label) for c in overview.columns.values()]
 
 
-@run_async
 async def test_department_list_shows_whole_names_at_120_columns(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -63,7 +61,6 @@ async def test_department_list_shows_whole_names_at_120_columns(board: Path) -> 
         assert not any("…" in p for p in prompts)
 
 
-@run_async
 async def test_checklist_table_fits_60_columns_and_keeps_the_due_date(checklist_board: Path) -> None:
     async with checklist_app(checklist_board).run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -74,7 +71,6 @@ async def test_checklist_table_fits_60_columns_and_keeps_the_due_date(checklist_
         assert str(table.get_row_at(2)[-1]) == "02-20 !"  # research-c, overdue: the mark still shows
 
 
-@run_async
 async def test_standup_agenda_fits_60_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "s.json"
     build_board(path, monkeypatch)

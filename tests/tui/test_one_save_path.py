@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, run_async, wait_until
+from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, wait_until
 from textual.widgets import Input, Static, TextArea
 
 from opsboard.services.checklists import edit_item
@@ -42,7 +42,6 @@ def conflict_text(app) -> dict[str, str]:
     return {key: str(app.screen.query_one(f"#conflict-{key}", Static).render()) for key in ("seen", "theirs", "mine")}
 
 
-@run_async
 async def test_a_checklist_items_owner_set_by_both_asks_which_stays(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -65,7 +64,6 @@ async def test_a_checklist_items_owner_set_by_both_asks_which_stays(board: Path)
         assert not isinstance(app.screen, (ConflictDialog, FormScreen))
 
 
-@run_async
 async def test_use_mine_on_a_checklist_items_due_date_saves_it_knowingly(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -82,7 +80,6 @@ async def test_use_mine_on_a_checklist_items_due_date_saves_it_knowingly(board: 
         assert on_disk(board)["checklist"]["research-a"]["due"] == "2026-06-09"
 
 
-@run_async
 async def test_a_plan_field_saved_by_both_asks_instead_of_a_red_toast(board: Path) -> None:
     set_target(BoardStore(board, user="lin"), annual="1,200,000", budget="100,000")
     app = OpsboardApp(BoardStore(board, user="lin"))
@@ -107,7 +104,6 @@ async def test_a_plan_field_saved_by_both_asks_instead_of_a_red_toast(board: Pat
         assert on_disk(board)["targets"]["plan"]["promotion_budget"] == 150_000
 
 
-@run_async
 async def test_a_standup_finished_by_a_teammate_first_asks_and_keeps_the_decisions(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     record = start_standup(BoardStore(board, user="chen"))
     app = OpsboardApp(BoardStore(board, user="lin"))
@@ -132,7 +128,6 @@ async def test_a_standup_finished_by_a_teammate_first_asks_and_keeps_the_decisio
         assert saved["decisions"] == ["ship on Friday", "hire a second designer"]
 
 
-@run_async
 async def test_a_held_lock_shows_who_holds_it_keys_keep_working_and_queued_saves_apply_in_order(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -155,7 +150,6 @@ async def test_a_held_lock_shows_who_holds_it_keys_keep_working_and_queued_saves
         assert [e["doc_id"] for e in log] == ["research-a", "research-b"]  # in the order pressed
 
 
-@run_async
 async def test_queued_saves_are_dropped_with_one_notice_when_the_lock_stays_held(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(saving, "LOCK_GIVE_UP", 0.6)
     app = OpsboardApp(BoardStore(board, user="lin"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from test_boards_view import make_app, run_async, saved, type_text
+from test_boards_view import make_app, saved, type_text
 from textual.widgets import Input
 
 from opsboard.services.people import add_person
@@ -31,7 +31,6 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@run_async
 async def test_owner_completes_from_the_roster(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -53,7 +52,6 @@ async def test_owner_completes_from_the_roster(board: Path) -> None:
         assert [t.owner for t in saved(board).tasks() if t.title == "Hero video"] == ["mei"]
 
 
-@run_async
 async def test_overview_shows_each_person_load_and_enter_filters_to_them(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -84,7 +82,6 @@ async def test_overview_shows_each_person_load_and_enter_filters_to_them(board: 
         assert cards and set(cards) == {"mei"}
 
 
-@run_async
 async def test_opening_shows_one_reminder_of_the_user_tasks(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="Mei Lin"))
     app.animation_level = "none"

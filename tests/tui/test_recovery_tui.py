@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from live_helpers import FROZEN, SIZE, checklist_rows, make_board, record_notes, run_async
+from live_helpers import FROZEN, SIZE, checklist_rows, make_board, record_notes
 from textual.widgets import Button, Static
 
 from opsboard.cli import main
@@ -39,7 +39,6 @@ def damage(board: Path) -> BoardDamagedError:
     return caught.value
 
 
-@run_async
 async def test_the_dialog_explains_and_r_chooses_restore(board: Path) -> None:
     error = damage(board)
     app = RecoveryApp(error, newest_good_backup(board))
@@ -54,7 +53,6 @@ async def test_the_dialog_explains_and_r_chooses_restore(board: Path) -> None:
     assert app.return_value == "restore"
 
 
-@run_async
 async def test_without_a_good_backup_only_quit_is_offered(tmp_path: Path) -> None:
     path = tmp_path / "lost.json"
     path.write_bytes(b"\0" * 64)
@@ -185,7 +183,6 @@ def test_a_hand_broken_document_restored_from_the_dialog_opens_the_restored_boar
     assert second.store.item("research-b").status.value == "open"  # backup 1: before the damage
 
 
-@run_async
 async def test_a_board_from_a_newer_opsboard_opens_read_only_and_refuses_edits(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", FROZEN)
     path = make_board(tmp_path / "b.json")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gfm import tables
 
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.services.board_files import init_board
@@ -18,7 +17,6 @@ from opsboard.tui.app import OpsboardApp
 from opsboard.tui.screens.review import ReviewScreen, reflow
 from opsboard.tui.widgets.bar_chart import BarChart, bar_levels, chart_layout, window_start
 from opsboard.tui.widgets.report_table import TOTAL_KEY, ReportTable, growth
-from gfm import tables
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 
@@ -40,16 +38,6 @@ def quarter_metrics(jd: str = "JD") -> list[DailyMetric]:
 def put_actuals(store: BoardStore, metrics: list[DailyMetric]) -> None:
     docs = [m.to_doc() | {"id": m.id} for m in metrics]
     store.apply(Operation(kind=OpKind.REPLACE, table=Table.ACTUALS, docs=docs))
-
-
-def run_async(test):
-    """No async pytest plugin here: run the test body with asyncio.run."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture
@@ -83,7 +71,6 @@ def status(screen: ReviewScreen) -> str:
     return str(screen.query_one("#review-status").render())
 
 
-@run_async
 async def test_opens_on_the_monthly_report(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -108,7 +95,6 @@ async def test_opens_on_the_monthly_report(tmp_path: Path, frozen):
         assert not screen.query_one("#review-loading").display
 
 
-@run_async
 async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -138,7 +124,6 @@ async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
         assert status(screen).startswith("Monthly · ")
 
 
-@run_async
 async def test_c_cycles_through_the_channels(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -161,7 +146,6 @@ async def test_c_cycles_through_the_channels(tmp_path: Path, frozen):
         assert status(screen) == "Weekly · Tmall (2 of 2) · CNY · conv. & order value per order"
 
 
-@run_async
 async def test_cursor_moves_the_chart_selection(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -184,7 +168,6 @@ async def test_cursor_moves_the_chart_selection(tmp_path: Path, frozen):
         assert table.scroll_x == table.widths[1] + 2
 
 
-@run_async
 async def test_channel_names_are_shown_literally(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics(jd="[b]JD[/b] [link=x]"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -193,7 +176,6 @@ async def test_channel_names_are_shown_literally(tmp_path: Path, frozen):
         assert status(screen) == "Monthly · [b]JD[/b] [link=x] (2 of 2) · CNY · conv. & order value per order"
 
 
-@run_async
 async def test_empty_board_says_how_to_import(tmp_path: Path, frozen):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -210,7 +192,6 @@ async def test_empty_board_says_how_to_import(tmp_path: Path, frozen):
         assert screen.period == "month"
 
 
-@run_async
 async def test_x_exports_the_review(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -225,7 +206,6 @@ async def test_x_exports_the_review(tmp_path: Path, frozen):
         assert "| 2025-02 " in text and "4,200" in text
 
 
-@run_async
 async def test_another_process_adding_metrics_redraws(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -301,7 +281,6 @@ async def export_from_checklist(pilot, item_id: str) -> str:
     return path
 
 
-@run_async
 async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
     app = make_app(tmp_path, quarter_metrics())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -331,7 +310,6 @@ async def test_x_on_a_review_item_exports_its_report(tmp_path: Path, frozen):
         await pilot.press("escape")
 
 
-@run_async
 async def test_a_failure_while_preparing_is_shown_not_raised(tmp_path: Path, frozen, monkeypatch: pytest.MonkeyPatch):
     def broken(inputs):
         raise ImportError("No module named 'pandas'")

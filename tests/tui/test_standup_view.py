@@ -4,8 +4,6 @@ and in the Markdown export; the timebox; a teammate's notes appearing."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
@@ -25,14 +23,6 @@ from opsboard.tui.widgets.standup_agenda import AgendaTable
 from opsboard.tui.widgets.standup_timer import StandupTimer
 
 WALK = ["design", "marketing", "customer_service", "product_development", "hr", "bd", "data_analysis", "operations", "store_admin"]
-
-
-def run_async(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture
@@ -73,7 +63,6 @@ def shown(screen: StandupScreen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-@run_async
 async def test_walkthrough_saves_notes_block_done_and_exports(board, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path, ids = board
     async with make_app(path).run_test(size=(120, 40)) as pilot:
@@ -181,7 +170,6 @@ def sections_of(markdown: str) -> dict[str, list[str]]:
     return result
 
 
-@run_async
 async def test_timebox_turns_to_a_warning_and_nothing_moves(board, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -204,7 +192,6 @@ async def test_timebox_turns_to_a_warning_and_nothing_moves(board, monkeypatch: 
         assert not timer.has_class("-over")
 
 
-@run_async
 async def test_timebox_is_configurable(board, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = board
     monkeypatch.setenv("OPSBOARD_STANDUP_MINUTES", "3")
@@ -220,7 +207,6 @@ async def test_timebox_is_configurable(board, monkeypatch: pytest.MonkeyPatch) -
         assert str(timer.render()) == "1:30 left · total 0:00"
 
 
-@run_async
 async def test_a_teammate_sees_the_notes_appear(board) -> None:
     path, _ = board
     async with make_app(path, user="chen").run_test(size=(120, 40)) as pilot:
@@ -244,7 +230,6 @@ async def test_a_teammate_sees_the_notes_appear(board) -> None:
     assert saved.departments[0].notes == ["[b]Hero images[/b] by Wednesday", "Photos ok"]
 
 
-@run_async
 async def test_add_task_on_this_departments_board(board) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(120, 40)) as pilot:
@@ -263,7 +248,6 @@ async def test_add_task_on_this_departments_board(board) -> None:
     assert [(t.department, t.status, t.created_by) for t in added] == [("marketing", TaskStatus.TODO, "lin")]
 
 
-@run_async
 async def test_unblock_and_reorder_the_walk(board) -> None:
     path, ids = board
     async with make_app(path).run_test(size=(120, 40)) as pilot:
@@ -282,7 +266,6 @@ async def test_unblock_and_reorder_the_walk(board) -> None:
     assert {d.id: d.standup_order for d in store.departments()}["marketing"] == 2
 
 
-@run_async
 async def test_history_opens_and_exports_a_past_standup(board, tmp_path: Path) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -309,7 +292,6 @@ async def test_history_opens_and_exports_a_past_standup(board, tmp_path: Path) -
     assert "- Note: Shoot on Tuesday" in (tmp_path / "b-standup-2026-06-15.md").read_text(encoding="utf-8")
 
 
-@run_async
 async def test_x_before_a_standup_exports_the_agenda(board, tmp_path: Path) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -324,7 +306,6 @@ async def test_x_before_a_standup_exports_the_agenda(board, tmp_path: Path) -> N
     assert text.startswith(r"# Stand-up agenda · Linen \& Loom · Mon 15 Jun 2026")
 
 
-@run_async
 async def test_no_color_keeps_the_markers(board, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = board
     monkeypatch.setenv("NO_COLOR", "1")
@@ -338,7 +319,6 @@ async def test_no_color_keeps_the_markers(board, monkeypatch: pytest.MonkeyPatch
         assert str(screen.query_one(StandupTimer).render()).startswith("! over by")
 
 
-@run_async
 async def test_walk_stops_at_both_ends_and_shows_a_quiet_department(board) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -358,7 +338,6 @@ async def test_walk_stops_at_both_ends_and_shows_a_quiet_department(board) -> No
     assert BoardStore(path, user="reader").standups() == []  # walking alone records nothing
 
 
-@run_async
 async def test_a_long_group_shows_forty_rows_and_a_count(board) -> None:
     path, _ = board
     store = BoardStore(path, user="he")

@@ -10,8 +10,6 @@ February: 28 × (1,000 UV, 14 orders, 3,500) = 98,000, gap −2,000; conversion
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import io
 import json
 import re
@@ -36,16 +34,6 @@ from opsboard.tui.widgets.targets_chart import PlanActualChart, layout
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 HEADER = "date,channel,pv,uv,orders,revenue,ad_spend\n"
-
-
-def run_async(test):
-    """No async pytest plugin here: run the test body with asyncio.run."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def days(first: date, count: int, uv: int, orders: int, revenue: int) -> str:
@@ -100,7 +88,7 @@ async def open_targets(pilot) -> TargetsScreen:
 
 def cells(table: MonthTable, key: str) -> dict[str, str]:
     row = table.get_row(key)
-    return {str(column.key.value): cell.plain for column, cell in zip(table.ordered_columns, row)}
+    return {str(column.key.value): cell.plain for column, cell in zip(table.ordered_columns, row, strict=True)}
 
 
 def shown(static: Static) -> str:
@@ -114,7 +102,6 @@ def plan_on_disk(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["targets"]["plan"]
 
 
-@run_async
 async def test_view_3_shows_the_months_and_the_weakest_lever(tmp_path: Path):
     app = make_app(make_board(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -145,7 +132,6 @@ async def test_view_3_shows_the_months_and_the_weakest_lever(tmp_path: Path):
         assert status == "Targets 2025 · 1,200,000 CNY · year to date 80% · forecast 960,000"
 
 
-@run_async
 async def test_the_assumptions_form_refuses_300_percent_inline_and_saves_a_good_value(tmp_path: Path):
     path = make_board(tmp_path)
     app = make_app(path)
@@ -177,7 +163,6 @@ async def test_the_assumptions_form_refuses_300_percent_inline_and_saves_a_good_
         assert cells(screen.query_one(MonthTable), "1")["uv"] == "16.0k"
 
 
-@run_async
 async def test_t_creates_the_corrective_task_on_the_levers_board(tmp_path: Path):
     path = make_board(tmp_path)
     app = make_app(path)
@@ -197,7 +182,6 @@ async def test_t_creates_the_corrective_task_on_the_levers_board(tmp_path: Path)
         assert [(t["department"], t["month"]) for t in ytd] == [("customer_service", 2)]
 
 
-@run_async
 async def test_no_plan_says_how_to_set_one_and_e_sets_it(tmp_path: Path):
     path = make_board(tmp_path, plan=False, actuals=False)
     app = make_app(path)
@@ -222,7 +206,6 @@ async def test_no_plan_says_how_to_set_one_and_e_sets_it(tmp_path: Path):
         assert "No store metrics for 2025 yet" in deviation and f"opsboard import-actuals {path} FILE.csv" in deviation
 
 
-@run_async
 async def test_tabs_and_user_text_as_data(tmp_path: Path):
     path = make_board(tmp_path)
     set_target(BoardStore(path, user="ana"), budget="200000", channels="[bold]Tmall[/]=60%, [link=x]JD=40%")
@@ -291,7 +274,6 @@ asyncio.run(main())
     assert result.stdout.split("\n")[:2] == ["start False", "view 3 True worker"], result.stderr
 
 
-@run_async
 async def test_s_shapes_the_months_like_last_years_revenue(tmp_path: Path):
     path = make_board(tmp_path, actuals=False)
     app = make_app(path)

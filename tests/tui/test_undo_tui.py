@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes, run_async
+from live_helpers import FROZEN, SIZE, checklist_rows, cursor_item, make_board, record_notes
 from textual.widgets import DataTable, Select
 
 from opsboard.services.checklists import toggle_item
@@ -29,7 +29,6 @@ def status_on_disk(board: Path, item_id: str) -> str:
     return orjson.loads(board.read_bytes())["checklist"][item_id]["status"]
 
 
-@run_async
 async def test_u_undoes_the_last_change_and_ctrl_r_redoes_it(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -50,7 +49,6 @@ async def test_u_undoes_the_last_change_and_ctrl_r_redoes_it(board: Path) -> Non
         assert app.sub_title == "lin · saved 09:30"  # the frozen clock
 
 
-@run_async
 async def test_undo_survives_a_restart(board: Path) -> None:
     first = OpsboardApp(BoardStore(board, user="lin"))
     async with first.run_test(size=SIZE) as pilot:
@@ -69,7 +67,6 @@ async def test_undo_survives_a_restart(board: Path) -> None:
         assert status_on_disk(board, "research-a") == "done"
 
 
-@run_async
 async def test_undo_stops_and_says_who_when_someone_else_changed_it_since(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -88,7 +85,6 @@ async def test_undo_stops_and_says_who_when_someone_else_changed_it_since(board:
         )
 
 
-@run_async
 async def test_after_a_refused_undo_the_next_u_undoes_the_earlier_change(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -106,7 +102,6 @@ async def test_after_a_refused_undo_the_next_u_undoes_the_earlier_change(board: 
         assert (status_on_disk(board, "research-a"), status_on_disk(board, "research-b")) == ("open", "open")
 
 
-@run_async
 async def test_undo_with_nothing_of_yours_says_so(board: Path) -> None:
     toggle_item(BoardStore(board, user="chen"), "research-a")
     app = OpsboardApp(BoardStore(board, user="lin"))
@@ -118,7 +113,6 @@ async def test_undo_with_nothing_of_yours_says_so(board: Path) -> None:
         assert status_on_disk(board, "research-a") == "done"
 
 
-@run_async
 async def test_undo_redo_and_activity_are_in_the_command_palette(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -129,7 +123,6 @@ async def test_undo_redo_and_activity_are_in_the_command_palette(board: Path) ->
         assert {"app.undo", "app.redo", "app.activity"} <= ids
 
 
-@run_async
 async def test_A_shows_the_activity_filtered_by_person_and_department(board: Path) -> None:
     chen = BoardStore(board, user="chen")
     add_task(chen, department="marketing", title="Book 618 ad slots")
@@ -173,7 +166,6 @@ async def test_A_shows_the_activity_filtered_by_person_and_department(board: Pat
         assert checklist_rows(app)["research-a"] == "[ ]"
 
 
-@run_async
 async def test_u_does_nothing_under_an_open_dialog(board: Path) -> None:
     """A dialog is about the board as it is: Textual keeps app keys out of modals."""
     from opsboard.tui.modals.conflict import ConflictDialog, ConflictView

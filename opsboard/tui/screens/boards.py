@@ -163,7 +163,7 @@ class BoardsScreen(ViewScreen):
             elif (
                 len(shown.cards) != len(data.tasks)
                 or shown.folded != data.folded
-                or any(a is not b for a, b in zip(shown.cards, data.tasks))
+                or any(a is not b for a, b in zip(shown.cards, data.tasks, strict=True))
             ):
                 board.set_column(index, data.tasks, folded=data.folded, keep=shown.current.id if shown.current else None)
         if focus and self.query_one(ContentSwitcher).current == "columns":

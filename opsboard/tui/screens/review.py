@@ -12,12 +12,12 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Header, LoadingIndicator, Static
+from textual.worker import get_current_worker
 
 from opsboard.i18n import _, _l
 from opsboard.services.board_files import path_for_commands

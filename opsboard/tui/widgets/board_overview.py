@@ -48,7 +48,7 @@ class BoardOverview(DataTable):
     BoardOverview > .board-overview--alert { color: $error; text-style: bold; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._columns_for: list[tuple[str, str, int]] = []
         self._summaries: Sequence[DepartmentSummary] = []
@@ -93,7 +93,7 @@ class BoardOverview(DataTable):
         if keep is not None:
             try:
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
-            except Exception:  # noqa: BLE001  (the department is gone)
+            except Exception:
                 pass
 
     def _cells(self, name: str, counts: dict[TaskStatus, int], overdue: int, today: int, bold: bool = False) -> list[Text]:

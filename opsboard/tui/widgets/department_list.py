@@ -65,7 +65,7 @@ class DepartmentList(OptionList):
     DepartmentList { width: 30; height: 1fr; border: round $panel; border-title-align: left; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = _("Departments")
         self.ids: list[str] = []

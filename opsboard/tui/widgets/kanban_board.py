@@ -105,7 +105,7 @@ class KanbanBoard(Widget, can_focus=True):
             self.task = task
             super().__init__()
 
-    def __init__(self, columns: Sequence[tuple[TaskStatus, str]], *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, columns: Sequence[tuple[TaskStatus, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = [Column(status, title) for status, title in columns]
         self.column = 0  # the focused column

@@ -75,7 +75,7 @@ class KeyFooter(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         # (keys on the left, palette key or None): what is drawn; None until first read
         self._shown: tuple[tuple[FooterEntry, ...], FooterEntry | None] | None = None

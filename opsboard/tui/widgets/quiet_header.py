@@ -23,7 +23,7 @@ from opsboard.i18n.formats import month_abbr
 
 
 class QuietHeaderTitle(HeaderTitle):
-    def update(self, content="", *, layout: bool = True) -> None:  # noqa: ARG002  (never needed here)
+    def update(self, content="", *, layout: bool = True) -> None:
         super().update(content, layout=False)
 
 

@@ -120,7 +120,7 @@ class PlanActualChart(Widget):
         for row in range(rows):
             floor = (rows - 1 - row) * 8
             segments = []
-            for month, plan_level, actual_level in zip(self.months, plan_levels, actual_levels):
+            for month, plan_level, actual_level in zip(self.months, plan_levels, actual_levels, strict=True):
                 plan_fill = PLAN if plan_level - floor >= 8 else " "
                 fill = min(8, max(0, actual_level - floor))
                 behind = month.attainment is not None and month.attainment < 1
