@@ -34,9 +34,12 @@ messages: install
 demo: install
 	$(VENV)/bin/opsboard --demo
 
+# style and types: ruff, then mypy over the package (strict for model/,
+# store/, logic/, services/: pyproject.toml; cached in .mypy_cache)
 lint: install
 	$(VENV)/bin/ruff check opsboard tests benchmarks sample_data tools hatch_build.py
 	$(VENV)/bin/ruff format --check opsboard tests benchmarks sample_data tools hatch_build.py
+	$(VENV)/bin/mypy
 
 test: install lint
 	$(PY) -m pytest -n 2 -q
@@ -53,4 +56,4 @@ sample: install
 	$(PY) sample_data/make_sample.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -21,13 +21,28 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def typing_only(tree: ast.Module) -> set[int]:
+    """The import nodes under `if TYPE_CHECKING:`: never run, so they name a
+    type for the checker without making a dependency (export/ naming the row
+    it renders, a screen naming the app)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            found |= {id(inner) for branch in node.body for inner in ast.walk(branch)}
+    return found
+
+
 def imports(path: Path) -> list[tuple[str, int, bool]]:
-    """(imported module, line, at module top?) for each import in the file."""
+    """(imported module, line, at module top?) for each import that runs,
+    at module top or inside a function (not those under TYPE_CHECKING)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     top = {id(node) for node in tree.body}
+    skipped = typing_only(tree)
     found = []
     for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             found += [(alias.name, node.lineno, id(node) in top) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -59,14 +74,17 @@ def test_the_checker_sees_relative_and_nested_imports(tmp_path: Path, monkeypatc
     fake = tmp_path / "opsboard" / "logic"
     fake.mkdir(parents=True)
     (fake / "sample.py").write_text(
-        "from ..store import BoardStore\nfrom . import breakdown\n\ndef f():\n    import textual.app\n    from pandas import DataFrame\n"
+        "from typing import TYPE_CHECKING\nfrom ..store import BoardStore\nfrom . import breakdown\n"
+        "if TYPE_CHECKING:\n    from opsboard.tui.app import OpsboardApp\n\n"
+        "def f():\n    import textual.app\n    from pandas import DataFrame\n"
     )
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "opsboard")
     assert imports(fake / "sample.py") == [
-        ("opsboard.store", 1, True),
-        ("opsboard.logic.breakdown", 2, True),
-        ("textual.app", 5, False),
-        ("pandas", 6, False),
+        ("typing", 1, True),
+        ("opsboard.store", 2, True),
+        ("opsboard.logic.breakdown", 3, True),
+        ("textual.app", 8, False),
+        ("pandas", 9, False),
     ]
 
 
@@ -141,3 +159,49 @@ OpsboardApp(open_board(sys.argv[1], user="t")).run(headless=True, size=(120, 40)
     shutil.copy(PACKAGE.parent / "sample_data" / "demo_board.json", board)
     result = subprocess.run([sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["[False]", "True", "True"]  # drawn without it; then validated
+
+
+def import_graph() -> dict[str, set[str]]:
+    """opsboard module → the opsboard modules it imports when it runs (at
+    module top or in a function; a package counts as its __init__)."""
+    files = sorted(PACKAGE.rglob("*.py"))
+    known = {module_name(p) for p in files}
+    graph: dict[str, set[str]] = {}
+    for path in files:
+        targets = set()
+        for name, _, _ in imports(path):
+            while name and name not in known:  # `from pkg.mod import Name` names mod
+                name = name.rpartition(".")[0]
+            if name.startswith("opsboard"):
+                targets.add(name)
+        graph[module_name(path)] = targets - {module_name(path)}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each cycle once, found by depth-first search."""
+    found, done = [], set()
+
+    def visit(node: str, path: list[str]) -> None:
+        if node in path:
+            found.append(path[path.index(node) :] + [node])
+            return
+        if node in done:
+            return
+        for target in sorted(graph.get(node, ())):
+            visit(target, [*path, node])
+        done.add(node)
+
+    for node in sorted(graph):
+        visit(node, [])
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    # A package __init__ importing its own modules is not a cycle.
+    graph = {m: {t for t in targets if not m.startswith(t + ".")} for m, targets in import_graph().items()}
+    assert cycles(graph) == []

@@ -62,8 +62,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif people:
         from tabulate import tabulate
 
-        rows = [(p.name, p.display_name or "-", names.get(p.department, p.department) if p.department else "-") for p in people]
-        print(tabulate(rows, headers=("Name", "Display name", "Department"), tablefmt="plain"))
+        table = [(p.name, p.display_name or "-", names.get(p.department, p.department) if p.department else "-") for p in people]
+        print(tabulate(table, headers=("Name", "Display name", "Department"), tablefmt="plain"))
     else:
         print(_("No one on the roster yet (add with `opsboard people add BOARD NAME`)."), file=sys.stderr)
     return 0

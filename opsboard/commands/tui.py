@@ -51,6 +51,7 @@ def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore |
 
 def run_tui(args: argparse.Namespace) -> int:
     user = current_user(args.user)
+    store: BoardStore | None
     try:
         store, notice = _open(args, user)
     except BoardDamagedError as error:  # not JSON, or not a board

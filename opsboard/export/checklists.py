@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from opsboard.model import ChecklistItem, ItemStatus, Phase
 from opsboard.i18n import _
@@ -11,8 +12,11 @@ from opsboard.model.labels import phase_title
 
 from .markdown import checkbox, escape, heading
 
+if TYPE_CHECKING:
+    from opsboard.store.rows import ChecklistRow  # view 1 exports what it shows
 
-def item_line(item: ChecklistItem, department: str, today: date, extra: str = "") -> str:
+
+def item_line(item: ChecklistItem | ChecklistRow, department: str, today: date, extra: str = "") -> str:
     """`- [x] A · Title — Department · owner lin · due 2026-03-01 (overdue)`"""
     parts = [escape(department)]
     if item.owner:
@@ -32,7 +36,7 @@ def item_line(item: ChecklistItem, department: str, today: date, extra: str = ""
 
 def checklists_markdown(
     board_name: str,
-    phases: Sequence[tuple[Phase, Sequence[ChecklistItem], int, int]],
+    phases: Sequence[tuple[Phase, Sequence[ChecklistItem | ChecklistRow], int, int]],
     departments: Mapping[str, str],
     today: date,
     extras: Mapping[str, str] | None = None,

@@ -24,9 +24,10 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 
 from opsboard.model.targets import MONTHS, TargetPlan
+
+from .whole_units import split_whole_units as split_whole_units
 
 ALL_CHANNEL_NAME = "All"
 # Who answers for each lever: the first is the owner named in the reports.
@@ -120,34 +121,6 @@ def month_shares(plan: TargetPlan) -> list[float]:
     weights = month_weights(plan, day_curve(plan))
     total = sum(weights)
     return [weight / total for weight in weights]
-
-
-def split_whole_units(total: float, weights: list[float]) -> list[float]:
-    """`total` split by `weights` into whole units that sum exactly to it.
-
-    Largest remainder: every part gets the floor of its exact quota, the units
-    left over go to the parts with the largest fractions (earlier first on a
-    tie). Quotas are exact fractions, so float noise cannot lose a unit. A
-    fractional part of `total` (cents) goes to the biggest weight.
-    """
-    if not math.isfinite(total) or not all(math.isfinite(weight) for weight in weights):
-        raise ValueError("the target and its weights must be finite numbers")
-    if not weights or sum(weights) <= 0:
-        raise ValueError("needs at least one weight above zero")
-    whole = math.floor(total)
-    exact = [Fraction(weight) for weight in weights]
-    weight_sum = sum(exact)
-    quotas = [whole * weight / weight_sum for weight in exact]
-    parts = [math.floor(quota) for quota in quotas]
-    left = whole - sum(parts)
-    by_fraction = sorted(range(len(quotas)), key=lambda i: (parts[i] - quotas[i], i))
-    for i in by_fraction[:left]:
-        parts[i] += 1
-    result = [float(part) for part in parts]
-    cents = total - whole
-    if cents:
-        result[weights.index(max(weights))] += cents
-    return result
 
 
 def monthly_targets(plan: TargetPlan) -> list[float]:

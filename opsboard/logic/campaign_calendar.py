@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 PLATFORMS = ("tmall", "jd", "douyin", "pinduoduo")
 PLATFORM_NAMES = {"tmall": "天猫", "jd": "京东", "douyin": "抖音", "pinduoduo": "拼多多"}
@@ -84,7 +85,7 @@ class CampaignPreset:
     phases: tuple[PresetPhase, ...]
     uplift: float
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         """The fields of a Campaign (without id and department)."""
         phases = [{"kind": p.kind, "start": p.start.isoformat(), "end": p.end.isoformat(), "weight": p.weight} for p in self.phases]
         return {"name": self.name, "platform": self.platform, "phases": phases, "uplift": self.uplift}
@@ -94,7 +95,8 @@ def spring_festival(year: int) -> date:
     """The first day of the lunar year that starts in `year` (春节)."""
     from lunardate import LunarDate
 
-    return LunarDate(year, 1, 1).to_solar_date()
+    solar: date = LunarDate(year, 1, 1).to_solar_date()
+    return solar
 
 
 def preset_names() -> tuple[str, ...]:

@@ -14,7 +14,7 @@ share of the channel on that platform when the plan names channels.
 A month's weight is its seasonality × its days' mean curve weight, so with
 flat phases and no weekday pattern a campaign raises its month exactly as
 `seasonality × (1 + uplift × covered days / days)`. Month targets are whole
-units summing to the annual target (breakdown.split_whole_units); each
+units summing to the annual target (whole_units.split_whole_units); each
 month's target is split over its days in proportion to their curve weights.
 
 The past stays as it was. A plan changed on day D carries `effective_from`
@@ -36,6 +36,7 @@ from functools import lru_cache
 from opsboard.model.targets import MONTHS, TargetPlan
 
 from .campaign_calendar import platform_of
+from .whole_units import split_whole_units
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,6 @@ def month_weights(plan: TargetPlan, curve: Sequence[float]) -> list[float]:
 
 
 def _month_targets(plan: TargetPlan, curve: list[float]) -> list[float]:
-    from .breakdown import split_whole_units
-
     return split_whole_units(plan.annual_target, month_weights(plan, curve))
 
 

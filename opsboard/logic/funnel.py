@@ -52,7 +52,7 @@ class Funnel:
         return self.revenue - self.refunds
 
 
-def metric_records(metrics: Iterable[DailyMetric]) -> list[tuple]:
+def metric_records(metrics: Iterable[DailyMetric]) -> list[tuple[Any, ...]]:
     """(ordinal, channel, shop day or None, *FIGURES) per metric, unknown as NaN."""
     nan = math.nan
     records = []

@@ -202,9 +202,10 @@ def plan_vs_actual(
     ytd_actual = sum(m.actual for m in months)
     ytd_gap = ytd_actual - ytd_target
     ytd_effects = None
-    if all(m.effects for m in months):
-        traffic = sum(m.effects.traffic for m in months)  # type: ignore[union-attr]
-        conversion = sum(m.effects.conversion for m in months)  # type: ignore[union-attr]
+    effects = [m.effects for m in months if m.effects]
+    if len(effects) == len(months):
+        traffic = sum(e.traffic for e in effects)
+        conversion = sum(e.conversion for e in effects)
         ytd_effects = LeverEffects(traffic, conversion, ytd_gap - traffic - conversion)
     attainment = ytd_actual / ytd_target if ytd_target else None
     # Nothing planned so far means nothing to scale by: the rest is taken as planned.

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import TargetPlan
@@ -23,7 +24,6 @@ from opsboard.model.targets import TargetPlan
 from .funnel import SUMMED, funnel_figures, funnel_frame, known_sums
 from .review_periods import (
     PERIODS,
-    Period,
     month_key,
     period_bounds,
     period_label,
@@ -32,6 +32,9 @@ from .review_periods import (
     previous_key,
     week_key,
     year_ago_key,
+)
+from .review_periods import (
+    Period as Period,
 )
 
 
@@ -122,11 +125,11 @@ class ReviewData:
         frame["year"] = frame["day"].map({o: d.year for o, d in days.items()}).astype("int64")
         self._frame = frame
         self.channels: tuple[str, ...] = tuple(sorted(c for c in frame["channel"].unique().tolist() if c))
-        self._cache: dict[tuple, ReviewReport] = {}
+        self._cache: dict[tuple[Any, ...], ReviewReport] = {}
 
     @property
     def empty(self) -> bool:
-        return self._frame.empty
+        return bool(self._frame.empty)
 
     def report(self, period: Period, channel: str | None = None, plan: TargetPlan | None = None) -> ReviewReport:
         """The daily, weekly or monthly report for one channel (None: all
@@ -206,7 +209,18 @@ class ReviewData:
         return ReviewReport(period, channel, tuple(rows), totals, best, worst, self.channels)
 
 
-def _row(label, start, end, days, partial, now, before, year_ago, target, attainment) -> PeriodRow:
+def _row(
+    label: str,
+    start: date,
+    end: date,
+    days: int,
+    partial: bool,
+    now: Any,
+    before: Any,
+    year_ago: Any,
+    target: float | None,
+    attainment: float | None,
+) -> PeriodRow:
     """A PeriodRow from the period's sums and those of the periods it is compared with."""
     f = funnel_figures(now)
     was = funnel_figures(before) if before is not None else None

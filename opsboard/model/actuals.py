@@ -12,7 +12,7 @@ orders are known, orders take their place. `BUYERS` / `ORDERS` name which.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
@@ -74,16 +74,16 @@ class DailyMetric(BaseModel):
         return self.revenue - self.refunds
 
     @model_serializer(mode="wrap")
-    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict:
+    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         # The fields added later are left out while unset: boards that never
         # had them keep their bytes, and older readers see what they knew.
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         for name in _LEFT_OUT_UNSET:
             if data.get(name) in (None, ""):
                 data.pop(name, None)
         return data
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +21,6 @@ class Record(BaseModel):
     updated_at: datetime | None = None
     updated_by: Line = ""
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         """The JSON-ready dict stored in the board file."""
         return self.model_dump(mode="json")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Record
-from .campaigns import Campaign, CampaignPhase, PhaseKind  # noqa: F401  (the plan's parts in one import)
+from .campaigns import Campaign as Campaign  # the plan's parts in one import
+from .campaigns import CampaignPhase as CampaignPhase
+from .campaigns import PhaseKind as PhaseKind
 from .text import Line, RequiredLine
 
 MONTHS = 12
@@ -64,7 +66,7 @@ class TargetPlan(Record):
 
     @field_validator("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
     @classmethod
-    def _monthly(cls, value: list, info) -> list:
+    def _monthly(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
         if len(value) != MONTHS:
             raise ValueError(f"needs 12 monthly values, got {len(value)}")
         if any(v < 0 for v in value):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
@@ -86,11 +86,11 @@ def change_notice(entries: Iterable[ActivityEntry], store: BoardStore, *, limit:
 # -- wording -----------------------------------------------------------------------
 
 
-def doc_title(store: BoardStore, table: Table, doc_id: str, *docs: dict | None) -> str:
+def doc_title(store: BoardStore, table: Table, doc_id: str, *docs: dict[str, Any] | None) -> str:
     """How a user recognises a document: a task's title, a checklist item's
     `code · title`. Looks in the given docs (the entry's before/after) first,
     then the board as it is now."""
-    found: dict = {}
+    found: dict[str, Any] = {}
     for doc in (*docs, store.raw(table).get(doc_id)):
         if doc:
             found = {**doc, **found}  # earlier docs win
@@ -102,13 +102,13 @@ def doc_title(store: BoardStore, table: Table, doc_id: str, *docs: dict | None) 
     return str(title)
 
 
-def _last_known(store: BoardStore, table: Table, doc_id: str) -> dict:
+def _last_known(store: BoardStore, table: Table, doc_id: str) -> dict[str, Any]:
     """A deleted document as the log last shows it (its delete keeps it whole)."""
     for doc in reversed(list(store.raw(ACTIVITY).values())):
         if doc.get("doc_id") == doc_id and doc.get("table") == table.value:
             whole = doc.get("before") if doc.get("kind") == OpKind.DELETE else doc.get("after")
             if whole and (whole.get("title") or whole.get("name")):
-                return whole
+                return dict(whole)
     return {}
 
 
@@ -141,7 +141,7 @@ def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
-        return str(TASK_STATUS_LABELS[TaskStatus(value)])
+        return str(TASK_STATUS_LABELS[TaskStatus(str(value))])
     if field == "priority":
         return f"P{value}"
     text = " ".join(_plain(value).split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import PHASES, ItemStatus, OpKind, Phase, Table, TaskStatus
@@ -47,7 +47,7 @@ def phase_progress(store: BoardStore) -> list[PhaseProgress]:
 def progress_by_phase(items: Iterable[ChecklistItem] | Iterable[ChecklistRow]) -> list[PhaseProgress]:
     """As phase_progress, for items already read (view 1 draws plain rows:
     see opsboard/store/rows.py)."""
-    by_phase: dict[Phase, list] = {phase: [] for phase in PHASES}
+    by_phase: dict[Phase, list[Any]] = {phase: [] for phase in PHASES}
     for item in items:
         by_phase[item.phase].append(item)
     result = []
@@ -125,7 +125,7 @@ def edit_item(
     save of the same field since is a conflict (as for tasks), not overwritten."""
     item = _shown(store, item_id, seen)
     errors: dict[str, str] = {}
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     if owner is not None:
         changes["owner"] = owner
     if notes is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard.model import Table, TaskStatus
 from opsboard.model.clock import today
@@ -79,8 +79,8 @@ def day_agenda(store: BoardStore, user: str | None = None, day: date | None = No
     return agenda
 
 
-def agenda_json(agenda: Agenda, departments: dict[str, str]) -> dict:
-    def row(task: Task) -> dict:
+def agenda_json(agenda: Agenda, departments: dict[str, str]) -> dict[str, Any]:
+    def row(task: Task) -> dict[str, Any]:
         return {
             "id": task.id,
             "title": task.title,

@@ -32,7 +32,8 @@ def _lazy(module: str, function: str) -> Callable[[BoardStore], str]:
     """Import a view's exporter only when that view is exported (pandas!)."""
 
     def run(store: BoardStore) -> str:
-        return getattr(importlib.import_module(module), function)(store)
+        markdown: str = getattr(importlib.import_module(module), function)(store)
+        return markdown
 
     return run
 

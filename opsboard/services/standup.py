@@ -11,15 +11,28 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from opsboard.export.standup import (  # noqa: F401  (the view words times as the exports do)
-    DepartmentAgenda,
-    agenda_markdown,
-    blocked_for,
-    clock_text,
-    day_words,
-    minutes_text,
-    since_words,
+from opsboard.export.standup import (  # the view words times as the exports do
+    DepartmentAgenda as DepartmentAgenda,
+)
+from opsboard.export.standup import (
+    agenda_markdown as agenda_markdown,
+)
+from opsboard.export.standup import (
+    blocked_for as blocked_for,
+)
+from opsboard.export.standup import (
+    clock_text as clock_text,
+)
+from opsboard.export.standup import (
+    day_words as day_words,
+)
+from opsboard.export.standup import (
+    minutes_text as minutes_text,
+)
+from opsboard.export.standup import (
+    since_words as since_words,
 )
 from opsboard.model import (
     DailyMetric,

@@ -104,7 +104,9 @@ def _change(
     raise InputError(_("others kept saving this stand-up at the same moment; try again"))
 
 
-def _with_department(record: StandupRecord, department_id: str, update: Callable[[DepartmentNotes], DepartmentNotes]) -> list[dict]:
+def _with_department(
+    record: StandupRecord, department_id: str, update: Callable[[DepartmentNotes], DepartmentNotes]
+) -> list[dict[str, Any]]:
     departments = list(record.departments)
     for index, entry in enumerate(departments):
         if entry.id == department_id:

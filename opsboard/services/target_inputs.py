@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import cast
 
 MONTHS = 12
 RATE_HELP = "is a rate between 0 and 1 (0.03 = 3 %)"
@@ -105,7 +106,7 @@ def split_values(raw: object) -> list[object]:
         return []
     if re.search(r"[;\s]", text):
         return [part.strip(",") for part in re.split(r"[;\s]+", text) if part.strip(",")]
-    by_comma = [part for part in text.split(",") if part]
+    by_comma: list[object] = [part for part in text.split(",") if part]
     if len(by_comma) == MONTHS or _GROUPED.fullmatch(text) is None:
         return by_comma
     return [text]
@@ -228,7 +229,7 @@ def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
             return []
         entries: Iterable[str] = [part for part in re.split(r"[;\n]", raw) if part.strip()]
     else:
-        entries = [str(part) for part in raw]  # type: ignore[union-attr]
+        entries = [str(part) for part in cast(Iterable[object], raw)]
     campaigns = []
     for entry in entries:
         parts = [part.strip() for part in entry.split(",")]

@@ -95,7 +95,7 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-def _channels(raw: object, current: list[Channel]) -> list[dict]:
+def _channels(raw: object, current: list[Channel]) -> list[dict[str, Any]]:
     """Channels as documents; a channel keeps its id when its name stays."""
     known = {channel.name.casefold(): channel.id for channel in current}
     taken: set[str] = set()
@@ -109,7 +109,7 @@ def _channels(raw: object, current: list[Channel]) -> list[dict]:
     return docs
 
 
-def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str]) -> list[dict]:
+def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str]) -> list[dict[str, Any]]:
     """Campaigns as documents; a campaign keeps its id when its name stays,
     and its phases, platform and budget while its first and last day stay
     (the one-line text shows only those)."""

@@ -36,15 +36,29 @@ if TYPE_CHECKING:
     from opsboard.logic.spend import SpendCheck
     from opsboard.logic.staffing import MonthStaffing
 from .errors import InputError
-from .target_plan import (  # noqa: F401  (the targets API in one import)
-    FIELDS,
-    NO_PLAN,
-    assumption_texts,
-    last_year_seasonality,
-    parse_plan_fields,
-    set_assumptions,
-    set_target,
-    use_last_year_seasonality,
+from .target_plan import (  # the targets API in one import
+    FIELDS as FIELDS,
+)
+from .target_plan import (
+    NO_PLAN as NO_PLAN,
+)
+from .target_plan import (
+    assumption_texts as assumption_texts,
+)
+from .target_plan import (
+    last_year_seasonality as last_year_seasonality,
+)
+from .target_plan import (
+    parse_plan_fields as parse_plan_fields,
+)
+from .target_plan import (
+    set_assumptions as set_assumptions,
+)
+from .target_plan import (
+    set_target as set_target,
+)
+from .target_plan import (
+    use_last_year_seasonality as use_last_year_seasonality,
 )
 
 TARGETS_TITLE = "Targets"
@@ -223,12 +237,13 @@ def _ratio(actual: float | None, plan: float | None) -> float | None:
 
 def _lever_change(lever: str, rows: tuple[MonthVsActual, ...]) -> float | None:
     """actual / plan − 1 of the lever over `rows` (one month or the year so far)."""
-    if any(row.plan_uv is None for row in rows):
+    known = [(row.plan_uv, row.actual_uv, row) for row in rows if row.plan_uv is not None and row.actual_uv is not None]
+    if len(known) < len(rows):  # a month without a planned or a measured UV: no lever to compare
         return None
-    plan_uv = sum(row.plan_uv for row in rows)  # type: ignore[misc]
-    actual_uv = sum(row.actual_uv for row in rows)
-    plan_orders = sum(row.plan_uv * row.plan_conversion for row in rows)  # type: ignore[operator]
-    actual_orders = sum(row.actual_uv * (row.actual_conversion or 0.0) for row in rows)
+    plan_uv = sum(plan for plan, _, _ in known)
+    actual_uv = sum(actual for _, actual, _ in known)
+    plan_orders = sum(plan * row.plan_conversion for plan, _, row in known)
+    actual_orders = sum(actual * (row.actual_conversion or 0.0) for _, actual, row in known)
     if lever == "traffic":
         return _ratio(actual_uv, plan_uv)
     if lever == "conversion":
@@ -263,12 +278,13 @@ def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int
     if month is None:
         found, link = ytd_deviation(view.pva), view.pva.last_month or 1
         where = f"the year to date ({view.plan.year})"
+        gap, attainment = view.pva.ytd_gap, view.pva.ytd_attainment
     else:
         row = view.actual(month)
         if row is None:
             raise InputError(f"{MONTH_ABBR[month - 1]} {view.plan.year} has no actuals yet")
         found, link, where = month_deviation(view.plan.year, row), month, f"{MONTH_ABBR[month - 1]} {view.plan.year}"
-    gap, attainment = (view.pva.ytd_gap, view.pva.ytd_attainment) if month is None else (row.gap, row.attainment)
+        gap, attainment = row.gap, row.attainment
     if gap >= 0:
         shown = "" if attainment is None else f" ({attainment:.0%})"
         raise InputError(f"{where} is ahead of plan{shown}: no gap to close")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, TaskStatus
@@ -58,7 +58,7 @@ class DepartmentSummary:
         return sum(self.counts.values())
 
 
-def card_order(task: Task) -> tuple:
+def card_order(task: Task) -> tuple[Any, ...]:
     """Within a column: rank, then age, then id (ranks may tie)."""
     return (task.rank, task.created_at.timestamp() if task.created_at else 0.0, task.id)
 

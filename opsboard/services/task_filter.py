@@ -9,7 +9,7 @@ not a known `key:` is free text, so a title like "10:00 live" still matches.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -105,11 +105,11 @@ def _due_matches(word: str, task: Task, today: date) -> bool:
     return _due_test((word,), today)(task.due)
 
 
-def _due_test(words: tuple[str, ...], today: date):
+def _due_test(words: tuple[str, ...], today: date) -> Callable[[date | None], bool]:
     """date → bool for `due:` words (either may match); done tasks are never due."""
     week_end = today + timedelta(days=6)  # "week": the next 7 days, today included
     overdue, on_day, week = "overdue" in words, "today" in words, "week" in words
-    return lambda due: (overdue and due < today) or (on_day and due == today) or (week and today <= due <= week_end)
+    return lambda due: due is not None and ((overdue and due < today) or (on_day and due == today) or (week and today <= due <= week_end))
 
 
 def _split(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import orjson
@@ -202,7 +203,7 @@ def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
 
 
 def _inverse(entry: ActivityEntry, label: str) -> Operation:
-    common = {"table": entry.table, "doc_id": entry.doc_id, "label": label, "undoes": entry.id}
+    common: dict[str, Any] = {"table": entry.table, "doc_id": entry.doc_id, "label": label, "undoes": entry.id}
     if entry.kind is OpKind.SET:
         # `before` = what we set: if someone changed it since, that is a conflict, not an overwrite
         return Operation(kind=OpKind.SET, after=dict(entry.before or {}), before=dict(entry.after), **common)

@@ -7,13 +7,12 @@ apply, log the activity, write once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tinydb import TinyDB
-from tinydb.table import Document
 from tinydb.table import Table as TinyTable
 
 from opsboard import model as models  # the pydantic models load on first use
@@ -22,8 +21,9 @@ from opsboard.model import SCHEMA_VERSION, OpKind, Table
 from opsboard.model.clock import now
 
 from . import archive, migrations
-from .archive import activity_archive_path
+from .archive import activity_archive_path as activity_archive_path
 from .atomic import keep_copy
+from .doc_table import Docs, DocTable, Tables, keyed
 from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, revision_problem, table_model, validate
 from .errors import (
     BoardChangedError,
@@ -67,13 +67,13 @@ class _Table(TinyTable):
     """TinyDB table keyed by our stable string ids instead of integers (which
     collide when two processes add at once)."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB types it int
 
-    def _update_table(self, updater) -> None:
+    def _update_table(self, updater: Callable[[Docs], None]) -> None:  # type: ignore[override]  # str ids
         """As TinyDB's, without copying the whole table twice to convert ids
         to and from strings (ours are strings already): on a 10,000-task
         board those copies were a third of the cost of saving one change."""
-        tables = self._storage.read()
+        tables = cast("BoardStorage", self._storage).read()
         updater(tables.setdefault(self.name, {}))
         self._storage.write(tables)
         self.clear_cache()
@@ -95,7 +95,7 @@ class BoardStore:
         self._db = _TinyDB(self.path, storage=BoardStorage)
         self._storage: BoardStorage = self._db.storage  # type: ignore[assignment]
         # table → (storage generation, validated models, the documents they came from)
-        self._models: dict[Table, tuple[int, dict[str, Any], dict[str, dict]]] = {}
+        self._models: dict[Table | str, tuple[int, dict[str, Any], Docs]] = {}
         self._storage.load()
         self._check_schema()
 
@@ -122,7 +122,7 @@ class BoardStore:
             )
         stamp = {"updated_at": now().isoformat(), "updated_by": user}
         meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
-        data: dict[str, dict[str, dict]] = {
+        data: Tables = {
             Table.META.value: {"meta": {**meta.to_doc(), **stamp, "revision": 0}},
             Table.DEPARTMENTS.value: {d.id: {**d.to_doc(), **stamp} for d in departments},
             Table.CHECKLIST.value: {i.id: {**i.to_doc(), **stamp} for i in checklist},
@@ -204,11 +204,11 @@ class BoardStore:
         """Reload if another process saved; True when something changed."""
         return self._storage.refresh()
 
-    def raw(self, table: Table | str) -> dict[str, dict]:
+    def raw(self, table: Table | str) -> Docs:
         """The documents of a table as stored (read-only use)."""
         return self._storage.read().get(str(table), {})
 
-    def _all(self, table: Table, model: type[M]) -> dict[str, M]:
+    def _all(self, table: Table | str, model: type[M]) -> dict[str, M]:
         """Validated models of a table, cached until the file or the table
         changes. Then only documents that differ from the ones last validated
         are validated again: one change (ours, or another process's) on a
@@ -238,7 +238,7 @@ class BoardStore:
         process's changes, the comparison in `_all` sorts that out instead."""
         if self._storage.generation != generation + 1:
             return  # the save reloaded the file first: every document may differ
-        touched: dict[Table, set[str]] = {}
+        touched: dict[Table | str, set[str]] = {}
         for op in ops:
             ids = touched.setdefault(op.table, set())
             if op.kind is OpKind.REPLACE:
@@ -249,14 +249,14 @@ class BoardStore:
             if table == ACTIVITY:  # entries are only added or removed: `_all` compares them
                 self._models[table] = (-1, valid, seen)
                 continue
-            ids = touched.get(table)
+            changed = touched.get(table)
             if seen_generation != generation:
                 continue
-            if ids:
+            model = table_model(table)
+            if changed and model is not None:
                 docs = self.raw(table)
-                model = table_model(table)
                 try:
-                    for doc_id in ids:
+                    for doc_id in changed:
                         doc = docs.get(doc_id)
                         if doc is None:
                             valid.pop(doc_id, None)
@@ -383,26 +383,29 @@ class BoardStore:
         with self._transaction():
             generation = self._storage.generation  # the file as read under the lock, every document checked
             stamp = now()
-            meta = self._db.table(Table.META.value)
-            revision = int(meta.get(doc_id="meta").get("revision", 0)) + 1  # type: ignore[union-attr]
+            meta = self._table(Table.META.value)
+            revision = int((meta.get(doc_id="meta") or {}).get("revision", 0)) + 1
             try:
                 entries = [
-                    apply_operation(self._db.table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision)
+                    apply_operation(self._table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision)
                     for op in ops
                 ]
             except ConflictError as error:
                 error.operations = list(ops)
                 raise
             meta.update({"revision": revision}, doc_ids=["meta"])
-            log = self._db.table(ACTIVITY)
-            log.insert_multiple(Document(e.model_dump(mode="json"), doc_id=e.id) for e in entries)
+            log = self._table(ACTIVITY)
+            log.insert_multiple(keyed(e.model_dump(mode="json"), e.id) for e in entries)
             if len(log) > ACTIVITY_CAP + ACTIVITY_TRIM:
                 self._archive_activity(log)
         self._storage.generation += 1  # our own save: cached models are stale…
         self._revalidate(ops, generation)  # …except those it did not touch
         return entries
 
-    def _archive_activity(self, log: TinyTable) -> None:
+    def _table(self, name: str) -> DocTable:
+        return cast(DocTable, self._db.table(name))
+
+    def _archive_activity(self, log: DocTable) -> None:
         """Move the oldest entries to `<board>.activity.jsonl`, so a save's cost
         tracks the board, not its history."""
         docs = self.raw(ACTIVITY)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opsboard.model import Operation
 
 from opsboard.i18n import _
 
@@ -99,7 +103,7 @@ class NotFoundError(BoardError):
 class ConflictError(BoardError):
     """Someone else changed the same field since we read it."""
 
-    def __init__(self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str, operation: object = None):
+    def __init__(self, doc_id: str, field: str, seen: object, theirs: object, mine: object, by: str, operation: Operation | None = None):
         self.doc_id = doc_id
         self.field = field
         self.seen = seen
@@ -109,7 +113,7 @@ class ConflictError(BoardError):
         # the Operation that conflicted, and every operation of that save, so
         # a user who chooses their own value can save it again knowingly
         self.operation = operation
-        self.operations: list = [operation] if operation is not None else []
+        self.operations: list[Operation] = [operation] if operation is not None else []
         who = by or _("someone else")
         super().__init__(
             _("{doc_id}: {who} changed {field} to {theirs!r} (you saw {seen!r}, you set {mine!r}); nothing was saved").format(

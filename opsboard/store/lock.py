@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opsboard.model.cleaning import clean_line
 
 from . import sharing
 from .errors import BoardLockedError, BoardWriteError
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -68,9 +72,9 @@ class BoardLock:
         self.board = board
         self.path = lock_path(board)
         self.timeout = timeout
-        self._lock = None  # made on the first save: opening a board to read needs no lock
+        self._lock: BaseFileLock | None = None  # made on the first save: opening a board to read needs no lock
 
-    def _file_lock(self):
+    def _file_lock(self) -> BaseFileLock:
         from filelock import FileLock
 
         if self._lock is None:

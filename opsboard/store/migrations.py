@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from opsboard.model import SCHEMA_VERSION
 
-Tables = dict[str, dict[str, dict]]
+from .doc_table import Tables
+
 Step = Callable[[Tables], Tables]
 
 

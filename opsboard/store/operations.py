@@ -7,13 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
-from tinydb.table import Table as TinyTable
-
 from opsboard import model as models
 from opsboard.model import OpKind
 from opsboard.model.ids import new_id
 
+from .doc_table import DocTable, keyed
 from .documents import checked_doc, jsonable, model_view
 from .errors import BoardError, ConflictError, NotFoundError
 
@@ -23,7 +21,7 @@ if TYPE_CHECKING:
 Values = dict[str, Any]
 
 
-def apply_operation(table: TinyTable, op: Operation, *, path: Path, user: str, stamp: datetime, revision: int) -> ActivityEntry:
+def apply_operation(table: DocTable, op: Operation, *, path: Path, user: str, stamp: datetime, revision: int) -> ActivityEntry:
     """Change `table` as `op` asks; raises (and changes nothing the
     transaction keeps) when it cannot."""
     stamp_fields = {"updated_at": stamp.isoformat(), "updated_by": user}
@@ -54,17 +52,17 @@ def apply_operation(table: TinyTable, op: Operation, *, path: Path, user: str, s
     )
 
 
-def _add(table: TinyTable, op: Operation, after: Values, stamp_fields: Values, path: Path) -> Values:
+def _add(table: DocTable, op: Operation, after: Values, stamp_fields: Values, path: Path) -> Values:
     if not op.doc_id or str(after.setdefault("id", op.doc_id)) != op.doc_id:
         raise BoardError(f"{path}: an added document needs a doc_id equal to its id; nothing was saved")
     if table.contains(doc_id=op.doc_id):
         raise BoardError(f"'{op.doc_id}' is already on the board")
     doc = checked_doc(path, op.table, op.doc_id, {**after, **stamp_fields})
-    table.insert(Document(doc, doc_id=op.doc_id))
+    table.insert(keyed(doc, op.doc_id))
     return {field: doc[field] for field in {**after, **stamp_fields}}
 
 
-def _set(table: TinyTable, op: Operation, after: Values, stamp_fields: Values, path: Path) -> tuple[Values, Values]:
+def _set(table: DocTable, op: Operation, after: Values, stamp_fields: Values, path: Path) -> tuple[Values, Values]:
     """Only a field that holds neither what the user saw nor what they set
     was changed by someone else since: that is the one conflict."""
     current = _current(table, op)
@@ -80,7 +78,7 @@ def _set(table: TinyTable, op: Operation, after: Values, stamp_fields: Values, p
     return before, after
 
 
-def _replace(table: TinyTable, op: Operation, path: Path) -> Values:
+def _replace(table: DocTable, op: Operation, path: Path) -> Values:
     """Many documents at once (an import): same ids are replaced."""
     docs = [checked_doc(path, op.table, str(doc.get("id", "")), doc) for doc in op.docs]
     if any("id" not in doc for doc in docs):
@@ -88,12 +86,12 @@ def _replace(table: TinyTable, op: Operation, path: Path) -> Values:
     existing = [doc_id for doc_id in (str(doc["id"]) for doc in docs) if table.contains(doc_id=doc_id)]
     if existing:
         table.remove(doc_ids=existing)
-    table.insert_multiple(Document(doc, doc_id=str(doc["id"])) for doc in docs)
+    table.insert_multiple(keyed(doc, str(doc["id"])) for doc in docs)
     return {"count": len(docs), "replaced": len(existing)}
 
 
-def _current(table: TinyTable, op: Operation) -> dict:
+def _current(table: DocTable, op: Operation) -> Values:
     current = table.get(doc_id=op.doc_id)
     if current is None:
         raise NotFoundError(f"'{op.doc_id}' is no longer on the board (deleted by someone else?)")
-    return current  # type: ignore[return-value]
+    return dict(current)

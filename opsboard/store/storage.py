@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 import orjson
 from tinydb.storages import Storage
 
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
+from .doc_table import Tables
 from .errors import BoardChangedError, BoardDamagedError, BoardError, BoardNotFoundError, BoardWriteError
 from .input_files import BOARD_LIMIT, read_input_file
 
@@ -29,7 +31,7 @@ def file_identity(path: Path) -> Identity | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def parse_board(path: Path, raw: bytes) -> dict:
+def parse_board(path: Path, raw: bytes) -> Tables:
     """Bytes → tables, or BoardDamagedError saying where it broke."""
     if not raw.strip():
         raise damaged(path, "the file is empty")
@@ -40,7 +42,7 @@ def parse_board(path: Path, raw: bytes) -> dict:
     problem = shape_problem(data)
     if problem:
         raise damaged(path, problem)
-    return data
+    return cast(Tables, data)  # shape_problem checked it is one
 
 
 def shape_problem(data: object) -> str | None:
@@ -104,7 +106,7 @@ class BoardStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
-        self._data: dict | None = None
+        self._data: Tables | None = None
         self._identity: Identity | None = None
         self._batch = False
         self._dirty = False
@@ -134,14 +136,14 @@ class BoardStorage(Storage):
         self._identity = identity
         self.generation += 1
 
-    def read(self) -> dict:
+    def read(self) -> Tables:
         if not self._batch:
             self.refresh()
         assert self._data is not None
         return self._data
 
     # -- writing -----------------------------------------------------------
-    def write(self, data: dict) -> None:
+    def write(self, data: Tables) -> None:
         self._data = data
         if self._batch:
             self._dirty = True
@@ -209,7 +211,7 @@ class BoardStorage(Storage):
         if file_identity(self.path) != self._identity:
             raise BoardChangedError(self.path)
 
-    def create(self, data: dict) -> None:
+    def create(self, data: Tables) -> None:
         """Write a new board file (no backups to rotate)."""
         self._data = data
         try:

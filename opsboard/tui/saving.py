@@ -34,6 +34,8 @@ from opsboard.services.errors import FieldErrors, RecordGone
 from opsboard.store import BoardError, BoardLockedError, ConflictError, NotFoundError
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from opsboard.model import Operation
 
     from .app import OpsboardApp
@@ -54,7 +56,7 @@ class Saves:
         self.queued: list[Callable[[], Any]] = []
         self.holder = ""  # who holds the lock, as its lock file says
         self._waiting_since = 0.0
-        self._timer = None
+        self._timer: Timer | None = None
 
     # -- a key's change ----------------------------------------------------------
     def run(self, change: Callable[..., Any], *args: Any, reraise: tuple[type[BoardError], ...] = (), **kwargs: Any) -> Any:

@@ -369,8 +369,8 @@ class BoardsScreen(ViewScreen):
             self.query_one(DepartmentList).show(self.summaries, department or OVERVIEW)
         else:
             mine = self._summary_of(department_overview(self.store, self.filter, tasks=self.tasks, only=department), department)
-            self.summaries = [mine if s.department.id == department else s for s in self.summaries]
             if mine is not None:
+                self.summaries = [mine if s.department.id == department else s for s in self.summaries]
                 self.query_one(DepartmentList).update_one(mine)
         if department is None:
             self._show_overview()

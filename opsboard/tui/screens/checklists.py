@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -59,9 +59,9 @@ class ChecklistsScreen(ViewScreen):
     }
     """
 
-    EDIT_ACTIONS = frozenset({"toggle", "skip", "edit", "add_task"})
+    EDIT_ACTIONS = frozenset({"toggle_done", "skip", "edit", "add_task"})
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", _l("Done"), id="checklists.toggle"),
+        Binding("space", "toggle_done", _l("Done"), id="checklists.toggle"),
         Binding("s", "skip", _l("Skip"), id="checklists.skip"),
         Binding("e,enter", "edit", _l("Edit"), id="checklists.edit"),
         Binding("t", "add_task", _l("Task"), id="checklists.add_task"),
@@ -159,7 +159,7 @@ class ChecklistsScreen(ViewScreen):
     def _phase_items(self) -> list[ChecklistRow]:
         for progress in self.progress:
             if progress.phase is self.phase:
-                return progress.items
+                return cast("list[ChecklistRow]", progress.items)  # reload builds it from rows
         return []
 
     def _cells(self, item: ChecklistRow, names: dict[str, str], day, short_dates: bool = False) -> list[Text]:
@@ -254,7 +254,7 @@ class ChecklistsScreen(ViewScreen):
         table = self.query_one("#items", DataTable)
         table.move_cursor(row=0 if where == "top" else table.row_count - 1)
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         item_id = self.current_item_id()
         item = self.ops_app.saves.run(toggle_item, self.store, item_id) if item_id else None
         if item:

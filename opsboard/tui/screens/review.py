@@ -8,7 +8,7 @@ opens; every report the view can switch to is built there too, so `d`, `w`,
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -28,6 +28,9 @@ from ..widgets.bar_chart import BarChart
 from ..widgets.key_footer import KeyFooter
 from ..widgets.report_table import TOTAL_KEY, ReportTable
 from .base import ViewScreen
+
+if TYPE_CHECKING:
+    from opsboard.logic.review_periods import Period
 
 PERIOD_NAMES = {"day": _l("Daily"), "week": _l("Weekly"), "month": _l("Monthly")}
 NO_DATA = {
@@ -95,7 +98,7 @@ class ReviewScreen(ViewScreen):
     def __init__(self) -> None:
         super().__init__()
         self.source: ReviewSource | None = None
-        self.period = "month"
+        self.period: Period = "month"
         self.channel: str | None = None  # None: all channels
 
     # -- layout --------------------------------------------------------------
@@ -236,7 +239,7 @@ class ReviewScreen(ViewScreen):
             return None
         return True
 
-    def action_period(self, period: str) -> None:
+    def action_period(self, period: Period) -> None:
         if period != self.period:
             self.period = period
             self.show_report()

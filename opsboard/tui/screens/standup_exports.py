@@ -30,7 +30,7 @@ class RecordExports:
     if TYPE_CHECKING:
         store: BoardStore
         record: StandupRecord | None
-        app: OpsboardApp
+        ops_app: OpsboardApp
 
         def notify(self, message, **kwargs) -> None: ...
 
@@ -40,7 +40,7 @@ class RecordExports:
                 self._export_record(record_id)
 
         history = StandupHistoryScreen(standup_history(self.store), department_names(self.store))
-        self.app.push_screen(history, chosen)
+        self.ops_app.push_screen(history, chosen)
 
     def action_export(self) -> None:
         """`x`: the stand-up in progress or just finished, with its notes;

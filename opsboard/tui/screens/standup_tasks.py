@@ -5,7 +5,7 @@ services/tasks.py like view 2's, so a card moves the same way everywhere."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard.i18n import _
 from opsboard.model import Task, TaskStatus
@@ -30,9 +30,10 @@ class TaskActions:
     if TYPE_CHECKING:
         store: BoardStore
         ops_app: OpsboardApp
-        department: Department
-        walk: list
-        app: OpsboardApp
+        walk: list[Any]
+
+        @property
+        def department(self) -> Department: ...
 
         def reload(self) -> None: ...
         def query_one(self, selector, expect_type=None): ...
@@ -93,7 +94,7 @@ class TaskActions:
         def block(values: dict[str, str]) -> Task:
             return update_task(self.store, task.id, status=TaskStatus.BLOCKED, reason=values["reason"], seen=task)
 
-        self.app.push_screen(reason_form(task.title, self._form_submit(block)))
+        self.ops_app.push_screen(reason_form(task.title, self._form_submit(block)))
 
     def action_add(self) -> None:
         if not self.walk:
@@ -106,4 +107,4 @@ class TaskActions:
             return task
 
         items = checklist_item_choices(self.store, department.id)
-        self.app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))
+        self.ops_app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))

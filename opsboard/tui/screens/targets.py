@@ -178,11 +178,12 @@ class TargetsScreen(ViewScreen):
         view = self.view
         if view is None:
             return
-        empty = view.plan is None
+        plan = view.plan
+        empty = plan is None
         self.query_one("#targets-empty").display = empty
         self.query_one("#targets-body").display = not empty
         status = self.query_one("#targets-status", Static)
-        if empty:
+        if plan is None:
             status.update(Text("Targets · no plan yet"))
             self.query_one("#targets-empty", Static).update(self._empty_help())
             return
@@ -191,7 +192,7 @@ class TargetsScreen(ViewScreen):
         table.show(view, self.size.width)
         table.move_cursor(row=(self.month or 13) - 1, animate=False)
         for chart in self.query(PlanActualChart):
-            chart.show(chart_months(view), view.plan.currency, self.month)
+            chart.show(chart_months(view), plan.currency, self.month)
         self._show_deviation()
         self.query_one("#breakdown-panel", Static).update(breakdown_panel(view))
         self.query_one("#budget-panel", Static).update(budget_panel(view))
@@ -211,6 +212,7 @@ class TargetsScreen(ViewScreen):
 
     def _status(self, view: TargetsView) -> Text:
         plan, pva = view.plan, view.pva
+        assert plan is not None  # drawn only with a plan (show_view)
         text = f"Targets {plan.year} · {plan.annual_target:,.0f} {plan.currency}"
         if not view.actuals_ready:
             text += " · working out plan vs actual…"

@@ -184,7 +184,7 @@ class MonthTable(DataTable):
             texts = []
             for key in keys:
                 style = "bold" if total or (behind and key in ("month", "gap", "attainment")) else ""
-                justify = "left" if key in ("month", "lever") else "right"
+                justify: Literal["left", "right"] = "left" if key in ("month", "lever") else "right"
                 texts.append(Text(cells[key], style=style, justify=justify, no_wrap=True))
             self.add_row(*texts, key=row_key)
         if keep is not None and keep in {key for key, _, _ in rows}:
