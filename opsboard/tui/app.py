@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import gc
-import importlib
 from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.content import Content
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
+from opsboard.model.clock import now
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
@@ -27,28 +27,12 @@ from .translated_bindings import translate_bindings
 from .saving import Saves
 from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .terminal import watch_terminal
+from .views import BY_NAME, VIEWS, modes
 from .widgets.quiet_header import header_title, saved_label
 
 translate_bindings()
 
-# view name → (key, title, "module:ScreenClass"), imported when first shown.
-VIEWS: dict[str, tuple[str, str, str]] = {
-    "checklists": ("1", _l("Checklists"), "opsboard.tui.screens.checklists:ChecklistsScreen"),
-    "boards": ("2", _l("Boards"), "opsboard.tui.screens.boards:BoardsScreen"),
-    "targets": ("3", _l("Targets"), "opsboard.tui.screens.targets:TargetsScreen"),
-    "review": ("4", _l("Review"), "opsboard.tui.screens.review:ReviewScreen"),
-    "standup": ("5", _l("Stand-up"), "opsboard.tui.screens.standup:StandupScreen"),
-}
-
 REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
-
-
-def _screen_factory(target: str):
-    def make() -> Screen:
-        module, name = target.split(":")
-        return getattr(importlib.import_module(module), name)()
-
-    return make
 
 
 class OpsboardApp(App[BoardDamagedError | None]):
@@ -59,18 +43,14 @@ class OpsboardApp(App[BoardDamagedError | None]):
     TITLE = "opsboard"
     ENABLE_COMMAND_PALETTE = True
 
-    MODES: ClassVar = {name: _screen_factory(target) for name, (_, _, target) in VIEWS.items()}
+    MODES: ClassVar = modes()
     DEFAULT_MODE = "checklists"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "view('checklists')", _l("Checklists"), id="view.checklists", show=False),
-        Binding("2", "view('boards')", _l("Boards"), id="view.boards", show=False),
-        Binding("3", "view('targets')", _l("Targets"), id="view.targets", show=False),
-        Binding("4", "view('review')", _l("Review"), id="view.review", show=False),
-        Binding("5", "view('standup')", _l("Stand-up"), id="view.standup", show=False),
+        *(view.binding() for view in VIEWS if view.mode),
         Binding("u", "undo", _l("Undo"), id="app.undo", show=False),
         Binding("ctrl+r", "redo", _l("Redo"), id="app.redo", show=False),
-        Binding("A", "activity", _l("Activity"), id="app.activity", show=False),
+        *(view.binding() for view in VIEWS if not view.mode),
         Binding("question_mark", "toggle_help", _l("Help"), id="app.help"),
         Binding("q", "quit", _l("Quit"), id="app.quit"),
     ]
@@ -160,7 +140,11 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     # -- views ---------------------------------------------------------------
     def action_view(self, name: str) -> None:
-        if name in VIEWS and self.current_mode != name:
+        view = BY_NAME.get(name)
+        if view is not None and not view.mode:
+            if not isinstance(self.screen, view.screen_class()):  # pushed once, not on top of itself
+                self.push_screen(view.make_screen())
+        elif view is not None and self.current_mode != name:
             try:
                 existed = bool(self.get_screen_stack(name))
             except KeyError:
@@ -168,12 +152,6 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.switch_mode(name)
             if existed:  # it may have missed saves made while it was hidden
                 self.screen.post_message(BoardReloaded())
-
-    def action_activity(self) -> None:
-        from .screens.activity import ActivityScreen
-
-        if not isinstance(self.screen, ActivityScreen):
-            self.push_screen(ActivityScreen())
 
     def action_toggle_help(self) -> None:
         from .modals.help import HelpScreen, key_lines  # loads on first use

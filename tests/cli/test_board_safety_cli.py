@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import orjson
-
 import pytest
 
 from opsboard.cli import main

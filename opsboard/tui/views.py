@@ -1,0 +1,64 @@
+"""The app's views, in one registry: the key that opens each, its title,
+its screen and whether `x` / `opsboard export --view NAME` exports it.
+
+Screens are named by module path and imported when first shown, so opening
+the app loads only view 1's. To add a view: its screen module (a
+`ViewScreen` with VIEW_NAME and VIEW_TITLE), one entry here, and its
+Markdown exporter in `services/export.EXPORTERS`; tests/tui/test_views.py
+checks the four agree.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from opsboard.i18n import _l
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # as in `opsboard export --view NAME`; the app's mode
+    key: str
+    title: str
+    screen: str  # "module:ScreenClass"
+    binding_id: str = ""  # for keymap.toml; default view.NAME
+    mode: bool = True  # a mode of its own; False: opened over the current view
+    exported: bool = True  # has a Markdown exporter (services/export.EXPORTERS)
+
+    def screen_class(self) -> type[Screen[None]]:
+        module, name = self.screen.split(":")
+        screen: type[Screen[None]] = getattr(importlib.import_module(module), name)
+        return screen
+
+    def make_screen(self) -> Screen[None]:
+        return self.screen_class()()
+
+    def binding(self) -> Binding:
+        return Binding(self.key, f"view('{self.name}')", self.title, id=self.binding_id or f"view.{self.name}", show=False)
+
+
+VIEWS: tuple[View, ...] = (
+    View("checklists", "1", _l("Checklists"), "opsboard.tui.screens.checklists:ChecklistsScreen"),
+    View("boards", "2", _l("Boards"), "opsboard.tui.screens.boards:BoardsScreen"),
+    View("targets", "3", _l("Targets"), "opsboard.tui.screens.targets:TargetsScreen"),
+    View("review", "4", _l("Review"), "opsboard.tui.screens.review:ReviewScreen"),
+    View("standup", "5", _l("Stand-up"), "opsboard.tui.screens.standup:StandupScreen"),
+    # who changed what: over any view, and back with escape
+    View(
+        "activity", "A", _l("Activity"), "opsboard.tui.screens.activity:ActivityScreen", binding_id="app.activity", mode=False, exported=False
+    ),
+)
+BY_NAME: dict[str, View] = {view.name: view for view in VIEWS}
+
+
+def modes() -> dict[str, str | Callable[[], Screen[Any]]]:
+    """The app's MODES: each view with a mode of its own, made when first shown."""
+    return {view.name: view.make_screen for view in VIEWS if view.mode}
