@@ -19,16 +19,7 @@ from opsboard.i18n import _, _l
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; max-width: 100%; height: auto;
-        border: thick $error; background: $surface; padding: 0 1;
-    }
-    ConfirmScreen .confirm-title { text-style: bold; padding: 0 0 1 0; }
-    ConfirmScreen #confirm-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
-    ConfirmScreen #confirm-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "confirm.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", _l("Yes"), id="confirm.yes"),

@@ -58,18 +58,7 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
 
 
 class ConflictDialog(ModalScreen[str]):
-    DEFAULT_CSS = """
-    ConflictDialog { align: center middle; }
-    ConflictDialog > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    ConflictDialog .conflict-title { text-style: bold; padding-bottom: 1; }
-    ConflictDialog Grid { grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; height: auto; }
-    ConflictDialog .value { text-style: bold; }
-    ConflictDialog #conflict-buttons { height: auto; align-horizontal: right; padding-top: 1; }
-    ConflictDialog #conflict-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "conflict.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("k,escape", "choose('theirs')", _l("Keep theirs"), id="conflict.theirs"),

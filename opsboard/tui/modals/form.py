@@ -50,21 +50,7 @@ PENDING: dict[str, str] = _Pending()
 
 class FormScreen(ModalScreen[Values | None]):
     AUTO_FOCUS = "Input, TextArea, Select"  # the first field, so typing starts there
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormScreen .form-title { text-style: bold; padding: 0 0 1 0; }
-    FormScreen .field-label { padding: 1 0 0 0; }
-    FormScreen .field-error { color: $error; height: auto; }
-    FormScreen .field-error.-empty { display: none; }
-    FormScreen #error-form { padding: 1 0 0 0; }
-    FormScreen TextArea { height: 4; }
-    FormScreen #form-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
-    FormScreen #form-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "form.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _l("Cancel"), id="form.cancel"),

@@ -20,16 +20,7 @@ from opsboard.i18n import _, _l
 
 
 class RecordGoneDialog(ModalScreen[str]):
-    DEFAULT_CSS = """
-    RecordGoneDialog { align: center middle; }
-    RecordGoneDialog > Vertical {
-        width: 64; max-width: 100%; height: auto;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    RecordGoneDialog .gone-title { text-style: bold; padding-bottom: 1; }
-    RecordGoneDialog #gone-buttons { height: auto; align-horizontal: right; padding-top: 1; }
-    RecordGoneDialog #gone-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "record_gone.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('recreate')", _l("Re-create"), id="gone.recreate"),

@@ -38,16 +38,7 @@ def explain(error: BoardDamagedError, backup: BackupInfo | None) -> str:
 
 
 class RecoveryDialog(ModalScreen[str]):
-    DEFAULT_CSS = """
-    RecoveryDialog { align: center middle; }
-    RecoveryDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $error; background: $surface; padding: 0 1;
-    }
-    RecoveryDialog .recovery-title { text-style: bold; padding-bottom: 1; }
-    RecoveryDialog #recovery-buttons { height: auto; align-horizontal: right; padding-top: 1; }
-    RecoveryDialog #recovery-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "recovery.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('restore')", _l("Restore backup"), id="recovery.restore"),

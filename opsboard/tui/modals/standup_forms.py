@@ -13,9 +13,7 @@ NOTE_KINDS = [("Note", "note"), ("Decision", "decision")]
 
 class StandupForm(FormScreen):
     AUTO_FOCUS = "Input, TextArea, Select"
-    DEFAULT_CSS = """
-    StandupForm > Vertical > VerticalScroll { height: auto; }
-    """
+    CSS_PATH = ["form.tcss", "standup_forms.tcss"]  # the form's, then its own
 
 
 def note_form(department: str, submit: Submit) -> StandupForm:

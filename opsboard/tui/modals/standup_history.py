@@ -74,17 +74,7 @@ def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
 class StandupHistoryScreen(ModalScreen[str | None]):
     """Dismisses with the id of the stand-up to export, or None."""
 
-    DEFAULT_CSS = """
-    StandupHistoryScreen { align: center middle; }
-    StandupHistoryScreen > Vertical {
-        width: 100; max-width: 100%; height: 90%; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    StandupHistoryScreen .history-title { text-style: bold; height: 1; }
-    StandupHistoryScreen #history-list { height: auto; max-height: 40%; }
-    StandupHistoryScreen #history-preview { height: 1fr; border-top: solid $panel; }
-    StandupHistoryScreen .history-keys { height: 1; color: $text-muted; }
-    """
+    CSS_PATH = "standup_history.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", _l("Close"), id="history.close"),

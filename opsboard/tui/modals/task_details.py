@@ -62,16 +62,7 @@ def task_details(task: Task, department: str, item: str, today: date) -> Text:
 class TaskDetailsScreen(ModalScreen[str | None]):
     """Dismisses with "edit" when the user asks to edit, else None."""
 
-    DEFAULT_CSS = """
-    TaskDetailsScreen { align: center middle; }
-    TaskDetailsScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    TaskDetailsScreen .details-title { text-style: bold; padding: 0 0 1 0; }
-    TaskDetailsScreen VerticalScroll { height: auto; max-height: 20; }
-    TaskDetailsScreen .details-keys { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS_PATH = "task_details.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", _l("Close"), id="details.close"),

@@ -42,13 +42,7 @@ def keep_the_ends(text: str, width: int) -> str:
 
 
 class ActivityScreen(Screen[None]):
-    DEFAULT_CSS = """
-    ActivityScreen #activity-filters { height: auto; padding: 0 1; }
-    ActivityScreen #activity-filters Select { width: 1fr; margin-right: 1; }
-    ActivityScreen #activity { height: 1fr; }
-    ActivityScreen #activity-detail { height: 3; padding: 0 1; border-top: solid $panel; }
-    ActivityScreen #activity-count { height: 1; padding: 0 1; color: $text-muted; }
-    """
+    CSS_PATH = "activity.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", _l("Back"), id="activity.close"),

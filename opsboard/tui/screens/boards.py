@@ -49,16 +49,7 @@ class BoardsScreen(ViewScreen):
     VIEW_NAME = "boards"
     VIEW_TITLE = _l("Boards")
     EDIT_ACTIONS = EDIT_ACTIONS
-    DEFAULT_CSS = """
-    BoardsScreen #board-body { height: 1fr; }
-    BoardsScreen.-narrow #departments { display: none; }
-    BoardsScreen #board-main { width: 1fr; }
-    BoardsScreen #board-title { height: 1; padding: 0 1; text-style: bold; }
-    BoardsScreen #filter { display: none; height: 3; }
-    BoardsScreen.-filtering #filter { display: block; }
-    BoardsScreen #board-switcher { height: 1fr; }
-    BoardsScreen #card-line { height: 1; padding: 0 1; color: $text-muted; }
-    """
+    CSS_PATH = "boards.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "department(-1)", _l("Prev dept"), id="boards.prev_department", show=False),

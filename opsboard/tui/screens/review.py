@@ -63,14 +63,7 @@ class ReviewScreen(ViewScreen):
     VIEW_NAME = "review"
     VIEW_TITLE = "Review"
     EDIT_ACTIONS = frozenset({"import_actuals"})
-    DEFAULT_CSS = """
-    ReviewScreen #review-status { height: 1; padding: 0 1; background: $panel; }
-    ReviewScreen #review-summary { height: 1; padding: 0 1; color: $text-muted; }
-    ReviewScreen #review-loading { height: 3; }
-    ReviewScreen #review-empty { height: 1fr; padding: 1 2; }
-    ReviewScreen #review-body { height: 1fr; }
-    ReviewScreen BarChart { padding: 0 1; }
-    """
+    CSS_PATH = "review.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "period('day')", _l("Daily"), id="review.daily"),

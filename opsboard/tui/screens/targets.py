@@ -52,25 +52,7 @@ class TargetsScreen(ViewScreen):
     VIEW_TITLE = "Targets"
     EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals", "campaign", "rebase"})
     AUTO_FOCUS = "#month-table"
-    DEFAULT_CSS = """
-    TargetsScreen #targets-top { height: 1; background: $panel; }
-    TargetsScreen #targets-status { width: 1fr; height: 1; padding: 0 1; }
-    TargetsScreen #targets-loading { width: 10; height: 1; }
-    TargetsScreen #targets-empty { height: 1fr; }
-    TargetsScreen #targets-body { height: 1fr; }
-    TargetsScreen TabPane { padding: 0; }
-    TargetsScreen #months-pane { layout: vertical; }
-    TargetsScreen MonthTable { height: 1fr; }
-    TargetsScreen #months-chart { display: none; }
-    TargetsScreen.-tall MonthTable { height: auto; }
-    TargetsScreen.-tall #months-chart { display: block; }
-    TargetsScreen #deviation {
-        height: auto; max-height: 8; padding: 0 1;
-        border-left: outer $warning; background: $warning 10%;
-    }
-    TargetsScreen #chart-summary { height: auto; max-height: 8; padding: 0 1; }
-    TargetsScreen .panel-scroll { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "targets.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "import_actuals", _l("Import"), id="targets.import", show=False),  # in the palette and help
