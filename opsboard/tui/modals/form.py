@@ -50,7 +50,7 @@ PENDING: dict[str, str] = _Pending()
 
 class FormScreen(ModalScreen[Values | None]):
     AUTO_FOCUS = "Input, TextArea, Select"  # the first field, so typing starts there
-    CSS_PATH = "form.tcss"
+    CSS_PATH = ["form.tcss"]  # a list: a form that adds its own CSS lists both
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _l("Cancel"), id="form.cancel"),

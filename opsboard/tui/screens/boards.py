@@ -6,7 +6,6 @@ board draws only the cards on screen (see widgets/kanban_board.py).
 
 from __future__ import annotations
 
-import gc
 from typing import ClassVar
 
 from rich.text import Text
@@ -104,10 +103,7 @@ class BoardsScreen(ViewScreen):
         if not self.redraw():
             return
         self.query_one(BoardOverview).focus()
-        # The board's models live as long as the app: keep the garbage
-        # collector from walking 10,000 tasks again on every full pass (a
-        # 100 ms pause in the middle of a key press).
-        gc.freeze()
+        self.ops_app.keep_loaded()  # the 10,000 tasks just validated
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
