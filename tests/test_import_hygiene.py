@@ -205,3 +205,42 @@ def test_no_module_imports_itself_through_others() -> None:
     # A package __init__ importing its own modules is not a cycle.
     graph = {m: {t for t in targets if not m.startswith(t + ".")} for m, targets in import_graph().items()}
     assert cycles(graph) == []
+
+
+# The start-up deferrals, listed once with their reason: each is imported
+# inside the function that needs it, and opening the app must not load it
+# (ARCHITECTURE.md, "Start-up stays fast"). An import inside a function that
+# is not for one of these reasons should be a plain import at the module top.
+DEFERRED = {
+    "pandas": "as slow to import as Textual itself; only the numbers of views 3 and 4 need it",
+    "pydantic": "a tenth of a second: view 1 is drawn from store/rows.py first",
+    "opsboard.model.task": "the task model (and pydantic) load when a task is first read",
+    "opsboard.model.checklist": "validated just after the first frame (OpsboardApp._check_board)",
+    "opsboard.tui.screens.boards": "each view's screen loads when first shown (tui/views.py)",
+    "opsboard.tui.screens.activity": "opened with A, over a view (tui/views.py)",
+    "opsboard.tui.modals.form": "forms and dialogs load when first opened",
+    "opsboard.tui.modals.conflict": "asked only on a conflict",
+    "opsboard.tui.modals.export_path": "asked only on export",
+    "opsboard.services.undo": "with the first u or ctrl+r",
+    "opsboard.services.activity": "the change notice, with the first save seen",
+    "opsboard.services.digest": "the morning reminder, after the first frame",
+    "opsboard.services.tasks": "with the first task added from view 1",
+    "opsboard.export.checklists": "Markdown renderers load when exporting",
+    "opsboard.commands.tasks": "a subcommand's module loads only when it is asked for",
+    "opsboard.templates": "the checklist templates, only to create a board",
+    "filelock": "the lock, only when saving",
+    "getpass": "names the lock's holder, only when saving",
+    "secrets": "ids' randomness, only when the first id is made",
+    "tomllib": "keymap.toml, only when the user has one",
+    "tabulate": "CLI tables, only for the commands that print one",
+    "wcwidth": "CLI padding, only for `task list`",
+    "lunardate": "the lunar calendar, only for campaign presets",
+}
+
+
+def test_opening_the_app_loads_none_of_the_deferred_modules() -> None:
+    code = (
+        "import sys, opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists; print(sorted(set(sys.argv[1:]) & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *DEFERRED], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
