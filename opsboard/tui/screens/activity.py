@@ -20,6 +20,7 @@ from opsboard.services.departments import department_names
 
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
+from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
 
 if TYPE_CHECKING:
     from ..app import OpsboardApp
@@ -41,7 +42,7 @@ def keep_the_ends(text: str, width: int) -> str:
     return text.replace(longest, set_cell_size(longest[:-1], room - 2).rstrip() + "…'", 1)
 
 
-class ActivityScreen(Screen[None]):
+class ActivityScreen(TableCursorKeys, Screen[None]):
     CSS_PATH = "activity.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,10 +50,7 @@ class ActivityScreen(Screen[None]):
         Binding("p", "focus_filter('person')", _l("Person"), id="activity.person"),
         Binding("d", "focus_filter('department')", _l("Department"), id="activity.department"),
         Binding("c", "clear_filters", _l("Clear filters"), id="activity.clear"),
-        Binding("j", "cursor(1)", _l("Down"), id="activity.down", show=False),
-        Binding("k", "cursor(-1)", _l("Up"), id="activity.up", show=False),
-        Binding("g", "jump('top')", _l("Top"), id="activity.top", show=False),
-        Binding("G", "jump('bottom')", _l("Bottom"), id="activity.bottom", show=False),
+        *vim_bindings("activity"),
     ]
 
     @property
@@ -77,7 +75,7 @@ class ActivityScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#activity", DataTable).focus()
+        self.query_one("#activity", KeyedTable).focus()
 
     def _filter(self, name: str) -> str | None:
         value = self.query_one(f"#{name}", Select).value
@@ -100,7 +98,7 @@ class ActivityScreen(Screen[None]):
         store = self.ops_app.store
         self._refresh_people()
         person, department = self._filter("person"), self._filter("department")
-        table = self.query_one("#activity", DataTable)
+        table = self.query_one("#activity", KeyedTable)
         keep = table.cursor_row
         table.clear(columns=True)
         # what and before → after share what the fixed columns leave (cell padding: 2 each)
@@ -146,13 +144,12 @@ class ActivityScreen(Screen[None]):
         self.query_one("#activity-count", Static).update(count)
 
     def _show_detail(self) -> None:
-        table = self.query_one("#activity", DataTable)
+        table = self.query_one("#activity", KeyedTable)
         detail = self.query_one("#activity-detail", Static)
         if table.row_count == 0:
             detail.update(_("No changes match these filters."))
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        row = self._rows[str(key)]
+        row = self._rows[key]
         detail.update(f"{when(row.entry.at, year=True)} · {row.text}\n{row.change}")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -172,15 +169,10 @@ class ActivityScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         for name in ("person", "department"):
             self.query_one(f"#{name}", Select).clear()
-        self.query_one("#activity", DataTable).focus()
+        self.query_one("#activity", KeyedTable).focus()
 
-    def action_cursor(self, step: int) -> None:
-        table = self.query_one("#activity", DataTable)
-        table.move_cursor(row=table.cursor_row + step)
-
-    def action_jump(self, where: str) -> None:
-        table = self.query_one("#activity", DataTable)
-        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+    def cursor_table(self) -> KeyedTable:
+        return self.query_one("#activity", KeyedTable)
 
     def action_close(self) -> None:
         self.dismiss()

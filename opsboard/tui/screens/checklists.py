@@ -28,6 +28,7 @@ from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
 
 from ..widgets.key_footer import KeyFooter
+from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
 from ..widgets.phase_tabs import PhaseTabs
 from .base import ViewScreen
 
@@ -48,7 +49,7 @@ LABELS = (
 )
 
 
-class ChecklistsScreen(ViewScreen):
+class ChecklistsScreen(TableCursorKeys, ViewScreen):
     VIEW_NAME = "checklists"
     VIEW_TITLE = _l("Checklists")
     AUTO_FOCUS = "#items"  # one focus change at start: each one redraws the footer
@@ -67,10 +68,7 @@ class ChecklistsScreen(ViewScreen):
         Binding("t", "add_task", _l("Task"), id="checklists.add_task"),
         Binding("h,left,shift+tab", "phase(-1)", _l("Prev phase"), id="checklists.prev_phase", show=False),
         Binding("l,right,tab", "phase(1)", _l("Next phase"), id="checklists.next_phase", show=False),
-        Binding("j", "cursor(1)", _l("Down"), id="checklists.down", show=False),
-        Binding("k", "cursor(-1)", _l("Up"), id="checklists.up", show=False),
-        Binding("g", "jump('top')", _l("Top"), id="checklists.top", show=False),
-        Binding("G", "jump('bottom')", _l("Bottom"), id="checklists.bottom", show=False),
+        *vim_bindings("checklists"),
     ]
 
     def __init__(self) -> None:
@@ -84,7 +82,7 @@ class ChecklistsScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PhaseTabs({p: phase_title(p) for p in PHASES}, id="phases")
-        table: DataTable = DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        table = KeyedTable(id="items", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="item-detail", markup=False)
         yield KeyFooter()
@@ -128,7 +126,7 @@ class ChecklistsScreen(ViewScreen):
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:
         """Redraw from the store, keeping the cursor on the same item."""
-        table = self.query_one("#items", DataTable)
+        table = self.query_one("#items", KeyedTable)
         keep = self.current_item_id()
         try:
             # Plain rows from the stored documents, not models: the first
@@ -189,10 +187,7 @@ class ChecklistsScreen(ViewScreen):
         ]
 
     def current_item_id(self) -> str | None:
-        table = self.query_one("#items", DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one("#items", KeyedTable).current_key()
 
     def current_item(self) -> ChecklistItem | None:
         item_id = self.current_item_id()
@@ -239,20 +234,15 @@ class ChecklistsScreen(ViewScreen):
             self.phase = phase
             self.query_one(PhaseTabs).show(phase)
             self.reload()
-            self.query_one("#items", DataTable).move_cursor(row=0)
+            self.query_one("#items", KeyedTable).move_cursor(row=0)
             self._show_detail()
 
     # -- actions -------------------------------------------------------------
     def action_phase(self, step: int) -> None:
         self.show_phase(PHASES[(PHASES.index(self.phase) + step) % len(PHASES)])
 
-    def action_cursor(self, step: int) -> None:
-        table = self.query_one("#items", DataTable)
-        table.move_cursor(row=table.cursor_row + step)
-
-    def action_jump(self, where: str) -> None:
-        table = self.query_one("#items", DataTable)
-        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+    def cursor_table(self) -> KeyedTable:
+        return self.query_one("#items", KeyedTable)
 
     def action_toggle_done(self) -> None:
         item_id = self.current_item_id()

@@ -45,6 +45,7 @@ from opsboard.store import BoardError
 
 from ..modals.standup_forms import finish_form, note_form, timebox_form
 from ..widgets.key_footer import KeyFooter
+from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
 from ..widgets.standup_agenda import AgendaTable, notes_text
 from ..widgets.standup_timer import StandupTimer
 from .base import ViewScreen
@@ -52,7 +53,7 @@ from .standup_exports import RecordExports
 from .standup_tasks import TaskActions
 
 
-class StandupScreen(TaskActions, RecordExports, ViewScreen):
+class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
     VIEW_NAME = "standup"
     VIEW_TITLE = _l("Stand-up")
     DEFAULT_CSS = """
@@ -82,10 +83,7 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         Binding("t", "timebox", _l("Timebox"), id="standup.timebox", show=False),
         Binding("less_than_sign", "reorder(-1)", _l("Earlier in walk"), id="standup.earlier", show=False),
         Binding("greater_than_sign", "reorder(1)", _l("Later in walk"), id="standup.later", show=False),
-        Binding("j", "cursor(1)", _l("Down"), id="standup.down", show=False),
-        Binding("k", "cursor(-1)", _l("Up"), id="standup.up", show=False),
-        Binding("g", "jump('top')", _l("Top"), id="standup.top", show=False),
-        Binding("G", "jump('bottom')", _l("Bottom"), id="standup.bottom", show=False),
+        *vim_bindings("standup"),
     ]
 
     def __init__(self) -> None:
@@ -221,13 +219,8 @@ class StandupScreen(TaskActions, RecordExports, ViewScreen):
         if self.walk and self.ops_app.saves.run(move_in_walk, self.store, self.department.id, step) is not None:
             self.reload()
 
-    def action_cursor(self, step: int) -> None:
-        table = self.query_one(AgendaTable)
-        table.move_cursor(row=table.cursor_row + step)
-
-    def action_jump(self, where: str) -> None:
-        table = self.query_one(AgendaTable)
-        table.move_cursor(row=0 if where == "top" else table.row_count - 1)
+    def cursor_table(self) -> KeyedTable:
+        return self.query_one(AgendaTable)
 
     def action_timebox(self) -> None:
         timer = self.query_one(StandupTimer)

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import DataTable
 
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
 from opsboard.services.task_board import DepartmentSummary
 from opsboard.i18n import _, _l, lazy_pgettext
+
+from .keyed_table import KeyedTable
 
 if TYPE_CHECKING:
     from opsboard.services.people import PersonLoad
@@ -41,8 +42,8 @@ def column_widths(window: int) -> list[tuple[str, str, int]]:
     return [("department", str(COLUMNS[0][1]), max(8, room - sum(w for _, _, w in counts))), *counts]
 
 
-class BoardOverview(DataTable):
-    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"board-overview--alert"}
+class BoardOverview(KeyedTable):
+    COMPONENT_CLASSES: ClassVar[set[str]] = KeyedTable.COMPONENT_CLASSES | {"board-overview--alert"}
     DEFAULT_CSS = """
     BoardOverview { height: 1fr; }
     BoardOverview > .board-overview--alert { color: $error; text-style: bold; }
@@ -103,8 +104,3 @@ class BoardOverview(DataTable):
             self._count(overdue, alert=True),
             self._count(today),
         ]
-
-    def current_key(self) -> str | None:
-        if self.row_count == 0:
-            return None
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)

@@ -16,7 +16,8 @@ from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import DataTable
+
+from .keyed_table import KeyedTable
 
 TOTAL_KEY = "total"
 PARTIAL_MARK = "*"
@@ -150,7 +151,7 @@ def _fits(rows, keys: list[str], compact: bool, width: int) -> bool:
     return sum(column_widths(rows, keys, compact).values()) + 2 * len(keys) <= width
 
 
-class MonthTable(DataTable):
+class MonthTable(KeyedTable):
     """Shows a services.targets.TargetsView; row keys are "1".."12" and TOTAL_KEY."""
 
     DEFAULT_CSS = """
@@ -189,11 +190,6 @@ class MonthTable(DataTable):
             self.add_row(*texts, key=row_key)
         if keep is not None and keep in {key for key, _, _ in rows}:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
-
-    def current_key(self) -> str | None:
-        if self.row_count == 0:
-            return None
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
     def move_month(self, step: int) -> None:
         """Up or down a row; a big step goes to the first or the totals row."""

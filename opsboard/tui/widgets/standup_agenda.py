@@ -10,12 +10,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable
 
 from opsboard.i18n import _, _l, lazy_pgettext
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
 from opsboard.model.labels import phase_title
 from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
+
+from .keyed_table import KeyedTable
 
 GROUP_LABELS = {
     "blocked": lazy_pgettext("agenda group", "! Blocked"),
@@ -48,7 +49,7 @@ def _detail(group: str, task: Task, today: date, now: datetime) -> str:
     return ""
 
 
-class AgendaTable(DataTable, inherit_bindings=False):
+class AgendaTable(KeyedTable, inherit_bindings=False):
     """Row keys: `task:<id>`, `item:<id>`, or `none` for an empty department.
     Enter is left to the screen (a note), so the footer can show it."""
 
@@ -173,11 +174,6 @@ class AgendaTable(DataTable, inherit_bindings=False):
 
     def current_detail(self) -> Content:
         return self.details.get(self.current_key() or "", Content(""))
-
-    def current_key(self) -> str | None:
-        if self.row_count == 0:
-            return None
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
 
 def notes_text(entry: DepartmentNotes | None) -> Text:
