@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Literal
 
 from opsboard.i18n import _
 from opsboard.model import TASK_STATUS_LABELS, Task
@@ -18,15 +19,22 @@ from opsboard.services.user import current_user
 NAMES = ("task",)
 
 # service field → the option a user typed, so a message names what to fix
-_OPTIONS = {
-    "department": "--dept",
-    "title": "--title",
-    "due": "--due",
-    "owner": "--owner",
-    "priority": "--priority",
-    "status": "--status",
-    "reason": "--reason",
-}
+_OPTIONS = {field.name: field.option for field in TASK_FIELDS if field.option} | {"status": "--status", "reason": "--reason"}
+
+
+def _add_options(parser: argparse.ArgumentParser, command: Literal["add", "set"]) -> None:
+    """The task's fields as options (services/task_fields.py)."""
+    for field in cli_fields(command):
+        help_text = (field.add_help if command == "add" else field.set_help) or None
+        default = None if command == "set" or field.default is None else str(field.default) if field.default != () else ""
+        parser.add_argument(
+            field.option,
+            dest=field.name,
+            metavar=field.option.removeprefix("--").upper(),
+            required=command == "add" and field.required,
+            default=default,
+            help=help_text,
+        )
 
 
 def register(sub, add_common) -> None:
@@ -78,9 +86,7 @@ def _one_line(error: FieldErrors) -> InputError:
 def cmd_add(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     try:
-        task = add_task(
-            store, department=args.dept, title=args.title, owner=args.owner, due=args.due, priority=args.priority, tags=args.tags
-        )
+        task = add_task(store, **{field.name: getattr(args, field.name) for field in cli_fields("add")})
     except FieldErrors as error:
         raise _one_line(error) from None
     _warn_if_early(store, task)
@@ -89,7 +95,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    changes = {"due": args.due, "owner": args.owner, "title": args.title, "priority": args.priority}
+    changes = {field.name: getattr(args, field.name) for field in cli_fields("set")}
     if args.status is None and args.reason is None and all(v is None for v in changes.values()):
         raise InputError(_("nothing to change: give --status, --reason, --due, --owner, --title or --priority"))
     store = open_board(args.board, user=current_user(args.user))

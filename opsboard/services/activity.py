@@ -169,7 +169,7 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def _changed_parts(before: object, after: object) -> tuple[list, list]:
+def _changed_parts(before: object, after: object) -> tuple[list[Any], list[Any]]:
     """Of two lists of documents with ids, the ones that differ (before's, after's)."""
     if not (isinstance(before, list) and isinstance(after, list)):
         return [], []

@@ -11,8 +11,7 @@ of To do, a moved card to the top of its new column, where the user looks
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,13 +20,13 @@ from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Table, Task, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.model.ids import new_id
-from opsboard.model.task import parse_priority
-from opsboard.store import BoardStore, NotFoundError
+from opsboard.store import BoardStore
 
 from .departments import resolve_department
 from .errors import FieldErrors, InputError, RecordGone
-from .parsing import parse_date
 from .task_board import card_order, column_order, sort_column
+from .task_fields import BY_NAME, read_fields
+from .task_fields import parse_tags as parse_tags  # where callers know it
 from .task_filter import TaskFilter, parse_filter
 
 # what a user may type for a status, English or Chinese (the CLI accepts both on any board)
@@ -133,27 +132,23 @@ def add_task(
     *,
     department: str,
     title: str,
-    owner: str = "",
-    due: str | date | None = None,
-    priority: int | str = 3,
-    tags: str | Iterable[str] = (),
-    checklist_item: str | None = None,
-    notes: str = "",
+    **given: Any,
 ) -> Task:
-    """A new card at the bottom of the department's To do column.
-    FieldErrors (every bad field named) and nothing saved on bad input."""
+    """A new card at the bottom of the department's To do column; any other
+    field of services/task_fields.py by name (owner, due, priority, tags,
+    checklist_item, notes). FieldErrors (every bad field named) and nothing
+    saved on bad input."""
+    unknown = given.keys() - BY_NAME.keys()
+    if unknown:
+        raise TypeError(f"add_task() got unexpected fields: {', '.join(sorted(unknown))}")
     errors: dict[str, str] = {}
-    fields = {
-        "department": department,
-        "title": title,
-        "owner": owner,
-        "due": due,
-        "priority": priority,
-        "tags": tags,
-        "checklist_item": checklist_item or "",
-        "notes": notes,
-    }
-    values = _field_values(store, fields, errors)
+    fields: dict[str, Any] = {"department": department, "title": title}  # the order errors are named in
+    for name, field in BY_NAME.items():
+        if name not in fields:
+            value = given.get(name)
+            fields[name] = field.default if value is None else value
+    fields["checklist_item"] = fields["checklist_item"] or ""
+    values = read_fields(store, fields, errors)
     if errors:
         raise FieldErrors(errors)
     stamp = now()
@@ -216,7 +211,7 @@ def update_task(
     errors: dict[str, str] = {}
     if "checklist_item" in fields and fields["checklist_item"] is not None:
         fields["checklist_item"] = fields["checklist_item"] or ""
-    after = _field_values(store, fields, errors)
+    after = read_fields(store, fields, errors)
     new_status = task.status
     if status is not None:
         try:

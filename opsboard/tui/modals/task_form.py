@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from opsboard.i18n import _
 from opsboard.model import ChecklistItem, Task
 from opsboard.model.labels import phase_title
-from opsboard.i18n import _
+from opsboard.services.task_fields import TASK_FIELDS
 
 from .form import FormField, FormScreen, Submit
 
