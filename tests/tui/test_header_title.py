@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from checklists_fixture import run_async
 from textual.widgets._header import HeaderTitle
 
 from opsboard.services.board_files import init_board
@@ -23,7 +22,6 @@ def header_text(app: OpsboardApp) -> str:
     return str(app.screen.query_one(HeaderTitle).render())
 
 
-@run_async
 async def test_a_long_name_gives_way_to_user_and_save_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
     path = tmp_path / "b.json"

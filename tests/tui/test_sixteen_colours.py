@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import run_async
 from rich.color import ANSI_COLOR_NAMES, ColorSystem
 from textual.widgets import DataTable
 
@@ -23,7 +22,6 @@ def sixteen(colour) -> str:
     return next(name for name, n in ANSI_COLOR_NAMES.items() if n == number)
 
 
-@run_async
 async def test_focus_and_selection_read_calmly_in_16_colours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", NOW)
     path = tmp_path / "b.json"
