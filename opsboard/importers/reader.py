@@ -11,11 +11,12 @@ refused with a line saying to export daily rows (按日).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NoReturn
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.cleaning import clean_line
@@ -239,7 +240,7 @@ def _warnings(found: Match, totals: int) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _reason(detail: dict) -> str:
+def _reason(detail: ErrorDetails) -> str:
     message = str(detail.get("msg", "is not valid")).removeprefix("Value error, ")
     field = ".".join(str(part) for part in detail.get("loc", ()))
     return f"{field}: {message}" if field else message

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.i18n import _, ngettext
@@ -250,12 +250,12 @@ def save_actuals(store: BoardStore, preview: ActualsPreview) -> ActualsImport:
     return ActualsImport(len(docs), len(docs) - replaced, replaced, days[0].isoformat(), days[-1].isoformat(), channels)
 
 
-def import_actuals_counted(store: BoardStore, path: str | PathLike[str], **options) -> ActualsImport:
+def import_actuals_counted(store: BoardStore, path: str | PathLike[str], **options: Any) -> ActualsImport:
     """Read, check and save the file's rows (preview_actuals's options);
     InputError listing every bad row (line number and reason) with nothing imported."""
     return save_actuals(store, preview_actuals(store, path, **options))
 
 
-def import_actuals(store: BoardStore, path: str | PathLike[str], **options) -> int:
+def import_actuals(store: BoardStore, path: str | PathLike[str], **options: Any) -> int:
     """The number of rows imported (see import_actuals_counted)."""
     return import_actuals_counted(store, path, **options).rows

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from opsboard.i18n import _
 from opsboard.logic.review import Period, ReviewData, ReviewReport
+from opsboard.logic.review_periods import PERIODS
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 
@@ -115,7 +117,7 @@ def review_period_export(store: BoardStore, period: str, first: date | None = No
     inputs = read_review_inputs(store)
     kept = [m for m in inputs.metrics if (first is None or m.date >= first) and (last is None or m.date <= last)]
     source = prepare_review(replace(inputs, metrics=kept))
-    return review_period_markdown(source.report(period), source.title(), source.currency, first, last)
+    return review_period_markdown(source.report(cast(Period, period)), source.title(), source.currency, first, last)
 
 
 def _traffic(source: ReviewSource) -> str:

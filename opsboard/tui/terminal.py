@@ -31,7 +31,7 @@ def watch_terminal(app: App) -> None:
     if app.is_headless:
         return
     try:
-        fd = sys.__stdin__.fileno()
+        fd = sys.__stdin__.fileno()  # type: ignore[union-attr]  # None: the AttributeError below
     except (AttributeError, ValueError, OSError):
         return
     if not os.isatty(fd):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fixtures.make_backoffice import FILES, build
+
 from opsboard.importers import ActualsImportError, parse_actuals
 from opsboard.importers.layouts import LAYOUTS
 
@@ -98,8 +98,9 @@ def test_hostile_sheet_names_and_cells_never_reach_the_terminal(tmp_path: Path):
 
 
 def test_a_bad_excel_cell_is_named_by_its_sheet_row(tmp_path: Path):
-    import xlsxwriter
     from datetime import datetime
+
+    import xlsxwriter
 
     path = tmp_path / "typed.xlsx"
     book = xlsxwriter.Workbook(str(path))
@@ -118,8 +119,9 @@ def test_a_bad_excel_cell_is_named_by_its_sheet_row(tmp_path: Path):
 
 
 def test_excel_cells_keep_their_types(tmp_path: Path):
-    import xlsxwriter
     from datetime import date, datetime
+
+    import xlsxwriter
 
     path = tmp_path / "typed.xlsx"
     book = xlsxwriter.Workbook(str(path))

@@ -8,15 +8,15 @@ import os
 from pathlib import Path
 
 import pytest
-
 from fixtures.make_backoffice import build
+
 from opsboard.cli import main
 from opsboard.logic.review import ReviewData
+from opsboard.model import Table
 from opsboard.services.actuals import MAPPING_FIELD, import_actuals_counted, preview_actuals, save_actuals
 from opsboard.services.board_files import init_board
 from opsboard.services.errors import InputError
 from opsboard.store import BoardError, BoardStore
-from opsboard.model import Table
 
 FROZEN = "2026-01-15T09:00:00+00:00"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from live_helpers import FROZEN, SIZE, make_board, record_notes, run_async
+from live_helpers import FROZEN, SIZE, make_board, record_notes
 
 from opsboard.commands import tui as tui_command
 from opsboard.services.tasks import add_task
@@ -44,7 +44,6 @@ def task_status_review(data: dict) -> None:
 
 
 @pytest.mark.parametrize("view", ["2", "5"])
-@run_async
 async def test_a_view_on_a_task_the_models_refuse_ends_the_app_with_the_error_for_recovery(board: Path, view: str) -> None:
     edit_file(board, task_status_review)
     app = OpsboardApp(BoardStore(board, user="lin"))
@@ -57,7 +56,6 @@ async def test_a_view_on_a_task_the_models_refuse_ends_the_app_with_the_error_fo
     assert "status" in str(app.return_value)
 
 
-@run_async
 async def test_a_task_broken_while_view_2_is_open_ends_the_app_with_the_error(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="lin"))
     async with app.run_test(size=SIZE) as pilot:
@@ -75,7 +73,6 @@ def unreadable_entry(data: dict) -> None:
     entries[-1]["at"] = "yesterday"  # the newest entry: not a time
 
 
-@run_async
 async def test_the_activity_view_with_an_unreadable_entry_says_so_and_shows_the_rest(board: Path) -> None:
     edit_file(board, unreadable_entry)
     app = OpsboardApp(BoardStore(board, user="lin"))
@@ -90,7 +87,6 @@ async def test_the_activity_view_with_an_unreadable_entry_says_so_and_shows_the_
         assert message.startswith("1 entry of the activity log cannot be read and is not shown")
 
 
-@run_async
 async def test_undo_with_an_unreadable_entry_says_why_nothing_was_undone(board: Path) -> None:
     edit_file(board, unreadable_entry)
     before = board.read_bytes()

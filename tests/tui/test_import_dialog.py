@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fixtures.make_backoffice import build
+from test_review_view import frozen, make_app, open_review, quarter_metrics
+
 from opsboard.tui.modals.import_actuals import ImportActualsDialog, complete_path
-from test_review_view import frozen, make_app, open_review, quarter_metrics, run_async  # noqa: F401
 
 __all__ = ["frozen"]
 
@@ -45,7 +45,6 @@ async def preview(pilot, dialog: ImportActualsDialog) -> str:
     raise AssertionError("no preview")
 
 
-@run_async
 async def test_the_preview_shows_the_figures_and_esc_leaves_the_board_byte_identical(tmp_path: Path, frozen, files: Path):
     app = make_app(tmp_path)
     before = app.store.path.read_bytes()
@@ -70,7 +69,6 @@ async def test_the_preview_shows_the_figures_and_esc_leaves_the_board_byte_ident
     assert app.store.path.read_bytes() == before
 
 
-@run_async
 async def test_preview_totals_match_the_fixture_and_enter_imports(tmp_path: Path, frozen, files: Path):
     expected = build(tmp_path / "again")["opsboard_en.csv"].totals
     app = make_app(tmp_path)
@@ -94,7 +92,6 @@ async def test_preview_totals_match_the_fixture_and_enter_imports(tmp_path: Path
         assert screen.source.channels == ("JD", "Tmall")
 
 
-@run_async
 async def test_a_double_count_is_said_in_the_dialog_and_nothing_is_saved(tmp_path: Path, frozen, files: Path):
     app = make_app(tmp_path, quarter_metrics())  # Tmall and JD in January-March 2025
     before = app.store.path.read_bytes()
@@ -112,7 +109,6 @@ async def test_a_double_count_is_said_in_the_dialog_and_nothing_is_saved(tmp_pat
     assert app.store.path.read_bytes() == before
 
 
-@run_async
 async def test_i_opens_the_dialog_in_view_3_too(tmp_path: Path, frozen):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

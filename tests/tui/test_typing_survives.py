@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from live_helpers import SIZE, run_async
+from live_helpers import SIZE
 from textual.widgets import Input, Static
 
 from opsboard.services.tasks import delete_task, update_task
@@ -52,7 +52,6 @@ async def edit_form(pilot) -> FormScreen:
     return form
 
 
-@run_async
 async def test_a_form_on_a_task_a_teammate_deleted_keeps_the_typing_and_can_re_create_it(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="ana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -80,7 +79,6 @@ async def test_a_form_on_a_task_a_teammate_deleted_keeps_the_typing_and_can_re_c
         assert (task.owner, task.department, task.priority) == ("lin", "design", 1)
 
 
-@run_async
 async def test_esc_on_a_changed_form_asks_before_dropping_the_typing(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="ana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -106,7 +104,6 @@ async def test_esc_on_a_changed_form_asks_before_dropping_the_typing(board: Path
         assert on_disk(board).task("t-d1").notes == ""
 
 
-@run_async
 async def test_a_save_the_disk_refuses_keeps_the_form_open_with_the_message(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = OpsboardApp(BoardStore(board, user="ana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -132,7 +129,6 @@ async def test_a_save_the_disk_refuses_keeps_the_form_open_with_the_message(boar
         assert on_disk(board).task("t-d1").owner == "lin"
 
 
-@run_async
 async def test_a_delete_confirmed_after_a_teammates_edit_asks_again(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="ana"))
     async with app.run_test(size=SIZE) as pilot:

@@ -58,7 +58,7 @@ def complete_path(value: str) -> str | None:
     folder, start = os.path.split(os.path.expanduser(value))
     try:
         with os.scandir(folder or ".") as entries:
-            found = []
+            found: list[tuple[bool, str, str]] = []
             for entry in entries:
                 if len(found) >= _LISTED:
                     break
@@ -80,22 +80,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     """Dismisses with what was imported, or None when nothing was."""
 
     AUTO_FOCUS = "#import-path"
-    DEFAULT_CSS = """
-    ImportActualsDialog { align: center middle; }
-    ImportActualsDialog > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ImportActualsDialog .import-title { text-style: bold; height: 1; margin-bottom: 1; }
-    ImportActualsDialog .import-row { height: 1; }
-    ImportActualsDialog .import-row Label { width: 10; }
-    ImportActualsDialog .import-row Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
-    ImportActualsDialog .import-row Input:focus { background: $primary 30%; }
-    ImportActualsDialog Checkbox { height: 1; border: none; padding: 0; background: $surface; }
-    ImportActualsDialog #import-preview-scroll { height: auto; max-height: 14; margin-top: 1; }
-    ImportActualsDialog #import-preview.-error { color: $error; }
-    ImportActualsDialog #import-keys { color: $text-muted; height: 1; margin-top: 1; }
-    """
+    CSS_PATH = "import_actuals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _l("Cancel"), id="import.cancel"),
         Binding("enter", "go", _l("Preview / import"), id="import.go", priority=True),
