@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from opsboard.model import ChecklistItem, ItemStatus, Phase
 from opsboard.i18n import _
+from opsboard.model import ChecklistItem, ItemStatus, Phase
 from opsboard.model.labels import phase_title
 
 from .markdown import checkbox, escape, heading

@@ -46,6 +46,7 @@ from __future__ import annotations
 import os
 from collections import UserString
 from collections.abc import Mapping
+from typing import cast
 
 from .catalogue import Catalogue, load
 
@@ -143,8 +144,8 @@ class LazyText(UserString):
         self.message = message
         self.context = context
 
-    @property  # type: ignore[override]
-    def data(self) -> str:  # UserString's methods all read `data`
+    @property
+    def data(self) -> str:  # type: ignore[override]  # UserString's methods all read `data`
         return pgettext(self.context, self.message) if self.context else _(self.message)
 
     def __format__(self, spec: str) -> str:
@@ -154,12 +155,14 @@ class LazyText(UserString):
         return f"_l({self.message!r})"
 
 
-def _l(message: str) -> LazyText:
-    return LazyText(message)
+# Typed as str for the checker: a LazyText stands wherever text is read (a
+# Binding's description, a label) and reads as the message translated then.
+def _l(message: str) -> str:
+    return cast(str, LazyText(message))
 
 
-def lazy_pgettext(context: str, message: str) -> LazyText:
-    return LazyText(message, context)
+def lazy_pgettext(context: str, message: str) -> str:
+    return cast(str, LazyText(message, context))
 
 
 __all__ = [

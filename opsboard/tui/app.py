@@ -14,19 +14,17 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
+from opsboard.i18n import _, _l, use_board_language
 from opsboard.model.clock import now
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
-from opsboard.model.clock import now
-from opsboard.i18n import _, _l, use_board_language
-
 from .keymap import load_keymap
 from .messages import BoardReloaded
-from .translated_bindings import translate_bindings
 from .saving import Saves
 from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .terminal import watch_terminal
+from .translated_bindings import translate_bindings
 from .views import BY_NAME, VIEWS, modes
 from .widgets.quiet_header import header_title, saved_label
 

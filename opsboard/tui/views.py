@@ -53,7 +53,13 @@ VIEWS: tuple[View, ...] = (
     View("standup", "5", _l("Stand-up"), "opsboard.tui.screens.standup:StandupScreen"),
     # who changed what: over any view, and back with escape
     View(
-        "activity", "A", _l("Activity"), "opsboard.tui.screens.activity:ActivityScreen", binding_id="app.activity", mode=False, exported=False
+        "activity",
+        "A",
+        _l("Activity"),
+        "opsboard.tui.screens.activity:ActivityScreen",
+        binding_id="app.activity",
+        mode=False,
+        exported=False,
     ),
 )
 BY_NAME: dict[str, View] = {view.name: view for view in VIEWS}

@@ -12,11 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-import messages  # noqa: E402  (tools/messages.py)
-from babel.messages.pofile import write_po  # noqa: E402
+import messages
+from babel.messages.pofile import write_po
 
-from opsboard import i18n  # noqa: E402
-from opsboard.i18n import catalogue  # noqa: E402
+from opsboard import i18n
+from opsboard.i18n import catalogue
 
 ZH = catalogue.po_path("zh")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opsboard.i18n import _
+
 from .form import FormField, FormScreen
 
 

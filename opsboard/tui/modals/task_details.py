@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,11 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from rich.cells import cell_len
-
+from opsboard.i18n import _, _l, pgettext
 from opsboard.model import Task
 from opsboard.model.labels import task_status_title
-from opsboard.i18n import _, _l, pgettext
 
 
 def task_details(task: Task, department: str, item: str, today: date) -> Text:

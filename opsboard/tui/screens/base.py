@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from opsboard.i18n import _, _l
 from opsboard.services.export import default_export_path, write_export
 from opsboard.store import BoardDamagedError, BoardError, BoardStore
-from opsboard.i18n import _, _l
 
 from ..messages import BoardReloaded
 

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 
+from opsboard.i18n import _, _l, lazy_pgettext
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, TaskStatus
 from opsboard.services.task_board import DepartmentSummary
-from opsboard.i18n import _, _l, lazy_pgettext
 
 from .keyed_table import KeyedTable
 

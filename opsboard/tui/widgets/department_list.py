@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from opsboard.services.task_board import DepartmentSummary
 from opsboard.i18n import _, pgettext
+from opsboard.services.task_board import DepartmentSummary
 
 OVERVIEW = "overview"
 NAME_WIDTH = 12  # the names' room in a narrow window

@@ -27,8 +27,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from opsboard.model import Task, TaskStatus
 from opsboard.i18n import _, _l, pgettext
+from opsboard.model import Task, TaskStatus
 
 CARD_LINES = 4
 Parts = list[tuple[str, Style | None]]
