@@ -26,7 +26,7 @@ def subcommand(*path: str) -> argparse.ArgumentParser:
 
 
 def options(parser: argparse.ArgumentParser) -> dict[str, str]:
-    return {a.option_strings[-1]: a.dest for a in parser._actions if a.option_strings and a.dest not in ("help", "user")}
+    return {a.option_strings[-1]: a.dest for a in parser._actions if a.option_strings and a.dest not in ("help", "user", "ui_lang")}
 
 
 def test_every_declared_field_is_a_field_of_the_task() -> None:

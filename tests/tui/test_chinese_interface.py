@@ -26,7 +26,6 @@ def footer_words(app: OpsboardApp) -> list[str]:
     return [description for _, description in app.screen.query_one("KeyFooter").shown_keys()]
 
 
-@run_async
 async def test_a_chinese_board_opens_a_chinese_interface(chinese_board: Path) -> None:
     app = OpsboardApp(BoardStore(chinese_board, user="lin"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -40,7 +39,6 @@ async def test_a_chinese_board_opens_a_chinese_interface(chinese_board: Path) ->
         assert "Quit" not in help_text and "Everywhere" not in help_text
 
 
-@run_async
 async def test_ui_lang_english_keeps_a_chinese_board_in_english(chinese_board: Path) -> None:
     i18n.override_language("en")
     app = OpsboardApp(BoardStore(chinese_board, user="lin"))

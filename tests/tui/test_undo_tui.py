@@ -182,7 +182,6 @@ async def test_u_does_nothing_under_an_open_dialog(board: Path) -> None:
         assert status_on_disk(board, "research-a") == "done"
 
 
-@run_async
 async def test_u_after_the_undone_change_moved_to_the_archive_does_not_apply_it_again(board: Path, monkeypatch) -> None:
     from opsboard.store import board_store as board_store_module
 
