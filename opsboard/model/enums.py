@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from opsboard.i18n import LazyText, lazy_pgettext
+from opsboard.i18n import lazy_pgettext
 
 SCHEMA_VERSION = 2
 """Bump with a migration step in opsboard/store/migrations.py."""
@@ -39,7 +39,7 @@ class TaskStatus(StrEnum):
 TASK_COLUMNS: tuple[TaskStatus, ...] = tuple(TaskStatus)
 
 # in the interface language when read (str(...)): the columns, exports and CLI show these
-TASK_STATUS_LABELS: dict[TaskStatus, LazyText] = {
+TASK_STATUS_LABELS: dict[TaskStatus, str] = {
     TaskStatus.TODO: lazy_pgettext("task status", "To do"),
     TaskStatus.DOING: lazy_pgettext("task status", "Doing"),
     TaskStatus.BLOCKED: lazy_pgettext("task status", "Blocked"),
