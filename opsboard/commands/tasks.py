@@ -13,6 +13,7 @@ from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
+from opsboard.services.task_fields import TASK_FIELDS, cli_fields
 from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, list_tasks, update_task
 from opsboard.services.user import current_user
 
@@ -115,23 +116,15 @@ def _warn_if_early(store, task: Task) -> None:
         print(_("opsboard: warning: {warning}").format(warning=warning), file=sys.stderr)
 
 
-def task_json(task: Task, names: dict[str, str]) -> dict:
-    return {
-        "id": task.id,
-        "title": task.title,
-        "department": task.department,
-        "department_name": names.get(task.department, task.department),
-        "status": task.status.value,
-        "owner": task.owner,
-        "due": task.due.isoformat() if task.due else None,
-        "priority": task.priority,
-        "tags": task.tags,
-        "blocked_reason": task.blocked_reason,
-        "checklist_item": task.checklist_item,
-        "notes": task.notes,
-        "created_at": task.created_at.isoformat() if task.created_at else None,
-        "done_at": task.done_at.isoformat() if task.done_at else None,
-    }
+def task_json(task: Task, names: dict[str, str]) -> dict[str, object]:
+    """Every field of the task as saved, and its department's name."""
+    saved = task.to_doc()
+    found: dict[str, object] = {"id": saved.pop("id")}
+    for name, value in saved.items():
+        found[name] = value
+        if name == "department":
+            found["department_name"] = names.get(task.department, task.department)
+    return found
 
 
 def _pad(text: str, width: int) -> str:

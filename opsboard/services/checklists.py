@@ -80,8 +80,8 @@ def task_progress_label(done: int, total: int) -> str:
 def _set_status(store: BoardStore, item: ChecklistItem, status: ItemStatus, label: str) -> ChecklistItem:
     """`item`: as the user saw it, so a teammate's status change since is a
     conflict rather than silently flipped back."""
-    after: dict = {"status": status.value}
-    before: dict = {"status": item.status.value}
+    after: dict[str, Any] = {"status": status.value}
+    before: dict[str, Any] = {"status": item.status.value}
     if status in (ItemStatus.DONE, ItemStatus.SKIPPED):  # who closed it, either way ("Skipped by …")
         after |= {"done_at": now().isoformat(), "done_by": store.user}
     else:

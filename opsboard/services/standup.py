@@ -201,8 +201,8 @@ def department_agendas(
         group = _group(task, day, week_end, done_ids, since)
         if group:
             groups.setdefault(task.department, {}).setdefault(group, []).append(task)
-    items: dict[str, list] = {}
-    done_items: dict[str, list] = {}
+    items: dict[str, list[Any]] = {}
+    done_items: dict[str, list[Any]] = {}
     for item in store.checklist():
         if item.status is ItemStatus.OPEN:
             items.setdefault(item.department, []).append(item)

@@ -108,7 +108,7 @@ TASK_FIELDS: tuple[TaskField, ...] = (
     TaskField("owner", _l("Owner"), option="--owner", add_help="", set_help=""),
     TaskField(
         "due",
-        _l("Due (YYYY-MM-DD, empty for none)"),
+        _l("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"),
         _due,
         default=None,
         option="--due",

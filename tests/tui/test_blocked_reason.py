@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import run_async
 from textual.containers import Vertical
 from textual.widgets import Input
 
@@ -25,7 +24,6 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@run_async
 async def test_back_to_blocked_offers_the_old_reason_in_a_short_dialog(board: Path) -> None:
     app = OpsboardApp(BoardStore(board, user="ana"))
     app.animation_level = "none"

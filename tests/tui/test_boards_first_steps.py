@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import run_async
 from textual.widgets import Select
 
 from opsboard.store import BoardStore
@@ -33,7 +32,6 @@ def make_app(path: Path):
     return app
 
 
-@run_async
 async def test_a_on_the_overview_asks_which_department(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "j")  # the overview, on its second row: Marketing
@@ -54,7 +52,6 @@ async def test_a_on_the_overview_asks_which_department(board: Path) -> None:
     assert task.department == "customer_service"
 
 
-@run_async
 async def test_a_filter_matching_only_done_cards_focuses_done(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "slash", *"Logo", "enter")  # "Logo refresh" is done, in Design
@@ -67,7 +64,6 @@ async def test_a_filter_matching_only_done_cards_focuses_done(board: Path) -> No
         assert kanban.current is not None and kanban.current.id == "t-d7"
 
 
-@run_async
 async def test_the_task_form_reads_typed_dates_and_warns_before_the_plan_year(board: Path) -> None:
     from textual.widgets import Input
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checklists_fixture import checklist_app, checklist_board, reopened, run_async  # noqa: F401
+from checklists_fixture import checklist_app, checklist_board, reopened  # noqa: F401
 from textual.widgets import Static
 
 from opsboard.services.checklists import edit_item
@@ -25,7 +25,6 @@ def visible_detail(app) -> list[str]:
     return [pane.render_line(y).text.strip() for y in range(pane.size.height)]
 
 
-@run_async
 async def test_done_by_and_tasks_stay_in_view_above_a_long_note(checklist_board: Path) -> None:
     store = BoardStore(checklist_board, user="lin")
     edit_item(store, "research-a", notes=LONG_NOTE)
@@ -39,7 +38,6 @@ async def test_done_by_and_tasks_stay_in_view_above_a_long_note(checklist_board:
         assert app.screen.query_one("#item-detail", Static).size.height > 4  # it grew with the note
 
 
-@run_async
 async def test_skip_says_who_skipped(checklist_board: Path) -> None:
     app = checklist_app(checklist_board)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -50,7 +48,6 @@ async def test_skip_says_who_skipped(checklist_board: Path) -> None:
         assert reopened(checklist_board).item("research-c").done_by == "ana"
 
 
-@run_async
 async def test_done_while_its_task_is_open_says_so(checklist_board: Path) -> None:
     add_task(BoardStore(checklist_board, user="lin"), department="data_analysis", title="Competitor list", checklist_item="research-c")
     app = checklist_app(checklist_board)

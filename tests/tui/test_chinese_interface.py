@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checklists_fixture import NOW, run_async
-
+from checklists_fixture import NOW
 
 from opsboard import i18n
 from opsboard.services.board_files import init_board

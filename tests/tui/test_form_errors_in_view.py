@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_targets_view import make_board, open_targets, run_async  # noqa: F401
+from test_targets_view import make_board, open_targets
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -21,7 +21,6 @@ def inside(widget, scroll) -> bool:
     return scroll.region.y <= widget.region.y and widget.region.bottom <= scroll.region.bottom and widget.region.height > 0
 
 
-@run_async
 async def test_plan_form_errors_show_at_once_and_in_view_at_80x24(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", "2025-06-15T09:00:00+08:00")
     path = make_board(tmp_path)
@@ -51,7 +50,6 @@ async def test_plan_form_errors_show_at_once_and_in_view_at_80x24(tmp_path: Path
         assert inside(form.query_one("#error-conversion", Static), scroll)
 
 
-@run_async
 async def test_an_error_without_a_field_of_its_own_names_its_subject() -> None:
     from textual.app import App
 

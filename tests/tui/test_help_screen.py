@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from boards_fixture import NOW, make_board
-from checklists_fixture import run_async
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -45,7 +44,6 @@ def listed(help_screen: HelpScreen) -> list[str]:
     return str(help_screen.query_one("#help-text", Static).render()).splitlines()
 
 
-@run_async
 async def test_help_scrolls_by_keyboard_to_the_app_keys_at_80x24(board: Path) -> None:
     async with make_app(board).run_test(size=(80, 24)) as pilot:
         help_screen = await open_help(pilot, "5")
@@ -64,7 +62,6 @@ async def test_help_scrolls_by_keyboard_to_the_app_keys_at_80x24(board: Path) ->
         assert not isinstance(pilot.app.screen, HelpScreen)
 
 
-@run_async
 async def test_help_lists_our_keys_once_and_no_textual_defaults(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         lines = listed(await open_help(pilot, "2", "enter"))

@@ -5,14 +5,13 @@ before every department was walked asks first; the export dialog opened with
 from __future__ import annotations
 
 import pytest
-from test_standup_view import board, make_app, open_standup, run_async  # noqa: F401
+from test_standup_view import board, make_app, open_standup  # noqa: F401
 
 from opsboard.tui.modals.confirm import ConfirmScreen
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.widgets.standup_timer import StandupTimer
 
 
-@run_async
 async def test_coming_back_keeps_the_time_used(board, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -32,7 +31,6 @@ async def test_coming_back_keeps_the_time_used(board, monkeypatch: pytest.Monkey
         assert str(timer.render()) == "1:58 left · total 0:32"
 
 
-@run_async
 async def test_f_before_the_walk_is_done_asks(board) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -50,7 +48,6 @@ async def test_f_before_the_walk_is_done_asks(board) -> None:
         assert isinstance(pilot.app.screen, FormScreen)  # the finish form, as before
 
 
-@run_async
 async def test_x_asks_where_without_not_now(board) -> None:
     path, _ = board
     async with make_app(path).run_test(size=(80, 24)) as pilot:
@@ -62,7 +59,6 @@ async def test_x_asks_where_without_not_now(board) -> None:
         assert form.form_title == "Export the stand-up to Markdown"  # asked for: esc cancels, it is not 'not now'
 
 
-@run_async
 async def test_an_item_done_with_d_is_listed_as_done(board) -> None:
     from test_standup_view import rows
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_targets_view import make_board, open_targets, run_async  # noqa: F401
+from test_targets_view import make_board, open_targets
 from textual.widgets import Static
 from textual.widgets._toast import Toast, ToastRack
 
@@ -23,7 +23,6 @@ def overlaps(a, b) -> bool:
     return bool(a.region.intersection(b.region).area)
 
 
-@run_async
 async def test_a_notice_keeps_off_the_summary_and_the_form_buttons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", "2025-06-15T09:00:00+08:00")
     app = OpsboardApp(BoardStore(make_board(tmp_path), user="ana"))

@@ -57,7 +57,8 @@ def key_lines(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, st
         for key in keys:
             if "/" in key or " " in key:
                 shown.update(key.replace(" ", "/").split("/"))
-    view, everywhere = [], []
+    view: list[tuple[str, str]] = []
+    everywhere: list[tuple[str, str]] = []
     for (is_app, _action), (keys, description) in groups.items():
         keys = [k for k in keys if k not in shown or "/" in k or " " in k]
         if keys:
@@ -66,15 +67,7 @@ def key_lines(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, st
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 72; max-width: 100%; height: 90%; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    HelpScreen #help-keys { height: 1fr; }
-    HelpScreen #help-hint { color: $text-muted; height: 1; }
-    """
+    CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", _l("Close"), id="help.close"),
         Binding("j,down", "scroll(1)", _l("Down"), id="help.down", show=False),

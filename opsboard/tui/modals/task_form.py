@@ -42,46 +42,45 @@ def task_form(
     owners: Sequence[str] = (),
     department: str = "",
 ) -> CardForm:
-    """Fields: title, owner, due, priority, tags, checklist item, notes — and
-    department when `departments` (id → name) is given: last when editing,
-    first when adding from the overview (which department is the question),
-    on `department`. The owner completes from `owners` (the roster's names)."""
-    fields = [
-        FormField("title", _("Title"), task.title if task else prefill_title),
-        FormField("owner", _("Owner"), task.owner if task else "", suggestions=owners),
-        FormField(
-            "due",
-            _("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"),
-            task.due.isoformat() if task and task.due else "",
-            placeholder="YYYY-MM-DD",
-        ),
-        FormField("priority", _("Priority"), str(task.priority) if task else "3", kind="select", options=priority_options()),
-        FormField("tags", _("Tags (comma-separated)"), ", ".join(task.tags) if task else "", placeholder=_("photos, 618")),
-        FormField(
-            "checklist_item",
-            _("Serves checklist item"),
-            (task.checklist_item or NO_ITEM) if task else prefill_item,
-            kind="select",
-            options=item_options(items),
-        ),
-    ]
-    if departments:
-        options = [(name, dept_id) for dept_id, name in departments.items()]
-        chosen = FormField("department", _("Department"), task.department if task else department, kind="select", options=options)
-        if task is None:
-            fields.insert(0, chosen)
+    """The task's fields as services/task_fields.py declares them, in its
+    order — and the department when `departments` (id → name) is given: last
+    when editing, first when adding from the overview (which department is the
+    question), on `department`. The owner completes from `owners` (the
+    roster's names)."""
+    new_task = {"title": prefill_title, "checklist_item": prefill_item, "department": department}
+    options = {
+        "priority": priority_options(),
+        "checklist_item": item_options(items),
+        "department": [(name, dept_id) for dept_id, name in (departments or {}).items()],
+    }
+    fields: list[FormField] = []
+    for spec in TASK_FIELDS:
+        if spec.name == "department" and not departments:
+            continue
+        if task is not None:
+            value = spec.text(task)
         else:
-            fields.append(chosen)
-    fields.append(FormField("notes", _("Notes"), task.notes if task else "", kind="textarea"))
+            value = new_task.get(spec.name, "" if spec.default in (None, ()) else str(spec.default))
+        field = FormField(
+            spec.name,
+            str(spec.label),
+            value,
+            kind=spec.form,
+            options=options.get(spec.name, ()),
+            placeholder=str(spec.placeholder),
+            suggestions=owners if spec.name == "owner" else (),
+        )
+        if spec.name == "department" and task is None:
+            fields.insert(0, field)
+        else:
+            fields.append(field)
     return CardForm(title, fields, submit)
 
 
 class ReasonForm(CardForm):
     """One line to fill: the dialog is as tall as its field, not the screen."""
 
-    DEFAULT_CSS = """
-    ReasonForm VerticalScroll { height: auto; }
-    """
+    CSS_PATH = [*CardForm.CSS_PATH, "reason_form.tcss"]  # the form's, then its own
 
 
 def reason_form(task_title: str, submit: Submit, reason: str = "") -> CardForm:

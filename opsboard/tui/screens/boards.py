@@ -17,14 +17,14 @@ from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskStatus
 from opsboard.model.clock import today
+from opsboard.services.activity import last_blocked_reason
 from opsboard.services.checklists import checklist_item_choices
 from opsboard.services.departments import department_names
 from opsboard.services.errors import InputError
+from opsboard.services.parsing import before_plan_year
 from opsboard.services.people import owner_names, people_load
 from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
-from opsboard.services.activity import last_blocked_reason
-from opsboard.services.parsing import before_plan_year
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 

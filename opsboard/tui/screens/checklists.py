@@ -53,12 +53,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
     VIEW_NAME = "checklists"
     VIEW_TITLE = _l("Checklists")
     AUTO_FOCUS = "#items"  # one focus change at start: each one redraws the footer
-    DEFAULT_CSS = """
-    ChecklistsScreen #items { height: 1fr; }
-    ChecklistsScreen #item-detail {
-        height: auto; min-height: 3; max-height: 45%; padding: 0 1; border-top: solid $panel; color: $text-muted;
-    }
-    """
+    CSS_PATH = "checklists.tcss"
 
     EDIT_ACTIONS = frozenset({"toggle_done", "skip", "edit", "add_task"})
     BINDINGS: ClassVar[list[BindingType]] = [

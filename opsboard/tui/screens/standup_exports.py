@@ -67,4 +67,4 @@ class RecordExports:
             self.notify(_("Exported the stand-up to {written}").format(written=written), timeout=6, markup=False)
             return None
 
-        self.app.push_screen(export_form(str(default), submit, offered=offered))
+        self.ops_app.push_screen(export_form(str(default), submit, offered=offered))
