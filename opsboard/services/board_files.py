@@ -7,13 +7,10 @@ import tempfile
 from pathlib import Path
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.i18n import _, use_board_language
+from opsboard.i18n import _, ngettext, use_board_language
 from opsboard.i18n import language as current_language
 from opsboard.model import Language
 from opsboard.model.clock import today
-from opsboard.i18n import _, ngettext
-from opsboard.i18n import language as current_language
-from opsboard.i18n import use_board_language
 from opsboard.store import BoardError, BoardStore, rows
 
 from .errors import InputError
