@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from opsboard.logic.campaign_calendar import year_presets  # noqa: E402
-from opsboard.model import Campaign, Channel, TargetPlan  # noqa: E402
+from opsboard.logic.campaign_calendar import year_presets
+from opsboard.model import Campaign, Channel, TargetPlan
 
 RECOMPUTE_BUDGET_MS = 100.0
 IMPORT_BUDGET_MS = 1000.0

@@ -3,11 +3,9 @@ and the store's daily metrics from scripts and cron."""
 
 from __future__ import annotations
 
-from opsboard.i18n import _
-
 import argparse
 
-from opsboard.i18n import ngettext
+from opsboard.i18n import _, ngettext
 from opsboard.services.board_files import open_board
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.user import current_user

@@ -7,10 +7,10 @@ read without colour; a figure that cannot be computed reads "n/a".
 
 from __future__ import annotations
 
-from opsboard.i18n import _
-
 from collections.abc import Mapping
 from typing import Any
+
+from opsboard.i18n import _
 
 from .markdown import amount, escape, heading, percent, table
 

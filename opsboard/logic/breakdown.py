@@ -25,7 +25,7 @@ import calendar
 import math
 from dataclasses import dataclass
 
-from opsboard.model.targets import MONTHS, TargetPlan
+from opsboard.model.targets import MONTHS, Channel, TargetPlan
 
 from .whole_units import split_whole_units as split_whole_units
 
@@ -196,13 +196,13 @@ def _period(label: str, months: list[MonthPlan]) -> PeriodTotal:
 def _channels(plan: TargetPlan, months: list[MonthPlan]) -> tuple[ChannelPlan, ...]:
     """Each channel's share of every month, with its own conversion, order
     value, paid share and cost per click where it has them (else the board's)."""
-    named = plan.channels or [None]
+    named: list[Channel | None] = [*plan.channels] or [None]
     total_share = sum(c.share for c in plan.channels)
     # Shares that do not sum to 1 are scaled; all zero means an equal split.
     shares = [c.share / total_share if total_share > 0 else 1 / len(named) for c in plan.channels] or [1.0]
     targets = split_whole_units(plan.annual_target, shares)
     result = []
-    for channel, share, target in zip(named, shares, targets):
+    for channel, share, target in zip(named, shares, targets, strict=True):
         orders: float | None = 0.0
         uv: float | None = 0.0
         paid_uv: float | None = 0.0
@@ -211,9 +211,10 @@ def _channels(plan: TargetPlan, months: list[MonthPlan]) -> tuple[ChannelPlan, .
             i = month.month - 1
             part = month.target * share
 
-            def own(name: str, i: int = i) -> float:
+            def own(name: str, i: int = i, channel: Channel | None = channel) -> float:
                 value = getattr(channel, name) if channel is not None else None
-                return value if value is not None else getattr(plan, name)[i]
+                found: float = value if value is not None else getattr(plan, name)[i]
+                return found
 
             cr, aov = own("conversion"), own("order_value")
             if orders is None or uv is None or paid_uv is None or spend is None:

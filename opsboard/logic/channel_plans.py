@@ -17,6 +17,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import Channel, TargetPlan
@@ -52,7 +53,8 @@ class ChannelVsActual:
 def channel_assumption(plan: TargetPlan, channel: Channel, name: str, month: int) -> float:
     """The channel's own value, else the board's for the month."""
     own = getattr(channel, name)
-    return own if own is not None else getattr(plan, name)[month - 1]
+    found: float = own if own is not None else getattr(plan, name)[month - 1]
+    return found
 
 
 def _planned(
@@ -93,7 +95,7 @@ def channel_plan_vs_actual(
     if not plan.channels or first is None or cutoff is None:
         return ()
     total_share = sum(c.share for c in plan.channels)
-    sums: dict[str, list] = {c.name.casefold(): [None, 0, 0, False, 0.0, 0.0] for c in plan.channels}
+    sums: dict[str, list[Any]] = {c.name.casefold(): [None, 0, 0, False, 0.0, 0.0] for c in plan.channels}
     for metric in metrics:
         if not first <= metric.date <= cutoff:
             continue
@@ -116,7 +118,7 @@ def channel_plan_vs_actual(
         payers = buyers if has_buyers else orders
         conversion = payers / uv if uv else None
         order_value = revenue / payers if payers else None
-        plan_cr = plan_orders / plan_uv if plan_uv else None
+        plan_cr = plan_orders / plan_uv if plan_uv and plan_orders is not None else None
         plan_aov = target / plan_orders if plan_orders else None
         effects = None
         if plan_uv is not None and plan_cr is not None and plan_aov is not None and uv is not None:

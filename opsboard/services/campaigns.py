@@ -6,11 +6,10 @@ so the past keeps its targets and the plan before it is kept as a version.
 
 from __future__ import annotations
 
-from opsboard.i18n import _
-
 from datetime import date
 from typing import Any
 
+from opsboard.i18n import _
 from opsboard.model import Campaign, TargetPlan
 from opsboard.store import BoardStore
 
@@ -66,7 +65,7 @@ def _plan(store: BoardStore) -> TargetPlan:
     return plan
 
 
-def _docs(plan: TargetPlan) -> list[dict]:
+def _docs(plan: TargetPlan) -> list[dict[str, Any]]:
     return [c.to_doc() for c in plan.campaigns]
 
 

@@ -6,13 +6,13 @@ with a message that says what is valid; the caller files it under the field.
 
 from __future__ import annotations
 
-from opsboard.i18n import _
-
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import cast
+
+from opsboard.i18n import _
 
 MONTHS = 12
 RATE_HELP = "is a rate between 0 and 1 (0.03 = 3 %)"
@@ -187,7 +187,7 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
             return []
         items: Iterable[str] = [part for part in re.split(r"[,;\n]", raw) if part.strip()]
     else:
-        items = [str(part) for part in raw]  # type: ignore[union-attr]
+        items = [str(part) for part in cast(Iterable[object], raw)]
     channels: list[tuple[str, float, dict[str, float]]] = []
     for item in items:
         head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item.strip())

@@ -7,8 +7,6 @@ overwritten).
 
 from __future__ import annotations
 
-from opsboard.i18n import _
-
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -16,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from opsboard.i18n import _
 from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
 from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
 from opsboard.model.ids import new_id

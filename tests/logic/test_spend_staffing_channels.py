@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from test_day_targets import campaign_plan
 
 from opsboard.logic.channel_plans import channel_plan_vs_actual
 from opsboard.logic.rest_of_year import rest_of_year
@@ -13,8 +14,6 @@ from opsboard.logic.spend import spend_check
 from opsboard.logic.staffing import peak_staffing
 from opsboard.logic.targets import monthly_breakdown, plan_vs_actual
 from opsboard.model import Channel, DailyMetric, TargetPlan
-
-from test_day_targets import campaign_plan
 
 
 def day(d: date, channel: str = "", uv: int = 1_000, buyers: int | None = 20, revenue: float = 5_000, ad_spend: float = 0.0) -> DailyMetric:

@@ -300,7 +300,6 @@ async def test_s_shapes_the_months_like_last_years_revenue(tmp_path: Path):
         assert cells(screen.query_one(MonthTable), "11")["target"] == "254k"
 
 
-@run_async
 async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")  # two months of 2025 elapsed
     path = make_board(tmp_path)
@@ -336,7 +335,6 @@ async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tm
         assert cells(screen.query_one(MonthTable), "1")["target"] != january  # 双11 now takes its share of January too
 
 
-@run_async
 async def test_an_uplift_above_300_percent_in_the_campaign_form_is_saved_only_when_saved_again(tmp_path: Path):
     path = make_board(tmp_path)
     app = make_app(path)

@@ -9,8 +9,6 @@ until the new figures arrive.
 
 from __future__ import annotations
 
-from opsboard.i18n import _, _l
-
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,6 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from opsboard.i18n import _, _l
 from opsboard.services.board_files import path_for_commands
 from opsboard.services.targets import (
     TargetsInputs,
@@ -260,7 +259,7 @@ class TargetsScreen(ViewScreen):
                 self.reload()
 
         # `seen`: the plan as the form shows it, so a teammate's save of the same field is asked about
-        change = confirming(lambda changed, confirmed: set_assumptions(self.store, seen=plan, confirmed=confirmed, **changed))
+        change = confirming(lambda changed, confirmed: set_assumptions(self.store, seen=plan, confirmed=confirmed, **changed))  # type: ignore[arg-type]  # the form's fields are the plan's assumptions
         save = self.ops_app.saves.form_submit(change, saved=saved, what="plan")
         title = "Target plan and assumptions" if plan else "Set the year's sales target"
         self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)

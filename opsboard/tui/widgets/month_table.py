@@ -13,6 +13,7 @@ below says which days each covers).
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from rich.cells import cell_len
 from rich.text import Text

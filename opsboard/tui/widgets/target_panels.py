@@ -253,7 +253,7 @@ def versions_table(view, compare: int | None) -> RenderableType:
     title = f"This plan beside v{index} of {len(versions) + 1} ({by}, {when}: {earlier.change or 'saved'}) — v: another"
     table = _table(title, ["Month", "Now", f"v{index}", "Change"])
     now, then = monthly_targets(view.plan), monthly_targets(earlier)
-    for month, (a, b) in enumerate(zip(now, then), start=1):
+    for month, (a, b) in enumerate(zip(now, then, strict=True), start=1):
         table.add_row(MONTHS[month - 1], money(a), money(b), signed(a - b))
     table.add_row("Year", money(sum(now)), money(sum(then)), signed(sum(now) - sum(then)))
     return table
