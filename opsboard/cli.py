@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from opsboard import __version__
 from opsboard.commands import COMMANDS, command_modules
-from opsboard.i18n import _, LANGUAGES, override_language
+from opsboard.i18n import LANGUAGES, _, override_language
 from opsboard.i18n.argparse_words import translate_argparse
 from opsboard.store import BoardError
 

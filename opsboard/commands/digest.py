@@ -7,9 +7,9 @@ import argparse
 import json
 import sys
 
+from opsboard.i18n import _
 from opsboard.services.board_files import open_board
 from opsboard.services.user import current_user
-from opsboard.i18n import _
 
 NAMES = ("digest",)
 

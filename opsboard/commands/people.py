@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
+from opsboard.i18n import _, ngettext
 from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
 from opsboard.services.people import NAME_HELP, add_person, list_people, rename_person
 from opsboard.services.user import current_user
-from opsboard.i18n import _, ngettext
 
 NAMES = ("people",)
 

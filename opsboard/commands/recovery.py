@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from opsboard.services.recovery import BackupInfo, backups_report, restore_backup
 from opsboard.i18n import _
+from opsboard.services.recovery import BackupInfo, backups_report, restore_backup
 
 NAMES = ("restore",)
 

@@ -26,7 +26,8 @@ _OPTIONS = {field.name: field.option for field in TASK_FIELDS if field.option} |
 def _add_options(parser: argparse.ArgumentParser, command: Literal["add", "set"]) -> None:
     """The task's fields as options (services/task_fields.py)."""
     for field in cli_fields(command):
-        help_text = (field.add_help if command == "add" else field.set_help) or None
+        declared = field.add_help if command == "add" else field.set_help
+        help_text = str(declared) if declared else None  # read now, in the interface language
         default = None if command == "set" or field.default is None else str(field.default) if field.default != () else ""
         parser.add_argument(
             field.option,
@@ -58,10 +59,7 @@ def register(sub, add_common) -> None:
     change.add_argument("id", help=_("the task's id (see `opsboard task list`)"))
     change.add_argument("--status", help=_("todo, doing, blocked (needs --reason) or done; or 待办, 进行中, 受阻, 已完成"))
     change.add_argument("--reason", help=_("why the task is blocked"))
-    change.add_argument("--due", help=_("YYYY-MM-DD, or '' to clear"))
-    change.add_argument("--owner", help=_("who does it"))
-    change.add_argument("--title", help=_("the task's title"))
-    change.add_argument("--priority", help=_("1-4 or P1-P4"))
+    _add_options(change, "set")
     add_common(change)
     change.set_defaults(handler=cmd_set)
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from opsboard.model import TASK_STATUS_LABELS, Task, TaskStatus
 from opsboard.i18n import _
+from opsboard.model import TASK_STATUS_LABELS, Task, TaskStatus
 
 from .markdown import escape, heading, table
 

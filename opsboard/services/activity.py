@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.i18n import _, _l, lazy_pgettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
-from opsboard.i18n import _, _l, lazy_pgettext, pgettext
 
 if TYPE_CHECKING:
     from opsboard.model import ActivityEntry

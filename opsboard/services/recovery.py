@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from opsboard.i18n import _
 from opsboard.model import Table
 from opsboard.model.clock import now
 from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups
@@ -20,7 +21,6 @@ from opsboard.store.atomic import atomic_write, keep_copy
 from opsboard.store.lock import BoardLock
 from opsboard.store.paths import owning_board, real_board_path
 from opsboard.store.storage import parse_board
-from opsboard.i18n import _
 
 from .errors import InputError
 

@@ -34,6 +34,8 @@ from opsboard.export.standup import (
 from opsboard.export.standup import (
     since_words as since_words,
 )
+from opsboard.i18n import _, lazy_pgettext
+from opsboard.i18n.formats import month_year
 from opsboard.model import (
     DailyMetric,
     Department,
@@ -48,8 +50,6 @@ from opsboard.model import (
 )
 from opsboard.model.clock import now as clock_now
 from opsboard.store import BoardStore
-from opsboard.i18n import _, lazy_pgettext
-from opsboard.i18n.formats import month_year
 
 from .errors import InputError
 
@@ -311,7 +311,7 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
     return status
 
 
-def _still_needed(plan: TargetPlan, result) -> str:
+def _still_needed(plan: TargetPlan, result: Any) -> str:
     """'the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
     (the remaining gap spread by the day curve); '' when nothing is needed."""
     from opsboard.logic.rest_of_year import rest_of_year

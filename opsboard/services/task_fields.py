@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 from opsboard.model.task import parse_priority
 from opsboard.store import NotFoundError
 
@@ -37,7 +37,7 @@ def _plain(store: BoardStore, raw: object) -> object:
 def _title(store: BoardStore, raw: object) -> object:
     title = " ".join(str(raw).split())
     if not title:
-        raise InputError("a task needs a title")
+        raise InputError(_("a task needs a title"))
     return title
 
 
@@ -52,7 +52,7 @@ def read_priority(store: BoardStore | None, raw: object) -> int:
     except ValueError:
         value = None
     if not isinstance(value, int) or not 1 <= value <= 4:
-        raise InputError(f"'{raw}' is not a priority (use 1-4 or P1-P4, 1 highest)")
+        raise InputError(_("'{value}' is not a priority (use 1-4 or P1-P4, 1 highest)").format(value=raw))
     return value
 
 
@@ -104,8 +104,10 @@ class TaskField:
 
 # In the card form's order.
 TASK_FIELDS: tuple[TaskField, ...] = (
-    TaskField("title", _l("Title"), _title, option="--title", add_help="", set_help="", required=True),
-    TaskField("owner", _l("Owner"), option="--owner", add_help="", set_help=""),
+    TaskField(
+        "title", _l("Title"), _title, option="--title", add_help=_l("the task's title"), set_help=_l("the task's title"), required=True
+    ),
+    TaskField("owner", _l("Owner"), option="--owner", add_help=_l("who does it"), set_help=_l("who does it")),
     TaskField(
         "due",
         _l("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"),
@@ -113,7 +115,7 @@ TASK_FIELDS: tuple[TaskField, ...] = (
         default=None,
         option="--due",
         add_help="YYYY-MM-DD",
-        set_help="YYYY-MM-DD, or '' to clear",
+        set_help=_l("YYYY-MM-DD, or '' to clear"),
         placeholder="YYYY-MM-DD",
         form_text=lambda task: task.due.isoformat() if task.due else "",
     ),
@@ -123,8 +125,8 @@ TASK_FIELDS: tuple[TaskField, ...] = (
         read_priority,
         default=3,
         option="--priority",
-        add_help="1-4 or P1-P4, 1 highest (default 3)",
-        set_help="1-4 or P1-P4",
+        add_help=_l("1-4 or P1-P4, 1 highest (default 3)"),
+        set_help=_l("1-4 or P1-P4"),
         form="select",
         form_text=lambda task: str(task.priority),
     ),
@@ -134,7 +136,7 @@ TASK_FIELDS: tuple[TaskField, ...] = (
         _tags,
         default=(),
         option="--tags",
-        add_help="comma-separated",
+        add_help=_l("comma-separated"),
         placeholder=_l("photos, 618"),
         form_text=lambda task: ", ".join(task.tags),
     ),
@@ -144,7 +146,7 @@ TASK_FIELDS: tuple[TaskField, ...] = (
         _l("Department"),
         _department,
         option="--dept",
-        add_help="department name, case-insensitive (e.g. design)",
+        add_help=_l("department name, case-insensitive (e.g. design)"),
         required=True,
         form="select",
     ),

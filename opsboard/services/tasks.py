@@ -66,58 +66,6 @@ def find_task(store: BoardStore, task_id: str) -> Task:
         return store.task(task_id.strip())  # the store names the damage and the backup
 
 
-def parse_tags(text: str | Iterable[str]) -> list[str]:
-    """'launch, #photos' → ['launch', 'photos']; duplicates dropped."""
-    parts = text.replace(",", " ").split() if isinstance(text, str) else list(text)
-    tags: list[str] = []
-    for part in parts:
-        tag = part.strip().lstrip("#")
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
-
-
-def _field_values(store: BoardStore, fields: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
-    """What a user typed → model values (JSON form); problems go to `errors` by field."""
-    values: dict[str, Any] = {}
-    for name, raw in fields.items():
-        if raw is None:
-            continue
-        try:
-            if name == "title":
-                title = " ".join(str(raw).split())
-                if not title:
-                    raise InputError(_("a task needs a title"))
-                values["title"] = title
-            elif name == "due":
-                due = raw if isinstance(raw, date) else parse_date(str(raw))
-                values["due"] = due.isoformat() if due else None
-            elif name == "priority":
-                values["priority"] = _priority(raw)
-            elif name == "tags":
-                values["tags"] = parse_tags(raw)
-            elif name == "department":
-                values["department"] = resolve_department(store, str(raw)).id
-            elif name == "checklist_item":
-                item_id = str(raw).strip()
-                values["checklist_item"] = store.item(item_id).id if item_id else None
-            else:  # owner, notes: free text, cleaned by the model
-                values[name] = str(raw)
-        except (InputError, NotFoundError, ValueError) as error:
-            errors[name] = str(error).removeprefix(f"{name}: ")
-    return values
-
-
-def _priority(raw: object) -> int:
-    try:
-        value = parse_priority(str(raw) if not isinstance(raw, int) else raw)
-    except ValueError:
-        value = None
-    if not isinstance(value, int) or not 1 <= value <= 4:
-        raise InputError(_("'{value}' is not a priority (use 1-4 or P1-P4, 1 highest)").format(value=raw))
-    return value
-
-
 def _column_rank(*, top: bool) -> float:
     """A rank after every card placed so far (a new card: the bottom of To
     do) or before all of them (a moved card: the top of its new column). The

@@ -24,9 +24,9 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
+from opsboard.i18n import _
 from opsboard.model import ActivityEntry, Operation, OpKind
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
-from opsboard.i18n import _
 
 from .activity import describe, doc_title, field_word, format_value, original_change
 from .errors import InputError

@@ -68,7 +68,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
             yield Select(
                 [(name, dept_id) for dept_id, name in department_names(store).items()], prompt=_("All departments"), id="department"
             )
-        yield DataTable(id="activity", cursor_type="row", zebra_stripes=True)
+        yield KeyedTable(id="activity", cursor_type="row", zebra_stripes=True)
         yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
         yield Static("", id="activity-count", markup=False)
         yield KeyFooter()
@@ -146,7 +146,8 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
     def _show_detail(self) -> None:
         table = self.query_one("#activity", KeyedTable)
         detail = self.query_one("#activity-detail", Static)
-        if table.row_count == 0:
+        key = table.current_key()
+        if key is None:
             detail.update(_("No changes match these filters."))
             return
         row = self._rows[key]

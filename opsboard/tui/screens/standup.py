@@ -56,19 +56,7 @@ from .standup_tasks import TaskActions
 class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
     VIEW_NAME = "standup"
     VIEW_TITLE = _l("Stand-up")
-    DEFAULT_CSS = """
-    StandupScreen #walk-bar { height: 1; }
-    StandupScreen #walk-position { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
-    StandupScreen #walk-context { height: 2; padding: 0 1; color: $text-muted; }
-    StandupScreen #walk-position, StandupScreen #walk-context { text-wrap: nowrap; text-overflow: ellipsis; }
-    StandupScreen #agenda { height: 1fr; }
-    StandupScreen #agenda-detail { height: 1; padding: 0 1; color: $text-muted; }
-    StandupScreen #notes-box {
-        height: auto; min-height: 4; max-height: 35%;
-        border-top: solid $panel; border-title-align: left; border-title-color: $text-muted;
-    }
-    StandupScreen #standup-notes { height: auto; padding: 0 1; }
-    """
+    CSS_PATH = "standup.tcss"
 
     EDIT_ACTIONS = frozenset({"note", "block", "done", "add", "finish", "reorder"})
     BINDINGS: ClassVar[list[BindingType]] = [
