@@ -45,12 +45,7 @@ def register(sub, add_common) -> None:
 
     add = actions.add_parser("add", help=_("add a task to a department's To do column (prints its id)"))
     add.add_argument("board", help=_("the board file"))
-    add.add_argument("--dept", required=True, help=_("department name, case-insensitive (e.g. design)"))
-    add.add_argument("--title", required=True, help=_("the task's title"))
-    add.add_argument("--due", help=_("YYYY-MM-DD"))
-    add.add_argument("--owner", default="", help=_("who does it"))
-    add.add_argument("--priority", default="3", help=_("1-4 or P1-P4, 1 highest (default 3)"))
-    add.add_argument("--tags", default="", help=_("comma-separated"))
+    _add_options(add, "add")
     add_common(add)
     add.set_defaults(handler=cmd_add)
 

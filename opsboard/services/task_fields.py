@@ -114,9 +114,9 @@ TASK_FIELDS: tuple[TaskField, ...] = (
         _due,
         default=None,
         option="--due",
-        add_help="YYYY-MM-DD",
+        add_help=_l("YYYY-MM-DD"),
         set_help=_l("YYYY-MM-DD, or '' to clear"),
-        placeholder="YYYY-MM-DD",
+        placeholder=_l("YYYY-MM-DD"),
         form_text=lambda task: task.due.isoformat() if task.due else "",
     ),
     TaskField(
