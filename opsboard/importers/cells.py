@@ -18,8 +18,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from opsboard.model.cleaning import clean_line
 from opsboard.i18n import _
+from opsboard.model.cleaning import clean_line
 
 LARGEST = 1e15  # no store's day comes near; a bigger figure is a broken export
 EMPTY = {"", "-", "--", "—", "——", "/", "n/a", "N/A"}  # back offices write "-" for no figure

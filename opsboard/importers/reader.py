@@ -18,9 +18,9 @@ from typing import NoReturn
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from opsboard.i18n import _, ngettext
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.cleaning import clean_line
-from opsboard.i18n import _, ngettext
 
 from . import cells
 from .errors import ActualsImportError, bad_rows_error

@@ -17,8 +17,8 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from opsboard.model.cleaning import clean_line
 from opsboard.i18n import _
+from opsboard.model.cleaning import clean_line
 
 from .errors import ActualsImportError
 

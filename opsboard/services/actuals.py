@@ -22,8 +22,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.i18n import _, ngettext
+from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
 from opsboard.store.input_files import CSV_LIMIT, read_input_file

@@ -15,7 +15,6 @@ from typing import cast
 
 from opsboard.i18n import _
 from opsboard.logic.review import Period, ReviewData, ReviewReport
-from opsboard.logic.review_periods import PERIODS
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 

@@ -127,7 +127,6 @@ def test_path_completion(tmp_path: Path):
     assert complete_path(str(tmp_path / "missing" / "x")) is None
 
 
-@run_async
 async def test_the_preview_reads_in_chinese(tmp_path: Path, frozen, files: Path, monkeypatch: pytest.MonkeyPatch):
     from opsboard import i18n
 
