@@ -17,6 +17,8 @@ from typing import IO, Any
 
 import orjson
 
+from opsboard.i18n import _
+
 from . import sharing
 
 _BLOCK = 1 << 16
@@ -30,7 +32,7 @@ def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append activity entries (oldest first) that are not already there."""
     with open(activity_archive_path(board), "a+b") as archive:
         if _same_file(board, archive.fileno()):  # a link to the board: appending would break it
-            raise OSError(errno.EINVAL, "the activity archive is a link to the board itself", str(activity_archive_path(board)))
+            raise OSError(errno.EINVAL, _("the activity archive is a link to the board itself"), str(activity_archive_path(board)))
         sharing.like_board(board, archive.fileno())
         last = _last_entry_id(archive)
         ids = [str(entry.get("id")) for entry in entries]

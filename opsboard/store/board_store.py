@@ -90,7 +90,9 @@ class BoardStore:
         self.read_only_reason: str | None = None
         owner = owning_board(self.path)
         if owner is not None:  # e.g. b.json.backups/1.json: saving there would fork the board
-            self.read_only_reason = f"it is a file {owner} keeps beside it, not a board to edit; see `opsboard restore {owner}`"
+            self.read_only_reason = _("it is a file {owner} keeps beside it, not a board to edit; see `opsboard restore {owner}`").format(
+                owner=owner
+            )
         self._lock = BoardLock(self.path, lock_timeout)
         self._db = _TinyDB(self.path, storage=BoardStorage)
         self._storage: BoardStorage = self._db.storage  # type: ignore[assignment]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson
 
 from opsboard import model as models
+from opsboard.i18n import _
 from opsboard.model import Table
 
 from .errors import BoardError
@@ -77,7 +78,7 @@ def revision_problem(meta: Any) -> str | None:
     if isinstance(revision, int) and not isinstance(revision, bool) and revision >= 0:
         return None
     shown = str(revision)[:40]
-    return f"board settings: revision: '{shown}' is not a whole number"
+    return _("board settings: revision: '{value}' is not a whole number").format(value=shown)
 
 
 def table_model(table: Table | str) -> type[BaseModel] | None:

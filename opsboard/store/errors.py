@@ -43,10 +43,13 @@ class BoardInvalidError(BoardDamagedError):
     def __init__(self, path: Path, where: str, backup: Path | None):
         super().__init__(path, where, backup)
         if backup is not None:
-            hint = f"fix it, or restore the last good copy with `opsboard restore {path}` (newest good backup: {backup})"
+            message = _(
+                "{path}: nothing was saved: {where}; fix it, or restore the last good copy with "
+                "`opsboard restore {path}` (newest good backup: {backup})"
+            )
         else:
-            hint = "fix it by hand; no good backup was found"
-        self.args = (f"{path}: nothing was saved: {where}; {hint}",)
+            message = _("{path}: nothing was saved: {where}; fix it by hand; no good backup was found")
+        self.args = (message.format(path=path, where=where, backup=backup),)
 
 
 class BoardReadOnlyError(BoardError):

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from opsboard.i18n import _, _l
+
 from .errors import InputFileError
 
 MB = 1024 * 1024
@@ -19,12 +21,14 @@ BOARD_LIMIT = 64 * MB  # a 10,000-task board with its activity is under 15 MB
 CSV_LIMIT = 16 * MB  # ten years of daily figures for 50 channels is about 12 MB
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, _l("a folder")),
+    (stat.S_ISFIFO, _l("a FIFO")),
+    (stat.S_ISCHR, _l("a device")),
+    (stat.S_ISBLK, _l("a device")),
+    (stat.S_ISSOCK, _l("a socket")),
 )
+# what is read, as the messages name it
+_WHAT = {"board": _l("board"), "CSV": _l("CSV")}
 
 
 def _size(n: int) -> str:
@@ -35,23 +39,31 @@ def read_input_file(path: str | os.PathLike[str], *, what: str, limit: int) -> b
     """The bytes of `path`, or InputFileError (one line) when it is not a
     regular file or is larger than `limit`. Never blocks on a FIFO."""
     name = Path(path)
+    noun = str(_WHAT.get(what, what))
+    unreadable = _("{name}: cannot read the {what} ({reason})")
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise InputFileError(f"{name}: cannot read the {what} ({error.strerror or error})") from None
+        raise InputFileError(unreadable.format(name=name, what=noun, reason=error.strerror or error)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = next((label for test, label in _KINDS if test(st.st_mode)), "not a regular file")
-            raise InputFileError(f"{name}: is {kind}, not a {what} file; nothing was read")
+            kind = next((label for test, label in _KINDS if test(st.st_mode)), _l("a special file"))
+            raise InputFileError(_("{name}: is {kind}, not a {what} file; nothing was read").format(name=name, kind=kind, what=noun))
         if st.st_size > limit:
-            raise InputFileError(f"{name}: {_size(st.st_size)} is larger than a {what} may be ({_size(limit)}); nothing was read")
+            raise InputFileError(
+                _("{name}: {size} is larger than a {what} may be ({limit}); nothing was read").format(
+                    name=name, size=_size(st.st_size), what=noun, limit=_size(limit)
+                )
+            )
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise InputFileError(f"{name}: cannot read the {what} ({error.strerror or error})") from None
+        raise InputFileError(unreadable.format(name=name, what=noun, reason=error.strerror or error)) from None
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew while we read
-        raise InputFileError(f"{name}: larger than a {what} may be ({_size(limit)}); nothing was read")
+        raise InputFileError(
+            _("{name}: larger than a {what} may be ({limit}); nothing was read").format(name=name, what=noun, limit=_size(limit))
+        )
     return data

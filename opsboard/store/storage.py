@@ -14,6 +14,8 @@ from typing import cast
 import orjson
 from tinydb.storages import Storage
 
+from opsboard.i18n import _
+
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
 from .doc_table import Tables
@@ -177,7 +179,9 @@ class BoardStorage(Storage):
             payload = orjson.dumps(self._data)
         except orjson.JSONEncodeError as error:  # e.g. an unknown field nested deeper than orjson writes
             self.rollback()
-            raise BoardError(f"{self.path}: cannot be saved ({error}); the board on disk is unchanged") from None
+            raise BoardError(
+                _("{path}: cannot be saved ({error}); the board on disk is unchanged").format(path=self.path, error=error)
+            ) from None
         try:
             remove_stale_temps(self.path)
             self._check_still_ours()
