@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from opsboard.i18n import ngettext
 from opsboard.model import Table, TaskStatus
 from opsboard.model.clock import today
 from opsboard.store import BoardStore
@@ -105,11 +106,13 @@ class Reminder:
     def text(self) -> str | None:
         """ "3 of your tasks are overdue, 2 due today"; None when there is nothing."""
         if self.overdue and self.due_today:
-            return f"{self.overdue} of your tasks {'is' if self.overdue == 1 else 'are'} overdue, {self.due_today} due today"
+            return ngettext(
+                "{n} of your tasks is overdue, {today} due today", "{n} of your tasks are overdue, {today} due today", self.overdue
+            ).format(n=self.overdue, today=self.due_today)
         if self.overdue:
-            return f"{self.overdue} of your tasks {'is' if self.overdue == 1 else 'are'} overdue"
+            return ngettext("{n} of your tasks is overdue", "{n} of your tasks are overdue", self.overdue).format(n=self.overdue)
         if self.due_today:
-            return f"{self.due_today} of your tasks {'is' if self.due_today == 1 else 'are'} due today"
+            return ngettext("{n} of your tasks is due today", "{n} of your tasks are due today", self.due_today).format(n=self.due_today)
         return None
 
 

@@ -64,3 +64,11 @@ def test_opening_reminder_counts_the_user_tasks_from_the_documents(store: BoardS
     add_task(store, department="hr", title="Audit", due="2026-02-02", owner="Mei")
     add_person(store, "mei", display_name="Mei Lin")
     assert opening_reminder(store, "Mei Lin", DAY).text == "2 of your tasks are overdue, 1 due today"
+
+
+def test_opening_reminder_speaks_the_interface_language(store: BoardStore) -> None:
+    from opsboard import i18n
+
+    i18n.set_language("zh")
+    assert opening_reminder(store, "mei", DAY).text == "你有 1 项任务已逾期"
+    assert opening_reminder(store, "tao", DAY).text == "你有 1 项任务今天到期"
