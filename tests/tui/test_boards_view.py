@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from boards_fixture import NOW, make_board
+from boards_app import board, make_app  # noqa: F401
 from textual.widgets import Input, Static
 
 from opsboard.model import TaskStatus
 from opsboard.services.tasks import list_tasks
 from opsboard.store import BoardStore
-from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.confirm import ConfirmScreen
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.modals.task_details import TaskDetailsScreen
@@ -20,20 +18,6 @@ from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.widgets.board_overview import BoardOverview
 from opsboard.tui.widgets.kanban_board import KanbanBoard
 from opsboard.tui.widgets.status_line import StatusLine
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    make_board(path)
-    return path
-
-
-def make_app(board: Path) -> OpsboardApp:
-    app = OpsboardApp(BoardStore(board, user="ana"))
-    app.animation_level = "none"
-    return app
 
 
 def saved(board: Path) -> BoardStore:

@@ -7,27 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
-import pytest
-from boards_fixture import NOW, make_board
+from boards_app import board, make_app  # noqa: F401
 
-from opsboard.store import BoardStore
 from opsboard.store.migrations import SCHEMA_VERSION
-from opsboard.tui.app import OpsboardApp
 from opsboard.tui.widgets.key_footer import KeyFooter
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    make_board(path)
-    return path
-
-
-def make_app(path: Path) -> OpsboardApp:
-    app = OpsboardApp(BoardStore(path, user="ana"))
-    app.animation_level = "none"
-    return app
 
 
 async def footer(pilot, *keys: str) -> list[str]:

@@ -6,28 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from boards_fixture import NOW, make_board
+from boards_app import board, make_app  # noqa: F401
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from opsboard.store import BoardStore
-from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.help import HelpScreen
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    make_board(path)
-    return path
-
-
-def make_app(path: Path) -> OpsboardApp:
-    app = OpsboardApp(BoardStore(path, user="ana"))
-    app.animation_level = "none"
-    return app
 
 
 async def open_help(pilot, *keys: str) -> HelpScreen:

@@ -7,30 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from boards_fixture import NOW, make_board
+from boards_app import board, make_app  # noqa: F401
 from checklists_fixture import checklist_app, checklist_board  # noqa: F401
 from standup_board import build_board
 from textual.widgets import DataTable
 
-from opsboard.store import BoardStore
-from opsboard.tui.app import OpsboardApp
 from opsboard.tui.widgets.board_overview import BoardOverview
 from opsboard.tui.widgets.department_list import DepartmentList
 from opsboard.tui.widgets.standup_agenda import AgendaTable
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    make_board(path)
-    return path
-
-
-def make_app(path: Path) -> OpsboardApp:
-    app = OpsboardApp(BoardStore(path, user="ana"))
-    app.animation_level = "none"
-    return app
 
 
 def fits(table: DataTable) -> bool:
