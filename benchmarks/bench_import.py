@@ -20,9 +20,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from timing import warm_median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -71,16 +72,6 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> None:
     book.close()
 
 
-def _median_ms(action, runs: int = RUNS) -> float:
-    times = []
-    for n in range(runs + 1):
-        started = time.perf_counter()
-        action()
-        if n:  # the first run warms up
-            times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
 def _pandas_import_ms() -> float:
     code = "import time; t = time.perf_counter(); import pandas; print((time.perf_counter() - t) * 1000)"
     runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(3)]
@@ -104,8 +95,8 @@ def main() -> list[tuple[str, str, str, bool | None]]:
         csv, xlsx = out / "year.csv", out / "year.xlsx"
         write_csv(csv, year)
         write_xlsx(xlsx, year)
-        csv_ms = _median_ms(lambda: import_into_fresh_board(csv, len(year)))
-        xlsx_ms = _median_ms(lambda: import_into_fresh_board(xlsx, len(year)))
+        csv_ms = warm_median_ms(lambda: import_into_fresh_board(csv, len(year)), RUNS)
+        xlsx_ms = warm_median_ms(lambda: import_into_fresh_board(xlsx, len(year)), RUNS)
         ratio = xlsx_ms / csv_ms
         rows.append((f"import a year × 5 channels ({len(year):,} rows) from .csv", f"{csv_ms:.0f} ms", "", None))
         rows.append(
@@ -115,7 +106,7 @@ def main() -> list[tuple[str, str, str, bool | None]]:
         three = daily_rows((2023, 2024, 2025))
         big = out / "three-years.xlsx"
         write_xlsx(big, three)
-        big_ms = _median_ms(lambda: import_into_fresh_board(big, len(three)), runs=5)
+        big_ms = warm_median_ms(lambda: import_into_fresh_board(big, len(three)), 5)
         rows.append(
             (
                 f"import 3 years × 5 channels ({len(three):,} rows) from .xlsx",

@@ -18,12 +18,12 @@ pays it once, in a worker).
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from timing import warm_median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -68,16 +68,6 @@ def bench_plan(year: int) -> TargetPlan:
     )
 
 
-def _median_ms(action, runs: int = RUNS) -> float:
-    times = []
-    for n in range(runs + 1):
-        started = time.perf_counter()
-        action()
-        if n:  # the first run warms up
-            times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
 def main() -> list[tuple[str, str, str, bool | None]]:
     from opsboard.services.actuals import import_actuals_counted
     from opsboard.services.board_files import init_board
@@ -96,10 +86,10 @@ def main() -> list[tuple[str, str, str, bool | None]]:
             store = init_board(Path(folder) / f"fresh-{next(boards)}.json", user="bench", year=YEARS[-1])
             assert import_actuals_counted(store, csv).new == count
 
-        fresh_ms = _median_ms(first_import)
+        fresh_ms = warm_median_ms(first_import, RUNS)
         store = init_board(Path(folder) / "board.json", user="bench", year=YEARS[-1])
         import_actuals_counted(store, csv)
-        again_ms = _median_ms(lambda: import_actuals_counted(store, csv))
+        again_ms = warm_median_ms(lambda: import_actuals_counted(store, csv), RUNS)
         label = f"import {count:,} daily rows (3 years × 5 channels)"
         rows.append((f"{label}, empty board", f"{fresh_ms:.0f} ms", f"≤ {IMPORT_BUDGET_MS:.0f} ms", fresh_ms <= IMPORT_BUDGET_MS))
         rows.append((f"{label}, all replaced", f"{again_ms:.0f} ms", f"≤ {IMPORT_BUDGET_MS:.0f} ms", again_ms <= IMPORT_BUDGET_MS))
@@ -115,7 +105,7 @@ def main() -> list[tuple[str, str, str, bool | None]]:
             _daily_targets.cache_clear()  # the day curves are part of what is measured
             compute_targets(inputs)
 
-        recompute_ms = _median_ms(recompute, runs=21)
+        recompute_ms = warm_median_ms(recompute, 21)
         rows.append(
             (
                 f"recompute plan, day curves, plan vs actual, split, channels, spend ({len(inputs.metrics):,} rows on the board)",
@@ -127,7 +117,7 @@ def main() -> list[tuple[str, str, str, bool | None]]:
 
         # What `opsboard target set` costs end to end: validate, save, and reread.
         budgets = iter(range(4_000_001, 4_000_100))
-        budget_ms = _median_ms(lambda: set_target(BoardStore(store.path, user="bench"), budget=str(next(budgets))))
+        budget_ms = warm_median_ms(lambda: set_target(BoardStore(store.path, user="bench"), budget=str(next(budgets))), RUNS)
         rows.append(("save one change to the plan (open, validate, save)", f"{budget_ms:.1f} ms", "", None))
     return rows
 
