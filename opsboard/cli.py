@@ -145,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`opsboard task list --json | head`): as other
+        # Unix tools, stop quietly; stdout to /dev/null so the exit's flush cannot fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:  # never a traceback on a user's terminal
         if os.environ.get("OPSBOARD_DEBUG"):
             raise
