@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "restore": "recovery",
     "people": "people",
     "digest": "digest",
+    "keys": "keys",
 }
 
 

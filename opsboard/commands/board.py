@@ -25,10 +25,20 @@ def register(sub, add_common) -> None:
     add_common(init)
     init.set_defaults(handler=cmd_init)
 
-    export = sub.add_parser("export", help=_("print a view as Markdown"))
+    export = sub.add_parser(
+        "export",
+        help=_("print a view as Markdown, or write it as a spreadsheet"),
+        description=_(
+            "Markdown goes to stdout unless -o is given. xlsx and csv are written to -o "
+            "(a file or a folder; ~ is expanded), by default into the board's folder. An existing file is "
+            "never replaced without --force."
+        ),
+    )
     export.add_argument("board", help=_("the board file"))
-    export.add_argument("--view", choices=(*VIEWS, "all"), default="all", help=_("which view (default: all)"))
-    export.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
+    export.add_argument("--view", choices=(*VIEWS, "calendar", "all"), default="all", help=_("which view (default: all)"))
+    export.add_argument("--format", choices=("md", "xlsx", "csv"), default="md", help=_("md (default), xlsx or csv"))
+    export.add_argument("-o", "--output", help=_("write to this file (or folder) instead of stdout"))
+    export.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     export.add_argument("--period", choices=("day", "week", "month"), help=_("review only: one report by day, week or month"))
     export.add_argument("--from", dest="first_day", metavar="DATE", help=_("review only: the first day (YYYY-MM-DD)"))
     export.add_argument("--to", dest="last_day", metavar="DATE", help=_("review only: the last day (YYYY-MM-DD)"))
@@ -53,16 +63,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from opsboard.services.spreadsheet import export_spreadsheet, view_markdown, write_view_export
+
     store = open_board(args.board, user=current_user(args.user))
     if args.period or args.first_day or args.last_day:
         return _export_review_period(store, args)
-    if args.output:
-        from opsboard.services.export import write_export
-
-        path = write_export(store, args.view, args.output)
+    if args.format != "md":
+        if args.view == "all":
+            raise InputError(_("a spreadsheet holds one view: give --view boards, targets, review or calendar"))
+        path = export_spreadsheet(store, args.view, args.format, args.output, force=args.force)
+        print(_("Wrote {path}").format(path=path), file=sys.stderr)
+    elif args.output:
+        path = write_view_export(store, args.view, "md", args.output, force=args.force)
         print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
-        sys.stdout.write(export_view(store, args.view))
+        sys.stdout.write(view_markdown(store, args.view) if args.view == "calendar" else export_view(store, args.view))
     return 0
 
 

@@ -1,11 +1,12 @@
-"""restore: list a board's backups, or put one back (the current file kept aside)."""
+"""restore: list a board's backups and day snapshots, or put one back (the
+current file kept aside): `--backup 2`, `--backup yesterday`, `--backup 2026-03-01`."""
 
 from __future__ import annotations
 
 import argparse
 
 from opsboard.i18n import _
-from opsboard.services.recovery import BackupInfo, backups_report, restore_backup
+from opsboard.services.recovery import BackupInfo, backups_report, daily_report, restore_backup, restore_day
 
 NAMES = ("restore",)
 
@@ -13,13 +14,16 @@ NAMES = ("restore",)
 def register(sub, add_common) -> None:
     restore = sub.add_parser(
         "restore",
-        help=_("list a board's backups, or restore one"),
+        help=_("list a board's backups and day snapshots, or restore one"),
         description=_(
-            "Without --backup: list the backups (1 is the newest). With --backup N: restore it; the current file is kept as BOARD.before-restore-<time>."
+            "Without --backup (or with --list): list the last saves (1 is the newest) and one snapshot "
+            "per day of the last 30 days. With --backup N, --backup yesterday or --backup YYYY-MM-DD: restore it; "
+            "the current file is kept as BOARD.before-restore-<time>."
         ),
     )
     restore.add_argument("board")
-    restore.add_argument("--backup", type=int, metavar="N", help=_("the backup to restore (see the list)"))
+    restore.add_argument("--backup", metavar="N|DAY", help=_("a backup number, 'yesterday' or a date (see the list)"))
+    restore.add_argument("--list", action="store_true", help=_("list the backups and day snapshots (the default)"))
     add_common(restore)
     restore.set_defaults(handler=cmd_restore)
 
@@ -45,15 +49,47 @@ def backup_table(report: list[BackupInfo]) -> str:
     return tabulate(rows, headers=("N", "saved", "size", "good", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
 
 
+def day_table(report: list[BackupInfo]) -> str:
+    from tabulate import tabulate
+
+    rows = [
+        (
+            info.day.isoformat() if info.day else "",
+            f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
+            _size(info.size),
+            "yes" if info.good else f"no: {info.problem}",
+            "" if info.tasks is None else info.tasks,
+            "" if info.revision is None else info.revision,
+        )
+        for info in report
+    ]
+    return tabulate(rows, headers=("day", "last saved", "size", "good", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
-    if args.backup is None:
-        report = backups_report(args.board)
-        if not report:
+    if args.backup is None or args.list:
+        if args.backup is not None:
+            from opsboard.services.errors import InputError
+
+            raise InputError(_("give --list or --backup, not both"))
+        report, days = backups_report(args.board), daily_report(args.board)
+        if not report and not days:
             print(_("{board}: no backups yet (one is kept at each save)").format(board=args.board))
             return 0
-        print(_("Backups of {board} (1 is the newest):").format(board=args.board))
-        print(backup_table(report))
-        print(_("Restore one with: opsboard restore {board} --backup N").format(board=args.board))
+        if report:
+            print(_("Backups of {board} (1 is the newest):").format(board=args.board))
+            print(backup_table(report))
+        if days:
+            print("\n" + _("One per day (the last version saved that day, {count} kept):").format(count=len(days)))
+            print(day_table(days))
+        print(
+            "\n"
+            + _("Restore one with: opsboard restore {board} --backup N (or --backup yesterday, --backup YYYY-MM-DD)").format(
+                board=args.board
+            )
+        )
         return 0
-    print(restore_backup(args.board, args.backup).message)
+    choice = args.backup.strip()
+    result = restore_backup(args.board, int(choice)) if choice.isdigit() else restore_day(args.board, choice)
+    print(result.message)
     return 0

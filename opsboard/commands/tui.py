@@ -17,6 +17,7 @@ from opsboard.store import BoardDamagedError, BoardStore, rows
 def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
     if args.demo:
         path = demo_copy()
+        _DEMO.append(path)
         return open_board(path, user=user), _("Demo board: a fresh copy at {path}").format(path=path)
     if args.board:
         return open_board(args.board, user=user), None
@@ -33,14 +34,19 @@ def _readable(store: BoardStore) -> BoardStore:
 def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore | None, str | None]:
     """Ask what to do with a damaged board; the store to open (None: quit)
     and a notice saying what was done. `ask(error, backup) -> choice`."""
-    from opsboard.services.recovery import newest_good_backup, open_read_only_copy, restore_backup
+    from opsboard.services.recovery import newest_good_backup, open_read_only_copy, parse_day, restore_backup, restore_day, snapshot_of
 
     backup = newest_good_backup(error.path)
+    yesterday = snapshot_of(error.path, parse_day("yesterday"))
+    yesterday = yesterday if yesterday is not None and yesterday.good else None
     if ask is None:
         from opsboard.tui.modals.recovery import RecoveryApp
 
-        ask = lambda error, backup: RecoveryApp(error, backup).run()
+        ask = lambda error, backup: RecoveryApp(error, backup, yesterday=yesterday).run()
     choice = ask(error, backup)
+    if choice == "yesterday" and yesterday is not None:
+        result = restore_day(error.path, yesterday.day)  # type: ignore[arg-type]
+        return _readable(open_board(error.path, user=user)), result.message
     if choice == "restore" and backup is not None:
         result = restore_backup(error.path, backup.number)
         return _readable(open_board(error.path, user=user)), result.message
@@ -51,6 +57,31 @@ def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore |
 
 def run_tui(args: argparse.Namespace) -> int:
     user = current_user(args.user)
+    if not args.demo:
+        return _run(args, user)
+    try:
+        return _run(args, user)
+    finally:  # a demo leaves no folder behind, only what the user exported there
+        _end_demo()
+
+
+_DEMO: list = []  # the demo board this process made
+
+
+def _end_demo() -> None:
+    from opsboard.services.board_files import discard_demo
+
+    for board in _DEMO:
+        kept = discard_demo(board)
+        if kept:
+            print(
+                _("opsboard: the demo board is gone; your files from the demo are kept in {folder}").format(folder=board.parent),
+                file=sys.stderr,
+            )
+    _DEMO.clear()
+
+
+def _run(args: argparse.Namespace, user: str) -> int:
     store: BoardStore | None
     try:
         store, notice = _open(args, user)
@@ -59,14 +90,18 @@ def run_tui(args: argparse.Namespace) -> int:
         if store is None:
             print(_("opsboard: {error}").format(error=error), file=sys.stderr)
             return 1
-    from opsboard.tui.app import OpsboardApp
-
     # The app checks the documents it shows just after its first frame; a
     # hand-broken one ends it with the error, before any change: recover, and
     # open the recovered board.
+    from opsboard.services.settings import load_settings
+    from opsboard.tui.app import OpsboardApp
+
+    personal = load_settings()  # theme, view, department as this person left them
     while True:
-        app = OpsboardApp(store, notice=notice)
+        app = OpsboardApp(store, notice=notice, personal=personal)
         damaged = app.run()
+        if app.settings_problem:
+            print(_("opsboard: {error}").format(error=app.settings_problem), file=sys.stderr)
         if damaged is None:
             # non-zero when it ended on an error (1) or a hang-up (129)
             return app.return_code or 0

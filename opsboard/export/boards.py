@@ -110,6 +110,18 @@ def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, 
     return table(headers, rows)
 
 
+def comment_lines(board: DepartmentBoard) -> list[str]:
+    """The department's comment threads, card by card in board order (none: nothing)."""
+    threads = [t for _, tasks in board.columns for t in tasks if t.comments]
+    if not threads:
+        return []
+    lines = [heading(3, _("Comments ({count})").format(count=sum(len(t.comments) for t in threads))), ""]
+    for task in threads:
+        lines.append(f"- **{escape(task.title)}** ({escape(task.id)})")
+        lines += [f"  - {escape(c.by or '?')}, {c.at:%Y-%m-%d %H:%M}: {escape(c.text)}" for c in task.comments]
+    return [*lines, ""]
+
+
 def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], items: Mapping[str, str], today: date) -> str:
     """`items`: checklist item id → its code and title, for the cards that serve one."""
     lines = [
@@ -137,4 +149,5 @@ def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], items: M
                 column_table(status, tasks, items, today),
                 "",
             ]
+        lines += comment_lines(board)
     return "\n".join(lines).rstrip() + "\n"

@@ -19,6 +19,7 @@ _MODELS = {
     "BoardMeta": "board",
     "Department": "board",
     "ChecklistItem": "checklist",
+    "Comment": "comment",
     "Person": "people",
     "DepartmentNotes": "standup",
     "StandupRecord": "standup",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from .board import BoardMeta, Department
     from .campaigns import CampaignPhase, PhaseKind
     from .checklist import ChecklistItem
+    from .comment import Comment
     from .people import Person
     from .standup import DepartmentNotes, StandupRecord
     from .targets import DEFAULT_SEASONALITY, Campaign, Channel, TargetPlan
@@ -60,6 +62,7 @@ __all__ = [
     "CampaignPhase",
     "Channel",
     "ChecklistItem",
+    "Comment",
     "DEFAULT_SEASONALITY",
     "DailyMetric",
     "Department",

@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field
 from opsboard.i18n import _
 
 from .base import Record
+from .comment import Comment
 from .enums import TaskStatus
 from .text import Line, RequiredLine, Text
 
@@ -46,6 +47,7 @@ class Task(Record):
     created_at: datetime | None = None
     created_by: Line = ""
     done_at: datetime | None = None
+    comments: list[Comment] = Field(default_factory=list)  # the thread, oldest first
 
     def is_overdue(self, today: date) -> bool:
         return self.status is not TaskStatus.DONE and self.due is not None and self.due < today

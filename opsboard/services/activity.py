@@ -220,6 +220,8 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
             return _("moved {what} to {column}").format(what=what, column=format_value("status", after["status"]))
         if fields == ["rank"]:
             return _("reordered {what}").format(what=what)
+        if fields == ["comments"]:
+            return _("commented on {what}").format(what=what)
         if fields == ["owner"]:
             if after["owner"]:
                 return _("assigned {what} to {owner}").format(what=what, owner=after["owner"])

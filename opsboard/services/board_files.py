@@ -93,6 +93,27 @@ def demo_copy() -> Path:
     return target
 
 
+def discard_demo(board: Path) -> list[Path]:
+    """Remove a demo board and its own files (backups, lock, archive) when
+    the demo ends, and its folder when nothing else is in it. Returns what
+    the user put there (an export, say): kept, with the folder."""
+    import shutil
+
+    folder = board.parent
+    if not folder.name.startswith("opsboard-demo-"):
+        return []  # not a folder demo_copy made
+    for entry in folder.iterdir():
+        if entry.name.startswith((board.name, f".{board.name}")):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+    kept = sorted(folder.iterdir())
+    if not kept:
+        folder.rmdir()
+    return kept
+
+
 def check_board(path: str | Path, *, user: str) -> str:
     """Validate the file and every document; a one-line summary, or BoardError."""
     store = open_board(path, user=user)

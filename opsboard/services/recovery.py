@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from opsboard.i18n import _
 from opsboard.model import Table
-from opsboard.model.clock import now
-from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups
+from opsboard.model.clock import now, today
+from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups, list_daily
 from opsboard.store.atomic import atomic_write, keep_copy
 from opsboard.store.lock import BoardLock
 from opsboard.store.paths import owning_board, real_board_path
@@ -35,6 +35,11 @@ class BackupInfo:
     tasks: int | None  # how many tasks it holds (None when it does not parse)
     revision: int | None
     problem: str = ""  # why it does not parse
+    day: date | None = None  # a day's snapshot (its `number` is 0), not a numbered backup
+
+    @property
+    def name(self) -> str:
+        return f"the snapshot of {self.day.isoformat()}" if self.day else f"backup {self.number}"
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class RestoreResult:
         """One line saying what was restored and where the replaced file went."""
         kept = f"; the file it replaced is kept as {self.kept_aside}" if self.kept_aside else ""
         return (
-            f"Restored {self.board} from backup {self.backup.number} "
+            f"Restored {self.board} from {self.backup.name} "
             f"(saved {self.backup.saved_at:%Y-%m-%d %H:%M:%S}, {count_tasks(self.backup.tasks or 0)}){kept}"
         )
 
@@ -131,6 +136,48 @@ def restore_backup(board: str | Path, number: int | None = None) -> RestoreResul
                     board=board, number=number, problem=chosen.problem
                 )
             )
+    return _put_back(board, chosen)
+
+
+def daily_report(board: str | Path) -> list[BackupInfo]:
+    """The board's day snapshots, newest first, each checked."""
+    return [replace(_inspect(0, d.path, d.saved_at, d.size), day=d.day) for d in list_daily(_board(board))]
+
+
+def parse_day(text: str) -> date:
+    """'yesterday', 'today' or YYYY-MM-DD; InputError otherwise."""
+    word = text.strip().casefold()
+    if word in ("yesterday", "today"):
+        return today() - timedelta(days=1 if word == "yesterday" else 0)
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise InputError(_("'{text}' is not a backup number, 'yesterday' or a date (YYYY-MM-DD)").format(text=text)) from None
+
+
+def snapshot_of(board: str | Path, day: date) -> BackupInfo | None:
+    return next((info for info in daily_report(board) if info.day == day), None)
+
+
+def restore_day(board: str | Path, when: str | date) -> RestoreResult:
+    """Put the snapshot of a day ('yesterday', a date) back as the board;
+    InputError when there is none or it is damaged."""
+    board = _board(board)
+    day = when if isinstance(when, date) else parse_day(when)
+    chosen = snapshot_of(board, day)
+    if chosen is None:
+        days = ", ".join(info.day.isoformat() for info in daily_report(board) if info.day) or _("none yet")
+        raise InputError(_("{board}: no snapshot of {day} (there are: {days})").format(board=board, day=day.isoformat(), days=days))
+    if not chosen.good:
+        raise InputError(
+            _("{board}: the snapshot of {day} is damaged ({problem}); choose another").format(
+                board=board, day=day.isoformat(), problem=chosen.problem
+            )
+        )
+    return _put_back(board, chosen)
+
+
+def _put_back(board: Path, chosen: BackupInfo) -> RestoreResult:
     with BoardLock(board):  # nobody saves while the file is swapped
         kept = None
         try:

@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, TaskStatus
+from opsboard.i18n import _
+from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
@@ -67,12 +68,49 @@ def column_order(task: Task) -> int:
     return _COLUMN_INDEX[task.status]
 
 
-def sort_column(tasks: Iterable[Task]) -> list[Task]:
+COLUMN_SORTS = ("board", "priority", "due")
+"""How a column's cards are shown: the team's own order (rank), or by
+priority (then due date), or by due date (then priority; no date last)."""
+
+
+def sort_column(tasks: Iterable[Task], by: str = "board") -> list[Task]:
+    if by == "priority":
+        return sorted(tasks, key=lambda t: (t.priority, t.due or date.max, *card_order(t)))
+    if by == "due":
+        return sorted(tasks, key=lambda t: (t.due or date.max, t.priority, *card_order(t)))
     return sorted(tasks, key=card_order)
 
 
 def _filter(value: str | TaskFilter | None) -> TaskFilter:
     return parse_filter(value) if isinstance(value, str) else (value or TaskFilter())
+
+
+MAX_FOLD_DAYS = 3650
+SETTINGS_LABEL = "settings"  # the operation's label in the activity log (a word for code, not a person)
+
+
+def set_done_fold_days(store: BoardStore, days: int | str) -> int:
+    """The board's fold window for done cards (0: fold every done card but
+    the last few); InputError and nothing saved for anything but 0–3650 days."""
+    from .errors import InputError
+
+    text = str(days).strip()
+    if not text.isdigit() or not 0 <= int(text) <= MAX_FOLD_DAYS:
+        raise InputError(_("'{days}' is not a number of days (0 to {most})").format(days=days, most=MAX_FOLD_DAYS))
+    value = int(text)
+    stored = store.raw(Table.META).get("meta", {}).get("done_fold_days")  # None: never set, the default
+    if value != done_fold_days(store):
+        store.apply(
+            models.Operation(
+                kind=OpKind.SET,
+                table=Table.META,
+                doc_id="meta",
+                after={"done_fold_days": value},
+                before={"done_fold_days": stored},
+                label=SETTINGS_LABEL,
+            )
+        )
+    return value
 
 
 def done_fold_days(store: BoardStore) -> int:
@@ -100,6 +138,7 @@ def board_columns(
     fold_days: int | None = None,
     show_folded: bool = False,
     tasks: Iterable[Task] | None = None,
+    sort: str = "board",
 ) -> list[BoardColumn]:
     """The department's four columns (department: its id). Done cards older
     than the window, but for the last three finished, fold away unless
@@ -125,7 +164,7 @@ def board_columns(
             else:
                 recent.append(task)
         columns[TaskStatus.DONE] = recent
-    return [BoardColumn(status, sort_column(cards), folded if status is TaskStatus.DONE else 0) for status, cards in columns.items()]
+    return [BoardColumn(status, sort_column(cards, sort), folded if status is TaskStatus.DONE else 0) for status, cards in columns.items()]
 
 
 def department_overview(

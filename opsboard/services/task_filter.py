@@ -86,13 +86,15 @@ def select(chosen: TaskFilter, tasks: Iterable[Task], today: date) -> list[Task]
 
 def searchable_text(task: Task) -> str:
     """What free text is looked for in: title, owner, tags, notes, the blocked
-    reason and the id, casefolded. Remembered per task object (a filter runs
+    reason, the id and the comments, casefolded. Remembered per task object (a filter runs
     over 10,000 tasks on every key typed; the store hands out the same
     unchanged models, and a changed task is a new object)."""
     hit = _HAYSTACKS.get(id(task))
     if hit is not None and hit[0] is task:
         return hit[1]
-    text = "\n".join((task.title, task.owner, " ".join(task.tags), task.notes, task.blocked_reason, task.id)).casefold()
+    parts = [task.title, task.owner, " ".join(task.tags), task.notes, task.blocked_reason, task.id]
+    parts += [comment.text for comment in task.comments]
+    text = "\n".join(parts).casefold()
     if len(_HAYSTACKS) >= _HAYSTACKS_MAX:
         _HAYSTACKS.clear()
     _HAYSTACKS[id(task)] = (task, text)

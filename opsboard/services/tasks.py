@@ -4,9 +4,9 @@ Every change is one `store.apply()` whose `before` holds the values the user
 saw (pass `seen=` the task as it was shown), so a later save by someone else
 on the same field is caught as a conflict instead of being overwritten.
 
-Order within a column is `rank` (smaller first): a new card goes to the bottom
-of To do, a moved card to the top of its new column, where the user looks
-(see _column_rank).
+Order within a column is `rank` (smaller first): a new card goes into To do
+by priority (above the first card of a lower one, else the bottom), a moved
+card to the top of its new column, where the user looks (see _column_rank).
 """
 
 from __future__ import annotations
@@ -75,6 +75,30 @@ def _column_rank(*, top: bool) -> float:
     return -stamp if top else stamp
 
 
+def _rank_by_priority(store: BoardStore, department: str, priority: int) -> float:
+    """A new card's place in To do: before the first card (in the column's
+    order) of a lower priority, so a new P1 does not land under the P3s; at
+    the bottom when there is none. Read from the stored documents: adding
+    one card to a 10,000-task board validates none of the others."""
+    column = []
+    for doc in store.raw(Table.TASKS).values():
+        if doc.get("department") == department and doc.get("status", "todo") == TaskStatus.TODO.value:
+            try:
+                column.append(
+                    (float(doc.get("rank", 0.0)), str(doc.get("created_at") or ""), str(doc.get("id")), int(doc.get("priority", 3)))
+                )
+            except (TypeError, ValueError):
+                continue  # a damaged document: the models' check reports it
+    column.sort()
+    lower = next((i for i, card in enumerate(column) if card[3] > priority), None)
+    if lower is None:  # the bottom: after every card, even one placed within the same clock tick
+        bottom = _column_rank(top=False)
+        return max(bottom, column[-1][0] + 1.0) if column else bottom
+    after = column[lower][0]
+    before = column[lower - 1][0] if lower > 0 else after - 2.0
+    return (before + after) / 2 if before < after else after
+
+
 def add_task(
     store: BoardStore,
     *,
@@ -82,10 +106,11 @@ def add_task(
     title: str,
     **given: Any,
 ) -> Task:
-    """A new card at the bottom of the department's To do column; any other
-    field of services/task_fields.py by name (owner, due, priority, tags,
-    checklist_item, notes). FieldErrors (every bad field named) and nothing
-    saved on bad input."""
+    """A new card in the department's To do column, by priority: above the
+    first card of a lower priority (see _rank_by_priority), else at the bottom;
+    any other field of services/task_fields.py by name (owner, due, priority,
+    tags, checklist_item, notes). FieldErrors (every bad field named) and
+    nothing saved on bad input."""
     unknown = given.keys() - BY_NAME.keys()
     if unknown:
         raise TypeError(sorted(unknown))  # fields no TaskField declares
@@ -105,7 +130,7 @@ def add_task(
             **values,
             "id": new_id("t"),
             "status": TaskStatus.TODO,
-            "rank": _column_rank(top=False),
+            "rank": _rank_by_priority(store, values["department"], values.get("priority", 3)),
             "created_at": stamp,
             "created_by": store.user,
         }

@@ -1,7 +1,7 @@
 """The board file: the only package that touches TinyDB or the file itself."""
 
 from . import rows
-from .backups import Backup, list_backups
+from .backups import Backup, DailySnapshot, list_backups, list_daily
 from .board_store import BoardStore, activity_archive_path
 from .errors import (
     BoardChangedError,
@@ -21,6 +21,7 @@ from .storage import newest_good_backup
 __all__ = [
     "BoardChangedError",
     "Backup",
+    "DailySnapshot",
     "BoardDamagedError",
     "BoardError",
     "BoardInvalidError",
@@ -34,6 +35,7 @@ __all__ = [
     "NotFoundError",
     "activity_archive_path",
     "list_backups",
+    "list_daily",
     "newest_good_backup",
     "rows",
 ]

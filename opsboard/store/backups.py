@@ -1,16 +1,20 @@
-"""Rotating backups of the last good board files: `<board>.backups/1.json` newest."""
+"""Rotating backups of the last good board files: `<board>.backups/1.json`
+newest; and one snapshot per day, `<board>.backups/daily/<YYYY-MM-DD>.json`
+(the last version saved that day), kept DAILY_KEEP_DAYS days — the last few
+saves are a busy minute, a day's snapshot is "yesterday's board"."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import sharing
 
 KEEP = 5
+DAILY_KEEP_DAYS = 30
 
 
 def backup_folder(board: Path) -> Path:
@@ -33,6 +37,10 @@ def rotate(board: Path) -> None:
         return
     folder = backup_folder(board)
     sharing.make_folder(board, folder)
+    try:
+        keep_daily(board)
+    except OSError:
+        pass  # a missing day's snapshot must not stop the save; the rotating backups still hold
     newest = backup_path(board, 1)
     if _same_version(board, newest):
         return
@@ -50,6 +58,59 @@ def rotate(board: Path) -> None:
         partial = folder / ".1.json.partial"
         shutil.copy2(board, partial)
         os.replace(partial, newest)
+
+
+def daily_folder(board: Path) -> Path:
+    return backup_folder(board) / "daily"
+
+
+def keep_daily(board: Path, today: date | None = None) -> None:
+    """The board (about to be replaced) as the snapshot of the day it was
+    saved; snapshots older than DAILY_KEEP_DAYS go. A hard link, like the
+    backups (a copy where links are not allowed), put in place whole."""
+    from opsboard.model.clock import today as clock_today
+
+    saved_on = datetime.fromtimestamp(board.stat().st_mtime).astimezone().date()
+    folder = daily_folder(board)
+    sharing.make_folder(board, folder)
+    target = folder / f"{saved_on.isoformat()}.json"
+    if not _same_version(board, target):
+        partial = folder / f".{target.name}.partial"
+        partial.unlink(missing_ok=True)
+        try:
+            os.link(board, partial)
+        except OSError:
+            shutil.copy2(board, partial)
+        os.replace(partial, target)
+    oldest = (today or clock_today()) - timedelta(days=DAILY_KEEP_DAYS)
+    for snapshot in list_daily(board):
+        if snapshot.day < oldest:
+            snapshot.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class DailySnapshot:
+    day: date
+    path: Path
+    saved_at: datetime
+    size: int
+
+
+def list_daily(board: Path) -> list[DailySnapshot]:
+    """The day snapshots, newest first."""
+    found = []
+    try:
+        entries = list(daily_folder(board).glob("*.json"))
+    except OSError:
+        return []
+    for path in entries:
+        try:
+            day = date.fromisoformat(path.stem)
+            st = path.stat()
+        except (ValueError, OSError):
+            continue  # not one of ours
+        found.append(DailySnapshot(day, path, datetime.fromtimestamp(st.st_mtime).astimezone(), st.st_size))
+    return sorted(found, key=lambda s: s.day, reverse=True)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -30,7 +29,17 @@ from .widgets.quiet_header import header_title, saved_label
 
 translate_bindings()
 
+if TYPE_CHECKING:
+    from opsboard.services.settings import PersonalSettings
+
 REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
+
+
+def _palette(name: str):
+    """A palette provider, imported when the palette first opens."""
+    from . import palette
+
+    return getattr(palette, name)
 
 
 class OpsboardApp(App[BoardDamagedError | None]):
@@ -40,6 +49,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
     CSS_PATH = "app.tcss"
     TITLE = "opsboard"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar = App.COMMANDS | {lambda: _palette("ViewActions"), lambda: _palette("Departments"), lambda: _palette("TaskSearch")}
 
     MODES: ClassVar = modes()
     DEFAULT_MODE = "checklists"
@@ -53,7 +63,14 @@ class OpsboardApp(App[BoardDamagedError | None]):
         Binding("q", "quit", _l("Quit"), id="app.quit"),
     ]
 
-    def __init__(self, store: BoardStore, notice: str | None = None) -> None:
+    def __init__(self, store: BoardStore, notice: str | None = None, personal: PersonalSettings | None = None) -> None:
+        """`personal`: what this person had last time (theme, view,
+        department), kept up to date and saved when the app ends; None
+        (tests, scripts): nothing is remembered."""
+        self.personal = personal
+        self.settings_problem: str | None = None  # a failed save of them, for the command line to say
+        if personal is not None and personal.view in BY_NAME and BY_NAME[personal.view].mode:
+            self.DEFAULT_MODE = personal.view  # type: ignore[misc]  # the first frame is the view they left
         super().__init__()
         self.store = store
         try:
@@ -62,6 +79,11 @@ class OpsboardApp(App[BoardDamagedError | None]):
             pass
         self.saves = Saves(self)  # every change from every view saves through it
         self.startup_notice = notice
+        # The user's keys before the first screen is made, so its first
+        # frame (and footer) already has them.
+        self.user_keymap, self._keymap_problem = load_keymap()
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.seen_revision = 0  # others' changes up to here have been announced
         self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
         try:
@@ -80,17 +102,21 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what was frozen may be garbage once the app is gone
+        if self.personal is not None:
+            from opsboard.services.settings import save_settings
+
+            self.personal.theme, self.personal.view = self.theme, self.current_mode
+            self.settings_problem = save_settings(self.personal)
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:
-        if self.uses_sixteen_colours():
+        if self.uses_sixteen_colours():  # the terminal decides first
             self.register_theme(SIXTEEN_COLOURS)
             self.theme = SIXTEEN_COLOURS.name
-        keymap, problem = load_keymap()
-        if keymap:
-            self.set_keymap(keymap)
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
+        elif self.personal is not None and self.personal.theme in self.available_themes:
+            self.theme = self.personal.theme
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="warning", timeout=8, markup=False)
         self.seen_revision = self.store.revision
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
@@ -115,6 +141,17 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.exit(error)
             return
         self._remind()
+        if self.user_keymap:
+            self._check_keymap()
+
+    def _check_keymap(self) -> None:
+        """One warning per unknown id and per key bound twice in one place
+        (reading every view's bindings: only for those with a keymap, and
+        after the first frame)."""
+        from .key_ids import keymap_problems
+
+        for problem in keymap_problems(self.user_keymap):
+            self.notify(problem, severity="warning", timeout=12, markup=False)
 
     def _remind(self) -> None:
         """One notice with what is the user's today: overdue and due today."""
@@ -259,19 +296,29 @@ class OpsboardApp(App[BoardDamagedError | None]):
             return
         super()._handle_exception(error)
 
-    # -- command palette: every binding of the screen and the app --------------
+    # -- command palette: every action of every view, departments, tasks (tui/palette.py) --
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own (theme, keys, quit…) in our words; the views' actions come from tui/palette.py."""
         for command in super().get_system_commands(screen):  # Textual's: words from our catalogue
             yield command._replace(title=_(command.title), help=_(command.help))
-        seen = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or binding.action.startswith("command_palette"):
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                str(binding.description), _("key: {key}").format(key=key), partial(self.run_action, binding.action, active.node)
-            )
+
+    def run_in_view(self, view: str | None, action: str) -> None:
+        """A palette choice: switch to `view` when needed, then run `action` there
+        (None: an app action)."""
+        if view is None:
+            self.call_later(self.run_action, action)
+            return
+        if self.current_mode != view:
+            self.action_view(view)
+        self.call_after_refresh(lambda: self.screen.run_action(action))
+
+    def open_department(self, department: str) -> None:
+        self.action_view("boards")
+        self.call_after_refresh(lambda: self.screen.open_department(department))  # type: ignore[attr-defined]
+
+    def open_task(self, task_id: str) -> None:
+        self.action_view("boards")
+        self.call_after_refresh(lambda: self.screen.show_task(task_id))  # type: ignore[attr-defined]
 
 
 def _damage_in(error: BaseException | None) -> BoardDamagedError | None:

@@ -61,6 +61,16 @@ VIEWS: tuple[View, ...] = (
         mode=False,
         exported=False,
     ),
+    # every department's tasks in one list (view 2's filter carried over); enter opens the card on its board
+    View(
+        "tasks",
+        "T",
+        _l("All tasks"),
+        "opsboard.tui.screens.task_list:TaskListScreen",
+        binding_id="app.tasks",
+        mode=False,
+        exported=False,
+    ),
 )
 BY_NAME: dict[str, View] = {view.name: view for view in VIEWS}
 

@@ -4,6 +4,7 @@ default board and `--demo`, through the command line's main()."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import orjson
@@ -12,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from opsboard.cli import main
+from opsboard.model.clock import today
 from opsboard.services import board_files
 from opsboard.services.board_files import DEMO_BOARD, demo_copy
 from opsboard.services.checklists import toggle_item
@@ -208,14 +210,39 @@ def test_no_board_creates_the_per_user_default_with_a_one_line_notice(tmp_path: 
     assert tui_runs[1] == (expected, None)
 
 
-def test_demo_opens_a_fresh_copy_never_the_sample(capsys, tui_runs) -> None:
+def test_demo_opens_a_fresh_copy_never_the_sample(capsys, monkeypatch) -> None:
+    from opsboard.tui.app import OpsboardApp
+
+    seen: list[tuple[Path, bytes, str | None]] = []
+    monkeypatch.setattr(
+        OpsboardApp, "run", lambda self, **_: seen.append((self.store.path, self.store.path.read_bytes(), self.startup_notice))
+    )
     sample = DEMO_BOARD.read_bytes()
     sample_mtime = DEMO_BOARD.stat().st_mtime_ns
     assert run(capsys, "--demo")[0] == 0
-    opened, notice = tui_runs[0]
-    assert opened != DEMO_BOARD and opened.read_bytes() == sample
+    opened, content, notice = seen[0]
+    assert opened != DEMO_BOARD and content == sample
     assert notice == f"Demo board: a fresh copy at {opened}"
     assert (DEMO_BOARD.read_bytes(), DEMO_BOARD.stat().st_mtime_ns) == (sample, sample_mtime)
+    assert not opened.parent.exists()  # the demo ends: its folder is gone
+
+
+def test_a_demo_keeps_what_the_user_exported_and_says_where(capsys, monkeypatch) -> None:
+    from opsboard.services.spreadsheet import export_spreadsheet
+    from opsboard.tui.app import OpsboardApp
+
+    def run_app(self, **_):
+        toggle_item(self.store, "review-1")  # a save: backups and a lock beside the board
+        export_spreadsheet(self.store, "boards", "csv")
+        opened.append(self.store.path)
+
+    opened: list[Path] = []
+    monkeypatch.setattr(OpsboardApp, "run", run_app)
+    code, _, err = run(capsys, "--demo")
+    folder = opened[0].parent
+    assert code == 0 and [p.name for p in folder.iterdir()] == [f"demo-boards-{today().isoformat()}.csv"]
+    assert err == f"opsboard: the demo board is gone; your files from the demo are kept in {folder}\n"
+    shutil.rmtree(folder)
 
 
 def test_demo_copy_is_a_new_temporary_file_each_time_and_saving_it_leaves_the_sample(tmp_path: Path) -> None:

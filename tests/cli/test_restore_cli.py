@@ -53,7 +53,7 @@ def test_without_backup_it_lists_number_time_size_parses_and_tasks(board: Path, 
     assert rows[2][-3:] == ["yes", "0", "0"]
     size = (board.parent / "b.json.backups" / "1.json").stat().st_size
     assert f"{size / 1024:.1f} KB" in lines[3]
-    assert lines[-1] == f"Restore one with: opsboard restore {board} --backup N"
+    assert lines[-1] == f"Restore one with: opsboard restore {board} --backup N (or --backup yesterday, --backup YYYY-MM-DD)"
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_current_file_aside(board: Path, capsys) -> None:

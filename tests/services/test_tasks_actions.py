@@ -38,7 +38,7 @@ def column(store: BoardStore, department: str, status: str) -> list[str]:
     return [t.id for t in list_tasks(store, dept=department, status=status)]
 
 
-def test_add_task_saves_a_card_at_the_bottom_of_to_do(store: BoardStore) -> None:
+def test_add_task_saves_a_card_in_to_do_by_priority(store: BoardStore) -> None:
     task = add_task(
         store,
         department="Design",
@@ -53,8 +53,8 @@ def test_add_task_saves_a_card_at_the_bottom_of_to_do(store: BoardStore) -> None
     assert (saved.department, saved.title, saved.status, saved.owner) == ("design", "Retouch banner", TaskStatus.TODO, "lin")
     assert (saved.due, saved.priority, saved.tags, saved.checklist_item) == (date(2026, 3, 5), 2, ["photos", "618"], "launch-b")
     assert saved.created_by == "ana" and saved.created_at == datetime.fromisoformat(NOW)
-    assert column(reopen(store), "design", "todo") == ["t-d1", "t-d2", "t-d3", task.id]
-    assert saved.rank == datetime.fromisoformat(NOW).timestamp()  # the time: after every card placed before
+    assert column(reopen(store), "design", "todo") == ["t-d1", "t-d2", task.id, "t-d3"]  # a P2: above the P3
+    assert 2.0 < saved.rank < 3.0
     assert reopen(store).activity()[-1].label == "add"
 
 

@@ -15,6 +15,7 @@ from opsboard.services.people import add_person
 from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.form import FormScreen
+from opsboard.tui.modals.task_details import TaskDetailsScreen
 from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.widgets.board_overview import BoardOverview
 from opsboard.tui.widgets.kanban_board import KanbanBoard
@@ -92,3 +93,28 @@ async def test_opening_shows_one_reminder_of_the_user_tasks(board: Path) -> None
     async with make_app(board).run_test(size=(120, 40)) as pilot:  # ana owns nothing: no reminder
         await pilot.pause()
         assert not [n for n in pilot.app._notifications if n.title == "Your tasks"]
+
+
+async def test_a_comment_from_the_card_details_shows_its_author(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("enter")  # Design
+        await pilot.pause()
+        await pilot.press("enter")  # the first card's details
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TaskDetailsScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        await type_text(pilot, "[b]Samples[/b] on Friday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        details = pilot.app.screen
+        assert isinstance(details, TaskDetailsScreen)  # opened again, the comment in its thread
+        shown = details.details.plain
+        assert "Comments (1)\nana · 2026-03-02 09:30\n[b]Samples[/b] on Friday\n" in shown
+        assert "commented on 'Retouch hero images'" in shown
+    [comment] = saved(board).task("t-d1").comments
+    assert (comment.by, comment.text) == ("ana", "[b]Samples[/b] on Friday")

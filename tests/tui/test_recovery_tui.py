@@ -209,7 +209,7 @@ async def test_a_board_from_a_newer_opsboard_opens_read_only_and_refuses_edits(t
 
 def test_every_recovery_key_has_an_id() -> None:
     keys = {binding.id for binding in RecoveryDialog.BINDINGS}
-    assert keys == {"recovery.restore", "recovery.read_only", "recovery.quit"}
+    assert keys == {"recovery.restore", "recovery.read_only", "recovery.yesterday", "recovery.quit"}
 
 
 def test_hand_broken_board_settings_also_go_to_recovery(tmp_path: Path, monkeypatch, capsys) -> None:

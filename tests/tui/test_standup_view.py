@@ -357,3 +357,18 @@ async def test_a_long_group_shows_forty_rows_and_a_count(board) -> None:
         await pilot.pause()
         assert isinstance(pilot.app.screen, StandupScreen)
     assert all(t.status is TaskStatus.TODO for t in BoardStore(path, user="reader").tasks() if t.department == "hr")
+
+
+async def test_the_line_under_the_agenda_has_the_task_last_comment(board) -> None:
+    from opsboard.services.comments import add_comment
+
+    path, ids = board
+    store = BoardStore(path, user="mei")
+    hero = next(t for t in store.tasks() if t.title == "Retouch hero images")
+    add_comment(store, hero.id, "first")
+    add_comment(store, hero.id, "Needs the\nnew logo")
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        screen = await open_standup(pilot)
+        table = screen.query_one(AgendaTable)
+        assert table.current_key() == f"task:{hero.id}"
+        assert str(table.current_detail()).endswith("last comment, mei: Needs the new logo (+1 more)")

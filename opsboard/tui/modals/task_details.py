@@ -1,9 +1,11 @@
-"""A card's details: every field, full length. `e` edits, esc closes."""
+"""A card's details: every field, full length, its comments (who, when,
+what) and its history from the activity log. `c` comments, `e` edits, esc closes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -17,9 +19,13 @@ from opsboard.i18n import _, _l, pgettext
 from opsboard.model import Task
 from opsboard.model.labels import task_status_title
 
+if TYPE_CHECKING:
+    from opsboard.services.comments import HistoryLine
 
-def task_details(task: Task, department: str, item: str, today: date) -> Text:
-    """The card as labelled lines; user text stays text (no markup)."""
+
+def task_details(task: Task, department: str, item: str, today: date, history: Sequence[HistoryLine] = ()) -> Text:
+    """The card as labelled lines, then its comments and its history; user
+    text stays text (no markup)."""
     rows: list[tuple[str, str]] = [
         (_("Status"), task_status_title(task.status)),
         (_("Department"), department),
@@ -54,7 +60,19 @@ def task_details(task: Task, department: str, item: str, today: date) -> Text:
         text.append(label + " " * max(1, 11 - cell_len(label)), style="bold")  # CJK labels take two cells a character
         text.append(value + "\n")
     if task.notes:
-        text.append("\n" + task.notes)
+        text.append("\n" + task.notes + "\n")
+    text.append("\n" + _("Comments ({count})").format(count=len(task.comments)) + "\n", style="bold underline")
+    if not task.comments:
+        text.append(_("none yet: c adds one") + "\n", style="dim")
+    for comment in task.comments:
+        text.append(f"{comment.by or '?'}", style="bold")
+        text.append(f" · {comment.at:%Y-%m-%d %H:%M}\n", style="dim")
+        text.append(comment.text + "\n")
+    if history:
+        text.append("\n" + _("History") + "\n", style="bold underline")
+        for line in history:
+            text.append(f"{line.at:%Y-%m-%d %H:%M}  ", style="dim")
+            text.append(line.text + "\n")
     return text
 
 
@@ -66,6 +84,7 @@ class TaskDetailsScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", _l("Close"), id="details.close"),
         Binding("e", "edit", _l("Edit"), id="details.edit"),
+        Binding("c", "comment", _l("Comment"), id="details.comment"),
     ]
 
     def __init__(self, task: Task, details: Text) -> None:
@@ -78,10 +97,13 @@ class TaskDetailsScreen(ModalScreen[str | None]):
             yield Static(Text(self.card.title), classes="details-title")
             with VerticalScroll():
                 yield Static(self.details)
-            yield Static(_("e edit · esc close"), classes="details-keys", markup=False)
+            yield Static(_("c comment · e edit · esc close"), classes="details-keys", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_edit(self) -> None:
         self.dismiss("edit")
+
+    def action_comment(self) -> None:
+        self.dismiss("comment")

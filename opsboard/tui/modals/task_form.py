@@ -91,3 +91,8 @@ def reason_form(task_title: str, submit: Submit, reason: str = "") -> CardForm:
         [FormField("reason", _("What is it waiting for?"), reason, placeholder=_("e.g. budget not approved"))],
         submit,
     )
+
+
+def comment_form(task_title: str, submit: Submit) -> CardForm:
+    """A comment on a card (its author and time are the store's)."""
+    return CardForm(_("Comment · {title}").format(title=task_title), [FormField("text", _("Comment"), "", kind="textarea")], submit)

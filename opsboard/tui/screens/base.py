@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from opsboard.i18n import _, _l
-from opsboard.services.export import default_export_path, write_export
+from opsboard.services.export import default_export_path
 from opsboard.store import BoardDamagedError, BoardError, BoardStore
 
 from ..messages import BoardReloaded
@@ -64,17 +64,24 @@ class ViewScreen(Screen[None]):
         return self.VIEW_NAME
 
     def action_export(self) -> None:
+        from opsboard.services.spreadsheet import SPREADSHEET_VIEWS, ExportExists, write_view_export
+
         from ..modals.export_path import export_path_form  # form widgets load on first use
 
         view = self.export_name()
         default = str(default_export_path(self.store, view))
+        asked: list[tuple[str, str]] = []  # (path, format) the user was told exists
 
-        def write(path: str) -> str | None:
+        def write(path: str, fmt: str = "md") -> str | None:
             try:
-                written = write_export(self.store, view, path)
+                written = write_view_export(self.store, view, fmt, path, force=(path, fmt) in asked)
+            except ExportExists as exists:
+                asked.append((path, fmt))
+                return f"{exists.target} already exists: save again to replace it"
             except BoardError as error:
                 return str(error)
             self.notify(_("Exported {view} to {path}").format(view=str(self.VIEW_TITLE).lower(), path=written), timeout=6, markup=False)
             return None
 
-        self.app.push_screen(export_path_form(str(self.VIEW_TITLE).lower(), default, write))
+        form = export_path_form(str(self.VIEW_TITLE).lower(), default, write, spreadsheet=view in SPREADSHEET_VIEWS)
+        self.app.push_screen(form)

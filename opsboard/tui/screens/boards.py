@@ -19,18 +19,26 @@ from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskSt
 from opsboard.model.clock import today
 from opsboard.services.activity import last_blocked_reason
 from opsboard.services.checklists import checklist_item_choices
+from opsboard.services.comments import add_comment, task_history
 from opsboard.services.departments import department_names
-from opsboard.services.errors import InputError
+from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
 from opsboard.services.people import owner_names, people_load
-from opsboard.services.task_board import DepartmentSummary, board_columns, department_overview
+from opsboard.services.task_board import (
+    COLUMN_SORTS,
+    DepartmentSummary,
+    board_columns,
+    department_overview,
+    done_fold_days,
+    set_done_fold_days,
+)
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter, select
 from opsboard.services.tasks import add_task, changed_since, delete_task, edit_task, move_task, reorder_task
 from opsboard.store import BoardError
 
 from ..modals.confirm import ConfirmScreen
 from ..modals.task_details import TaskDetailsScreen, task_details
-from ..modals.task_form import reason_form, task_form
+from ..modals.task_form import comment_form, reason_form, task_form
 from ..widgets.board_overview import PERSON, TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
 from ..widgets.kanban_board import KanbanBoard, due_label
@@ -40,8 +48,8 @@ from ..widgets.status_line import StatusLine
 from .base import ViewScreen
 
 NARROW = 100  # below this width the department list gives its room to the columns
-CARD_ACTIONS = {"edit", "details", "move", "reorder", "delete", "fold"}
-EDIT_ACTIONS = frozenset({"add", "edit", "move", "reorder", "delete"})
+CARD_ACTIONS = {"edit", "details", "comment", "move", "reorder", "delete", "fold"}
+EDIT_ACTIONS = frozenset({"add", "edit", "comment", "move", "reorder", "delete", "fold_days"})
 
 
 class BoardsScreen(ViewScreen):
@@ -71,6 +79,9 @@ class BoardsScreen(ViewScreen):
         Binding("k", "overview_cursor(-1)", _l("Up"), id="boards.overview_up", show=False),
         Binding("g", "overview_cursor(-10000)", _l("Top"), id="boards.overview_top", show=False),
         Binding("G", "overview_cursor(10000)", _l("Bottom"), id="boards.overview_bottom", show=False),
+        # in ? help and the palette: the footer keeps ? and q at 80 columns
+        Binding("S", "column_sort", _l("Sort cards"), id="boards.sort", show=False),
+        Binding("Z", "fold_days", _l("Fold done after…"), id="boards.fold_days", show=False),
     ]
 
     def __init__(self) -> None:
@@ -79,6 +90,7 @@ class BoardsScreen(ViewScreen):
         self.filter_text = ""
         self.filter = TaskFilter()
         self.show_folded = False
+        self.column_sort = COLUMN_SORTS[0]  # the team's own order; or by priority, by due date
         self.summaries: list[DepartmentSummary] = []
         self.tasks: list[Task] = []
         self.items: dict[str, str] = {}
@@ -103,6 +115,9 @@ class BoardsScreen(ViewScreen):
         if not self.redraw():
             return
         self.query_one(BoardOverview).focus()
+        personal = self.ops_app.personal
+        if personal is not None and personal.department in {s.department.id for s in self.summaries}:
+            self.open_department(personal.department)  # the department they left
         self.ops_app.keep_loaded()  # the 10,000 tasks just validated
 
     def on_resize(self) -> None:
@@ -141,7 +156,9 @@ class BoardsScreen(ViewScreen):
         assert self.department is not None
         board = self.board
         board.set_context(today(), self.items)
-        columns = board_columns(self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks)
+        columns = board_columns(
+            self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks, sort=self.column_sort
+        )
         for index, data in enumerate(columns):
             shown = board.columns[index]
             if focus_task in {t.id for t in data.tasks}:
@@ -179,6 +196,8 @@ class BoardsScreen(ViewScreen):
                 open=summary.open, blocked=summary.blocked, overdue=summary.overdue
             )
             title.append(f"  {counts}", style="not bold")
+            if self.column_sort != "board":
+                title.append(" · " + _("by {sort}").format(sort=self.column_sort), style="not bold")
         if self.filter_text:
             before, _sep, after = _("filter: {filter} (esc clears)").partition("{filter}")
             title.append(f"  {before}", style="not bold")
@@ -214,6 +233,8 @@ class BoardsScreen(ViewScreen):
         """Show a department's board (None: the overview)."""
         mode_changed = (department is None) != (self.department is None)
         self.department = department
+        if self.ops_app.personal is not None:
+            self.ops_app.personal.department = department
         switcher = self.query_one(ContentSwitcher)
         self.query_one(DepartmentList).select(department or OVERVIEW)
         if department is None:
@@ -339,6 +360,39 @@ class BoardsScreen(ViewScreen):
         self.show_folded = not self.show_folded
         self._show_columns()
 
+    def action_column_sort(self) -> None:
+        """The cards by the team's order, by priority, or by due date (shown
+        only: nothing is saved, J/K move cards in the team's order)."""
+        self.column_sort = COLUMN_SORTS[(COLUMN_SORTS.index(self.column_sort) + 1) % len(COLUMN_SORTS)]
+        current = self.current_task()
+        self._show_columns(focus_task=current.id if current else None)
+        self._show_title()
+        words = {
+            "board": _("Cards in the team's order"),
+            "priority": _("Cards by priority, then due date"),
+            "due": _("Cards by due date, then priority"),
+        }
+        self.notify(words[self.column_sort], timeout=3)
+
+    def action_fold_days(self) -> None:
+        """The lead sets after how many days done cards fold away (for everyone)."""
+        from ..modals.form import FormField, FormScreen
+
+        def change(values: dict[str, str]) -> int:
+            try:
+                return set_done_fold_days(self.store, values["days"])
+            except InputError as error:  # a bad number: said under the field
+                raise FieldErrors({"days": str(error)}) from None
+
+        def saved(days: int | None) -> None:
+            if days is not None:
+                self.notify(_("Done cards now fold after {days} days").format(days=days), timeout=4)
+            self.reload()
+
+        submit = self.ops_app.saves.form_submit(change, saved=saved, what="setting")
+        field = FormField("days", _("Fold done cards finished more than this many days ago"), str(done_fold_days(self.store)))
+        self.app.push_screen(FormScreen(_("Archive of done cards"), [field], submit))
+
     # -- changes -------------------------------------------------------------------
     def _save(self, change, *args, **kwargs):
         """A saving service call through the app: a refusal is said once, a
@@ -437,13 +491,50 @@ class BoardsScreen(ViewScreen):
         if task is None:
             return
         names = department_names(self.store)
-        text = task_details(task, names.get(task.department, task.department), self.items.get(task.checklist_item or "", ""), today())
+        history = task_history(self.store, task.id)
+        text = task_details(
+            task, names.get(task.department, task.department), self.items.get(task.checklist_item or "", ""), today(), history
+        )
 
         def after(choice: str | None) -> None:
             if choice == "edit":
                 self.action_edit()
+            elif choice == "comment":
+                self.action_comment()
 
         self.app.push_screen(TaskDetailsScreen(task, text), after)
+
+    def action_comment(self) -> None:
+        """A comment on the current card, from its details; the details
+        open again with it in the thread."""
+        task = self.current_task()
+        if task is None:
+            return
+        submit = self._form_submit(add_comment, self.store, task.id)
+
+        def after(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.action_details()
+
+        self.app.push_screen(comment_form(task.title, submit), after)
+
+    def show_task(self, task_id: str) -> None:
+        """Open the card's department with the cursor on it; a filter that
+        hides it is cleared, a folded done card unfolded."""
+        try:
+            task = self.store.task(task_id)
+        except BoardError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.tasks = self.store.tasks()
+        if not self.filter.matches(task, today()):
+            self.query_one("#filter", Input).value = ""
+            self.apply_filter("")
+            self._leave_filter_box()
+        if task.status is TaskStatus.DONE:
+            self.show_folded = True
+        self.open_department(task.department)
+        self._show_columns(focus_task=task.id, focus=True)
 
     def action_move(self, step: int) -> None:
         task = self.current_task()
@@ -463,6 +554,12 @@ class BoardsScreen(ViewScreen):
     def action_reorder(self, step: int) -> None:
         task = self.current_task()
         if task is None:
+            return
+        if self.column_sort != "board":
+            self.notify(
+                _("The cards are shown by {sort}: S back to the team's order to move them").format(sort=self.column_sort),
+                severity="warning",
+            )
             return
         moved = self._save(reorder_task, self.store, task.id, step, among=self.board.card_ids())
         if moved is not None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from opsboard.i18n import _, _l, lazy_pgettext
+from opsboard.i18n import _, _l, lazy_pgettext, ngettext
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
 from opsboard.model.labels import phase_title
 from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
@@ -47,6 +47,20 @@ def _detail(group: str, task: Task, today: date, now: datetime) -> str:
     if task.due is not None:
         return _("due today") if task.due == today else _("due {date}").format(date=day_words(task.due))
     return ""
+
+
+def _last_comment(task: Task) -> str:
+    """The thread's latest word, for the line under the table."""
+    if not task.comments:
+        return ""
+    last = task.comments[-1]
+    text = " ".join(last.text.split())
+    more = len(task.comments) - 1
+    if more:
+        return ngettext("last comment, {author}: {text} (+{count} more)", "last comment, {author}: {text} (+{count} more)", more).format(
+            author=last.by or "?", text=text, count=more
+        )
+    return _("last comment, {author}: {text}").format(author=last.by or "?", text=text)
 
 
 class AgendaTable(KeyedTable, inherit_bindings=False):
@@ -131,6 +145,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
             _("owner {name}").format(name=task.owner) if task.owner else "",
             task.blocked_reason if group == "blocked" else detail,
             f"P{task.priority}",
+            _last_comment(task),
         ]
         self.details[key] = Content(" · ".join(w for w in words if w))
         return key

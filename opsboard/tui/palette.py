@@ -1,0 +1,120 @@
+"""The command palette (ctrl+p): every action of every view (switching to
+the view when needed), a jump to any department's board, and a search of the
+tasks by title that opens the card on its board.
+
+Loaded when the palette first opens, not at start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from opsboard.i18n import _
+
+if TYPE_CHECKING:
+    from .app import OpsboardApp
+
+# moving a cursor or scrolling is what keys are for: not worth a palette line
+_MOVES = ("cursor", "scroll", "page", "column(", "overview_cursor", "jump", "focus", "phase(", "department(")
+TASK_HITS = 20
+
+
+def _view_titles() -> dict[str, str]:
+    """The views with a mode of their own (tui/views.py): their actions switch to them first."""
+    from .views import VIEWS
+
+    return {view.name: str(view.title) for view in VIEWS if view.mode}
+
+
+class _OpsProvider(Provider):
+    @property
+    def ops_app(self) -> OpsboardApp:
+        return self.app  # type: ignore[return-value]
+
+
+class ViewActions(_OpsProvider):
+    """Each view's actions as "Boards: Add" (key shown as help)."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from .key_ids import key_bindings
+
+        titles = _view_titles()
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        for binding in key_bindings():
+            if binding.place not in titles and binding.place != "everywhere":
+                continue
+            if not binding.description or binding.action.startswith(_MOVES):
+                continue
+            where = titles.get(binding.place, "")
+            label = _("{view}: {action}").format(view=where, action=binding.description) if where else str(binding.description)
+            run = partial(self.ops_app.run_in_view, binding.place if where else None, binding.action)
+            commands.append((label, _("key: {key}").format(key=",".join(binding.keys)), run))
+        return commands
+
+    async def discover(self) -> Hits:
+        for label, keys, run in self._commands():
+            yield DiscoveryHit(label, run, help=keys)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, keys, run in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), run, text=label, help=keys)  # type: ignore[arg-type]
+
+
+class Departments(_OpsProvider):
+    """ "Department: Design" opens its board in view 2."""
+
+    def _departments(self) -> dict[str, str]:
+        from opsboard.store import rows
+
+        return rows.department_names(self.ops_app.store)
+
+    async def discover(self) -> Hits:
+        for dept_id, name in self._departments().items():
+            yield DiscoveryHit(
+                _("Department: {name}").format(name=name), partial(self.ops_app.open_department, dept_id), help=_("its board in view 2")
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for dept_id, name in self._departments().items():
+            label = _("Department: {name}").format(name=name)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.ops_app.open_department, dept_id), text=label)
+
+
+class TaskSearch(_OpsProvider):
+    """Tasks whose title holds what was typed (the first few), opened on their board."""
+
+    async def search(self, query: str) -> Hits:
+        wanted = query.strip().casefold()
+        if len(wanted) < 2:
+            return
+        from opsboard.store import BoardError
+
+        try:
+            tasks = self.ops_app.store.tasks()
+        except BoardError:
+            return
+        matcher = self.matcher(query)
+        shown = 0
+        for task in tasks:
+            if wanted in task.title.casefold():
+                label = _("Task: {title}").format(title=task.title)
+                yield Hit(
+                    max(matcher.match(label), 0.1), label, partial(self.ops_app.open_task, task.id), text=label, help=task.owner or None
+                )
+                shown += 1
+                if shown >= TASK_HITS:
+                    return
+
+
+def providers() -> set[type[Provider]]:
+    return {ViewActions, Departments, TaskSearch}
