@@ -65,7 +65,8 @@ def _channel_line(report, currency: str | None) -> str:
 
 
 def _label(row) -> str:
-    return f"{row.label} (partial)" if row.partial else row.label
+    """'2026-11 (26 of 30 days)' for a period only partly covered."""
+    return escape(row.title)
 
 
 def _known(value: float | None, decimals: int = 0) -> str:
@@ -101,8 +102,8 @@ def _ratio(value: float | None) -> str:
 
 
 def _growth(row, value: float | None, total) -> str:
-    # The totals row compares with nothing: leave its growth cells empty.
-    return "" if row is total else percent(value, signed=True)
+    # A totals row compares with nothing: leave its growth cells empty.
+    return "" if row.total else percent(value, signed=True)
 
 
 def _best_worst(report, currency: str | None) -> str:
@@ -112,26 +113,22 @@ def _best_worst(report, currency: str | None) -> str:
     unit = f" {escape(currency)}" if currency else ""
 
     def named(row) -> str:
-        partial = " (partial)" if row.partial else ""
-        return f"{row.label}{partial}, revenue {_known(row.revenue)}{unit}"
+        return f"{_label(row)}, revenue {_known(row.revenue)}{unit}"
 
     text = f"Best {noun}: {named(report.best)}. Worst {noun}: {named(report.worst)}."
-    if any(row.partial for row in report.rows):
-        text += f" A {noun} marked (partial) has fewer days of data than the calendar {noun}"
-        if not report.best.partial:
-            text += "; best and worst are picked among complete ones"
-        text += "."
+    if any(row.partial for row in report.rows) and not report.best.partial:
+        text += f" Best and worst are picked among the {noun}s with data on every day."
     return text
 
 
 Column = tuple[str, str, Callable]  # header, alignment, cell(row, totals row)
 
 _PERIOD = {
-    "day": [("Day", "left", lambda r, t: "**Total**" if r is t else r.label)],
-    "month": [("Month", "left", lambda r, t: "**Total**" if r is t else _label(r))],
+    "day": [("Day", "left", lambda r, t: f"**{_label(r)}**" if r.total else r.label)],
+    "month": [("Month", "left", lambda r, t: f"**{_label(r)}**" if r.total else _label(r))],
     "week": [
-        ("Week", "left", lambda r, t: "**Total**" if r is t else _label(r)),
-        ("Start", "left", lambda r, t: "" if r is t else r.start.isoformat()),
+        ("Week", "left", lambda r, t: f"**{_label(r)}**" if r.total else _label(r)),
+        ("Start", "left", lambda r, t: "" if r.total else r.start.isoformat()),
     ],
 }
 _PV = ("PV", "right", lambda r, t: _known(r.pv))
@@ -179,7 +176,7 @@ def _report_table(report, columns: Sequence[Column]) -> str:
     columns = [*_PERIOD[report.period], *columns]
     if any(row.target is not None for row in report.rows):
         columns += [_TARGET, _ATTAINMENT]
-    rows = [*report.rows, report.totals]
+    rows = [*report.rows, *report.year_totals]  # one totals row per year, never across years
     return table(
         [header for header, _, _ in columns],
         [[cell(row, report.totals) for _, _, cell in columns] for row in rows],

@@ -170,8 +170,8 @@ def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
 
 def _month_label(row: Any) -> str:
     label = _MONTHS[row.month - 1]
-    if row.days_counted < row.days:
-        label += f" ({row.days_counted} of {row.days} days)"
+    if row.partial:
+        label += f" {row.coverage}"  # the same words as view 4's periods
     return label
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from opsboard.i18n import _
 from opsboard.model.targets import TargetPlan
 
 from .day_targets import daily_targets
@@ -39,15 +40,18 @@ class PeriodAttainment:
     @property
     def coverage(self) -> str:
         """'(20 of 30 days)' for a partial period; '' for a whole one."""
-        return f"({self.days} of {self.period_days} days)" if self.partial else ""
+        return _("({n} of {m} days)").format(n=self.days, m=self.period_days) if self.partial else ""
 
     @property
     def covers(self) -> str:
         """Exactly which days: '2026-11-01 – 2026-11-20 (20 of 30 days)'."""
         if self.first is None or self.through is None:
-            return f"{self.start} – {self.end} (no days yet)"
-        days = f"{self.first} – {self.through}" if self.first != self.through else f"{self.first}"
-        return f"{days} {self.coverage}".rstrip()
+            return _("{first} – {last} (no days yet)").format(first=self.start, last=self.end)
+        if not self.partial:
+            return f"{self.first} – {self.through}"
+        if self.first == self.through:
+            return _("{day} ({n} of {m} days)").format(day=self.first, n=self.days, m=self.period_days)
+        return _("{first} – {last} ({n} of {m} days)").format(first=self.first, last=self.through, n=self.days, m=self.period_days)
 
 
 def counted_days(year: int, start: date, end: date, cutoff: date | None) -> tuple[date, date] | None:

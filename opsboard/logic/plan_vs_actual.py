@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from opsboard.i18n import _
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import TargetPlan
 
@@ -68,6 +69,12 @@ class MonthVsActual:
     @property
     def partial(self) -> bool:
         return self.days_counted < self.days
+
+    @property
+    def coverage(self) -> str:
+        """'(20 of 30 days)' for a month counted to the cut-off; '' for a whole one
+        (the same words as view 4's periods, logic/review.PeriodRow.coverage)."""
+        return _("({n} of {m} days)").format(n=self.days_counted, m=self.days) if self.partial else ""
 
     @property
     def departments(self) -> tuple[str, ...]:
@@ -118,7 +125,7 @@ class PlanVsActual:
         if self.cutoff is None or not self.months:
             return ""
         total = 366 if calendar.isleap(self.year) else 365
-        return f"{self.ytd_first} – {self.cutoff} ({self.ytd_days} of {total} days)"
+        return _("{first} – {last} ({n} of {m} days)").format(first=self.ytd_first, last=self.cutoff, n=self.ytd_days, m=total)
 
 
 def _owner(lever: str | None) -> str | None:

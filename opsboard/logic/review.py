@@ -14,14 +14,16 @@ dataclasses; pandas never leaves this module.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from opsboard.i18n import _
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.targets import TargetPlan
 
 from .funnel import SUMMED, funnel_figures, funnel_frame, known_sums
+from .period_attainment import counted_days
 from .review_periods import (
     PERIODS,
     month_key,
@@ -72,6 +74,28 @@ class PeriodRow:
     net_revenue: float | None = None  # revenue − refunds, when refunds are known
     conversion_basis: str | None = None  # "buyers" or "orders": the divisor used
     order_value_basis: str | None = None
+    # N of M: the days the row's figures stand for — with a target, the days
+    # its target covers (in the plan's year, to the last day with data, as
+    # view 3 counts them); else the days with data. M: the days of the
+    # period (of the year for a total).
+    covered: int = 0
+    period_days: int = 0
+    year: int | None = None  # a totals row's year
+    total: bool = False  # a year's totals row
+
+    @property
+    def coverage(self) -> str:
+        """'(26 of 30 days)' for a period only partly covered; '' for a whole one."""
+        if self.covered >= self.period_days:
+            return ""
+        return _("({n} of {m} days)").format(n=self.covered, m=self.period_days)
+
+    @property
+    def title(self) -> str:
+        """What a person reads in the period column: '2026-11 (26 of 30 days)',
+        'Total 2026 (330 of 365 days)'."""
+        name = _("Total {year}").format(year=self.year) if self.total else self.label
+        return f"{name} {self.coverage}" if self.coverage else name
 
 
 @dataclass(frozen=True)
@@ -79,7 +103,7 @@ class ReviewReport:
     period: Period
     channel: str | None  # None: all channels summed
     rows: tuple[PeriodRow, ...]  # periods with data, oldest first
-    totals: PeriodRow | None  # None when there are no rows
+    year_totals: tuple[PeriodRow, ...]  # one totals row per calendar year with data, never across years
     best: PeriodRow | None  # by revenue, among complete periods when any exist
     worst: PeriodRow | None
     channels: tuple[str, ...]  # every named channel in the metrics, sorted
@@ -87,6 +111,11 @@ class ReviewReport:
     @property
     def empty(self) -> bool:
         return not self.rows
+
+    @property
+    def totals(self) -> PeriodRow | None:
+        """The latest year's totals row (None when there are no rows)."""
+        return self.year_totals[-1] if self.year_totals else None
 
 
 def channels_in(metrics: Iterable[DailyMetric]) -> list[str]:
@@ -116,7 +145,9 @@ def _growth(current: float | None, before: float | None) -> float | None:
 class ReviewData:
     """The daily metrics prepared once; `.report()` answers from a cache."""
 
-    def __init__(self, metrics: Iterable[DailyMetric]) -> None:
+    def __init__(self, metrics: Iterable[DailyMetric], since: date | None = None) -> None:
+        """`since`: the first day asked for (`--from`): no target counts days before it."""
+        self._since = since
         frame = funnel_frame(metrics)
         days = {ordinal: date.fromordinal(ordinal) for ordinal in frame["day"].unique().tolist()}
         frame["week"] = frame["day"].map({o: week_key(o) for o in days}).astype("int64")
@@ -150,63 +181,67 @@ class ReviewData:
         in_plan_year: dict[int, float] = {}
         # One answer per period (logic/period_attainment): a period's target
         # runs through the last day with data, like view 3's.
-        cutoff = date.fromordinal(int(self._frame["day"].max())) if plan is not None and not self._frame.empty else None
+        cutoff = date.fromordinal(int(self._frame["day"].max())) if not self._frame.empty else None
+        counted_from = None  # the first day a target counts: view 3's year to date starts there
         if plan is not None:
             plan_days = frame[frame["year"] == plan.year]
             in_plan_year = plan_days.groupby(column)["revenue"].sum().to_dict()
+            if not plan_days.empty:
+                counted_from = date.fromordinal(int(plan_days["day"].min())).replace(day=1)
+                counted_from = max(counted_from, self._since) if self._since is not None else counted_from
         data = {int(k): values for k, values in zip(sums.index.tolist(), sums.itertuples(index=False), strict=True)}
 
         rows = []
-        target_sum = 0.0
-        target_revenue = 0.0
         for key, values in data.items():
             start, end = period_bounds(period, key)
             before = data.get(previous_key(period, key))
             year_ago_at = year_ago_key(period, key)
             year_ago = data.get(year_ago_at) if year_ago_at is not None else None
-            target = period_target(plan, channel, start, end, cutoff) if plan is not None else None
+            asked = max(start, counted_from) if counted_from is not None else start
+            target = period_target(plan, channel, asked, end, cutoff) if plan is not None else None
             attainment = None
-            if target is not None:
-                revenue_on_target_days = in_plan_year.get(key, 0.0)
-                attainment = _ratio(revenue_on_target_days, target)
-                target_sum += target
-                target_revenue += revenue_on_target_days
-            rows.append(
-                _row(
-                    period_label(period, key),
-                    start,
-                    end,
-                    int(values.days),
-                    int(values.days) < period_length(period, key),
-                    values,
-                    before,
-                    year_ago,
-                    target,
-                    attainment,
-                )
-            )
+            covered = int(values.days)
+            if target is not None and plan is not None:
+                attainment = _ratio(in_plan_year.get(key, 0.0), target)
+                first, through = counted_days(plan.year, asked, end, cutoff)  # type: ignore[misc]  # a target has days
+                covered = (through - first).days + 1
+            row = _row(period_label(period, key), start, end, int(values.days), values, before, year_ago, target, attainment)
+            rows.append(replace(row, covered=covered, period_days=period_length(period, key)))
 
-        totals = None
-        if rows:
-            grand = frame[list(SUMMED)].sum(min_count=1)
-            has_target = any(row.target is not None for row in rows)
-            totals = _row(
-                "Total",
-                rows[0].start,
-                rows[-1].end,
-                sum(row.days for row in rows),
-                any(row.partial for row in rows),
-                grand,
-                None,
-                None,
-                target_sum if has_target else None,
-                _ratio(target_revenue, target_sum) if has_target else None,
+        totals = tuple(
+            self._year_total(
+                frame[frame["year"] == year], year, channel, plan if any(r.target is not None for r in rows) else None, cutoff, counted_from
             )
+            for year in sorted(int(y) for y in frame["year"].unique().tolist())
+        )
         with_revenue = [row for row in rows if row.revenue is not None]
         complete = [row for row in with_revenue if not row.partial] or with_revenue
         best = max(complete, key=lambda row: row.revenue or 0.0, default=None)
         worst = min(complete, key=lambda row: row.revenue or 0.0, default=None)
         return ReviewReport(period, channel, tuple(rows), totals, best, worst, self.channels)
+
+    @staticmethod
+    def _year_total(
+        days: Any, year: int, channel: str | None, plan: TargetPlan | None, cutoff: date | None, counted_from: date | None
+    ) -> PeriodRow:
+        """One year's totals: the sums of its days only. In the plan's year its
+        target is view 3's year to date: from the first of the first month
+        with data (`counted_from`) to the last day with data."""
+        first = date.fromordinal(int(days["day"].min()))
+        last = date.fromordinal(int(days["day"].max()))
+        year_end = date(year, 12, 31)
+        grand = days[list(SUMMED)].sum(min_count=1)
+        target = attainment = None
+        if plan is not None and plan.year == year:
+            first = counted_from or first
+            target = period_target(plan, channel, first, year_end, cutoff)
+            attainment = _ratio(float(grand["revenue"]) if grand["revenue"] == grand["revenue"] else 0.0, target)
+            if cutoff is not None:
+                last = min(cutoff, year_end)
+        with_data = int(days["shop_day"].nunique())
+        row = _row(f"Total {year}", first, last, with_data, grand, None, None, target, attainment)
+        covered = (last - first).days + 1 if target is not None else with_data
+        return replace(row, covered=covered, period_days=(year_end - date(year, 1, 1)).days + 1, year=year, total=True)
 
 
 def _row(
@@ -214,7 +249,6 @@ def _row(
     start: date,
     end: date,
     days: int,
-    partial: bool,
     now: Any,
     before: Any,
     year_ago: Any,
@@ -230,7 +264,7 @@ def _row(
         start=start,
         end=end,
         days=days,
-        partial=partial,
+        partial=days < (end - start).days + 1,
         pv=f.pv,
         uv=f.uv,
         pv_per_uv=_ratio(f.pv, f.uv),

@@ -68,6 +68,7 @@ class ReviewInputs:
     board_name: str
     currency: str
     revision: int
+    since: date | None = None  # the first day asked for: no target counts days before it
 
 
 def read_review_inputs(store: BoardStore) -> ReviewInputs:
@@ -80,7 +81,7 @@ def read_review_inputs(store: BoardStore) -> ReviewInputs:
 def prepare_review(inputs: ReviewInputs) -> ReviewSource:
     """The metrics prepared for reports. Imports pandas (slow the first time):
     the TUI calls this in a worker thread."""
-    return ReviewSource(ReviewData(inputs.metrics), inputs.plan, inputs.board_name, inputs.currency, inputs.revision)
+    return ReviewSource(ReviewData(inputs.metrics, inputs.since), inputs.plan, inputs.board_name, inputs.currency, inputs.revision)
 
 
 def load_review(store: BoardStore) -> ReviewSource:
@@ -115,7 +116,7 @@ def review_period_export(store: BoardStore, period: str, first: date | None = No
         raise InputError(_("--from {first} is after --to {last}").format(first=first.isoformat(), last=last.isoformat()))
     inputs = read_review_inputs(store)
     kept = [m for m in inputs.metrics if (first is None or m.date >= first) and (last is None or m.date <= last)]
-    source = prepare_review(replace(inputs, metrics=kept))
+    source = prepare_review(replace(inputs, metrics=kept, since=first))
     return review_period_markdown(source.report(cast(Period, period)), source.title(), source.currency, first, last)
 
 

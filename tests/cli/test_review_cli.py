@@ -70,7 +70,7 @@ def test_export_review_by_day_for_a_span_of_days(board: Path, capsys: pytest.Cap
     out = capsys.readouterr().out
     table = tables(out)[0]
     assert table[0][:4] == ["Day", "PV", "UV", "PV/UV"]
-    assert [row[0] for row in table[1:]] == ["2025-02-03", "2025-02-04", "2025-02-05", "Total"]
+    assert [row[0] for row in table[1:]] == ["2025-02-03", "2025-02-04", "2025-02-05", "Total 2025 (3 of 365 days)"]
     assert table[-1][1:3] == ["900", "300"]  # 3 days × 300 pv, × 100 uv
     assert "Days 2025-02-03 to 2025-02-05" in out
     assert "Conversion = orders ÷ UV and order value = revenue ÷ orders (the import had no paying buyers)." in out

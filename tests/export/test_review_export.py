@@ -72,21 +72,23 @@ def test_tables_hold_the_hand_computed_figures():
         "350",
         "10.00",
     ]
-    assert week_table[2][:4] == ["2025-W02 (partial)", "2025-01-06", "900", "360"]
+    assert week_table[2][:4] == ["2025-W02 (6 of 7 days)", "2025-01-06", "900", "360"]
     assert week_table[2][5] == "+2.9%"  # 360 / 350 − 1
     assert week_table[3][5] == "−22.2%"  # 280 / 360 − 1, a real minus sign
     assert week_table[3][-1] == "n/a"  # no ad spend, no ROI
-    assert week_table[4][0] == "Total" and week_table[4][2:4] == ["2,650", "990"]
+    # one totals row per year, never across years
+    assert week_table[4][0] == "Total 2024 (2 of 366 days)" and week_table[4][2:4] == ["300", "100"]
+    assert week_table[5][0] == "Total 2025 (18 of 365 days)" and week_table[5][2:4] == ["2,350", "890"]
     assert week_table[4][5] == ""  # the totals row compares with nothing
-    assert month_table[1][0] == "2024-12 (partial)"
-    assert month_table[2][:5] == ["2025-01 (partial)", "2,350", "890", "2.64", "+790.0%"]
+    assert month_table[1][0] == "2024-12 (2 of 31 days)"
+    assert month_table[2][:5] == ["2025-01 (18 of 31 days)", "2,350", "890", "2.64", "+790.0%"]
 
 
 def test_best_and_worst_named_in_a_sentence():
     monthly, weekly = reports(three_weeks())
     sentences = paragraphs(review_markdown(monthly, weekly, "Review", "CNY"))
     assert any(p.startswith("Best week: 2025-W01, revenue 3,500 CNY. Worst week: 2025-W03, revenue 2,800 CNY.") for p in sentences)
-    assert any(p.startswith("Best month: 2025-01 (partial), revenue 9,500 CNY.") for p in sentences)
+    assert any(p.startswith("Best month: 2025-01 (18 of 31 days), revenue 9,500 CNY.") for p in sentences)
 
 
 def test_growth_against_a_zero_period_reads_na():
@@ -103,9 +105,9 @@ def test_a_full_year_gives_12_months_and_53_weeks():
     assert [row[0] for row in month_table[1:-1]] == [f"2025-{m:02d}" for m in range(1, 13)]
     # 2025-W01 starts on 2024-12-30 and 31 December 2025 falls in 2026-W01.
     assert len(week_table) - 2 == 53
-    assert week_table[1][:2] == ["2025-W01 (partial)", "2024-12-30"]
-    assert week_table[-2][:2] == ["2026-W01 (partial)", "2025-12-29"]
-    assert month_table[-1][:3] == ["Total", "36,500", "18,250"]
+    assert week_table[1][:2] == ["2025-W01 (5 of 7 days)", "2024-12-30"]
+    assert week_table[-2][:2] == ["2026-W01 (3 of 7 days)", "2025-12-29"]
+    assert month_table[-1][:3] == ["Total 2025", "36,500", "18,250"]
 
 
 def test_user_text_is_escaped():

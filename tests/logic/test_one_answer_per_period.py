@@ -54,3 +54,57 @@ def test_the_same_partial_month_everywhere():
     assert actuals[1][:4] == ["Nov (20 of 30 days)", "350,000", "300,000", "85.7%"]
     review = tables(review_markdown(data.report("month", None, plan), data.report("week", None, plan), "Review", "CNY"))
     assert review[0][1][-2:] == ["350,000", "85.7%"]
+
+
+# Two years loaded: November 2025 at 20,000 a day (no plan for 2025), then
+# 1 October – 20 November 2026 at 15,000 a day. October's target is 300,000
+# (3,750,000 / 12.5), November's to the 20th 350,000 (above).
+TWO_YEARS = [
+    DailyMetric(date=date(2025, 11, 1) + timedelta(days=i), channel="", pv=3_000, uv=1_000, orders=80, revenue=20_000) for i in range(30)
+] + [DailyMetric(date=date(2026, 10, 1) + timedelta(days=i), channel="", pv=3_000, uv=1_000, orders=60, revenue=15_000) for i in range(51)]
+
+
+def test_view_3_the_monthly_and_the_weekly_review_give_one_answer_and_one_label():
+    plan = campaign_plan()
+    pva = plan_vs_actual(plan, TWO_YEARS)
+    data = ReviewData(TWO_YEARS)
+    monthly, weekly = data.report("month", None, plan), data.report("week", None, plan)
+
+    # November to the 20th: the same target, actual, attainment and days everywhere
+    november = pva.months[-1]
+    [month_row] = [row for row in monthly.rows if row.label == "2026-11"]
+    assert (month_row.target, month_row.revenue, month_row.attainment) == (350_000, 300_000, november.attainment)
+    assert month_row.title == "2026-11 (20 of 30 days)"
+
+    # the week of 16–22 November has data on 16–20: five days of target, and says so
+    [week_row] = [row for row in weekly.rows if row.start == date(2026, 11, 16)]
+    week = period_attainment(plan, date(2026, 11, 16), date(2026, 11, 22), pva.cutoff, 75_000)
+    assert (week_row.target, week_row.revenue, week_row.attainment) == (week.target, 75_000, week.attainment) == (50_000, 75_000, 1.5)
+    assert week_row.title == "2026-W47 (5 of 7 days)"
+    # the week of 28 September – 4 October counts from 1 October, where view 3's year to date starts
+    first_week = weekly.rows[-8]
+    assert (first_week.start, first_week.title) == (date(2026, 9, 28), "2026-W40 (4 of 7 days)")
+    assert first_week.target == pytest.approx(4 * 300_000 / 31, abs=0.01)
+
+    # the year to date: view 3's, the monthly and the weekly total are one answer
+    assert (pva.ytd_target, pva.ytd_actual) == (650_000, 765_000)
+    for report in (monthly, weekly):
+        last_year, this_year = report.year_totals
+        assert (this_year.target, this_year.revenue, this_year.attainment) == (650_000, 765_000, pva.ytd_attainment)
+        assert this_year.title == "Total 2026 (51 of 365 days)"
+        assert (this_year.start, this_year.end) == (pva.ytd_first, pva.cutoff)
+        # 2025 stands apart: its own revenue, and no target beside it
+        assert (last_year.revenue, last_year.target, last_year.title) == (600_000, None, "Total 2025 (30 of 365 days)")
+    assert sum(row.target for row in weekly.rows if row.target is not None) == pytest.approx(650_000)
+
+    # and the exports say the same
+    view3 = tables(targets_markdown(plan, monthly_breakdown(plan), budget_balance(plan), pva, "Targets"))
+    [actuals] = [t for t in view3 if t[0][0] == "Month" and "Attainment" in t[0]]
+    assert actuals[2][:4] == ["Nov (20 of 30 days)", "350,000", "300,000", "85.7%"]
+    assert actuals[3][:4] == ["Year to date, 2026-10-01 – 2026-11-20 (51 of 365 days)", "650,000", "765,000", "117.7%"]
+    month_table, week_table = tables(review_markdown(monthly, weekly, "Review", "CNY"))
+    assert month_table[-3][0] == "2026-11 (20 of 30 days)" and month_table[-3][-2:] == ["350,000", "85.7%"]
+    for table in (month_table, week_table):
+        assert table[-2][0] == "Total 2025 (30 of 365 days)" and table[-2][-2:] == ["n/a", "n/a"]
+        assert table[-1][0] == "Total 2026 (51 of 365 days)" and table[-1][-2:] == ["650,000", "117.7%"]
+    assert [row[0] for row in week_table if row[1] == "2026-11-16"] == ["2026-W47 (5 of 7 days)"]

@@ -70,15 +70,22 @@ def test_weekly_totals_over_all_channels():
     assert w1.target is None and w1.attainment is None
 
 
-def test_totals_row():
-    totals = review_report(three_weeks(), "week").totals
-    assert totals.label == "Total"
-    assert (totals.start, totals.end) == (date(2024, 12, 30), date(2025, 1, 19))
-    assert (totals.pv, totals.uv, totals.orders, totals.revenue, totals.ad_spend) == (2650, 990, 99, 10500.0, 710.0)
-    assert (totals.days, totals.partial) == (20, True)
-    assert totals.roi == pytest.approx(10500 / 710)
-    assert totals.conversion == pytest.approx(0.1)
-    assert totals.uv_growth is None and totals.uv_growth_yoy is None
+def test_one_totals_row_per_year_never_across_years():
+    report = review_report(three_weeks(), "week")
+    last_year, this_year = report.year_totals
+    # 30–31 Dec 2024: two days of W01 (A 100/40/4/400/50 + B 50/10/1/100/0 a day)
+    assert (last_year.label, last_year.start, last_year.end) == ("Total 2024", date(2024, 12, 30), date(2024, 12, 31))
+    assert (last_year.pv, last_year.uv, last_year.orders, last_year.revenue, last_year.ad_spend) == (300, 100, 10, 1000.0, 100.0)
+    assert (last_year.days, last_year.covered, last_year.period_days) == (2, 2, 366)
+    assert last_year.title == "Total 2024 (2 of 366 days)"
+    # 1–19 Jan 2025 less the missing 8 January: 18 days
+    assert (this_year.start, this_year.end) == (date(2025, 1, 1), date(2025, 1, 19))
+    assert (this_year.pv, this_year.uv, this_year.orders, this_year.revenue, this_year.ad_spend) == (2350, 890, 89, 9500.0, 610.0)
+    assert (this_year.days, this_year.partial) == (18, True)
+    assert this_year.title == "Total 2025 (18 of 365 days)"
+    assert report.totals is this_year
+    assert this_year.roi == pytest.approx(9500 / 610)
+    assert this_year.uv_growth is None and this_year.uv_growth_yoy is None
 
 
 def test_monthly_split_at_the_month_and_year_end():

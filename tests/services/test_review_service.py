@@ -81,7 +81,7 @@ def test_full_year_gives_twelve_months_and_53_weeks(full_year: BoardStore):
     assert header[:5] == ["Month", "PV", "UV", "PV/UV", "UV growth %"]
     months = monthly[1:-1]
     assert [row[0] for row in months] == [f"2025-{m:02d}" for m in range(1, 13)]
-    assert monthly[-1][0] == "Total"
+    assert monthly[-1][0] == "Total 2025"
     col = {name: i for i, name in enumerate(header)}
     for m, row in enumerate(months, start=1):
         days = calendar.monthrange(2025, m)[1]
@@ -99,8 +99,8 @@ def test_full_year_gives_twelve_months_and_53_weeks(full_year: BoardStore):
     weeks = weekly[1:-1]
     assert len(weeks) == 53
     wcol = {name: i for i, name in enumerate(weekly[0])}
-    assert weeks[0][:2] == ["2025-W01 (partial)", "2024-12-30"]
-    assert weeks[-1][:2] == ["2026-W01 (partial)", "2025-12-29"]
+    assert weeks[0][:2] == ["2025-W01 (5 of 7 days)", "2024-12-30"]
+    assert weeks[-1][:2] == ["2026-W01 (3 of 7 days)", "2025-12-29"]
     # W01 holds 1–5 January: Tmall 5 × 100 + (1+…+5) = 515, JD 250; UV 5 × 51.
     assert weeks[0][wcol["Revenue"]] == "765"
     assert weeks[0][wcol["UV"]] == "255"

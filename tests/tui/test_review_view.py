@@ -106,7 +106,7 @@ async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
         assert table.row_keys[0] == "2025-W01" and table.row_keys[-2] == "2025-W14"
         assert len(table.row_keys) == 15
         assert table.headers[:3] == ["Week", "Start", "Revenue"]
-        assert table.cell_text("2025-W01", "label") == "2025-W01*"
+        assert table.cell_text("2025-W01", "label") == "2025-W01 (5 of 7 days)"
         assert table.cell_text("2025-W01", "start") == "2024-12-30"
         assert table.cell_text("2025-W01", "revenue") == "500"
         # 2025-W06 (3–9 Feb): 7 × 150 against W05 (27 Jan – 2 Feb: 5 × 100 + 2 × 150 = 800).
@@ -117,7 +117,7 @@ async def test_w_and_m_switch_weekly_and_monthly(tmp_path: Path, frozen):
         await pilot.pause()
         assert table.max_scroll_y > 0 and table.scroll_y == table.max_scroll_y
         shown = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
-        assert any(line.startswith(" 2025-W14* ") for line in shown) and any(line.startswith(" Total ") for line in shown)
+        assert any(line.startswith(" 2025-W14 (") for line in shown) and any(line.startswith(" Total ") for line in shown)
         assert screen.query_one("#revenue-chart", BarChart).labels[-1] == "2025-W14"
         await pilot.press("m")
         assert table.row_keys == ["2025-01", "2025-02", "2025-03", TOTAL_KEY]

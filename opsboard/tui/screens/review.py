@@ -38,7 +38,6 @@ NO_DATA = {
     "week": _l("No weeks with data for this channel."),
     "month": _l("No months with data for this channel."),
 }
-PARTIAL = {"day": _l("* partial day"), "week": _l("* partial week"), "month": _l("* partial month")}
 
 
 def chart_height(screen_height: int) -> int:
@@ -203,20 +202,18 @@ class ReviewScreen(ViewScreen):
         if report.best is None:
             return Text(str(NO_DATA[report.period]))
         text = _("Best {best} {best_revenue} · worst {worst} {worst_revenue}").format(
-            best=report.best.label,
+            best=report.best.title,
             best_revenue=f"{report.best.revenue or 0:,.0f}",
-            worst=report.worst.label,
+            worst=report.worst.title,
             worst_revenue=f"{report.worst.revenue or 0:,.0f}",
         )
-        if any(row.partial for row in report.rows):
-            text += " · " + str(PARTIAL[report.period])
         return Text(text)
 
     def _selected(self) -> int | None:
         """The chart bar of the table's cursor row (none on the totals row)."""
         table = self.query_one(ReportTable)
         key = table.current_key()
-        return None if key is None or key == TOTAL_KEY else table.cursor_row
+        return None if key is None or key.startswith(TOTAL_KEY) else table.cursor_row
 
     def on_report_table_highlighted(self, event: ReportTable.Highlighted) -> None:
         selected = self._selected()

@@ -3,8 +3,8 @@
 Numbers are right-aligned with thousands separators. Growth carries its sign
 (+12.5% / −3.0%) so it reads without colour, and is coloured up/down through
 the theme's $success and $error; growth against a zero or missing period
-reads "n/a". A period with fewer days of data than the calendar one is
-marked with `*`.
+reads "n/a". A period only partly covered says which part: "2026-11 (26 of
+30 days)"; there is one totals row per year.
 
 Drawn with the Line API: a line is built from plain strings when it is shown,
 so switching between three years of weeks and a year of months costs a few
@@ -28,7 +28,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 TOTAL_KEY = "total"
-PARTIAL_MARK = "*"
 
 
 def amount(value: float | None, decimals: int = 0) -> str:
@@ -101,7 +100,7 @@ def row_cells(keys: list[str], row, total: bool = False) -> list[Cell]:
     cells: list[Cell] = []
     for key in keys:
         if key == "label":
-            cells.append(("Total" if total else row.label + (PARTIAL_MARK if row.partial else ""), emphasis))
+            cells.append((row.title, emphasis))  # '2026-11 (26 of 30 days)', 'Total 2026 (330 of 365 days)'
         elif key == "start":
             cells.append(("" if total else row.start.isoformat(), ""))
         elif key in GROWTH_COLUMNS:
@@ -201,9 +200,9 @@ class ReportTable(ScrollView, can_focus=True):
         aligns = ["left" if key in ("label", "start") else "right" for key in keys]
         rows = [row_cells(keys, row) for row in report.rows]
         row_keys = [row.label for row in report.rows]
-        if report.totals is not None:
-            rows.append(row_cells(keys, report.totals, total=True))
-            row_keys.append(TOTAL_KEY)
+        for totals in report.year_totals:  # one per year, never across years; the latest is TOTAL_KEY
+            rows.append(row_cells(keys, totals, total=True))
+            row_keys.append(TOTAL_KEY if totals is report.totals else f"{TOTAL_KEY}-{totals.year}")
         widths = [max(cell_len(names[i]), *(cell_len(cells[i][0]) for cells in rows)) for i in range(len(keys))]
         return keys, names, aligns, rows, row_keys, widths
 
@@ -231,8 +230,9 @@ class ReportTable(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
         bottom = self.cursor_row
-        if self.row_keys[-1:] == [TOTAL_KEY] and bottom == len(self.rows) - 2:
-            bottom += 1  # on the latest period, keep the totals row in view too
+        totals = sum(1 for key in self.row_keys if key.startswith(TOTAL_KEY))
+        if totals and bottom == len(self.rows) - totals - 1:
+            bottom += totals  # on the latest period, keep the totals rows in view too
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, force=True, immediate=True)
         elif bottom >= top + self._body_height():

@@ -113,7 +113,7 @@ def deviation_text(view, month: int | None, brief: bool = False, board: str = "B
                 )
             )
         else:
-            days = "" if not row.partial else f" ({row.days_counted} of {row.days} days)"
+            days = f" {row.coverage}" if row.partial else ""
             lines.append(
                 Text(
                     f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "
