@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -18,6 +19,7 @@ from opsboard.model.clock import now
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
+from .key_order import KeyOrder
 from .keymap import load_keymap
 from .messages import BoardReloaded
 from .saving import Saves
@@ -78,6 +80,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         except BoardError:
             pass
         self.saves = Saves(self)  # every change from every view saves through it
+        self.key_order = KeyOrder(self)  # keys typed while a view loads wait for it, in order
         self.startup_notice = notice
         # The user's keys before the first screen is made, so its first
         # frame (and footer) already has them.
@@ -107,6 +110,18 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
             self.personal.theme, self.personal.view = self.theme, self.current_mode
             self.settings_problem = save_settings(self.personal)
+        self.key_order.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys one at a time, in order, each once its screen is ready (tui/key_order.py)."""
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        bubbled = event.is_forwarded  # back up from the widget it was handed to
+        if not bubbled and not self.key_order.admit(event):
+            return  # it waits its turn
+        await super().on_event(event)
+        self.key_order.went_through(event, bubbled=bubbled)
 
     # -- start ---------------------------------------------------------------
     def on_mount(self) -> None:

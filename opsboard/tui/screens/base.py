@@ -36,6 +36,13 @@ class ViewScreen(Screen[None]):
     def store(self) -> BoardStore:
         return self.ops_app.store
 
+    @property
+    def ready_for_keys(self) -> bool:
+        """Whether keys typed now can act (tui/key_order.py holds them until
+        then): a view that works its figures out in a thread says no until
+        it has them."""
+        return True
+
     def footer_offers(self, action: str) -> bool:
         """Whether the footer shows a key: a read-only board's footer offers no
         edits (the keys still answer, saying why nothing is saved)."""

@@ -92,6 +92,7 @@ class ReviewScreen(ViewScreen):
         self.source: ReviewSource | None = None
         self.period: Period = "month"
         self.channel: str | None = None  # None: all channels
+        self.failed = False  # preparing the reports failed: keys act on the message shown
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -115,6 +116,10 @@ class ReviewScreen(ViewScreen):
     def on_resize(self) -> None:
         for chart in self.query(BarChart):
             chart.styles.height = chart_height(self.size.height)
+
+    @property
+    def ready_for_keys(self) -> bool:
+        return self.source is not None or self.failed
 
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:
@@ -140,6 +145,7 @@ class ReviewScreen(ViewScreen):
             self.post_message(self.Loaded(source))
 
     def on_review_screen_failed(self, message: Failed) -> None:
+        self.failed = True
         self.query_one("#review-loading").display = False
         self.query_one("#review-status", Static).update(
             Text(_("Review · could not prepare the reports ({reason})").format(reason=message.reason))

@@ -121,6 +121,10 @@ class TargetsScreen(ViewScreen):
     def on_screen_resume(self) -> None:
         self.reload()  # the plan may have changed while another view was shown
 
+    @property
+    def ready_for_keys(self) -> bool:
+        return self.view is not None  # the plan at least: the months to move through
+
     # -- computing -------------------------------------------------------------
     def reload(self) -> None:
         """Read the board here (quick) and work the figures out in a worker."""

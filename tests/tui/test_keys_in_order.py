@@ -1,0 +1,76 @@
+"""Keys typed faster than the app answers all take effect, in order: a
+terminal delivers `2 1` or `2 j j enter` in one read, before view 2 is built
+(tui/key_order.py). Each burst here is sent the way a terminal sends it: all
+keys into the app's queue at once, no pause between them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boards_app import board, make_app  # noqa: F401
+from textual import events
+from textual.pilot import Pilot
+
+from opsboard.tui.modals.task_details import TaskDetailsScreen
+
+CHARACTERS = {"enter": "\r", "escape": "\x1b", "space": " "}
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """The keys as one terminal read, then until the app has applied them all."""
+    app = pilot.app
+    for key in keys:
+        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
+    for _ in range(400):
+        await pilot.pause(0.01)
+        order = getattr(app, "key_order", None)
+        if order is not None and not order.held and order.in_flight is None:
+            break
+    await pilot.pause()
+
+
+async def test_two_then_one_at_once_ends_on_view_1(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "2", "1")
+        assert pilot.app.current_mode == "checklists"
+        assert pilot.app.screen.query_one("#items").has_focus  # view 1's list, ready for the next key
+
+
+async def test_keys_after_a_switch_go_to_the_new_view_in_order(board: Path) -> None:
+    """`2 j j enter`: view 2, two rows down the overview, open that department."""
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view_1 = pilot.app.screen.query_one("#items")
+        row_before = view_1.cursor_row
+        await burst(pilot, "2", "j", "j", "enter")
+        screen = pilot.app.screen
+        assert pilot.app.current_mode == "boards"
+        assert view_1.cursor_row == row_before  # no `j` went to view 1's list
+        third = [s.department.id for s in screen.summaries][2]
+        assert screen.department == third
+
+
+async def test_a_burst_does_what_the_same_keys_typed_slowly_do(board: Path) -> None:
+    keys = ("2", "right_square_bracket", "l", "enter")
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)  # one at a time, each waited for
+        slow = (pilot.app.current_mode, pilot.app.screen.__class__, pilot.app.screen.card.id)
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, *keys)
+        fast = (pilot.app.current_mode, pilot.app.screen.__class__, pilot.app.screen.card.id)
+    assert slow[1] is TaskDetailsScreen
+    assert fast == slow
+
+
+async def test_keys_sent_before_the_first_frame_wait_for_it(board: Path) -> None:
+    """Typed while the app is still starting (view 1 not yet built, the board
+    not yet checked): applied once it is, in order."""
+    app = make_app(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "3", "1", "2", "j", "enter")
+        assert app.current_mode == "boards"
+        screen = app.screen
+        assert screen.department == [s.department.id for s in screen.summaries][1]
