@@ -16,6 +16,8 @@ from opsboard.i18n import _, _l, lazy_pgettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
 
+from .plan_change_words import plan_change, plan_phrase
+
 if TYPE_CHECKING:
     from opsboard.model import ActivityEntry
 
@@ -208,6 +210,8 @@ def _standup_phrase(store: BoardStore, entry: ActivityEntry) -> str | None:
 def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
     fields = [f for f in entry.after if f not in _BOOKKEEPING]
     after = entry.after
+    if entry.table is Table.TARGETS and entry.doc_id == "plan":
+        return plan_phrase(entry, _BOOKKEEPING)
     if entry.table is Table.STANDUPS:
         phrase = _standup_phrase(store, entry)
         if phrase:
@@ -290,15 +294,21 @@ def describe_change(entry: ActivityEntry) -> str:
         fields = sorted((f for f in entry.after if f not in _BOOKKEEPING), key=lambda f: _FIRST.index(f) if f in _FIRST else len(_FIRST))
         if fields == ["rank"]:
             return _("order in the column")
+
+        def pair(field: str, old: object, new: object) -> tuple[str, str]:
+            changed_old, changed_new = _changed_parts(old, new)
+            if changed_old or changed_new:  # of a list of parts (campaigns, departments): only those that changed
+                old, new = changed_old, changed_new
+            return format_value(field, old, entry.table), format_value(field, new, entry.table)
+
+        if entry.table is Table.TARGETS and entry.doc_id == "plan":
+            return _("; ").join(plan_change(entry, _BOOKKEEPING, pair))
         parts = []
         for field in fields:
             if field == "rank":  # where a moved card lands: noise beside its new column
                 continue
-            old, new = before.get(field), entry.after[field]
-            changed_old, changed_new = _changed_parts(old, new)
-            if changed_old or changed_new:  # of a list of parts (campaigns, departments): only those that changed
-                old, new = changed_old, changed_new
-            parts.append(f"{field_word(field)}: {format_value(field, old, entry.table)} → {format_value(field, new, entry.table)}")
+            old, new = pair(field, before.get(field), entry.after[field])
+            parts.append(f"{field_word(field)}: {old} → {new}")
         return _("; ").join(parts)
     if entry.kind is OpKind.ADD:
         return pgettext("change", "new")

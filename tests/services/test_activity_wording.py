@@ -36,3 +36,41 @@ def test_a_plan_change_shows_its_numbers_not_a_repr(store) -> None:
     newest = activity_rows(store, limit=1)[0]
     assert "{" not in newest.change and "[" not in newest.change
     assert newest.change.endswith("→ 0.035 ×12")
+
+
+def test_a_plan_change_says_what_changed_and_what_became_of_the_past_in_words(store, monkeypatch) -> None:
+    """Issue 15: not 'changed the target plan (change, annual_target, effective_from, kept)'."""
+    set_target(store, annual="12000000")
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-30T09:30:00+08:00")
+    set_target(store, annual="13500000")
+    newest = activity_rows(store, limit=1)[0]
+    assert newest.text == "lin changed the target plan (annual target); the days before Mon 30 Nov 2026 keep their targets"
+    assert newest.change == "annual target: 12,000,000 → 13,500,000; the days before Mon 30 Nov 2026 keep their targets"
+
+    seasonality = [0.06, 0.05, 0.07, 0.07, 0.08, 0.11, 0.07, 0.07, 0.08, 0.08, 0.15, 0.11]
+    set_assumptions(store, seasonality=",".join(map(str, seasonality)))
+    seasonality[11] = 0.12
+    set_assumptions(store, seasonality=",".join(map(str, seasonality)))
+    newest = activity_rows(store, limit=1)[0]
+    assert newest.change == "seasonality: Dec 0.11 → 0.12; the days before Mon 30 Nov 2026 keep their targets"
+
+    set_assumptions(store, rebase=True, confirmed=True)
+    newest = activity_rows(store, limit=1)[0]
+    assert newest.text == "lin re-based the target plan: every day of the year spread again"
+    for row in activity_rows(store):
+        assert not any(word in row.text + row.change for word in ("effective_from", "kept", "annual_target", "change,"))
+
+
+def test_a_plan_change_in_chinese(store, monkeypatch) -> None:
+    from opsboard.i18n import set_language
+
+    set_target(store, annual="12000000")
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-30T09:30:00+08:00")
+    set_target(store, annual="13500000")
+    set_language("zh")
+    try:
+        newest = activity_rows(store, limit=1)[0]
+        assert newest.text.startswith("lin 修改了目标计划（年度目标）；") and newest.text.endswith("之前的日子保留原目标")
+        assert newest.change.startswith("年度目标：12,000,000 → 13,500,000；")
+    finally:
+        set_language("en")

@@ -1,0 +1,120 @@
+"""A change to the target plan in the activity log, in a lead's words:
+"changed the target plan (annual target); the days before 2026-11-30 keep
+their targets", never the stored field names ("effective_from, kept").
+
+The bookkeeping a plan change carries — `kept` (the elapsed days' targets),
+`effective_from` (from when the change counts) and `change` (its summary,
+stored in English for the versions list) — becomes one phrase about the past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from opsboard.i18n import _, lazy_pgettext
+from opsboard.i18n.formats import day_text, month_abbr
+
+if TYPE_CHECKING:
+    from opsboard.model import ActivityEntry
+
+# the bookkeeping of "the past stays as it was": worded as one phrase, not as fields
+PAST_FIELDS = ("change", "kept", "effective_from")
+
+_PLAN_FIELD_WORDS = {
+    "year": lazy_pgettext("plan field", "plan year"),
+    "annual_target": lazy_pgettext("plan field", "annual target"),
+    "currency": lazy_pgettext("plan field", "currency"),
+    "seasonality": lazy_pgettext("plan field", "seasonality"),
+    "conversion": lazy_pgettext("plan field", "conversion"),
+    "order_value": lazy_pgettext("plan field", "order value"),
+    "paid_share": lazy_pgettext("plan field", "paid share"),
+    "cost_per_click": lazy_pgettext("plan field", "cost per click"),
+    "new_products": lazy_pgettext("plan field", "new products"),
+    "channels": lazy_pgettext("plan field", "channels"),
+    "promotion_budget": lazy_pgettext("plan field", "promotion budget"),
+    "orders_per_agent_day": lazy_pgettext("plan field", "orders per agent a day"),
+    "campaigns": lazy_pgettext("plan field", "campaigns"),
+    "roi": lazy_pgettext("plan field", "ROI target"),
+    "daily_ad_cap": lazy_pgettext("plan field", "daily ad cap"),
+    "notes": lazy_pgettext("plan field", "notes"),
+    "weekday_pattern": lazy_pgettext("plan field", "weekday pattern"),
+}
+_MONTHLY = ("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
+
+
+def plan_field_word(field: str) -> str:
+    """'annual target' / '年度目标' for `annual_target`; a field it does not know, spaced."""
+    word = _PLAN_FIELD_WORDS.get(field)
+    return str(word) if word is not None else field.replace("_", " ")
+
+
+def _fields(entry: ActivityEntry, bookkeeping: set[str]) -> list[str]:
+    return [f for f in entry.after if f not in bookkeeping and f not in PAST_FIELDS]
+
+
+def _kept_from(entry: ActivityEntry) -> str | None:
+    """'Mon 30 Nov 2026': from when the change counts, when it kept the days before."""
+    value = entry.after.get("effective_from")
+    if not value:
+        return None
+    try:
+        return day_text(date.fromisoformat(str(value)))
+    except ValueError:  # a hand-edited log: show it as it is
+        return str(value)
+
+
+def _rebased(entry: ActivityEntry) -> bool:
+    return "effective_from" in entry.after and entry.after["effective_from"] is None and bool((entry.before or {}).get("effective_from"))
+
+
+def plan_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str:
+    """What a change to the plan did: 'changed the target plan (annual target);
+    the days before 2026-11-30 keep their targets'."""
+    words = _(", ").join(plan_field_word(f) for f in _fields(entry, bookkeeping))
+    kept_from = _kept_from(entry)
+    if not words:
+        if _rebased(entry):
+            return _("re-based the target plan: every day of the year spread again")
+        return _("changed the target plan")
+    if kept_from:
+        return _("changed the target plan ({fields}); the days before {date} keep their targets").format(fields=words, date=kept_from)
+    if _rebased(entry):
+        return _("changed the target plan ({fields}) and re-based it: every day of the year spread again").format(fields=words)
+    return _("changed the target plan ({fields})").format(fields=words)
+
+
+def plan_change(entry: ActivityEntry, bookkeeping: set[str], pair: Callable[[str, object, object], tuple[str, str]]) -> list[str]:
+    """Before → after for each field the lead changed ('seasonality: Dec 0.11 →
+    0.12' when a few months changed), then what became of the past. `pair`
+    words a field's old and new value as the activity view shows values."""
+    before = entry.before or {}
+    parts = []
+    for field in _fields(entry, bookkeeping):
+        old, new = before.get(field), entry.after[field]
+        months = _changed_months(old, new) if field in _MONTHLY else None
+        if months is not None:
+            shown = _(", ").join(
+                _("{month} {old} → {new}").format(month=month_abbr(m), old=was, new=now)
+                for m in months
+                for was, now in [pair(field, old[m - 1], new[m - 1])]  # type: ignore[index]
+            )
+            parts.append(_("{field}: {changes}").format(field=plan_field_word(field), changes=shown))
+            continue
+        was, now = pair(field, old, new)
+        parts.append(_("{field}: {old} → {new}").format(field=plan_field_word(field), old=was, new=now))
+    kept_from = _kept_from(entry)
+    if kept_from:
+        parts.append(_("the days before {date} keep their targets").format(date=kept_from))
+    elif _rebased(entry):
+        parts.append(_("every day of the year spread again"))
+    return parts
+
+
+def _changed_months(old: Any, new: Any) -> list[int] | None:
+    """The months (1–12) two monthly lists differ in, when one to three do; else None."""
+    if not (isinstance(old, list) and isinstance(new, list) and len(old) == len(new) == 12):
+        return None
+    months = [m + 1 for m in range(12) if old[m] != new[m]]
+    return months if 0 < len(months) <= 3 else None
