@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "opsboard"
+# What opening the app imports before its first frame.
+APP_START = "import opsboard.cli, opsboard.commands.tui, opsboard.tui.app, opsboard.tui.screens.checklists"
 BELOW_THE_UI = ("i18n", "model", "store", "logic", "export", "importers", "services")
 
 
@@ -122,10 +124,7 @@ def test_pandas_is_never_imported_at_module_top() -> None:
 
 
 def test_starting_the_cli_and_the_app_does_not_import_pandas() -> None:
-    code = (
-        "import opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists, opsboard.i18n as i;"
-        " i.set_language('zh'); import sys; print('pandas' in sys.modules, 'babel' in sys.modules)"
-    )
+    code = f"{APP_START}, opsboard.i18n as i; i.set_language('zh'); import sys; print('pandas' in sys.modules, 'babel' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False False"
 
@@ -209,38 +208,90 @@ def test_no_module_imports_itself_through_others() -> None:
 
 # The start-up deferrals, listed once with their reason: each is imported
 # inside the function that needs it, and opening the app must not load it
-# (ARCHITECTURE.md, "Start-up stays fast"). An import inside a function that
-# is not for one of these reasons should be a plain import at the module top.
+# (ARCHITECTURE.md, "Start-up stays fast"). An import inside a function for
+# none of these reasons is a plain import at the module top: the test below
+# fails on any function-level import of a module not listed here.
 DEFERRED = {
     "pandas": "as slow to import as Textual itself; only the numbers of views 3 and 4 need it",
     "pydantic": "a tenth of a second: view 1 is drawn from store/rows.py first",
-    "opsboard.model.task": "the task model (and pydantic) load when a task is first read",
-    "opsboard.model.checklist": "validated just after the first frame (OpsboardApp._check_board)",
-    "opsboard.tui.screens.boards": "each view's screen loads when first shown (tui/views.py)",
-    "opsboard.tui.screens.activity": "opened with A, over a view (tui/views.py)",
     "opsboard.tui.modals.form": "forms and dialogs load when first opened",
+    "opsboard.tui.modals.task_form": "the card form and its widgets, with the first task added from view 1",
+    "opsboard.tui.modals.help": "the help, with the first ?",
     "opsboard.tui.modals.conflict": "asked only on a conflict",
+    "opsboard.tui.modals.record_gone": "asked only when a task was deleted by someone else meanwhile",
     "opsboard.tui.modals.export_path": "asked only on export",
+    "opsboard.tui.modals.recovery": "asked only when the board is damaged",
+    "opsboard.services.recovery": "backups are checked only when the board is damaged",
     "opsboard.services.undo": "with the first u or ctrl+r",
     "opsboard.services.activity": "the change notice, with the first save seen",
     "opsboard.services.digest": "the morning reminder, after the first frame",
     "opsboard.services.tasks": "with the first task added from view 1",
+    "opsboard.services.review": "view 4's reports, exported from view 1's review items",
     "opsboard.export.checklists": "Markdown renderers load when exporting",
-    "opsboard.commands.tasks": "a subcommand's module loads only when it is asked for",
+    "opsboard.services.spreadsheet": "the export formats (with tabulate, a tenth of a second), only when exporting",
     "opsboard.templates": "the checklist templates, only to create a board",
     "filelock": "the lock, only when saving",
-    "getpass": "names the lock's holder, only when saving",
+    "hashlib": "the digest of the bytes a checked save wrote, only when saving",
     "secrets": "ids' randomness, only when the first id is made",
     "tomllib": "keymap.toml, only when the user has one",
+    "openpyxl": "the spreadsheet writer, only when an .xlsx is exported",
     "tabulate": "CLI tables, only for the commands that print one",
     "wcwidth": "CLI padding, only for `task list`",
     "lunardate": "the lunar calendar, only for campaign presets",
 }
 
+# Loaded by name (importlib), when first used: the models (model/__init__.py),
+# the views' screens (tui/views.py), the subcommands (commands/__init__.py).
+LOADED_BY_NAME = {
+    "opsboard.model.task": "the task model (and pydantic) load when a task is first read",
+    "opsboard.model.checklist": "validated just after the first frame (OpsboardApp._check_board)",
+    "opsboard.tui.screens.boards": "each view's screen loads when first shown (tui/views.py)",
+    "opsboard.tui.screens.activity": "opened with A, over a view (tui/views.py)",
+    "opsboard.commands.tasks": "a subcommand's module loads only when it is asked for",
+}
+
+# Deferred so that a subcommand (`opsboard task add` from cron) does not pay
+# for the terminal app: every subcommand's parser is built for any command.
+COMMAND_LINE_DEFERRED = {
+    "opsboard.commands.tui": "the terminal app (Textual) loads only when no subcommand is given",
+}
+
+
+def is_listed(name: str, listed: dict[str, str]) -> bool:
+    return any(is_under(name, deferred) for deferred in listed)
+
+
+def test_every_import_inside_a_function_is_a_listed_deferral() -> None:
+    listed = DEFERRED | COMMAND_LINE_DEFERRED
+    unlisted = offenders(sorted(PACKAGE.rglob("*.py")), lambda name, top: not top and not is_listed(name, listed))
+    assert unlisted == [], "import these at the module top, or list them in DEFERRED with the reason"
+
+
+def test_the_checker_sees_an_unlisted_import_inside_a_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "opsboard" / "services"
+    fake.mkdir(parents=True)
+    (fake / "sample.py").write_text("import json\n\ndef f():\n    import pandas\n    from opsboard.store import lock\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "opsboard")
+    found = offenders([fake / "sample.py"], lambda name, top: not top and not is_listed(name, DEFERRED))
+    assert found == ["opsboard/services/sample.py:5 imports opsboard.store"]
+
+
+def test_every_listed_deferral_is_imported_inside_a_function() -> None:
+    deferred = {name for p in PACKAGE.rglob("*.py") for name, _, top in imports(p) if not top}
+    stale = [d for d in DEFERRED | COMMAND_LINE_DEFERRED if not any(is_under(name, d) for name in deferred)]
+    assert stale == [], "no longer deferred anywhere: take it off the list"
+
 
 def test_opening_the_app_loads_none_of_the_deferred_modules() -> None:
-    code = (
-        "import sys, opsboard.cli, opsboard.tui.app, opsboard.tui.screens.checklists; print(sorted(set(sys.argv[1:]) & set(sys.modules)))"
-    )
-    result = subprocess.run([sys.executable, "-c", code, *DEFERRED], capture_output=True, text=True, check=True)
+    code = f"import sys; {APP_START}; print(sorted(set(sys.argv[1:]) & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code, *DEFERRED, *LOADED_BY_NAME], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_subcommand_loads_neither_the_app_nor_pandas() -> None:
+    code = (
+        "import sys, opsboard.cli as cli; cli.build_command_parser();"
+        " print(sorted(set(sys.argv[1:]) & set(sys.modules)), 'textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, "pandas", *COMMAND_LINE_DEFERRED], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] False"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from opsboard.i18n import _
 from opsboard.services.board_files import check_board, init_board, open_board
 from opsboard.services.errors import InputError
-from opsboard.services.export import VIEWS, export_view
+from opsboard.services.export import VIEWS, export_view, write_markdown
+from opsboard.services.spreadsheet import export_spreadsheet, view_markdown, write_view_export
 from opsboard.services.user import current_user
 from opsboard.templates import LANGUAGES
 
@@ -63,8 +65,6 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from opsboard.services.spreadsheet import export_spreadsheet, view_markdown, write_view_export
-
     store = open_board(args.board, user=current_user(args.user))
     if args.period or args.first_day or args.last_day:
         return _export_review_period(store, args)
@@ -83,7 +83,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_review_period(store, args: argparse.Namespace) -> int:
     """`export --view review --period day|week|month [--from D --to D]`."""
-    from opsboard.services.export import write_markdown
     from opsboard.services.review import review_period_export
 
     if args.view != "review":
@@ -98,8 +97,6 @@ def _export_review_period(store, args: argparse.Namespace) -> int:
 
 
 def _day(text: str | None, option: str):
-    from datetime import date
-
     if text is None:
         return None
     try:

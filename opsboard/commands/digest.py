@@ -7,8 +7,10 @@ import argparse
 import json
 import sys
 
+from opsboard.export.digest import agenda_markdown
 from opsboard.i18n import _
 from opsboard.services.board_files import open_board
+from opsboard.services.departments import department_names
 from opsboard.services.user import current_user
 
 NAMES = ("digest",)
@@ -29,7 +31,6 @@ def register(sub, add_common) -> None:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from opsboard.services.departments import department_names
     from opsboard.services.digest import agenda_json, day_agenda
 
     store = open_board(args.board, user=current_user(args.user))
@@ -39,7 +40,5 @@ def cmd_digest(args: argparse.Namespace) -> int:
         json.dump(agenda_json(agenda, names), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from opsboard.export.digest import agenda_markdown
-
         sys.stdout.write(agenda_markdown(agenda.day, agenda.user, agenda.sections, store.meta().name, names))
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from opsboard.i18n import _
+from opsboard.tui.key_ids import key_ids
+from opsboard.tui.keymap import keymap_path
 
 NAMES = ("keys",)
 
@@ -24,9 +26,6 @@ def register(sub, add_common) -> None:
 
 def cmd_keys(args: argparse.Namespace) -> int:
     from tabulate import tabulate
-
-    from opsboard.tui.key_ids import key_ids
-    from opsboard.tui.keymap import keymap_path
 
     rows = [(b.id, ",".join(b.keys), str(b.description), b.place) for b in key_ids()]
     print(tabulate(rows, headers=(_("Id"), _("Keys"), _("Does"), _("Where")), tablefmt="plain", disable_numparse=True))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from opsboard.i18n import _
+from opsboard.services.errors import InputError
 from opsboard.services.recovery import BackupInfo, backups_report, daily_report, restore_backup, restore_day
 
 NAMES = ("restore",)
@@ -69,8 +70,6 @@ def day_table(report: list[BackupInfo]) -> str:
 def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup is None or args.list:
         if args.backup is not None:
-            from opsboard.services.errors import InputError
-
             raise InputError(_("give --list or --backup, not both"))
         report, days = backups_report(args.board), daily_report(args.board)
         if not report and not days:

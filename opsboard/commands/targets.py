@@ -6,8 +6,14 @@ from __future__ import annotations
 import argparse
 
 from opsboard.i18n import _, ngettext
+from opsboard.logic.targets import MONTH_ABBR
+from opsboard.model.campaigns import PHASE_WORDS
+from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
-from opsboard.services.errors import FieldErrors, InputError
+from opsboard.services.campaigns import add_campaign, remove_campaign
+from opsboard.services.errors import FieldErrors, InputError, NeedsConfirmation
+from opsboard.services.target_plan import plan_versions
+from opsboard.services.targets import create_corrective_task, set_target, targets_view
 from opsboard.services.user import current_user
 
 NAMES = ("target", "import-actuals")
@@ -159,8 +165,6 @@ def _register_campaigns(actions, add_common) -> None:
 
 
 def _one_line(error: FieldErrors) -> InputError:
-    from opsboard.services.errors import NeedsConfirmation
-
     text = "; ".join(f"{_OPTIONS.get(field, field)}: {message}" for field, message in error.errors.items())
     if isinstance(error, NeedsConfirmation):
         text = _("{message} (add --yes)").format(message=text)
@@ -168,8 +172,6 @@ def _one_line(error: FieldErrors) -> InputError:
 
 
 def _plan_summary(store) -> list[str]:
-    from opsboard.services.targets import targets_view
-
     view = targets_view(store)
     plan, breakdown, balance = view.plan, view.breakdown, view.balance
     assert plan is not None and breakdown is not None and balance is not None
@@ -196,8 +198,6 @@ def _plan_summary(store) -> list[str]:
 
 
 def _month(month: int) -> str:
-    from opsboard.logic.targets import MONTH_ABBR
-
     return MONTH_ABBR[month - 1]
 
 
@@ -212,8 +212,6 @@ def _fix(fix) -> str:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from opsboard.services.targets import set_target
-
     store = open_board(args.board, user=current_user(args.user))
     try:
         set_target(
@@ -244,8 +242,6 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def _campaign_line(campaign) -> str:
-    from opsboard.model.campaigns import PHASE_WORDS
-
     phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
     platform = f" [{campaign.platform}]" if campaign.platform else ""
     budget = f", budget {campaign.budget:,.0f}" if campaign.budget else ""
@@ -265,8 +261,6 @@ def cmd_campaign_list(args: argparse.Namespace) -> int:
 
 
 def cmd_campaign_add(args: argparse.Namespace) -> int:
-    from opsboard.services.campaigns import add_campaign
-
     store = open_board(args.board, user=current_user(args.user))
     try:
         campaign = add_campaign(
@@ -287,8 +281,6 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
 
 
 def cmd_campaign_remove(args: argparse.Namespace) -> int:
-    from opsboard.services.campaigns import remove_campaign
-
     store = open_board(args.board, user=current_user(args.user))
     try:
         remove_campaign(store, args.name)
@@ -299,8 +291,6 @@ def cmd_campaign_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
-    from opsboard.services.target_plan import plan_versions
-
     store = open_board(args.board, user=current_user(args.user))
     plan = store.plan()
     if plan is None:
@@ -317,8 +307,6 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 
 def cmd_task(args: argparse.Namespace) -> int:
-    from opsboard.services.targets import create_corrective_task
-
     store = open_board(args.board, user=current_user(args.user))
     task = create_corrective_task(store, args.month)
     names = {d.id: d.name for d in store.departments()}
@@ -327,8 +315,6 @@ def cmd_task(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from opsboard.services.actuals import import_actuals_counted, parse_mapping
-
     store = open_board(args.board, user=current_user(args.user))
     options = dict(channel=args.channel, sheet=args.sheet, mapping=parse_mapping(args.map) or None, replace_unsplit=args.replace_unsplit)
     result = import_actuals_counted(store, args.file, **options)

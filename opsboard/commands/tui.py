@@ -9,9 +9,11 @@ import argparse
 import sys
 
 from opsboard.i18n import _
-from opsboard.services.board_files import demo_copy, open_board, open_or_create_default
+from opsboard.services.board_files import demo_copy, discard_demo, open_board, open_or_create_default
+from opsboard.services.settings import load_settings
 from opsboard.services.user import current_user
 from opsboard.store import BoardDamagedError, BoardStore, rows
+from opsboard.tui.app import OpsboardApp
 
 
 def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
@@ -69,8 +71,6 @@ _DEMO: list = []  # the demo board this process made
 
 
 def _end_demo() -> None:
-    from opsboard.services.board_files import discard_demo
-
     for board in _DEMO:
         kept = discard_demo(board)
         if kept:
@@ -93,9 +93,6 @@ def _run(args: argparse.Namespace, user: str) -> int:
     # The app checks the documents it shows just after its first frame; a
     # hand-broken one ends it with the error, before any change: recover, and
     # open the recovered board.
-    from opsboard.services.settings import load_settings
-    from opsboard.tui.app import OpsboardApp
-
     personal = load_settings()  # theme, view, department as this person left them
     while True:
         app = OpsboardApp(store, notice=notice, personal=personal)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from opsboard.i18n import _
+from opsboard.model.campaigns import PHASE_WORDS
 
 from .markdown import amount, escape, heading, percent, table
 
@@ -327,8 +328,6 @@ def _channels_actual_table(channels: Any, names: _Names) -> str:
 
 
 def _campaigns_table(plan: Any, names: _Names) -> str:
-    from opsboard.model.campaigns import PHASE_WORDS
-
     rows = []
     for c in sorted(plan.campaigns, key=lambda c: c.start):
         phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d} ×{p.weight:g}" for p in c.phases)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from opsboard.model.targets import MONTHS, Channel, TargetPlan
 
+from .day_targets import daily_targets, day_curve, month_weights
 from .whole_units import split_whole_units as split_whole_units
 
 ALL_CHANNEL_NAME = "All"
@@ -116,8 +117,6 @@ class Breakdown:
 def month_shares(plan: TargetPlan) -> list[float]:
     """Each month's share of the year (sums to 1): seasonality raised by
     campaigns, from the day curve (see day_targets)."""
-    from .day_targets import day_curve, month_weights
-
     weights = month_weights(plan, day_curve(plan))
     total = sum(weights)
     return [weight / total for weight in weights]
@@ -127,8 +126,6 @@ def monthly_targets(plan: TargetPlan) -> list[float]:
     """The sales target of each month, January first; sums exactly to the
     annual target. The sum of the month's daily targets (day_targets), so
     months already past keep their targets when the plan changes."""
-    from .day_targets import daily_targets
-
     return daily_targets(plan).months()
 
 

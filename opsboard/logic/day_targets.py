@@ -32,10 +32,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 
 from opsboard.model.targets import MONTHS, TargetPlan
 
-from .campaign_calendar import platform_of
+from .campaign_calendar import platform_of, spring_festival
 from .whole_units import split_whole_units
 
 
@@ -194,8 +195,6 @@ def _daily_targets(plan_json: str) -> DayTargets:
     plan = TargetPlan.model_validate_json(plan_json)
     curve = day_curve(plan)
     targets = _keeping_the_past(plan, curve)
-    from itertools import accumulate
-
     cumulative = [0.0, *accumulate(targets)]
     rebased = plan.effective_from is None or plan.effective_from <= date(plan.year, 1, 1)
     months = tuple(_month_targets(plan, curve)) if rebased else ()
@@ -242,8 +241,6 @@ def ordinary_days_skipped(plan: TargetPlan, year: int) -> list[date]:
     """The days of `year` a weekday pattern leaves out: the plan's campaigns
     on the same calendar days, and Spring Festival's fortnight (moved by the
     lunar calendar)."""
-    from .campaign_calendar import spring_festival
-
     days: list[date] = []
     for campaign in plan.campaigns:
         for day in campaign.day_weights():

@@ -14,6 +14,9 @@ from typing import Literal
 
 from opsboard.model.targets import TargetPlan
 
+from .period_attainment import counted_days
+from .period_attainment import period_target as days_target
+
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 
@@ -89,9 +92,6 @@ def period_target(plan: TargetPlan, channel: str | None, start: date, end: date,
     the cut-off (the last day with data): the sum of those days' targets
     (logic/period_attainment, the one definition every view uses). None when
     no such day is left or the channel has no target."""
-    from .period_attainment import counted_days
-    from .period_attainment import period_target as days_target
-
     counted = counted_days(plan.year, start, end, cutoff)
     if counted is None:
         return None

@@ -10,7 +10,7 @@ of its own) but must not overlap.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any
@@ -93,8 +93,6 @@ class Campaign(Record):
 
     def day_weights(self) -> dict[date, float]:
         """Each day of the campaign and its phase's weight."""
-        from datetime import timedelta
-
         weights: dict[date, float] = {}
         for phase in self.phases:
             for offset in range(phase.days):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opsboard.i18n import _, ngettext
+from opsboard.importers import ActualsImportError, parse_actuals
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
@@ -128,8 +129,6 @@ def read_actuals_file(
     """Read and check the file alone (no board): InputError listing every bad
     row, or BoardError when it cannot be read. Loads pandas for Excel files
     and touches no board, so the app calls it in a worker thread."""
-    from opsboard.importers import ActualsImportError, parse_actuals
-
     what = "spreadsheet" if Path(path).suffix.casefold() in (".xlsx", ".xls") else "CSV"
     data = read_input_file(path, what=what, limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
     try:

@@ -6,6 +6,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from platformdirs import user_data_path
+
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, ngettext, use_board_language
 from opsboard.i18n import language as current_language
@@ -27,8 +29,6 @@ DEMO_BOARD = SAMPLE_DATA / "demo_board.json"
 
 def default_board_path() -> Path:
     """The per-user board under the platform's data folder."""
-    from platformdirs import user_data_path
-
     return user_data_path("opsboard", appauthor=False) / "board.json"
 
 
@@ -97,8 +97,6 @@ def discard_demo(board: Path) -> list[Path]:
     """Remove a demo board and its own files (backups, lock, archive) when
     the demo ends, and its folder when nothing else is in it. Returns what
     the user put there (an export, say): kept, with the folder."""
-    import shutil
-
     folder = board.parent
     if not folder.name.startswith("opsboard-demo-"):
         return []  # not a folder demo_copy made

@@ -10,11 +10,14 @@ from datetime import date
 from typing import Any
 
 from opsboard.i18n import _
+from opsboard.logic.campaign_calendar import PLATFORMS, PRESET_NAMES, campaign_preset, find_preset_name
 from opsboard.model import Campaign, TargetPlan
+from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
 from .errors import FieldErrors, NeedsConfirmation
+from .target_inputs import parse_amount, parse_uplift
 from .target_plan import NO_PLAN, set_assumptions
 
 PHASE_KINDS = {
@@ -85,10 +88,6 @@ def add_campaign(
     uplift and the rest may be changed) or a campaign of its own phases.
     FieldErrors naming the field when something is wrong; NeedsConfirmation
     for an uplift above 300 %."""
-    from opsboard.logic.campaign_calendar import PLATFORMS, campaign_preset, find_preset_name
-
-    from .target_inputs import parse_amount, parse_uplift
-
     plan = _plan(store)
     errors: dict[str, str] = {}
     doc: dict[str, Any] = {}
@@ -98,8 +97,6 @@ def add_campaign(
     if preset is not None:
         found = find_preset_name(preset)
         if found is None:
-            from opsboard.logic.campaign_calendar import PRESET_NAMES
-
             errors["preset"] = f"'{preset}' is not a preset campaign (presets: {', '.join(PRESET_NAMES)})"
         elif "platform" not in errors:
             doc = campaign_preset(found, platform or "tmall", plan.year).to_doc()
@@ -136,8 +133,6 @@ def add_campaign(
     doc.setdefault("platform", platform)
     if any(c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
         raise FieldErrors({"name": f"the plan already has a campaign named {doc['name']}"})
-    from opsboard.model.ids import new_id
-
     doc["id"] = new_id("cmp")
     try:
         set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])

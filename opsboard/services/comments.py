@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from opsboard.i18n import _
-from opsboard.model import Operation, OpKind, Table, Task
+from opsboard.model import ActivityEntry, Operation, OpKind, Table, Task
 from opsboard.model.clock import now
 from opsboard.store import BoardStore, ConflictError
 
@@ -67,8 +67,6 @@ class HistoryLine:
 def task_history(store: BoardStore, task_id: str, limit: int = 50) -> list[HistoryLine]:
     """The card's changes kept in the board's activity log, oldest first
     (the last `limit`)."""
-    from opsboard.model import ActivityEntry
-
     from .activity import ACTIVITY, describe
 
     docs = [doc for doc in store.raw(ACTIVITY).values() if doc.get("doc_id") == task_id and doc.get("table") == Table.TASKS.value]

@@ -16,6 +16,8 @@ from opsboard.model import Table, TaskStatus
 from opsboard.model.clock import today
 from opsboard.store import BoardStore
 
+from .people import find_person
+
 if TYPE_CHECKING:
     from opsboard.model import Task
 
@@ -43,8 +45,6 @@ class Agenda:
 def _owner_keys(store: BoardStore, user: str) -> set[str]:
     """Who `user` is on this board: the name given, and the roster name when
     they gave a display name ("Wang Fang" → wang)."""
-    from .people import find_person
-
     keys = {" ".join(user.split()).casefold()}
     person = find_person(store, user)
     if person is not None:

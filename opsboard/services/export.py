@@ -10,7 +10,7 @@ from opsboard.model.clock import today
 from opsboard.store import BoardStore
 from opsboard.store.paths import refuse_board_file
 
-from .checklists import phase_progress
+from .checklists import checklist_task_progress, phase_progress, task_progress_label
 from .departments import department_names
 from .errors import InputError
 
@@ -19,8 +19,6 @@ VIEWS = ("checklists", "boards", "targets", "review", "standup")
 
 def checklists_export(store: BoardStore) -> str:
     from opsboard.export.checklists import checklists_markdown
-
-    from .checklists import checklist_task_progress, task_progress_label
 
     meta = store.meta()
     phases = [(p.phase, p.items, p.done, p.total) for p in phase_progress(store)]

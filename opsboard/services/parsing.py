@@ -17,6 +17,7 @@ import re
 from datetime import date, timedelta
 
 from opsboard.i18n import _
+from opsboard.model.clock import today as clock_today
 
 from .errors import InputError
 
@@ -55,8 +56,6 @@ def parse_date(text: str | None, field: str = "due", today: date | None = None) 
     text = text.strip()
     if not text:
         return None
-    from opsboard.model.clock import today as clock_today
-
     found = read_date(text, today or clock_today())
     if found is None:
         raise InputError(_("{field}: '{text}' is not a date (use {forms})").format(field=field, text=text, forms=DATE_HELP))

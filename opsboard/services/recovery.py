@@ -18,6 +18,7 @@ from opsboard.model import Table
 from opsboard.model.clock import now, today
 from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups, list_daily
 from opsboard.store.atomic import atomic_write, keep_copy
+from opsboard.store.documents import board_problems
 from opsboard.store.lock import BoardLock
 from opsboard.store.paths import owning_board, real_board_path
 from opsboard.store.storage import parse_board
@@ -65,8 +66,6 @@ def count_tasks(n: int) -> str:
 def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupInfo:
     """A backup is good when it parses and every document validates against
     the models: a copy of a hand-broken board is no way back."""
-    from opsboard.store.documents import board_problems
-
     try:
         data = parse_board(path, path.read_bytes())
     except BoardDamagedError as error:  # a bad backup is reported, not raised

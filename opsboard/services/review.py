@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from opsboard.export.review import review_empty_help, review_markdown, review_period_markdown, sales_markdown, traffic_markdown
 from opsboard.i18n import _
 from opsboard.logic.review import Period, ReviewData, ReviewReport
 from opsboard.model import DailyMetric, TargetPlan
@@ -91,16 +92,12 @@ def load_review(store: BoardStore) -> ReviewSource:
 
 def review_help(board: str = "BOARD") -> str:
     """Plain text for a board without metrics: how to import them, the CSV columns."""
-    from opsboard.export.review import review_empty_help
-
     return review_empty_help(board)
 
 
 def review_export(store: BoardStore) -> str:
     """View 4 as Markdown: monthly and weekly tables over all channels, or how
     to import metrics when the board has none."""
-    from opsboard.export.review import review_markdown
-
     source = load_review(store)
     return review_markdown(source.report("month"), source.report("week"), source.title(), source.currency)
 
@@ -108,8 +105,6 @@ def review_export(store: BoardStore) -> str:
 def review_period_export(store: BoardStore, period: str, first: date | None = None, last: date | None = None) -> str:
     """One period's report over all channels for the days first..last
     (either may be None: from the first / to the last day with data)."""
-    from opsboard.export.review import review_period_markdown
-
     if period not in ("day", "week", "month"):
         raise InputError(_("--period must be day, week or month, not '{period}'").format(period=period))
     if first is not None and last is not None and first > last:
@@ -121,14 +116,10 @@ def review_period_export(store: BoardStore, period: str, first: date | None = No
 
 
 def _traffic(source: ReviewSource) -> str:
-    from opsboard.export.review import traffic_markdown
-
     return traffic_markdown(source.report("month"), source.report("week"), source.title("Traffic, PV and UV"))
 
 
 def _sales(source: ReviewSource) -> str:
-    from opsboard.export.review import sales_markdown
-
     return sales_markdown(source.report("month"), source.report("week"), source.title("Sales reports"), source.currency)
 
 

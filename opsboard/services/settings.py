@@ -13,6 +13,8 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from platformdirs import user_config_path
+
 SETTINGS_FILE = "settings.json"
 
 
@@ -24,8 +26,6 @@ class PersonalSettings:
 
 
 def settings_path() -> Path:
-    from platformdirs import user_config_path
-
     return user_config_path("opsboard", appauthor=False) / SETTINGS_FILE
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opsboard.export.calendar import CalendarEntry, calendar_markdown
+from opsboard.export.spreadsheet import markdown_tables, write_spreadsheet
 from opsboard.i18n import _
 from opsboard.model import TASK_STATUS_LABELS, ItemStatus
 from opsboard.model.clock import today
@@ -15,6 +17,7 @@ from opsboard.store.paths import refuse_board_file
 
 from .departments import department_names
 from .errors import InputError
+from .export import export_view, write_markdown
 
 SPREADSHEET_VIEWS = ("boards", "targets", "review", "calendar")
 FORMATS = ("xlsx", "csv")
@@ -30,8 +33,6 @@ class ExportExists(InputError):
 
 def calendar_export(store: BoardStore) -> str:
     """Every dated task and open checklist item, in date order, as Markdown."""
-    from opsboard.export.calendar import CalendarEntry, calendar_markdown
-
     names = department_names(store)
     entries = [
         CalendarEntry(t.due, "Task", t.title, names.get(t.department, t.department), t.owner, TASK_STATUS_LABELS[t.status], t.id)
@@ -49,8 +50,6 @@ def calendar_export(store: BoardStore) -> str:
 def view_markdown(store: BoardStore, view: str) -> str:
     if view == "calendar":
         return calendar_export(store)
-    from .export import export_view
-
     return export_view(store, view)
 
 
@@ -80,8 +79,6 @@ def write_view_export(store: BoardStore, view: str, fmt: str, path: str | Path |
     the file is there and not `force`."""
     if fmt != "md":
         return export_spreadsheet(store, view, fmt, path, force=force)
-    from .export import write_markdown
-
     target = spreadsheet_target(store, view, "md", path)
     refuse_board_file(store.path, target)  # the board's own files: refused, whatever --force says
     if target.exists() and not force:
@@ -92,8 +89,6 @@ def write_view_export(store: BoardStore, view: str, fmt: str, path: str | Path |
 def export_spreadsheet(store: BoardStore, view: str, fmt: str, path: str | Path | None = None, *, force: bool = False) -> Path:
     """Write the view's tables; InputError (nothing written) for an unknown
     view or format, a view with no table yet, or an existing file without `force`."""
-    from opsboard.export.spreadsheet import markdown_tables, write_spreadsheet
-
     if view not in SPREADSHEET_VIEWS:
         raise InputError(_("no spreadsheet of '{view}' (valid: {valid})").format(view=view, valid=", ".join(SPREADSHEET_VIEWS)))
     if fmt not in FORMATS:

@@ -36,6 +36,8 @@ from opsboard.export.standup import (
 )
 from opsboard.i18n import _, lazy_pgettext
 from opsboard.i18n.formats import month_year
+from opsboard.logic.rest_of_year import rest_of_year
+from opsboard.logic.targets import LEVER_DEPARTMENTS, plan_vs_actual
 from opsboard.model import (
     DailyMetric,
     Department,
@@ -280,8 +282,6 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
     metrics = list(metrics)
     if plan is None or not metrics:
         return {}
-    from opsboard.logic.targets import LEVER_DEPARTMENTS, plan_vs_actual
-
     try:
         result = plan_vs_actual(plan, metrics)
     except ValueError:  # a plan the breakdown refuses: the targets view says why
@@ -314,8 +314,6 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
 def _still_needed(plan: TargetPlan, result: Any) -> str:
     """'the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
     (the remaining gap spread by the day curve); '' when nothing is needed."""
-    from opsboard.logic.rest_of_year import rest_of_year
-
     rest = rest_of_year(plan, result)
     if rest is None or rest.factor is None or rest.still_to_bring <= 0 or not rest.days:
         return ""

@@ -15,8 +15,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from opsboard.i18n import _
+from opsboard.logic.day_targets import kept_until, ordinary_days_skipped, weekday_pattern
+from opsboard.logic.targets import seasonality_from_actuals
 from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
 from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
+from opsboard.model.clock import today
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
@@ -259,9 +262,6 @@ def _change_words(after: dict[str, Any], rebase: bool) -> str:
 def _past_kept(current: TargetPlan, plan: TargetPlan, after: dict[str, Any], rebase: bool, confirmed: bool) -> dict[str, Any]:
     """The days before today keep the targets they had, unless the lead
     re-bases the whole year (asked to confirm) or the year changes."""
-    from opsboard.logic.day_targets import kept_until
-    from opsboard.model.clock import today
-
     first = date(plan.year, 1, 1)
     day = today()
     if rebase:
@@ -323,8 +323,6 @@ def rebase_plan(store: BoardStore, *, confirmed: bool = False, seen: TargetPlan 
 def last_year_weekday_pattern(store: BoardStore, plan: TargetPlan) -> list[float] | None:
     """Last year's weekday pattern from the board's daily actuals (campaign
     days and Spring Festival's fortnight left out); None without enough days."""
-    from opsboard.logic.day_targets import ordinary_days_skipped, weekday_pattern
-
     last_year = plan.year - 1
     revenue: dict[date, float] = {}
     for metric in store.actuals():
@@ -338,8 +336,6 @@ def last_year_weekday_pattern(store: BoardStore, plan: TargetPlan) -> list[float
 def last_year_seasonality(store: BoardStore, year: int) -> list[float] | None:
     """Each month's share of the revenue of the year before `year`, from the
     board's actuals; None unless every month of it has figures."""
-    from opsboard.logic.targets import seasonality_from_actuals
-
     return seasonality_from_actuals(store.actuals(), year - 1)
 
 

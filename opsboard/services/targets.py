@@ -12,6 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from opsboard.export.markdown import escape, heading
+from opsboard.export.targets import targets_markdown
+from opsboard.logic.channel_plans import channel_plan_vs_actual
+from opsboard.logic.rest_of_year import rest_of_year
+from opsboard.logic.spend import spend_check
+from opsboard.logic.staffing import peak_staffing
 from opsboard.logic.targets import (
     LEVER_DEPARTMENTS,
     MONTH_ABBR,
@@ -29,6 +35,7 @@ from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
 from .departments import department_names
+from .target_plan import plan_versions
 
 if TYPE_CHECKING:
     from opsboard.logic.channel_plans import ChannelVsActual
@@ -115,8 +122,6 @@ class TargetsView:
 
 
 def read_targets_inputs(store: BoardStore) -> TargetsInputs:
-    from .target_plan import plan_versions
-
     versions = tuple(plan_versions(store))
     return TargetsInputs(store.plan(), store.actuals(), store.meta().name, department_names(store), store.revision, versions)
 
@@ -126,11 +131,6 @@ def compute_targets(inputs: TargetsInputs) -> TargetsView:
     rest of the year needs, spend against budget and cap, peak staffing and
     each channel's plan vs actual (pandas is imported here the first time
     there are actuals: call it in a worker)."""
-    from opsboard.logic.channel_plans import channel_plan_vs_actual
-    from opsboard.logic.rest_of_year import rest_of_year
-    from opsboard.logic.spend import spend_check
-    from opsboard.logic.staffing import peak_staffing
-
     plan = inputs.plan
     if plan is None:
         return TargetsView(None, None, None, None, inputs.board_name, inputs.departments, inputs.revision)
@@ -156,8 +156,6 @@ def compute_targets(inputs: TargetsInputs) -> TargetsView:
 def compute_plan(inputs: TargetsInputs) -> TargetsView:
     """The breakdown and the balance without the actuals: no pandas, a few
     milliseconds — what a view can show while plan vs actual is worked out."""
-    from opsboard.logic.staffing import peak_staffing
-
     plan = inputs.plan
     if plan is None:
         return compute_targets(inputs)
@@ -184,9 +182,6 @@ def targets_view(store: BoardStore) -> TargetsView:
 def targets_export(store: BoardStore) -> str:
     """View 3 as Markdown: months, quarters, channels, departments, the budget
     and plan vs actual; how to set a plan when the board has none."""
-    from opsboard.export.markdown import escape, heading
-    from opsboard.export.targets import targets_markdown
-
     view = targets_view(store)
     if view.plan is None:
         return f"{heading(2, escape(view.title))}\n\nNo {NO_PLAN_HELP.removeprefix('no ')}\n"

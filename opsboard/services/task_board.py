@@ -9,11 +9,13 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.export.boards import DepartmentBoard, boards_markdown
 from opsboard.i18n import _
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
+from .errors import InputError
 from .task_filter import TaskFilter, parse_filter, select
 
 if TYPE_CHECKING:
@@ -92,8 +94,6 @@ SETTINGS_LABEL = "settings"  # the operation's label in the activity log (a word
 def set_done_fold_days(store: BoardStore, days: int | str) -> int:
     """The board's fold window for done cards (0: fold every done card but
     the last few); InputError and nothing saved for anything but 0–3650 days."""
-    from .errors import InputError
-
     text = str(days).strip()
     if not text.isdigit() or not 0 <= int(text) <= MAX_FOLD_DAYS:
         raise InputError(_("'{days}' is not a number of days (0 to {most})").format(days=days, most=MAX_FOLD_DAYS))
@@ -206,8 +206,6 @@ def department_overview(
 def boards_export(store: BoardStore) -> str:
     """Every department's board as Markdown: the overview, then a section per
     department with its columns (done cards included, folded or not)."""
-    from opsboard.export.boards import DepartmentBoard, boards_markdown
-
     tasks = store.tasks()
     items = {item.id: f"{item.code} {item.title}" for item in store.checklist()}
     boards = []

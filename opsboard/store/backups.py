@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from opsboard.model.clock import today as clock_today
+
 from . import sharing
 
 KEEP = 5
@@ -68,8 +70,6 @@ def keep_daily(board: Path, today: date | None = None) -> None:
     """The board (about to be replaced) as the snapshot of the day it was
     saved; snapshots older than DAILY_KEEP_DAYS go. A hard link, like the
     backups (a copy where links are not allowed), put in place whole."""
-    from opsboard.model.clock import today as clock_today
-
     saved_on = datetime.fromtimestamp(board.stat().st_mtime).astimezone().date()
     folder = daily_folder(board)
     sharing.make_folder(board, folder)

@@ -7,12 +7,14 @@ waiter can say who is holding it up.
 
 from __future__ import annotations
 
+import getpass
 import os
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opsboard.model.cleaning import clean_line
+from opsboard.model.clock import now
 
 from . import sharing
 from .errors import BoardLockedError, BoardWriteError
@@ -28,10 +30,6 @@ def lock_path(board: Path) -> Path:
 
 
 def _write_holder(fd: int) -> None:
-    import getpass  # here: it is needed only when saving
-
-    from opsboard.model.clock import now
-
     try:
         user = getpass.getuser()
     except Exception:  # no passwd entry in some containers

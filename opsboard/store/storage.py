@@ -19,6 +19,7 @@ from opsboard.i18n import _
 from . import backups
 from .atomic import atomic_write, remove_stale_temps
 from .doc_table import Tables
+from .documents import board_problems
 from .errors import BoardChangedError, BoardDamagedError, BoardError, BoardNotFoundError, BoardWriteError
 from .input_files import BOARD_LIMIT, read_input_file
 
@@ -89,8 +90,6 @@ def newest_good_backup(path: Path) -> Path | None:
 
 
 def _good_backup(path: Path) -> bool:
-    from .documents import board_problems  # the models: only when a board is damaged
-
     try:
         data = parse_board(path, read_input_file(path, what="board", limit=BOARD_LIMIT))
     except BoardError:

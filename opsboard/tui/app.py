@@ -16,9 +16,12 @@ from textual.widgets._header import HeaderTitle
 
 from opsboard.i18n import _, _l, use_board_language
 from opsboard.model.clock import now
+from opsboard.services.settings import save_settings
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
+from . import palette
+from .key_ids import keymap_problems
 from .key_order import KeyOrder
 from .keymap import load_keymap
 from .messages import BoardReloaded
@@ -39,8 +42,6 @@ REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
 
 def _palette(name: str):
     """A palette provider, imported when the palette first opens."""
-    from . import palette
-
     return getattr(palette, name)
 
 
@@ -106,8 +107,6 @@ class OpsboardApp(App[BoardDamagedError | None]):
     def on_unmount(self) -> None:
         gc.unfreeze()  # what was frozen may be garbage once the app is gone
         if self.personal is not None:
-            from opsboard.services.settings import save_settings
-
             self.personal.theme, self.personal.view = self.theme, self.current_mode
             self.settings_problem = save_settings(self.personal)
         self.key_order.stop()
@@ -163,8 +162,6 @@ class OpsboardApp(App[BoardDamagedError | None]):
         """One warning per unknown id and per key bound twice in one place
         (reading every view's bindings: only for those with a keymap, and
         after the first frame)."""
-        from .key_ids import keymap_problems
-
         for problem in keymap_problems(self.user_keymap):
             self.notify(problem, severity="warning", timeout=12, markup=False)
 

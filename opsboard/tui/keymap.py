@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from platformdirs import user_config_path
+
 
 def keymap_path() -> Path:
-    from platformdirs import user_config_path
-
     return user_config_path("opsboard", appauthor=False) / "keymap.toml"
 
 

@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from opsboard.i18n import _
+from opsboard.store import BoardError, rows
+
+from .key_ids import key_bindings
+from .views import VIEWS
 
 if TYPE_CHECKING:
     from .app import OpsboardApp
@@ -25,8 +29,6 @@ TASK_HITS = 20
 
 def _view_titles() -> dict[str, str]:
     """The views with a mode of their own (tui/views.py): their actions switch to them first."""
-    from .views import VIEWS
-
     return {view.name: str(view.title) for view in VIEWS if view.mode}
 
 
@@ -40,8 +42,6 @@ class ViewActions(_OpsProvider):
     """Each view's actions as "Boards: Add" (key shown as help)."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        from .key_ids import key_bindings
-
         titles = _view_titles()
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding in key_bindings():
@@ -71,8 +71,6 @@ class Departments(_OpsProvider):
     """ "Department: Design" opens its board in view 2."""
 
     def _departments(self) -> dict[str, str]:
-        from opsboard.store import rows
-
         return rows.department_names(self.ops_app.store)
 
     async def discover(self) -> Hits:
@@ -97,8 +95,6 @@ class TaskSearch(_OpsProvider):
         wanted = query.strip().casefold()
         if len(wanted) < 2:
             return
-        from opsboard.store import BoardError
-
         try:
             tasks = self.ops_app.store.tasks()
         except BoardError:

@@ -17,7 +17,6 @@ from live_helpers import FROZEN, SIZE, make_board, record_notes
 from opsboard.commands import tui as tui_command
 from opsboard.services.tasks import add_task
 from opsboard.store import BoardDamagedError, BoardStore
-from opsboard.tui import app as app_module
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.screens.activity import ActivityScreen
 
@@ -106,7 +105,7 @@ def test_opsboard_exits_non_zero_when_the_app_ends_on_an_error(board: Path, monk
         def on_mount(self) -> None:
             raise RuntimeError("a bug")
 
-    monkeypatch.setattr(app_module, "OpsboardApp", FailingApp)
+    monkeypatch.setattr(tui_command, "OpsboardApp", FailingApp)
     monkeypatch.setattr(FailingApp, "run", lambda self: asyncio.run(self.run_async(headless=True, size=SIZE)))
     args = argparse.Namespace(board=str(board), demo=False, user="lin")
     assert tui_command.run_tui(args) == 1

@@ -23,6 +23,8 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from opsboard.i18n import _, _l
 
+from .confirm import ConfirmScreen
+
 
 @dataclass
 class FormField:
@@ -149,7 +151,6 @@ class FormScreen(ModalScreen[Values | None]):
         if self.values() == self.shown:
             self.dismiss(None)
             return
-        from .confirm import ConfirmScreen
 
         def answer(discard: bool | None) -> None:
             if discard:

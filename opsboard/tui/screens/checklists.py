@@ -24,6 +24,7 @@ from opsboard.services.checklists import (
     toggle_item,
 )
 from opsboard.services.departments import department_names
+from opsboard.services.export import default_export_path
 from opsboard.store import BoardDamagedError, BoardError, rows
 from opsboard.store.rows import ChecklistRow
 
@@ -333,7 +334,6 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
     def action_export(self) -> None:
         """`x` on review item 1 or 2 archives its report (the traffic table,
         the weekly and monthly sales reports); anywhere else, the checklists."""
-        from opsboard.services.export import default_export_path
         from opsboard.services.review import review_item_report_name, write_review_item_export
 
         from ..modals.export_path import export_path_form

@@ -24,6 +24,7 @@ from opsboard.services.board_files import path_for_commands
 from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
 from opsboard.store import BoardError
 
+from ..modals.import_actuals import open_import_dialog
 from ..widgets.bar_chart import BarChart
 from ..widgets.key_footer import KeyFooter
 from ..widgets.report_table import TOTAL_KEY, ReportTable
@@ -248,6 +249,4 @@ class ReviewScreen(ViewScreen):
         self.show_report()
 
     def action_import_actuals(self) -> None:
-        from ..modals.import_actuals import open_import_dialog  # the dialog loads on first use
-
         open_import_dialog(self)

@@ -43,6 +43,7 @@ from opsboard.services.standup_record import (
 )
 from opsboard.store import BoardError
 
+from ..modals.confirm import ConfirmScreen
 from ..modals.standup_forms import finish_form, note_form, timebox_form
 from ..widgets.key_footer import KeyFooter
 from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
@@ -253,8 +254,6 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
             return
         left = [d for d in self.walk if d.id not in self.visited]
         if left:  # finishing early is allowed, but asked: 2 of 9 is more often a slip of the key
-            from ..modals.confirm import ConfirmScreen
-
             walked = len(self.walk) - len(left)
             question = ConfirmScreen(
                 _("Finish after {walked} of {total} departments?").format(walked=walked, total=len(self.walk)),

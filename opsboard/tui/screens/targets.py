@@ -22,6 +22,8 @@ from textual.worker import get_current_worker
 
 from opsboard.i18n import _, _l
 from opsboard.services.board_files import path_for_commands
+from opsboard.services.campaigns import add_campaign
+from opsboard.services.target_plan import rebase_plan
 from opsboard.services.targets import (
     TargetsInputs,
     TargetsView,
@@ -36,6 +38,9 @@ from opsboard.services.targets import (
 from opsboard.store import BoardError
 
 from ..modals.assumptions import assumptions_form, confirming
+from ..modals.campaign_form import OWN_PHASES, campaign_form
+from ..modals.confirm import ConfirmScreen
+from ..modals.import_actuals import open_import_dialog
 from ..widgets.key_footer import KeyFooter
 from ..widgets.month_table import MonthTable
 from ..widgets.target_panels import breakdown_panel, budget_panel, deviation_text, rest_panel
@@ -270,9 +275,6 @@ class TargetsScreen(ViewScreen):
 
     def action_campaign(self) -> None:
         """c: a campaign from a preset, or of its own phases."""
-        from opsboard.services.campaigns import add_campaign
-
-        from ..modals.campaign_form import OWN_PHASES, campaign_form
 
         def add(values: dict[str, str], confirmed: bool):
             own = values.get("preset") == OWN_PHASES
@@ -313,9 +315,6 @@ class TargetsScreen(ViewScreen):
 
     def action_rebase(self) -> None:
         """R: spread the whole year again, the elapsed days too — asked first."""
-        from opsboard.services.target_plan import rebase_plan
-
-        from ..modals.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes and self._change(rebase_plan, self.store, confirmed=True, seen=self.view.plan if self.view else None) is not None:
@@ -349,6 +348,4 @@ class TargetsScreen(ViewScreen):
             self.reload()
 
     def action_import_actuals(self) -> None:
-        from ..modals.import_actuals import open_import_dialog  # the dialog loads on first use
-
         open_import_dialog(self)

@@ -14,6 +14,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from opsboard.logic.targets import monthly_targets
+from opsboard.model.campaigns import PHASE_WORDS
 from opsboard.services.targets import month_deviation, ytd_deviation
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -241,8 +243,6 @@ def rest_panel(view, compare: int | None = None) -> RenderableType:
 
 def versions_table(view, compare: int | None) -> RenderableType:
     """The current plan's month targets beside version `compare` (1-based; None: the previous)."""
-    from opsboard.logic.targets import monthly_targets
-
     versions = view.versions
     if not versions:
         return Text("One version of the plan so far: each saved change keeps the plan before it (v: compare).", style="dim")
@@ -325,8 +325,6 @@ def breakdown_panel(view) -> RenderableType:
             staffing.add_row(MONTHS[month.month - 1], f"{month.peak_day:%m-%d}", money(month.peak_agents), money(month.average_agents))
         parts += [Text(""), staffing]
     if plan.campaigns:
-        from opsboard.model.campaigns import PHASE_WORDS
-
         campaigns = _table("Campaigns (c: add one)", ["Campaign", "Platform", "Phases (weight)", "Uplift", "Department"], 9)
         for campaign in sorted(plan.campaigns, key=lambda c: c.start):
             phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
