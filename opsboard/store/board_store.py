@@ -7,6 +7,7 @@ apply, log the activity, write once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,6 +99,8 @@ class BoardStore:
         self._storage: BoardStorage = self._db.storage  # type: ignore[assignment]
         # table → (storage generation, validated models, the documents they came from)
         self._models: dict[Table | str, tuple[int, dict[str, Any], Docs]] = {}
+        # table → (storage generation, models validated ahead so far, their documents): see validate_ahead
+        self._ahead: dict[Table | str, tuple[int, dict[str, Any], Docs]] = {}
         self._storage.load()
         self._check_schema()
 
@@ -189,6 +192,13 @@ class BoardStore:
         return int(meta.get("revision", 0))
 
     @property
+    def generation(self) -> int:
+        """Changes whenever the board in memory does: a save, or another
+        process's save read from the file (a view drawn at one generation
+        need not redraw while it stays the same)."""
+        return self._storage.generation
+
+    @property
     def lock_timeout(self) -> float:
         """Seconds a save waits for someone else's lock before BoardLockedError
         (the app waits briefly and queues the save instead of freezing)."""
@@ -232,6 +242,39 @@ class BoardStore:
                 raise self._damaged(f"table '{table}', document '{doc_id}': {error}") from None
         self._models[table] = (self._storage.generation, valid, dict(docs))
         return valid
+
+    def validate_ahead(self, table: Table | str, seconds: float) -> bool:
+        """Validate a table's documents ahead of their first use, for about
+        `seconds` at a time (the app does it in slices while the user reads
+        the first view, so that view 2 opens without validating 10,000 tasks
+        at once); True when all are. Work done in earlier slices counts only
+        while the board in memory is the same (same generation: a save or a
+        reload starts it again). A document the model refuses is left to
+        `_all`, which says where, when the table is used."""
+        model = table_model(table)
+        generation = self._storage.generation
+        cached = self._models.get(table)
+        if model is None or (cached is not None and cached[0] == generation):
+            return True
+        started = time.perf_counter()
+        ahead = self._ahead.get(table)
+        if ahead is None or ahead[0] != generation:
+            ahead = self._ahead[table] = (generation, {}, {})
+        _, valid, seen = ahead
+        docs = self.raw(table)
+        left = [doc_id for doc_id in docs if doc_id not in valid]
+        for doc_id in left:
+            try:
+                valid[doc_id] = validate(model, docs[doc_id])
+            except InvalidDocument:
+                del self._ahead[table]
+                return True
+            seen[doc_id] = docs[doc_id]
+            if time.perf_counter() - started > seconds and doc_id != left[-1]:
+                return False  # at least one a slice, so it always gets there
+        del self._ahead[table]
+        self._models[table] = (generation, valid, seen)
+        return True
 
     def _revalidate(self, ops: Sequence[Operation], generation: int) -> None:
         """After our own save: validate again just the documents it changed

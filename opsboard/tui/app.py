@@ -25,6 +25,7 @@ from .key_ids import keymap_problems
 from .key_order import KeyOrder
 from .keymap import load_keymap
 from .messages import BoardReloaded
+from .preparing import ViewPreparer
 from .saving import Saves
 from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .terminal import watch_terminal
@@ -48,6 +49,10 @@ def _palette(name: str):
 class OpsboardApp(App[BoardDamagedError | None]):
     """Runs until quit: None; or, when its check just after the first frame
     finds a damaged document, the error (the caller offers recovery)."""
+
+    # The other views are prepared just after the first frame (tui/preparing.py);
+    # None: in a terminal, not in a headless run (tests and scripts set it to ask).
+    prepare_views: bool | None = None
 
     CSS_PATH = "app.tcss"
     TITLE = "opsboard"
@@ -82,6 +87,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             pass
         self.saves = Saves(self)  # every change from every view saves through it
         self.key_order = KeyOrder(self)  # keys typed while a view loads wait for it, in order
+        self.preparer = ViewPreparer(self)
         self.startup_notice = notice
         # The user's keys before the first screen is made, so its first
         # frame (and footer) already has them.
@@ -110,6 +116,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.personal.theme, self.personal.view = self.theme, self.current_mode
             self.settings_problem = save_settings(self.personal)
         self.key_order.stop()
+        self.preparer.stop()
 
     async def on_event(self, event: events.Event) -> None:
         """Keys one at a time, in order, each once its screen is ready (tui/key_order.py)."""
@@ -157,6 +164,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self._remind()
         if self.user_keymap:
             self._check_keymap()
+        if self.prepare_views or (self.prepare_views is None and not self.is_headless):
+            self.preparer.start()
 
     def _check_keymap(self) -> None:
         """One warning per unknown id and per key bound twice in one place
@@ -196,13 +205,23 @@ class OpsboardApp(App[BoardDamagedError | None]):
             if not isinstance(self.screen, view.screen_class()):  # pushed once, not on top of itself
                 self.push_screen(view.make_screen())
         elif view is not None and self.current_mode != name:
+            stack = self._screen_stacks.get(name)
+            self._showing_built_view = bool(stack) and stack[-1].is_mounted  # type: ignore[index]
             try:
-                existed = bool(self.get_screen_stack(name))
-            except KeyError:
-                existed = False
-            self.switch_mode(name)
-            if existed:  # it may have missed saves made while it was hidden
-                self.screen.post_message(BoardReloaded())
+                self.switch_mode(name)
+            finally:
+                self._showing_built_view = False
+            if stack and getattr(self.screen, "board_changed_since_drawn", lambda: True)():
+                self.screen.post_message(BoardReloaded())  # it missed saves made while it was hidden
+
+    _showing_built_view = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's switch_mode holds the screen back 50 ms to hide a view
+        still being built; a view already built (made ahead by
+        tui/preparing.py, or shown before) is drawn at the next frame."""
+        if not self._showing_built_view:
+            super().delay_update(delay)
 
     def action_toggle_help(self) -> None:
         from .modals.help import HelpScreen, key_lines  # loads on first use

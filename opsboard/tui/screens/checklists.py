@@ -84,7 +84,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.redraw()  # (made ahead when the app opens on another view: see ViewScreen.redraw)
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width:  # column widths follow the width only

@@ -85,6 +85,7 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
         self.since: Since | None = None
         self.seconds: dict[str, float] = {}  # time spent per department on this screen
         self.visited: set[str] = set()  # departments shown in this walk (f asks when some were not)
+        self.shown = False  # on screen yet (it may be made ahead, in the background: tui/preparing.py)
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -103,6 +104,11 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
     def on_mount(self) -> None:
         if self.redraw():
             self.query_one(AgendaTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if not self.shown:  # the stand-up's clock runs from when it is first on screen
+            self.shown = True
+            self.query_one(StandupTimer).restart(self.record.started_at if self.record else None)
 
     # -- drawing -------------------------------------------------------------
     def reload(self) -> None:

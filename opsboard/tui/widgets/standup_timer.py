@@ -39,6 +39,12 @@ class StandupTimer(Static):
         self.tick()
         self.set_interval(1.0, self.tick, name="standup-timer")
 
+    def restart(self, started: datetime | None) -> None:
+        """The clock starts now (the view was made ahead, before anyone looked at it)."""
+        self.walk_started = started or now()
+        self.department_started = now()
+        self.tick()
+
     def watch_timebox(self) -> None:
         self.tick()
 

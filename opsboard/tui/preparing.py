@@ -1,0 +1,172 @@
+"""Views ready before they are asked for: after the first frame, while the
+user reads it, the app prepares the other views in the background, so the
+first visit to any of them shows it at once, as a later visit does.
+
+In order, each step a short slice of the UI thread, a timer apart (the app
+draws and answers keys between them: a key waits at most one slice):
+
+1. a thread imports every view's module (widgets, services, models), so the
+   UI thread does not wait for imports;
+2. the views' stylesheets are read together: one parse of the app's CSS
+   instead of one per view at its first visit;
+3. view by view, in key order: the tasks it shows are validated a few
+   hundred at a time (view 2's 10,000), then its screen is made and mounted
+   as its mode's screen, not shown; laid out and drawn once off screen, so
+   its first visit only composes it. Views 3–5 work their figures out in a
+   thread as they mount; once those are in they are drawn again.
+
+A view asked for before its turn is made then, as before (its import waits
+for the thread's, if under way), and keys typed meanwhile wait for it
+(`key_order.py`). A view that cannot draw off screen waits for its first
+visit to say why (`ViewScreen.redraw`)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .views import VIEWS, View
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from .app import OpsboardApp
+
+SLICE_SECONDS = 0.008  # of validation per slice
+GAP_SECONDS = 0.004  # between slices: the app draws and answers keys
+MOUNT_WAIT = 5.0  # seconds at most for a view's mount before the next view's turn
+SETTLE_WAIT = 30.0  # seconds at most for a view's figures (pandas loads first)
+# The tables a view reads as it opens, validated ahead (the others are small);
+# each is also the BoardStore method that reads it.
+TABLES: dict[str, tuple[str, ...]] = {"boards": ("tasks",), "standup": ("tasks",)}
+
+
+class ViewPreparer:
+    def __init__(self, app: OpsboardApp) -> None:
+        self.app = app
+        self._imported: dict[str, threading.Event] = {}
+        self._steps: Iterator[None] | None = None
+        self.finished = False  # every view prepared
+
+    def start(self) -> None:
+        views = [view for view in VIEWS if view.name != self.app.current_mode]
+        self._imported = {view.name: threading.Event() for view in views}
+        threading.Thread(target=self._import, args=(views,), name="opsboard-prepare-views", daemon=True).start()
+        self._steps = self._prepare(views)
+        self.app.set_timer(GAP_SECONDS, self._step)
+
+    def stop(self) -> None:
+        self._steps = None
+
+    def _import(self, views: list[View]) -> None:
+        for view in views:
+            try:
+                view.screen_class()
+            except Exception:  # the view's first visit imports it again and reports it
+                pass
+            self._imported[view.name].set()
+
+    def _step(self) -> None:
+        if self._steps is None:
+            return
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            self.finished = True
+            return
+        self.app.set_timer(GAP_SECONDS, self._step)
+
+    def _prepare(self, views: list[View]) -> Iterator[None]:
+        for view in views:
+            while not self._imported[view.name].is_set():
+                yield
+        modes = [view for view in views if view.mode]
+        screens = {view.name: view.make_screen() for view in modes if not self._has_screen(view.name)}
+        yield
+        read_stylesheets(self.app, screens.values())
+        yield
+        made = []
+        for name, screen in screens.items():
+            if self._has_screen(name):
+                continue  # asked for meanwhile: made then
+            for table in TABLES.get(name, ()):
+                while not self.app.store.validate_ahead(table, SLICE_SECONDS):
+                    yield
+            made.append(screen)
+            if hasattr(screen, "made_ahead"):
+                screen.made_ahead = True  # a problem drawing it waits for its first visit (ViewScreen.redraw)
+            install_mode(self.app, name, screen)
+            started = time.monotonic()
+            while not screen.is_mounted and time.monotonic() - started < MOUNT_WAIT:
+                yield
+            if screen.is_mounted and not screen.is_current:
+                lay_out(self.app, screen)  # its widgets sized, their resize handlers run, as if shown
+                yield
+                pre_render(screen)  # each widget's lines drawn once and kept: the first visit composes them
+                yield
+                keep_styles = getattr(screen, "keep_styles", None)
+                if keep_styles is not None:
+                    keep_styles()  # styled as it was mounted: its first visit need not restyle it
+        # Views 3–5 work their figures out in a thread: drawn again once they are in.
+        for screen in made:
+            started = time.monotonic()
+            while computing(self.app, screen) and time.monotonic() - started < SETTLE_WAIT:
+                yield
+            yield  # the figures' message handled
+            if screen.is_mounted and not screen.is_current:
+                lay_out(self.app, screen)
+                yield
+                pre_render(screen)
+                yield
+
+    def _has_screen(self, mode: str) -> bool:
+        return bool(self.app._screen_stacks.get(mode))
+
+
+# -- Textual's screen modes, without showing the screen ----------------------
+def read_stylesheets(app: OpsboardApp, screens: Iterable[Screen]) -> None:
+    """Every screen's CSS file into the app's stylesheet, parsed once (Textual
+    re-parses all of it for each screen it first shows)."""
+    stylesheet = app.stylesheet
+    added = False
+    for screen in screens:
+        for path in screen.css_path:
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+                added = True
+    if added:
+        stylesheet.reparse()
+        stylesheet.update(app)
+
+
+def install_mode(app: OpsboardApp, mode: str, screen: Screen) -> None:
+    """As Textual's App._init_mode, minus showing it: the screen is mounted
+    as the mode's base screen and is shown by `switch_mode`. Its styles are
+    those of the stylesheet now (read_stylesheets), so the switch need not
+    refresh the whole app's CSS."""
+    app._get_screen(screen)  # registers it: compose and mount run as messages
+    app._screen_stacks[mode] = [screen]
+    screen._screen_resized(app.size)
+    screen._css_update_count = app._css_update_count
+
+
+def lay_out(app: OpsboardApp, screen: Screen) -> None:
+    """The layout Textual does when a screen is first shown, done while it is
+    hidden (Textual draws only the screen on top): widgets get their sizes
+    and their Resize events now, so the first visit only draws."""
+    screen._refresh_layout(app.size)
+
+
+def pre_render(screen: Screen) -> None:
+    """Draw the hidden screen once, for nothing: Textual keeps each widget's
+    rendered lines until it changes, so the first visit only composes them
+    (20 ms less for view 2). Showing it repaints the whole screen anyway."""
+    screen._compositor.render_full_update()
+
+
+def computing(app: OpsboardApp, screen: Screen) -> bool:
+    """A worker of the screen's is still working its figures out."""
+    return not getattr(screen, "ready_for_keys", True) or any(worker.node is screen and not worker.is_finished for worker in app.workers)

@@ -1,0 +1,141 @@
+"""Views ready before they are asked for (tui/preparing.py): just after the
+first frame the app makes and mounts views 2–5 in the background, so a first
+visit shows a view that is already built; one asked for before its turn is
+made then and is the same; a prepared view that missed a teammate's save
+redraws when shown; the stand-up's clock starts when it is first on screen."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from boards_app import board, make_app  # noqa: F401
+from test_keys_in_order import burst
+from textual.pilot import Pilot
+
+from opsboard.services.tasks import add_task
+from opsboard.store import BoardDamagedError, BoardStore
+from opsboard.tui.app import OpsboardApp
+from opsboard.tui.screens.boards import BoardsScreen
+from opsboard.tui.widgets.board_overview import BoardOverview
+
+MODES = ("checklists", "boards", "targets", "review", "standup")
+
+
+def preparing_app(path: Path) -> OpsboardApp:
+    app = make_app(path)
+    app.prepare_views = True  # as in a terminal (headless runs leave it off)
+    return app
+
+
+async def prepared(pilot: Pilot) -> None:
+    app = pilot.app
+    for _ in range(3000):
+        if app.preparer.finished:  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.01)
+    assert app.preparer.finished, "the views were not prepared within 30 s"  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+def overview_counts(screen: BoardsScreen) -> dict[str, str]:
+    """Department → its To do count, as the overview shows them."""
+    table = screen.query_one(BoardOverview)
+    return {str(table.get_row_at(row)[0]).strip(): str(table.get_row_at(row)[1]).strip() for row in range(table.row_count)}
+
+
+async def test_every_view_is_built_before_it_is_asked_for(board: Path) -> None:
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app = pilot.app
+        built = {mode: app._screen_stacks[mode][0] for mode in MODES}
+        assert all(screen.is_mounted for screen in built.values())
+        assert app.current_mode == "checklists"  # still view 1: nothing was shown
+        await pilot.press("2")
+        assert app.screen is built["boards"]  # the prepared screen, not a new one
+        assert overview_counts(app.screen)["Design"] == "3"
+
+
+async def test_a_view_asked_for_while_the_others_are_prepared_is_right(board: Path) -> None:
+    """`2 j j enter` straight after the first frame, while the app is still
+    preparing the views: view 2 is made then, once, and the keys act on it."""
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "2", "j", "j", "enter")
+        app = pilot.app
+        screen = app.screen
+        assert isinstance(screen, BoardsScreen)
+        assert screen.department == [s.department.id for s in screen.summaries][2]
+        await prepared(pilot)
+        assert [len(app._screen_stacks[mode]) for mode in MODES] == [1] * 5
+        assert app._screen_stacks["boards"][0] is screen
+        await burst(pilot, "3", "1", "4", "5", "2")
+        assert app.screen is screen and screen.department == [s.department.id for s in screen.summaries][2]
+
+
+async def test_a_prepared_view_shows_a_teammates_save_made_while_it_was_hidden(board: Path) -> None:
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        teammate = BoardStore(board, user="wang")
+        add_task(teammate, department="design", title="Teammate's task")
+        pilot.app.check_for_changes()  # the app's once-a-second look at the file
+        await pilot.press("2")
+        assert overview_counts(pilot.app.screen)["Design"] == "4"
+
+
+async def test_a_view_shown_again_without_a_change_is_not_redrawn(board: Path) -> None:
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        await pilot.press("2")
+        screen = pilot.app.screen
+        drawn = []
+        screen.reload = lambda: drawn.append(1)  # type: ignore[method-assign]
+        await pilot.press("1", "2")
+        assert drawn == []
+
+
+async def test_the_stand_up_clock_starts_when_the_view_is_first_shown(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Made in the background a minute and a half before anyone looks at it,
+    view 5 still shows the whole timebox for the first department."""
+    clock = [datetime.fromisoformat("2026-03-02T09:30:00+08:00")]
+    monkeypatch.setattr("opsboard.tui.widgets.standup_timer.now", lambda: clock[0])
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        clock[0] += timedelta(seconds=90)
+        await pilot.press("5")
+        timer = pilot.app.screen.query_one("#timer")
+        timer.tick()  # as its once-a-second interval does
+        assert str(timer.render()).startswith("2:00 left · total 0:00")
+
+
+async def test_a_hand_broken_task_waits_for_view_2_to_be_asked_for(board: Path) -> None:
+    """Preparing does not end the app on a damaged task while the user reads
+    view 1: view 2, when asked for, offers recovery as it always did."""
+    data = json.loads(board.read_text(encoding="utf-8"))
+    data["tasks"]["t-d1"]["status"] = "review"
+    board.write_text(json.dumps(data), encoding="utf-8")
+    app = preparing_app(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        assert app.is_running and app.current_mode == "checklists"
+        await pilot.press("2")
+        await pilot.pause()
+    assert isinstance(app.return_value, BoardDamagedError)
+
+
+async def test_a_view_that_cannot_draw_in_the_background_waits_for_its_visit(board: Path) -> None:
+    """An activity entry whose time is hand-broken stops view 5 from drawing:
+    made ahead, it must not end the app while the user reads view 1."""
+    data = json.loads(board.read_text(encoding="utf-8"))
+    newest = list(data["activity"])[-1]
+    data["activity"][newest]["at"] = "yesterday"
+    board.write_text(json.dumps(data), encoding="utf-8")
+    app = preparing_app(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        assert app.is_running and app.current_mode == "checklists"
+        assert app._screen_stacks["standup"][0].is_mounted
+        await pilot.press("2")
+        assert app.current_mode == "boards"
