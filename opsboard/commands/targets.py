@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from opsboard.i18n import _, ngettext
-from opsboard.logic.targets import MONTH_ABBR
+from opsboard.i18n.formats import month_abbr
 from opsboard.model.campaigns import PHASE_WORDS
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
@@ -44,50 +44,72 @@ _OPTIONS = {
     "department": "--dept",
     "budget": "--budget",
 }
-_MONTHLY = "one value for every month, or 12 comma-separated values (January first)"
 
 
 def register(sub, add_common) -> None:
-    target = sub.add_parser("target", help="set the year's sales target and its assumptions")
+    target = sub.add_parser("target", help=_("set the year's sales target and its assumptions"))
     actions = target.add_subparsers(dest="target_command", metavar="ACTION", required=True)
 
     setter = actions.add_parser(
         "set",
-        help="create or change the plan (only the options given change)",
-        description="Create or change the year's target plan. Rates take 0.03 or 3%; amounts 1500000, "
-        "1,500,000, 1.5m or 150万. The first time, --annual is needed.",
+        help=_("create or change the plan (only the options given change)"),
+        description=_(
+            "Create or change the year's target plan. Rates take 0.03 or 3%; amounts 1500000, "
+            "1,500,000, 1.5m or 150万. The first time, --annual is needed."
+        ),
     )
     setter.add_argument("board")
-    setter.add_argument("--annual", metavar="AMOUNT", help="the year's sales target")
-    setter.add_argument("--year", metavar="YYYY", help="the plan year (default: the plan's, else the board's)")
-    setter.add_argument("--budget", metavar="AMOUNT", help="the year's promotion budget (ad spend must fit it)")
-    setter.add_argument("--currency", help="e.g. CNY (default: the board's)")
-    setter.add_argument("--conversion", metavar="RATE", help=f"orders / UV: {_MONTHLY}")
-    setter.add_argument("--order-value", metavar="AMOUNT", help=f"average order value: {_MONTHLY}")
-    setter.add_argument("--paid-share", metavar="RATE", help=f"paid share of the traffic: {_MONTHLY}")
-    setter.add_argument("--cpc", metavar="AMOUNT", help=f"cost per click: {_MONTHLY}")
-    setter.add_argument("--agent-orders", metavar="N", help="orders one customer-service agent handles a day")
-    setter.add_argument("--new-products", metavar="N", help=f"new products to list: {_MONTHLY}")
+    setter.add_argument("--annual", metavar="AMOUNT", help=_("the year's sales target"))
+    setter.add_argument("--year", metavar="YYYY", help=_("the plan year (default: the plan's, else the board's)"))
+    setter.add_argument("--budget", metavar="AMOUNT", help=_("the year's promotion budget (ad spend must fit it)"))
+    setter.add_argument("--currency", help=_("e.g. CNY (default: the board's)"))
+    setter.add_argument(
+        "--conversion", metavar="RATE", help=_("orders / UV: one value for every month, or 12 comma-separated values (January first)")
+    )
+    setter.add_argument(
+        "--order-value",
+        metavar="AMOUNT",
+        help=_("average order value: one value for every month, or 12 comma-separated values (January first)"),
+    )
+    setter.add_argument(
+        "--paid-share",
+        metavar="RATE",
+        help=_("paid share of the traffic: one value for every month, or 12 comma-separated values (January first)"),
+    )
+    setter.add_argument(
+        "--cpc", metavar="AMOUNT", help=_("cost per click: one value for every month, or 12 comma-separated values (January first)")
+    )
+    setter.add_argument("--agent-orders", metavar="N", help=_("orders one customer-service agent handles a day"))
+    setter.add_argument(
+        "--new-products",
+        metavar="N",
+        help=_("new products to list: one value for every month, or 12 comma-separated values (January first)"),
+    )
     setter.add_argument(
         "--channel",
         action="append",
         metavar="NAME=SHARE",
-        help='a channel, its share and its own cr, aov, paid, cpc or roi if they differ from the board\'s, e.g. Tmall=70%% or "Douyin=30%% aov=180 roi=4" (repeat; shares add up to 100%%; --channel none removes them)',
+        help=_(
+            "a channel, its share and its own cr, aov, paid, cpc or roi if they differ from the board's, e.g. Tmall=70%% or "
+            '"Douyin=30%% aov=180 roi=4" (repeat; shares add up to 100%%; --channel none removes them)'
+        ),
     )
     setter.add_argument(
         "--campaign",
         action="append",
         metavar="NAME,START,END,UPLIFT[,DEPT]",
-        help="a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
-        "(repeat; the list replaces the plan's; --campaign none removes them)",
+        help=_(
+            "a campaign raising its days' sales, e.g. '618 sale,2026-06-01,2026-06-18,60%%,marketing' "
+            "(repeat; the list replaces the plan's; --campaign none removes them)"
+        ),
     )
     setter.add_argument("--daily-cap", metavar="AMOUNT", help=_("每天上限: the most ad spend a day (days over it are listed)"))
     setter.add_argument("--roi", metavar="N", help=_("投产比 target: revenue ÷ ad spend, e.g. 4"))
     setter.add_argument("--rebase", action="store_true", help=_("spread the whole year again, the days already elapsed too (with --yes)"))
     setter.add_argument("--yes", action="store_true", help=_("confirm an uplift above 300%% or a re-base"))
     seasons = setter.add_mutually_exclusive_group()
-    seasons.add_argument("--seasonality", metavar="W1,...,W12", help="12 monthly weights, or 'default'")
-    seasons.add_argument("--seasonality-from-actuals", action="store_true", help="shape the months like last year's imported revenue")
+    seasons.add_argument("--seasonality", metavar="W1,...,W12", help=_("12 monthly weights, or 'default'"))
+    seasons.add_argument("--seasonality-from-actuals", action="store_true", help=_("shape the months like last year's imported revenue"))
     add_common(setter)
     setter.set_defaults(handler=cmd_set)
 
@@ -97,34 +119,38 @@ def register(sub, add_common) -> None:
     add_common(versions)
     versions.set_defaults(handler=cmd_versions)
 
-    task = actions.add_parser("task", help="create the corrective task for the lever behind a gap")
+    task = actions.add_parser("task", help=_("create the corrective task for the lever behind a gap"))
     task.add_argument("board")
-    task.add_argument("--month", type=int, metavar="1-12", help="the month (default: the year to date)")
+    task.add_argument("--month", type=int, metavar="1-12", help=_("the month (default: the year to date)"))
     add_common(task)
     task.set_defaults(handler=cmd_task)
 
     actuals = sub.add_parser(
         "import-actuals",
-        help="import the store's daily metrics from a back-office CSV or Excel file",
-        description="Reads CSV (UTF-8, GBK/GB18030, UTF-16) and Excel (.xlsx, .xls) files in the layouts of "
-        "生意参谋, 京东商智, 拼多多, 抖店/罗盘 and 巨量千川 (recognised from the header row), or the columns "
-        "date, channel, pv, uv, orders, buyers, revenue, refunds, ad_spend. All rows are checked first: one bad row "
-        "and nothing is imported. Importing the same days and channels again replaces them.",
+        help=_("import the store's daily metrics from a back-office CSV or Excel file"),
+        description=_(
+            "Reads CSV (UTF-8, GBK/GB18030, UTF-16) and Excel (.xlsx, .xls) files in the layouts of "
+            "生意参谋, 京东商智, 拼多多, 抖店/罗盘 and 巨量千川 (recognised from the header row), or the columns "
+            "date, channel, pv, uv, orders, buyers, revenue, refunds, ad_spend. All rows are checked first: one bad row "
+            "and nothing is imported. Importing the same days and channels again replaces them."
+        ),
     )
     actuals.add_argument("board")
     actuals.add_argument("file", metavar="FILE.csv|.xlsx|.xls")
-    actuals.add_argument("--channel", help="the channel of a file without a channel column (店铺名称 is read when present)")
-    actuals.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    actuals.add_argument("--channel", help=_("the channel of a file without a channel column (店铺名称 is read when present)"))
+    actuals.add_argument("--sheet", help=_("the workbook's sheet to read (default: the first)"))
     actuals.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="FIELD=COLUMN",
-        help="name a column for a layout opsboard does not know (repeatable; ad_spend columns are summed); "
-        "remembered for the board's next import",
+        help=_(
+            "name a column for a layout opsboard does not know (repeatable; ad_spend columns are summed); "
+            "remembered for the board's next import"
+        ),
     )
     actuals.add_argument(
-        "--replace-unsplit", action="store_true", help="let this file's channels replace the board's figures not split by channel"
+        "--replace-unsplit", action="store_true", help=_("let this file's channels replace the board's figures not split by channel")
     )
     add_common(actuals)
     actuals.set_defaults(handler=cmd_import)
@@ -165,7 +191,8 @@ def _register_campaigns(actions, add_common) -> None:
 
 
 def _one_line(error: FieldErrors) -> InputError:
-    text = "; ".join(f"{_OPTIONS.get(field, field)}: {message}" for field, message in error.errors.items())
+    parts = [_("{option}: {message}").format(option=_OPTIONS.get(field, field), message=message) for field, message in error.errors.items()]
+    text = _("; ").join(parts)
     if isinstance(error, NeedsConfirmation):
         text = _("{message} (add --yes)").format(message=text)
     return InputError(text)
@@ -179,36 +206,42 @@ def _plan_summary(store) -> list[str]:
     peak = max(breakdown.months, key=lambda m: m.target)
     low = min(breakdown.months, key=lambda m: m.target)
     lines = [
-        f"Plan {plan.year}: {plan.annual_target:,.0f} {currency} over 12 months "
-        f"(lowest {low.target:,.0f} in {_month(low.month)}, highest {peak.target:,.0f} in {_month(peak.month)})",
+        _("Plan {year}: {target} {currency} over 12 months (lowest {low} in {low_month}, highest {peak} in {peak_month})").format(
+            year=plan.year,
+            target=f"{plan.annual_target:,.0f}",
+            currency=currency,
+            low=f"{low.target:,.0f}",
+            low_month=month_abbr(low.month),
+            peak=f"{peak.target:,.0f}",
+            peak_month=month_abbr(peak.month),
+        ),
     ]
     lines += [f"  {problem}" for problem in breakdown.problems]
     year = breakdown.year_total
     if year.uv is not None and year.orders is not None:
-        lines.append(f"Needs {year.uv:,.0f} UV and {year.orders:,.0f} orders; ad spend {year.ad_spend:,.0f} {currency}")
+        needs = _("Needs {uv} UV and {orders} orders; ad spend {spend} {currency}")
+        lines.append(needs.format(uv=f"{year.uv:,.0f}", orders=f"{year.orders:,.0f}", spend=f"{year.ad_spend:,.0f}", currency=currency))
     if balance.over_budget:
-        lines.append(f"Over the promotion budget of {balance.budget:,.0f} by {balance.shortfall:,.0f} {currency}; each closes it alone:")
+        over = _("Over the promotion budget of {budget} by {shortfall} {currency}; each closes it alone:")
+        lines.append(over.format(budget=f"{balance.budget:,.0f}", shortfall=f"{balance.shortfall:,.0f}", currency=currency))
         for fix in balance.levers:
             lines.append(f"  {_fix(fix)}")
     elif balance.checked:
-        lines.append(f"Fits the promotion budget of {balance.budget:,.0f} {currency} ({balance.budget_used:.0%} used)")
+        fits = _("Fits the promotion budget of {budget} {currency} ({used} used)")
+        lines.append(fits.format(budget=f"{balance.budget:,.0f}", currency=currency, used=f"{balance.budget_used:.0%}"))
     else:
-        lines.append(f"Budget not checked: {balance.note}")
+        lines.append(_("Budget not checked: {note}").format(note=balance.note))
     return lines
-
-
-def _month(month: int) -> str:
-    return MONTH_ABBR[month - 1]
 
 
 def _fix(fix) -> str:
     if fix.lever == "conversion":
-        text = f"conversion {fix.current:.2%} → {fix.needed:.2%}"
+        change = _("conversion {current} → {needed}").format(current=f"{fix.current:.2%}", needed=f"{fix.needed:.2%}")
     elif fix.lever == "order_value":
-        text = f"order value {fix.current:,.2f} → {fix.needed:,.2f}"
+        change = _("order value {current} → {needed}").format(current=f"{fix.current:,.2f}", needed=f"{fix.needed:,.2f}")
     else:
-        text = f"budget {fix.current:,.0f} → {fix.needed:,.0f}"
-    return text + ("" if fix.closable else f" (cannot: {fix.reason})")
+        change = _("budget {current} → {needed}").format(current=f"{fix.current:,.0f}", needed=f"{fix.needed:,.0f}")
+    return change if fix.closable else _("{change} (cannot: {reason})").format(change=change, reason=fix.reason)
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -244,8 +277,10 @@ def cmd_set(args: argparse.Namespace) -> int:
 def _campaign_line(campaign) -> str:
     phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
     platform = f" [{campaign.platform}]" if campaign.platform else ""
-    budget = f", budget {campaign.budget:,.0f}" if campaign.budget else ""
-    return f"{campaign.name}{platform}: +{campaign.uplift:.0%} ({phases}); {campaign.department}{budget}"
+    values = dict(name=campaign.name, platform=platform, uplift=f"+{campaign.uplift:.0%}", phases=phases, department=campaign.department)
+    if campaign.budget:
+        return _("{name}{platform}: {uplift} ({phases}); {department}, budget {budget}").format(**values, budget=f"{campaign.budget:,.0f}")
+    return _("{name}{platform}: {uplift} ({phases}); {department}").format(**values)
 
 
 def cmd_campaign_list(args: argparse.Namespace) -> int:
@@ -298,11 +333,12 @@ def cmd_versions(args: argparse.Namespace) -> int:
     rows = [(v.saved_at, v.saved_by, v) for v in plan_versions(store)] + [(plan.updated_at, plan.updated_by, plan)]
     for number, (at, by, version) in enumerate(rows, start=1):
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"
-        kept = f"; days before {version.effective_from} kept" if version.effective_from else ""
-        current = " (current)" if version is plan else ""
-        print(
-            f"v{number}{current}  {when}  {by or '?'}  {version.annual_target:,.0f} {version.currency}: {version.change or 'saved'}{kept}"
-        )
+        name = _("v{number} (current)") if version is plan else "v{number}"
+        line = f"{name.format(number=number)}  {when}  {by or '?'}  {version.annual_target:,.0f} {version.currency}: "
+        change = version.change or _("saved")
+        if version.effective_from:
+            change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
+        print(line + change)
     return 0
 
 

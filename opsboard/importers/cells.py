@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 
 from opsboard.i18n import _
 from opsboard.model.cleaning import clean_line
+from opsboard.model.labels import figure_word
 
 LARGEST = 1e15  # no store's day comes near; a bigger figure is a broken export
 EMPTY = {"", "-", "--", "—", "——", "/", "n/a", "N/A"}  # back offices write "-" for no figure
@@ -72,17 +73,20 @@ def number(field: str, raw: object, whole: bool) -> tuple[float | int | None, st
     if is_empty(raw):
         return None, None
     if isinstance(raw, bool):
-        return None, f"{field} ({raw}) is not a number"
+        return None, _("{field} ({cell}) is not a number").format(field=figure_word(field), cell=raw)
     if isinstance(raw, (int, float)):
         return _checked(field, float(raw), whole, shown(raw))
     if isinstance(raw, (datetime, date)):
-        return None, f"{field} ({shown(raw)}) is a date, not a number"
+        return None, _("{field} ({cell}) is a date, not a number").format(field=figure_word(field), cell=shown(raw))
     text = plain(raw)
     if text.isascii() and text.isdigit() and len(text) <= 15:  # the common case, quickly
         return (int(text) if whole else float(text)), None
     text = text.replace(" ", "").removeprefix("¥").removeprefix("$").removesuffix("元")
     if text.endswith("%"):
-        return None, f"{field} ({shown(raw)}) is a percentage; expected {'a count' if whole else 'an amount'}"
+        expected = (
+            _("{field} ({cell}) is a percentage; expected a count") if whole else _("{field} ({cell}) is a percentage; expected an amount")
+        )
+        return None, expected.format(field=figure_word(field), cell=shown(raw))
     negative = text.startswith("-")
     body = text[1:] if negative else text
     scale = 1
@@ -90,13 +94,13 @@ def number(field: str, raw: object, whole: bool) -> tuple[float | int | None, st
         scale, body = _UNITS[body[-1]], body[:-1]
     match = _NUMBER.fullmatch(body)
     if match is None:
-        kind = "a whole number" if whole else "a number"
-        return None, f"{field} ({shown(raw)}) is not {kind}"
+        not_one = _("{field} ({cell}) is not a whole number") if whole else _("{field} ({cell}) is not a number")
+        return None, not_one.format(field=figure_word(field), cell=shown(raw))
     digits = match.group(1).replace(",", "").lstrip("0") or "0"
     if len(digits) > 16:  # before int(): Python refuses to parse thousands of digits
-        return None, f"{field} ({shown(raw)}) is too large"
+        return None, _("{field} ({cell}) is too large").format(field=figure_word(field), cell=shown(raw))
     if negative:
-        return None, f"{field} ({shown(raw)}) is negative"
+        return None, _("{field} ({cell}) is negative").format(field=figure_word(field), cell=shown(raw))
     if scale == 1 and not match.group(2):
         return _checked(field, int(digits), whole, shown(raw))
     return _checked(field, float(digits + (match.group(2) or "")) * scale, whole, shown(raw))
@@ -104,15 +108,15 @@ def number(field: str, raw: object, whole: bool) -> tuple[float | int | None, st
 
 def _checked(field: str, value: float | int, whole: bool, text: str) -> tuple[float | int | None, str | None]:
     if math.isnan(value) or math.isinf(value):
-        return None, f"{field} ({text}) is not a number"
+        return None, _("{field} ({cell}) is not a number").format(field=figure_word(field), cell=text)
     if value < 0:
-        return None, f"{field} ({text}) is negative"
+        return None, _("{field} ({cell}) is negative").format(field=figure_word(field), cell=text)
     if value > LARGEST:
-        return None, f"{field} ({text}) is too large"
+        return None, _("{field} ({cell}) is too large").format(field=figure_word(field), cell=text)
     if whole:
         rounded = round(value)
         if abs(value - rounded) > 1e-6:
-            return None, f"{field} ({text}) is not a whole number"
+            return None, _("{field} ({cell}) is not a whole number").format(field=figure_word(field), cell=text)
         return int(rounded), None
     return float(value), None
 
@@ -124,11 +128,11 @@ def day(raw: object) -> tuple[date | None, str | None]:
     if isinstance(raw, date):
         return raw, None
     if isinstance(raw, timedelta):
-        return None, f"date ({shown(raw)}) is a time, not a day"
+        return None, _("date ({cell}) is a time, not a day").format(cell=shown(raw))
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not is_empty(raw):
         return _serial_day(raw)
     if is_empty(raw):
-        return None, "date is missing"
+        return None, _("date is missing")
     text = plain(raw)
     for pattern in _DATES:
         match = pattern.fullmatch(text)
@@ -136,10 +140,10 @@ def day(raw: object) -> tuple[date | None, str | None]:
             try:
                 return date(int(match.group(1)), int(match.group(3)), int(match.group(4))), None
             except ValueError:
-                return None, f"date ({shown(raw)}) is not a calendar day"
+                return None, _("date ({cell}) is not a calendar day").format(cell=shown(raw))
     if any(pattern.fullmatch(text) for pattern in _RANGES):
         return None, _("date ({cell}) is a week or month, not a day: export daily rows (按日) from the back office").format(cell=shown(raw))
-    return None, f"date ({shown(raw)}) is not YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD"
+    return None, _("date ({cell}) is not YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD").format(cell=shown(raw))
 
 
 def _serial_day(value: float) -> tuple[date | None, str | None]:
@@ -148,4 +152,4 @@ def _serial_day(value: float) -> tuple[date | None, str | None]:
         return day(str(int(value)))
     if 1 <= value < 80_000:  # up to the year 2118
         return _EXCEL_EPOCH + timedelta(days=int(value)), None
-    return None, f"date ({value:g}) is not a day"
+    return None, _("date ({cell}) is not a day").format(cell=f"{value:g}")

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from opsboard.i18n import _, ngettext
 from opsboard.model.actuals import DailyMetric
 from opsboard.model.cleaning import clean_line
+from opsboard.model.validation_messages import field_refusal
 
 from . import cells
 from .errors import ActualsImportError, bad_rows_error
@@ -67,12 +68,14 @@ def parse_actuals(
     if table.kind == "csv":
         text = decode(data, name)
         if not text.strip():
-            raise ActualsImportError(_("{name} is empty: expected a header row and one row per day").format(name=name), [(1, "empty file")])
+            raise ActualsImportError(
+                _("{name} is empty: expected a header row and one row per day").format(name=name), [(1, _("empty file"))]
+            )
         found, rows, seen = _csv_header(text, name, layouts, fallback)
     else:
         if not any(any(not cells.is_empty(c) for c in row) for _, row in table.rows):
             raise ActualsImportError(
-                _("{name} is empty: expected a header row and one row per day").format(name=name), [(1, "empty sheet")]
+                _("{name} is empty: expected a header row and one row per day").format(name=name), [(1, _("empty sheet"))]
             )
         found, rows = _header(iter(table.rows), layouts, fallback)
         seen = table.rows[:HEADER_SEARCH]
@@ -127,13 +130,13 @@ def _no_layout(name: str, rows: list[tuple[int, list[object]]], mapping) -> NoRe
             if best is None or found > best[0]:
                 best = (found, line, row, layout)
     if best is None:
-        raise ActualsImportError(_("{name} has no header row").format(name=name), [(1, "no header row")])
+        raise ActualsImportError(_("{name} has no header row").format(name=name), [(1, _("no header row"))])
     _found, line, row, layout = best
     if mapping:
         wanted = ", ".join(f"{f}={'/'.join(c)}" for f, c in mapping.items())
         raise ActualsImportError(
             _("{name}: no header row has the mapped columns ({wanted})").format(name=name, wanted=wanted),
-            [(line, "mapped columns not found")],
+            [(line, _("mapped columns not found"))],
         )
     lacking = missing(layout, row)
     shown = [cells.shown(c) for c in row[:20] if not cells.is_empty(c)]
@@ -144,7 +147,7 @@ def _no_layout(name: str, rows: list[tuple[int, list[object]]], mapping) -> NoRe
         "Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {layouts}; "
         "or name the columns with --map FIELD=COLUMN"
     ).format(name=name, missing=", ".join(lacking), found=(", ".join(shown) or _("nothing")) + more, layouts=known)
-    raise ActualsImportError(message, [(line, f"missing columns: {', '.join(lacking)}")])
+    raise ActualsImportError(message, [(line, _("missing columns: {missing}").format(missing=", ".join(lacking)))])
 
 
 def _read_rows(name: str, table: Sheet, header_line: int, header, found: Match, rows, channel: str | None) -> ImportedFile:
@@ -164,15 +167,16 @@ def _read_rows(name: str, table: Sheet, header_line: int, header, found: Match, 
         if metric is not None:
             earlier = seen.setdefault((metric.date, metric.channel), line)
             if earlier != line:
-                reasons.append(f"the same date and channel as {table.where} {earlier}")
+                same = _("the same date and channel as line {n}") if table.where == "line" else _("the same date and channel as row {n}")
+                reasons.append(same.format(n=earlier))
         if reasons:
-            errors.append((line, "; ".join(reasons)))
+            errors.append((line, _("; ").join(reasons)))
         elif metric is not None:
             metrics.append(metric)
     if errors:
         raise bad_rows_error(name, errors, table.where)
     if not metrics:
-        raise ActualsImportError(_("{name} has a header but no rows of figures").format(name=name), [(header_line, "no data rows")])
+        raise ActualsImportError(_("{name} has a header but no rows of figures").format(name=name), [(header_line, _("no data rows"))])
     columns = {figure: cells.shown(header[index]) for figure, index in found.columns.items()}
     if found.spend:
         columns["ad_spend"] = " + ".join(cells.shown(header[index]) for index in found.spend)
@@ -219,7 +223,7 @@ def _row(row: list[object], found: Match, given: str) -> tuple[DailyMetric | Non
     if reasons:
         return None, reasons
     if all(values.get(figure) is None for figure in (*_FIGURES, "ad_spend")):
-        return None, ["no figures on this row"]
+        return None, [_("no figures on this row")]
     try:
         return DailyMetric.model_validate(values), []
     except ValidationError as error:
@@ -241,6 +245,4 @@ def _warnings(found: Match, totals: int) -> tuple[str, ...]:
 
 
 def _reason(detail: ErrorDetails) -> str:
-    message = str(detail.get("msg", "is not valid")).removeprefix("Value error, ")
-    field = ".".join(str(part) for part in detail.get("loc", ()))
-    return f"{field}: {message}" if field else message
+    return field_refusal(detail)

@@ -51,7 +51,7 @@ def read_sheet(data: bytes, name: str, sheet: str | None = None) -> Sheet:
     if kind == "csv":
         if sheet is not None:
             raise ActualsImportError(
-                _("{name} is a text file, not a workbook: --sheet is for .xlsx and .xls files").format(name=name), [(1, "no sheets")]
+                _("{name} is a text file, not a workbook: --sheet is for .xlsx and .xls files").format(name=name), [(1, _("no sheets"))]
             )
         return Sheet("csv", [], None)  # rows are read per delimiter: see csv_rows
     return _excel(data, name, kind, sheet)
@@ -74,12 +74,12 @@ def decode(data: bytes, name: str) -> str:
         if text.lstrip()[:15].casefold().startswith(("<!doctype html", "<html", "<table")):
             raise ActualsImportError(
                 _("{name} is a web page saved under a spreadsheet's name: open it and save it as .xlsx or CSV").format(name=name),
-                [(1, "a web page")],
+                [(1, _("a web page"))],
             )
         return text
     raise ActualsImportError(
         _("{name} is not a CSV text file in UTF-8 or GBK/GB18030, nor an Excel workbook (.xlsx, .xls)").format(name=name),
-        [(1, "not a text file")],
+        [(1, _("not a text file"))],
     )
 
 
@@ -112,23 +112,23 @@ def _excel(data: bytes, name: str, kind: str, sheet: str | None) -> Sheet:
     except Exception as error:  # a damaged workbook: calamine's own error types vary
         raise ActualsImportError(
             _("{name} is not a readable .{kind} workbook ({reason})").format(name=name, kind=kind, reason=_reason(error)),
-            [(1, "unreadable workbook")],
+            [(1, _("unreadable workbook"))],
         ) from None
     if not names:
-        raise ActualsImportError(_("{name} has no sheets").format(name=name), [(1, "no sheets")])
+        raise ActualsImportError(_("{name} has no sheets").format(name=name), [(1, _("no sheets"))])
     chosen = names[0] if sheet is None else sheet
     if chosen not in names:
         shown = ", ".join(clean_line(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
         raise ActualsImportError(
             _("{name} has no sheet named '{sheet}' (sheets: {sheets})").format(name=name, sheet=clean_line(str(sheet)), sheets=shown),
-            [(1, "no such sheet")],
+            [(1, _("no such sheet"))],
         )
     try:
         frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     except Exception as error:
         raise ActualsImportError(
             _("{name}, sheet {sheet}: cannot be read ({reason})").format(name=name, sheet=clean_line(chosen), reason=_reason(error)),
-            [(1, "unreadable sheet")],
+            [(1, _("unreadable sheet"))],
         ) from None
     frame = frame.astype(object).where(frame.notna(), None)
     rows = [(number, cells) for number, cells in enumerate(frame.values.tolist(), start=1)]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from opsboard.i18n import _
+
 PLATFORMS = ("tmall", "jd", "douyin", "pinduoduo")
 PLATFORM_NAMES = {"tmall": "天猫", "jd": "京东", "douyin": "抖音", "pinduoduo": "拼多多"}
 # A channel named any of these is that platform's store.
@@ -124,9 +126,11 @@ def campaign_preset(name: str, platform: str, year: int) -> CampaignPreset:
     """The preset `name` (see PRESET_NAMES) on `platform` for the plan year.
     ValueError naming the valid choices when either is unknown."""
     if name not in PRESET_NAMES:
-        raise ValueError(f"'{name}' is not a preset campaign (presets: {', '.join(PRESET_NAMES)})")
+        raise ValueError(_("'{name}' is not a preset campaign (presets: {presets})").format(name=name, presets=", ".join(PRESET_NAMES)))
     if platform not in PLATFORMS:
-        raise ValueError(f"'{platform}' is not a platform (platforms: {', '.join(PLATFORMS)})")
+        raise ValueError(
+            _("'{platform}' is not a platform (platforms: {platforms})").format(platform=platform, platforms=", ".join(PLATFORMS))
+        )
     if name == "年货节":
         festival = spring_festival(year)
         phases = [

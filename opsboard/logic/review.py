@@ -166,7 +166,7 @@ class ReviewData:
         """The daily, weekly or monthly report for one channel (None: all
         summed), with attainment when a target plan is given."""
         if period not in PERIODS:
-            raise ValueError(f"period must be 'day', 'week' or 'month', not {period!r}")
+            raise ValueError(_("period must be 'day', 'week' or 'month', not '{period}'").format(period=period))
         key = (period, channel, plan.model_dump_json() if plan is not None else None)
         if key not in self._cache:
             self._cache[key] = self._build(period, channel, plan)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from opsboard.i18n import _
+
 
 def split_whole_units(total: float, weights: list[float]) -> list[float]:
     """`total` split by `weights` into whole units that sum exactly to it.
@@ -16,9 +18,9 @@ def split_whole_units(total: float, weights: list[float]) -> list[float]:
     fractional part of `total` (cents) goes to the biggest weight.
     """
     if not math.isfinite(total) or not all(math.isfinite(weight) for weight in weights):
-        raise ValueError("the target and its weights must be finite numbers")
+        raise ValueError(_("the target and its weights must be finite numbers"))
     if not weights or sum(weights) <= 0:
-        raise ValueError("needs at least one weight above zero")
+        raise ValueError(_("needs at least one weight above zero"))
     whole = math.floor(total)
     exact = [Fraction(weight) for weight in weights]
     weight_sum = sum(exact)

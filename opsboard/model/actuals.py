@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
+from opsboard.i18n import _
+
 from .text import Line
 
 ALL_CHANNELS = ""  # metrics not split by channel
@@ -52,13 +54,13 @@ class DailyMetric(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> DailyMetric:
         if self.uv is not None and self.pv is not None and self.uv > self.pv:
-            raise ValueError(f"uv ({self.uv}) is more than pv ({self.pv})")
+            raise ValueError(_("uv ({uv}) is more than pv ({pv})").format(uv=self.uv, pv=self.pv))
         if self.buyers is not None:
             if self.uv is not None and self.buyers > self.uv:
-                raise ValueError(f"buyers ({self.buyers}) are more than uv ({self.uv})")
+                raise ValueError(_("buyers ({buyers}) are more than uv ({uv})").format(buyers=self.buyers, uv=self.uv))
         elif self.orders is not None and self.uv is not None and self.orders > self.uv:
             # with buyers known, orders may pass UV (a buyer pays several sub-orders)
-            raise ValueError(f"orders ({self.orders}) are more than uv ({self.uv})")
+            raise ValueError(_("orders ({orders}) are more than uv ({uv})").format(orders=self.orders, uv=self.uv))
         return self
 
     @property

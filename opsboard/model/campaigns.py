@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from opsboard.i18n import _
+
 from .base import Record
 from .text import Line, RequiredLine
 
@@ -47,7 +49,8 @@ class CampaignPhase(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignPhase:
         if self.end < self.start:
-            raise ValueError(f"{self.kind.value} ends ({self.end}) before it starts ({self.start})")
+            message = _("{kind} ends ({end}) before it starts ({start})")
+            raise ValueError(message.format(kind=self.kind.value, phase=PHASE_WORDS[self.kind], end=self.end, start=self.start))
         return self
 
     @property
@@ -78,9 +81,13 @@ class Campaign(Record):
         ordered = sorted(self.phases, key=lambda p: p.start)
         for before, after in pairwise(ordered):
             if after.start <= before.end:
-                raise ValueError(f"phases overlap: {before.kind.value} to {before.end} and {after.kind.value} from {after.start}")
+                message = _("phases overlap: {kind} to {end} and {next_kind} from {start}")
+                words = dict(phase=PHASE_WORDS[before.kind], next_phase=PHASE_WORDS[after.kind])
+                raise ValueError(
+                    message.format(kind=before.kind.value, end=before.end, next_kind=after.kind.value, start=after.start, **words)
+                )
         if sum(p.weight * p.days for p in self.phases) <= 0:
-            raise ValueError("needs a phase with a weight above 0")
+            raise ValueError(_("needs a phase with a weight above 0"))
         return self
 
     @property

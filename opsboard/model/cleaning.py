@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from opsboard.i18n import _
+
 # C0 controls except \t and \n, DEL, the C1 block; the bidi controls
 # (U+061C, U+200E/F, U+202A-E, U+2066-9: "\u202egnp.exe" shows as "exe.png"),
 # zero-width characters (U+200B-D, U+2060) and U+FEFF, which hide text; and
@@ -54,7 +56,7 @@ def trimmed(value: str) -> str:
     """A plain string of a saved record (an id, a department key), as the
     models keep it. TypeError when it is not a string."""
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, not {type(value).__name__}")
+        raise TypeError(_("expected text, not {kind}").format(kind=type(value).__name__))
     return value.strip(WHITE_SPACE)
 
 
@@ -71,5 +73,5 @@ def text_field(value: str) -> str:
     """A free-text field of a saved record (notes): whitespace at either end
     stripped, then `clean_text`."""
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, not {type(value).__name__}")
+        raise TypeError(_("expected text, not {kind}").format(kind=type(value).__name__))
     return clean_text(value.strip())

@@ -25,6 +25,19 @@ LEVER_WORDS = {
     "budget": lazy_pgettext("lever", "budget"),
 }
 
+# a store's daily figures (DailyMetric's fields) as the back office names them
+FIGURE_WORDS = {
+    "date": lazy_pgettext("figure", "date"),
+    "channel": lazy_pgettext("figure", "channel"),
+    "pv": lazy_pgettext("figure", "pv"),
+    "uv": lazy_pgettext("figure", "uv"),
+    "orders": lazy_pgettext("figure", "orders"),
+    "buyers": lazy_pgettext("figure", "buyers"),
+    "revenue": lazy_pgettext("figure", "revenue"),
+    "refunds": lazy_pgettext("figure", "refunds"),
+    "ad_spend": lazy_pgettext("figure", "ad_spend"),
+}
+
 ITEM_STATUS_MARKS = {ItemStatus.OPEN: "[ ]", ItemStatus.DONE: "[x]", ItemStatus.SKIPPED: "[-]"}
 
 
@@ -38,3 +51,8 @@ def task_status_title(status: TaskStatus) -> str:
 
 def lever_word(lever: str) -> str:
     return str(LEVER_WORDS[lever]) if lever in LEVER_WORDS else lever
+
+
+def figure_word(field: str) -> str:
+    """'uv' / '访客数': a daily figure named in a message."""
+    return str(FIGURE_WORDS[field]) if field in FIGURE_WORDS else field

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from opsboard.i18n import _
+
 from .base import Record
 from .campaigns import Campaign as Campaign  # the plan's parts in one import
 from .campaigns import CampaignPhase as CampaignPhase
@@ -69,13 +71,13 @@ class TargetPlan(Record):
     @classmethod
     def _monthly(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
         if len(value) != MONTHS:
-            raise ValueError(f"needs 12 monthly values, got {len(value)}")
+            raise ValueError(_("needs 12 monthly values, got {count}").format(count=len(value)))
         if any(v < 0 for v in value):
-            raise ValueError("values must not be negative")
+            raise ValueError(_("values must not be negative"))
         if info.field_name in ("conversion", "paid_share") and any(v > 1 for v in value):
-            raise ValueError("is a rate between 0 and 1 (0.03 = 3 %)")
+            raise ValueError(_("is a rate between 0 and 1 (0.03 = 3 %)"))
         if info.field_name == "seasonality" and sum(value) <= 0:
-            raise ValueError("needs at least one month above zero")
+            raise ValueError(_("needs at least one month above zero"))
         return value
 
     @model_validator(mode="after")
@@ -83,5 +85,6 @@ class TargetPlan(Record):
         if self.effective_from is not None and self.effective_from > date(self.year, 1, 1):
             elapsed = min((self.effective_from - date(self.year, 1, 1)).days, (date(self.year + 1, 1, 1) - date(self.year, 1, 1)).days)
             if len(self.kept) != elapsed or any(v < 0 for v in self.kept):
-                raise ValueError(f"kept needs one target, 0 or more, for each of the {elapsed} days before {self.effective_from}")
+                message = _("kept needs one target, 0 or more, for each of the {n} days before {day}")
+                raise ValueError(message.format(n=elapsed, day=self.effective_from))
         return self

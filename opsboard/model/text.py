@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from opsboard.i18n import _
+
 from .cleaning import REPLACEMENT, clean_line, clean_text, line_field, text_field
 
 __all__ = ["REPLACEMENT", "Line", "RequiredLine", "Text", "clean_line", "clean_text"]
@@ -15,7 +17,7 @@ __all__ = ["REPLACEMENT", "Line", "RequiredLine", "Text", "clean_line", "clean_t
 
 def _non_empty(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     return value
 
 

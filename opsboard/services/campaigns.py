@@ -132,7 +132,7 @@ def add_campaign(
         raise FieldErrors(errors)
     doc.setdefault("platform", platform)
     if any(c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
-        raise FieldErrors({"name": f"the plan already has a campaign named {doc['name']}"})
+        raise FieldErrors({"name": _("the plan already has a campaign named {name}").format(name=doc["name"])})
     doc["id"] = new_id("cmp")
     try:
         set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])
@@ -148,6 +148,8 @@ def remove_campaign(store: BoardStore, name: str) -> TargetPlan:
     plan = _plan(store)
     kept = [c for c in plan.campaigns if c.name.casefold() != " ".join(name.split()).casefold()]
     if len(kept) == len(plan.campaigns):
-        names = ", ".join(c.name for c in plan.campaigns) or "none"
-        raise FieldErrors({"name": f"no campaign named {name} (campaigns: {names})"})
+        if not plan.campaigns:
+            raise FieldErrors({"name": _("no campaign named {name} (the plan has none)").format(name=name)})
+        names = ", ".join(c.name for c in plan.campaigns)
+        raise FieldErrors({"name": _("no campaign named {name} (campaigns: {names})").format(name=name, names=names)})
     return set_assumptions(store, seen=plan, summary=f"campaign {name} removed", campaigns=[c.to_doc() for c in kept])

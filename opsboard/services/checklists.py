@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard import model as models
+from opsboard.i18n import _  # pydantic loads on first use, not with this module
 from opsboard.model import PHASES, ItemStatus, OpKind, Phase, Table, TaskStatus
 from opsboard.model.clock import now
 from opsboard.store import BoardStore
@@ -138,7 +139,9 @@ def edit_item(
     if department is not None:
         names = department_names(store)
         if department not in names:
-            errors["department"] = f"unknown department '{department}' (valid: {', '.join(names.values())})"
+            errors["department"] = _("unknown department '{name}' (valid: {valid})").format(
+                name=department, valid=", ".join(names.values())
+            )
         else:
             changes["department"] = department
     if errors:

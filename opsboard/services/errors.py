@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from opsboard.i18n import _
 from opsboard.store import BoardError
 
 
@@ -14,7 +15,7 @@ class FieldErrors(InputError):
 
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        super().__init__(_("; ").join(_("{field}: {reason}").format(field=field, reason=message) for field, message in errors.items()))
 
 
 class RecordGone(InputError):

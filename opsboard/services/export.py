@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
+from opsboard.i18n import _
 from opsboard.model.clock import today
 from opsboard.store import BoardStore
 from opsboard.store.paths import refuse_board_file
@@ -52,7 +53,7 @@ def export_view(store: BoardStore, view: str) -> str:
         return "\n\n".join(EXPORTERS[name](store).rstrip() for name in VIEWS) + "\n"
     exporter = EXPORTERS.get(view)
     if exporter is None:
-        raise InputError(f"unknown view '{view}' (valid: {', '.join(VIEWS)}, all)")
+        raise InputError(_("unknown view '{view}' (valid: {views}, all)").format(view=view, views=", ".join(VIEWS)))
     return exporter(store)
 
 
@@ -69,7 +70,9 @@ def write_markdown(target: Path, text: str, *, board: Path) -> Path:
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise InputError(f"{target}: could not write the export ({error.strerror or error})") from None
+        raise InputError(
+            _("{target}: could not write the export ({reason})").format(target=target, reason=error.strerror or error)
+        ) from None
     return target
 
 

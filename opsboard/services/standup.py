@@ -75,9 +75,9 @@ def parse_minutes(text: str) -> int:
     try:
         seconds = float(raw[:-1]) if raw.endswith("s") else float(raw.removesuffix("m")) * 60
     except ValueError:
-        raise InputError(f"'{text}' is not a number of minutes (e.g. 2 or 1.5, or 90s)") from None
+        raise InputError(_("'{text}' is not a number of minutes (e.g. 2 or 1.5, or 90s)").format(text=text)) from None
     if not 10 <= seconds <= 3600:
-        raise InputError("a timebox is between 10 seconds and 60 minutes")
+        raise InputError(_("a timebox is between 10 seconds and 60 minutes"))
     return int(seconds)
 
 
@@ -95,7 +95,7 @@ def move_in_walk(store: BoardStore, department_id: str, step: int) -> list[Depar
     order = walk_order(store)
     ids = [d.id for d in order]
     if department_id not in ids:
-        raise InputError(f"unknown department '{department_id}'")
+        raise InputError(_("unknown department '{name}'").format(name=department_id))
     at = ids.index(department_id)
     to = max(0, min(len(ids) - 1, at + step))
     if to == at:
@@ -110,7 +110,7 @@ def set_walk_order(store: BoardStore, department_ids: list[str]) -> list[Departm
     known = {d.id: d for d in current}
     unknown = [d for d in department_ids if d not in known]
     if unknown:
-        raise InputError(f"unknown department '{unknown[0]}' (valid: {', '.join(known)})")
+        raise InputError(_("unknown department '{name}' (valid: {valid})").format(name=unknown[0], valid=", ".join(known)))
     ids = list(dict.fromkeys(department_ids)) + [d.id for d in current if d.id not in department_ids]
     ops = [
         Operation(

@@ -15,7 +15,6 @@ from typing import cast
 from opsboard.i18n import _
 
 MONTHS = 12
-RATE_HELP = "is a rate between 0 and 1 (0.03 = 3 %)"
 
 _SUFFIXES = {"k": 1e3, "m": 1e6, "w": 1e4, "万": 1e4, "亿": 1e8}
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
@@ -50,17 +49,18 @@ def parse_amount(raw: object, *, whole: bool = False, positive: bool = False) ->
             scale, body = _SUFFIXES[body[-1].casefold()], body[:-1]
         number = _number(body)
         if not text or number is None:
-            example = "e.g. 12" if whole else "e.g. 1500000, 1,500,000, 1.5m or 150万"
-            raise ValueError(f"'{_shown(text)}' is not {'a whole number' if whole else 'an amount'} ({example})")
+            if whole:
+                raise ValueError(_("'{text}' is not a whole number (e.g. 12)").format(text=_shown(text)))
+            raise ValueError(_("'{text}' is not an amount (e.g. 1500000, 1,500,000, 1.5m or 150万)").format(text=_shown(text)))
         value = number * scale
     if not math.isfinite(value) or value > _LARGEST:
-        raise ValueError(f"'{_shown(text)}' is too large")
+        raise ValueError(_("'{text}' is too large").format(text=_shown(text)))
     if value < 0:
-        raise ValueError(f"must not be negative (got {_shown(text)})")
+        raise ValueError(_("must not be negative (got {text})").format(text=_shown(text)))
     if positive and value == 0:
-        raise ValueError("must be more than 0")
+        raise ValueError(_("must be more than 0"))
     if whole and value != int(value):
-        raise ValueError(f"'{_shown(text)}' is not a whole number")
+        raise ValueError(_("'{text}' is not a whole number").format(text=_shown(text)))
     return value
 
 
@@ -74,22 +74,24 @@ def parse_rate(raw: object) -> float:
         percent = text.endswith(("%", "％"))
         number = _number(text.rstrip("%％"))
         if number is None:
-            raise ValueError(f"{RATE_HELP}, or a percentage like 3%; '{_shown(text)}' is neither")
+            raise ValueError(
+                _("is a rate between 0 and 1 (0.03 = 3 %), or a percentage like 3%; '{text}' is neither").format(text=_shown(text))
+            )
         value = round(number / 100, 12) if percent else number  # 2.8% is 0.028, not 0.027999…
     if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' is not")
+        raise ValueError(_("is a rate between 0 and 1 (0.03 = 3 %); '{text}' is not").format(text=_shown(text)))
     if value > 1:
         if percent:
-            raise ValueError(f"{RATE_HELP}; {_shown(text)} is more than 100%")
-        shown = f"{value * 100:,.0f} %"
-        raise ValueError(f"{RATE_HELP}; '{_shown(text)}' would be {shown} (write {_shown(text)}% for {_shown(text)} %)")
+            raise ValueError(_("is a rate between 0 and 1 (0.03 = 3 %); {text} is more than 100%").format(text=_shown(text)))
+        message = _("is a rate between 0 and 1 (0.03 = 3 %); '{text}' would be {percent} (write {text}% for {text} %)")
+        raise ValueError(message.format(text=_shown(text), percent=f"{value * 100:,.0f} %"))
     return value
 
 
 def parse_year(raw: object) -> int:
     text = str(raw).strip()
     if not text.isdigit() or not 2000 <= int(text) <= 2100:
-        raise ValueError(f"'{_shown(text)}' is not a plan year (2000-2100)")
+        raise ValueError(_("'{text}' is not a plan year (2000-2100)").format(text=_shown(text)))
     return int(text)
 
 
@@ -116,17 +118,17 @@ def parse_monthly(raw: object, parse_one: Callable[[object], float]) -> list[flo
     """One value for every month, or twelve (January first)."""
     parts = split_values(raw)
     if not parts:
-        raise ValueError("needs a value: one for every month, or 12 (January first)")
+        raise ValueError(_("needs a value: one for every month, or 12 (January first)"))
     if len(parts) == 1:
         return [parse_one(parts[0])] * MONTHS
     if len(parts) != MONTHS:
-        raise ValueError(f"give one value for every month or 12 values (January first), not {len(parts)}")
+        raise ValueError(_("give one value for every month or 12 values (January first), not {count}").format(count=len(parts)))
     values = []
     for month, part in enumerate(parts, start=1):
         try:
             values.append(parse_one(part))
         except ValueError as error:
-            raise ValueError(f"month {month}: {error}") from None
+            raise ValueError(_("month {month}: {error}").format(month=month, error=error)) from None
     return values
 
 
@@ -137,16 +139,16 @@ def parse_seasonality(raw: object, default: Sequence[float]) -> list[float]:
         return list(default)
     parts = split_values(raw)
     if len(parts) != MONTHS:
-        raise ValueError(f"needs 12 monthly weights (January first), not {len(parts)}; or 'default'")
+        raise ValueError(_("needs 12 monthly weights (January first), not {count}; or 'default'").format(count=len(parts)))
     weights = []
     for month, part in enumerate(parts, start=1):
         text = str(part).strip().rstrip("%")
         value = _number(text) if isinstance(part, str) else float(part)  # type: ignore[arg-type]
         if value is None or not math.isfinite(value) or value < 0:
-            raise ValueError(f"month {month}: '{_shown(str(part))}' is not a weight (a number, 0 or more)")
+            raise ValueError(_("month {month}: '{text}' is not a weight (a number, 0 or more)").format(month=month, text=_shown(str(part))))
         weights.append(value)
     if sum(weights) <= 0:
-        raise ValueError("needs at least one month above zero")
+        raise ValueError(_("needs at least one month above zero"))
     return weights
 
 
@@ -170,7 +172,7 @@ def _channel_option(name: str, key: str, text: str) -> tuple[str, float]:
     try:
         value = parse_rate(text) if field in ("conversion", "paid_share") else parse_amount(text)
     except ValueError as error:
-        raise ValueError(f"{name} {key}: {error}") from None
+        raise ValueError(_("{name} {key}: {error}").format(name=name, key=key, error=error)) from None
     if field in ("conversion", "order_value") and value == 0:
         raise ValueError(_("{name} {key}: must be more than 0").format(name=name, key=key))
     return field, value
@@ -187,25 +189,26 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
             return []
         items: Iterable[str] = [part for part in re.split(r"[,;\n]", raw) if part.strip()]
     else:
-        items = [str(part) for part in cast(Iterable[object], raw)]
+        # each given item splits as a typed line does: --channel "Tmall=70%,JD=30%" is two channels
+        items = [piece for part in cast(Iterable[object], raw) for piece in re.split(r"[,;\n]", str(part)) if piece.strip()]
     channels: list[tuple[str, float, dict[str, float]]] = []
     for item in items:
         head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item.strip())
         name, sep, share = head.rpartition("=")
         name = " ".join(name.split())
         if not sep or not name:
-            raise ValueError(f"'{_shown(item)}' is not NAME=SHARE (e.g. Tmall=70%)")
+            raise ValueError(_("'{text}' is not NAME=SHARE (e.g. Tmall=70%)").format(text=_shown(item)))
         try:
             value = parse_rate(share)
         except ValueError as error:
             raise ValueError(f"{name}: {error}") from None
         if any(existing.casefold() == name.casefold() for existing, _, _ in channels):
-            raise ValueError(f"{name} is named twice")
+            raise ValueError(_("{name} is named twice").format(name=name))
         own = dict(_channel_option(name, *option.split("=", 1)) for option in options)
         channels.append((name, value, own))
     total = sum(share for _, share, _ in channels)
     if channels and abs(total - 1) > 0.005:
-        raise ValueError(f"the shares add up to {total:.1%}, not 100%")
+        raise ValueError(_("the shares add up to {total}, not 100%").format(total=f"{total:.1%}"))
     return channels
 
 
@@ -234,16 +237,15 @@ def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
     for entry in entries:
         parts = [part.strip() for part in entry.split(",")]
         if len(parts) not in (4, 5) or not parts[0]:
-            raise ValueError(
-                f"'{_shown(entry)}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)"
-            )
+            message = _("'{text}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)")
+            raise ValueError(message.format(text=_shown(entry)))
         name = " ".join(parts[0].split())
         try:
             start, end = date.fromisoformat(parts[1]), date.fromisoformat(parts[2])
         except ValueError:
-            raise ValueError(f"{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)") from None
+            raise ValueError(_("{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)").format(name=name)) from None
         if end < start:
-            raise ValueError(f"{name}: ends ({end}) before it starts ({start})")
+            raise ValueError(_("{name}: ends ({end}) before it starts ({start})").format(name=name, end=end, start=start))
         try:
             uplift = parse_uplift(parts[3])
         except ValueError as error:
@@ -257,10 +259,10 @@ def parse_uplift(raw: object) -> float:
     text = str(raw).strip().lstrip("+")
     uplift = _number(text.rstrip("%％"))
     if uplift is None or uplift < 0:
-        raise ValueError(f"the uplift '{_shown(str(raw))}' is not a percentage (e.g. 60% for +60 % sales)")
+        raise ValueError(_("the uplift '{text}' is not a percentage (e.g. 60% for +60 % sales)").format(text=_shown(str(raw))))
     uplift = round(uplift / 100, 12) if text.endswith(("%", "％")) else uplift
     if uplift > 10:
-        raise ValueError(f"an uplift of {uplift:.0%} is more than the 1000% a plan takes")
+        raise ValueError(_("an uplift of {uplift} is more than the 1000% a plan takes").format(uplift=f"{uplift:.0%}"))
     return uplift
 
 

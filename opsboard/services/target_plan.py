@@ -21,6 +21,7 @@ from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Op
 from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
 from opsboard.model.clock import today
 from opsboard.model.ids import new_id
+from opsboard.model.validation_messages import refusal_text
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
@@ -157,7 +158,7 @@ def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None, depart
                     where = "" if len(set(values[name])) == 1 else f" (month {month})"
                     raise ValueError(_ABOVE_ZERO[name]().format(where=where))
             else:
-                raise ValueError(f"is not a setting of the plan (valid: {', '.join(FIELDS)})")
+                raise ValueError(_("is not a setting of the plan (valid: {fields})").format(fields=", ".join(FIELDS)))
             if name == "currency" and not values[name]:
                 raise ValueError(_("must not be empty (e.g. CNY)"))
         except (ValueError, InputError) as error:
@@ -175,7 +176,7 @@ def _validated(doc: dict[str, Any]) -> TargetPlan:
         errors: dict[str, str] = {}
         for detail in error.errors():
             field = str(detail["loc"][0]) if detail["loc"] else "plan"
-            errors.setdefault(field, str(detail["msg"]).removeprefix("Value error, "))
+            errors.setdefault(field, refusal_text(detail))
         raise FieldErrors(errors) from None
 
 
@@ -267,11 +268,8 @@ def _past_kept(current: TargetPlan, plan: TargetPlan, after: dict[str, Any], reb
     if rebase:
         if not confirmed:
             elapsed = max(0, min((day - first).days, 366))
-            raise NeedsConfirmation(
-                {
-                    "rebase": f"re-basing spreads the whole year again, changing the targets of the {elapsed} days already elapsed: confirm to save it"
-                }
-            )
+            message = _("re-basing spreads the whole year again, changing the targets of the {n} days already elapsed: confirm to save it")
+            raise NeedsConfirmation({"rebase": message.format(n=elapsed)})
         return {"effective_from": None, "kept": []}
     if "year" in after:
         return {"effective_from": None, "kept": []}
@@ -291,13 +289,15 @@ def _check_campaigns(plan: TargetPlan, values: dict[str, Any], confirmed: bool) 
         return
     for campaign in plan.campaigns:
         if campaign.start.year != plan.year or campaign.end.year != plan.year:
-            raise FieldErrors({"campaigns": f"{campaign.name}: {campaign.start} – {campaign.end} is not inside the plan year {plan.year}"})
+            message = _("{name}: {start} – {end} is not inside the plan year {year}")
+            raise FieldErrors({"campaigns": message.format(name=campaign.name, start=campaign.start, end=campaign.end, year=plan.year)})
     if confirmed or "campaigns" not in values:
         return
     big = [c for c in plan.campaigns if c.uplift > UPLIFT_TO_CONFIRM]
     if big:
         named = ", ".join(f"{c.name} +{c.uplift:.0%}" for c in big)
-        raise NeedsConfirmation({"campaigns": f"an uplift above {UPLIFT_TO_CONFIRM:.0%} ({named}): confirm to save it"})
+        message = _("an uplift above {limit} ({campaigns}): confirm to save it")
+        raise NeedsConfirmation({"campaigns": message.format(limit=f"{UPLIFT_TO_CONFIRM:.0%}", campaigns=named)})
 
 
 def _version_doc(plan: TargetPlan) -> dict[str, Any]:

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from opsboard.export.markdown import escape, heading
 from opsboard.export.targets import targets_markdown
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_year, not_available
 from opsboard.logic.channel_plans import channel_plan_vs_actual
 from opsboard.logic.rest_of_year import rest_of_year
 from opsboard.logic.spend import spend_check
 from opsboard.logic.staffing import peak_staffing
 from opsboard.logic.targets import (
     LEVER_DEPARTMENTS,
-    MONTH_ABBR,
     Balance,
     Breakdown,
     MonthVsActual,
@@ -32,6 +33,7 @@ from opsboard.logic.targets import (
 from opsboard.model import DailyMetric, Operation, OpKind, Table, TargetPlan, Task, TaskStatus
 from opsboard.model.clock import now
 from opsboard.model.ids import new_id
+from opsboard.model.labels import lever_word
 from opsboard.store import BoardStore
 
 from .departments import department_names
@@ -69,8 +71,10 @@ from .target_plan import (
 )
 
 TARGETS_TITLE = "Targets"
-NO_PLAN_HELP = "no plan yet: `opsboard target set BOARD --annual AMOUNT`"
-LEVER_WORDS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value", "budget": "budget"}
+
+
+def no_plan_help() -> str:
+    return _("no plan yet: `opsboard target set BOARD --annual AMOUNT`")
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ def targets_export(store: BoardStore) -> str:
     and plan vs actual; how to set a plan when the board has none."""
     view = targets_view(store)
     if view.plan is None:
-        return f"{heading(2, escape(view.title))}\n\nNo {NO_PLAN_HELP.removeprefix('no ')}\n"
+        return f"{heading(2, escape(view.title))}\n\n{_('No plan yet: `opsboard target set BOARD --annual AMOUNT`')}\n"
     return targets_markdown(view.plan, view.breakdown, view.balance, view.pva, view.title, view.departments, extras=view)
 
 
@@ -207,13 +211,14 @@ class Deviation:
     @property
     def words(self) -> str:
         """'traffic 12% under plan'"""
-        lever = LEVER_WORDS[self.lever]
+        lever = lever_word(self.lever)
         if self.change is None or self.change >= 0:
-            return f"{lever} behind plan"
+            return _("{lever} behind plan").format(lever=lever)
         under = -self.change
         if round(under, 3) == 0:
-            return f"{lever} just under plan"
-        return f"{lever} {under:.0%} under plan" if round(under, 2) >= 0.01 else f"{lever} {under:.1%} under plan"
+            return _("{lever} just under plan").format(lever=lever)
+        percent = f"{under:.0%}" if round(under, 2) >= 0.01 else f"{under:.1%}"
+        return _("{lever} {percent} under plan").format(lever=lever, percent=percent)
 
     @property
     def ahead(self) -> bool:
@@ -223,7 +228,7 @@ class Deviation:
     @property
     def period(self) -> str:
         """'2026-05' or '2026 year-to-date'"""
-        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year} year-to-date"
+        return f"{self.year}-{self.month:02d}" if self.month else _("{year} year-to-date").format(year=self.year)
 
 
 def _ratio(actual: float | None, plan: float | None) -> float | None:
@@ -267,44 +272,53 @@ def ytd_deviation(pva: PlanVsActual) -> Deviation | None:
 
 def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int]:
     if view.plan is None or view.pva is None:
-        raise InputError(NO_PLAN_HELP)
+        raise InputError(no_plan_help())
     if not view.pva.has_actuals:
-        raise InputError(f"no actuals for {view.plan.year} yet: import them first (`opsboard import-actuals BOARD FILE.csv`)")
+        message = _("no actuals for {year} yet: import them first (`opsboard import-actuals BOARD FILE.csv`)")
+        raise InputError(message.format(year=view.plan.year))
     if month is None:
         found, link = ytd_deviation(view.pva), view.pva.last_month or 1
-        where = f"the year to date ({view.plan.year})"
+        where = _("the year to date ({year})").format(year=view.plan.year)
         gap, attainment = view.pva.ytd_gap, view.pva.ytd_attainment
     else:
         row = view.actual(month)
         if row is None:
-            raise InputError(f"{MONTH_ABBR[month - 1]} {view.plan.year} has no actuals yet")
-        found, link, where = month_deviation(view.plan.year, row), month, f"{MONTH_ABBR[month - 1]} {view.plan.year}"
+            raise InputError(_("{month} has no actuals yet").format(month=month_year(month, view.plan.year)))
+        found, link, where = month_deviation(view.plan.year, row), month, month_year(month, view.plan.year)
         gap, attainment = row.gap, row.attainment
     if gap >= 0:
-        shown = "" if attainment is None else f" ({attainment:.0%})"
-        raise InputError(f"{where} is ahead of plan{shown}: no gap to close")
+        if attainment is None:
+            raise InputError(_("{where} is ahead of plan: no gap to close").format(where=where))
+        raise InputError(_("{where} is ahead of plan ({attainment}): no gap to close").format(where=where, attainment=f"{attainment:.0%}"))
     if found is None:
-        raise InputError(f"{where} is on plan: no lever is behind")
+        raise InputError(_("{where} is on plan: no lever is behind").format(where=where))
     return found, link
 
 
 def _notes(view: TargetsView, deviation: Deviation) -> str:
     currency = view.plan.currency if view.plan else ""
     effects = view.pva.ytd_effects if deviation.month is None else view.actual(deviation.month).effects  # type: ignore[union-attr]
-    attainment = "n/a" if deviation.attainment is None else f"{deviation.attainment:.0%}"
+    attainment = not_available() if deviation.attainment is None else f"{deviation.attainment:.0%}"
+    gap, effect = f"{deviation.gap:+,.0f}", f"{deviation.effect:+,.0f}"
     lines = [
-        f"{deviation.period}: attainment {attainment}, gap {deviation.gap:+,.0f} {currency}.",
-        f"Weakest lever: {deviation.words} ({deviation.effect:+,.0f} {currency} of the gap).",
+        _("{period}: attainment {attainment}, gap {gap} {currency}.").format(
+            period=deviation.period, attainment=attainment, gap=gap, currency=currency
+        ),
+        _("Weakest lever: {words} ({effect} {currency} of the gap).").format(words=deviation.words, effect=effect, currency=currency),
     ]
     if effects is not None:
+        split = _("Split of the gap: traffic {traffic}, conversion {conversion}, order value {order_value}.")
         lines.append(
-            f"Split of the gap: traffic {effects.traffic:+,.0f}, conversion {effects.conversion:+,.0f}, "
-            f"order value {effects.order_value:+,.0f}."
+            split.format(
+                traffic=f"{effects.traffic:+,.0f}", conversion=f"{effects.conversion:+,.0f}", order_value=f"{effects.order_value:+,.0f}"
+            )
         )
     others = [view.department_name(key) for key in LEVER_DEPARTMENTS.get(deviation.lever, ())[1:]]
     if others:
-        lines.append(f"Also answering for {LEVER_WORDS[deviation.lever]}: {', '.join(others)}.")
-    lines.append("Created from the targets view (view 3).")
+        lines.append(
+            _("Also answering for {lever}: {departments}.").format(lever=lever_word(deviation.lever), departments=", ".join(others))
+        )
+    lines.append(_("Created from the targets view (view 3)."))
     return "\n".join(lines)
 
 
@@ -315,19 +329,20 @@ def create_corrective_task(store: BoardStore, month: int | None = None, *, view:
     InputError when there is no plan, no actuals, no lever behind, or the
     same task is already open."""
     if month is not None and not 1 <= month <= 12:
-        raise InputError(f"month: {month} is not a month (1-12)")
+        raise InputError(_("month: {month} is not a month (1-12)").format(month=month))
     if view is None or view.revision != store.revision or not view.actuals_ready:
         view = targets_view(store)
     deviation, link = _deviation_for(view, month)
     department = deviation.department
     if department not in view.departments:
-        raise InputError(f"this board has no department '{department}' to own {LEVER_WORDS[deviation.lever]}")
-    title = f"Close the {deviation.period} gap: {deviation.words}"
-    prefix = title.split(":")[0]
+        message = _("this board has no department '{department}' to own {lever}")
+        raise InputError(message.format(department=department, lever=lever_word(deviation.lever)))
+    title = _("Close the {period} gap: {words}").format(period=deviation.period, words=deviation.words)
+    prefix = _("Close the {period} gap: {words}").format(period=deviation.period, words="").strip()
     for task in store.tasks():
         if task.department == department and task.status is not TaskStatus.DONE and task.title.startswith(prefix):
             name = view.department_name(department)
-            raise InputError(f"already on the {name} board: '{task.title}' ({task.id})")
+            raise InputError(_("already on the {name} board: '{title}' ({id})").format(name=name, title=task.title, id=task.id))
     ranks = [
         float(doc.get("rank", 0.0))
         for doc in store.raw(Table.TASKS).values()

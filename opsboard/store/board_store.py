@@ -25,7 +25,7 @@ from . import archive, migrations
 from .archive import activity_archive_path as activity_archive_path
 from .atomic import keep_copy
 from .doc_table import Docs, DocTable, Tables, keyed
-from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, revision_problem, table_model, validate
+from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, document_problem, revision_problem, table_model, validate
 from .errors import (
     BoardChangedError,
     BoardDamagedError,
@@ -239,7 +239,7 @@ class BoardStore:
             try:
                 valid[doc_id] = validate(model, doc)
             except InvalidDocument as error:
-                raise self._damaged(f"table '{table}', document '{doc_id}': {error}") from None
+                raise self._damaged(document_problem(table, doc_id, error)) from None
         self._models[table] = (self._storage.generation, valid, dict(docs))
         return valid
 
@@ -396,7 +396,9 @@ class BoardStore:
             self._storage.refresh()
             version = migrations.schema_version(self._storage.read())
             if version > SCHEMA_VERSION:  # a newer opsboard upgraded it since we opened it
-                self.read_only_reason = f"it was upgraded by a newer opsboard (schema {version}) while open; upgrade opsboard to edit it"
+                self.read_only_reason = _(
+                    "it was upgraded by a newer opsboard (schema {version}) while open; upgrade opsboard to edit it"
+                ).format(version=version)
                 raise BoardReadOnlyError(self.path, self.read_only_reason)
             self._refuse_invalid()
             self._storage.begin()

@@ -17,6 +17,7 @@ import orjson
 from opsboard import model as models
 from opsboard.i18n import _
 from opsboard.model import Table
+from opsboard.model.validation_messages import field_refusal
 
 from .errors import BoardError
 
@@ -53,7 +54,7 @@ def board_problems(data: dict[str, dict[str, Any]], *, first_only: bool = False)
     try:
         validate(models.BoardMeta, meta)
     except InvalidDocument as error:
-        problems.append(f"board settings: {error}")
+        problems.append(_("board settings: {problem}").format(problem=error))
     problem = revision_problem(meta)
     if problem:
         problems.append(problem)
@@ -65,7 +66,7 @@ def board_problems(data: dict[str, dict[str, Any]], *, first_only: bool = False)
             try:
                 validate(model, doc)
             except InvalidDocument as error:
-                problems.append(f"table '{table}', document '{doc_id}': {error}")
+                problems.append(document_problem(table, doc_id, error))
                 if first_only:
                     break
     return problems
@@ -103,9 +104,13 @@ def jsonable(value: Any) -> Any:
 
 
 def first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "value"
-    return " ".join(f"{where}: {first['msg']}".split())  # one line, whatever the validator said
+    """The first field refused and why, in one line of the interface language."""
+    return field_refusal(error.errors()[0])
+
+
+def document_problem(table: Table | str, doc_id: str, problem: object) -> str:
+    """ "table 'tasks', document 't-1': due: …" — where in the file, then what."""
+    return _("table '{table}', document '{doc_id}': {problem}").format(table=table, doc_id=doc_id, problem=problem)
 
 
 def checked_doc(path: Path, table: Table, doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +124,9 @@ def checked_doc(path: Path, table: Table, doc_id: str, doc: dict[str, Any]) -> d
     try:
         validated = validate(model, doc)
     except InvalidDocument as error:
-        raise BoardError(f"{path}: table '{table}', document '{doc_id}': {error}; nothing was saved") from None
+        raise BoardError(
+            _("{path}: {problem}; nothing was saved").format(path=path, problem=document_problem(table, doc_id, error))
+        ) from None
     return {**doc, **validated.model_dump(mode="json")}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from opsboard.i18n import _
 from opsboard.model import SCHEMA_VERSION
 
 from .doc_table import Tables
@@ -47,7 +48,7 @@ def migrate(data: Tables, steps: dict[int, Step] | None = None, target: int = SC
     while version < target:
         step = steps.get(version)
         if step is None:
-            raise ValueError(f"no migration from schema version {version}")
+            raise ValueError(_("no migration from schema version {version}").format(version=version))
         data = step(data)
         version += 1
         data.setdefault("meta", {}).setdefault("meta", {})["schema_version"] = version

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models
+from opsboard.i18n import _
 from opsboard.model import OpKind
 from opsboard.model.ids import new_id
 
@@ -54,9 +55,9 @@ def apply_operation(table: DocTable, op: Operation, *, path: Path, user: str, st
 
 def _add(table: DocTable, op: Operation, after: Values, stamp_fields: Values, path: Path) -> Values:
     if not op.doc_id or str(after.setdefault("id", op.doc_id)) != op.doc_id:
-        raise BoardError(f"{path}: an added document needs a doc_id equal to its id; nothing was saved")
+        raise BoardError(_("{path}: an added document needs a doc_id equal to its id; nothing was saved").format(path=path))
     if table.contains(doc_id=op.doc_id):
-        raise BoardError(f"'{op.doc_id}' is already on the board")
+        raise BoardError(_("'{doc_id}' is already on the board").format(doc_id=op.doc_id))
     doc = checked_doc(path, op.table, op.doc_id, {**after, **stamp_fields})
     table.insert(keyed(doc, op.doc_id))
     return {field: doc[field] for field in {**after, **stamp_fields}}
@@ -82,7 +83,7 @@ def _replace(table: DocTable, op: Operation, path: Path) -> Values:
     """Many documents at once (an import): same ids are replaced."""
     docs = [checked_doc(path, op.table, str(doc.get("id", "")), doc) for doc in op.docs]
     if any("id" not in doc for doc in docs):
-        raise BoardError(f"{path}: every replaced document needs an id; nothing was saved")
+        raise BoardError(_("{path}: every replaced document needs an id; nothing was saved").format(path=path))
     existing = [doc_id for doc_id in (str(doc["id"]) for doc in docs) if table.contains(doc_id=doc_id)]
     if existing:
         table.remove(doc_ids=existing)
@@ -93,5 +94,5 @@ def _replace(table: DocTable, op: Operation, path: Path) -> Values:
 def _current(table: DocTable, op: Operation) -> Values:
     current = table.get(doc_id=op.doc_id)
     if current is None:
-        raise NotFoundError(f"'{op.doc_id}' is no longer on the board (deleted by someone else?)")
+        raise NotFoundError(_("'{doc_id}' is no longer on the board (deleted by someone else?)").format(doc_id=op.doc_id))
     return dict(current)

@@ -79,13 +79,13 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\
 
 def _stored(form: re.Pattern[str], value: object) -> str:
     if not isinstance(value, str) or not form.fullmatch(value):
-        raise ValueError(f"not in the stored form: {value!r}")
+        raise ValueError(value)  # caught below: the models then say what is wrong
     return value
 
 
 def _stored_int(value: object) -> int:
     if type(value) is not int:  # not bool, float or str: the models read those
-        raise TypeError(f"not a stored integer: {value!r}")
+        raise TypeError(value)  # caught below, as above
     return value
 
 

@@ -37,11 +37,11 @@ def file_identity(path: Path) -> Identity | None:
 def parse_board(path: Path, raw: bytes) -> Tables:
     """Bytes → tables, or BoardDamagedError saying where it broke."""
     if not raw.strip():
-        raise damaged(path, "the file is empty")
+        raise damaged(path, _("the file is empty"))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise damaged(path, f"not valid JSON at line {error.lineno}, column {error.colno}") from None
+        raise damaged(path, _("not valid JSON at line {line}, column {column}").format(line=error.lineno, column=error.colno)) from None
     problem = shape_problem(data)
     if problem:
         raise damaged(path, problem)
@@ -51,18 +51,18 @@ def parse_board(path: Path, raw: bytes) -> Tables:
 def shape_problem(data: object) -> str | None:
     """What makes `data` not a board, or None."""
     if not isinstance(data, dict):
-        return "the top level is not an object of tables"
+        return _("the top level is not an object of tables")
     for name, table in data.items():
         if not isinstance(table, dict):
-            return f"table '{name}' is not an object"
+            return _("table '{name}' is not an object").format(name=name)
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
-                return f"table '{name}', document '{doc_id}' is not an object"
+                return _("table '{name}', document '{doc_id}' is not an object").format(name=name, doc_id=doc_id)
     meta = data.get("meta", {}).get("meta")
     if not isinstance(meta, dict):
-        return "the board settings (table 'meta') are missing"
+        return _("the board settings (table 'meta') are missing")
     if not isinstance(meta.get("schema_version"), int):
-        return "the board settings have no whole-number schema_version"
+        return _("the board settings have no whole-number schema_version")
     return None
 
 

@@ -13,6 +13,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.i18n import _
 from opsboard.model import Language
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ def _language(language: str | Language) -> Language:
     try:
         return Language(str(language).strip().lower())
     except ValueError:
-        choices = " or ".join(LANGUAGES)
-        raise ValueError(f"unknown language {str(language)!r} (choose {choices})") from None
+        raise ValueError(
+            _("unknown language '{language}' (choose {choices})").format(language=language, choices=" or ".join(LANGUAGES))
+        ) from None
 
 
 def load_template(language: str | Language = "en") -> Template:
@@ -47,5 +49,6 @@ def load_template(language: str | Language = "en") -> Template:
     known = {dept.id for dept in departments}
     for item in checklist:
         if item.department not in known:
-            raise ValueError(f"template {lang.value}: item {item.id!r} has unknown department {item.department!r}")
+            message = _("template {language}: item '{item}' has unknown department '{department}'")
+            raise ValueError(message.format(language=lang.value, item=item.id, department=item.department))
     return Template(lang, str(raw["board_name"]), departments, checklist)

@@ -155,7 +155,7 @@ def test_a_hand_broken_task_names_table_document_and_field(saved_board: Path) ->
     assert_one_clear_line(
         caught.value,
         saved_board,
-        "table 'tasks', document 't-2': priority: Input should be less than or equal to 4",
+        "table 'tasks', document 't-2': priority: must be 4 or less",
         backup_path(saved_board, 1),
     )
     assert store.departments()[0].id == "design"  # the other tables still read
@@ -189,8 +189,8 @@ def test_validate_all_lists_every_problem(saved_board: Path) -> None:
     edit(saved_board, break_two)
     problems = BoardStore(saved_board, user="ana").validate_all()
     assert problems == [
-        "table 'departments', document 'ops': order: Input should be a valid integer, unable to parse string as an integer",
-        "table 'tasks', document 't-1': title: Value error, must not be empty",
+        "table 'departments', document 'ops': order: 'first' is not a whole number",
+        "table 'tasks', document 't-1': title: must not be empty",
     ]
 
 

@@ -77,7 +77,7 @@ def test_a_document_nobody_can_read_raises_the_models_error_naming_the_field(dem
     store = BoardStore(demo, user="t")
     with pytest.raises(BoardDamagedError) as caught:
         rows.checklist_rows(store)
-    assert caught.value.where == "table 'checklist', document 'research-b': status: Input should be 'open', 'done' or 'skipped'"
+    assert caught.value.where == "table 'checklist', document 'research-b': status: 'half-done' is not one of 'open', 'done' or 'skipped'"
 
 
 # -- the rows are the models' projection, for any document the models accept --

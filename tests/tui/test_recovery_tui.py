@@ -151,7 +151,7 @@ def run_headless(monkeypatch: pytest.MonkeyPatch, opened: list[OpsboardApp]) -> 
     monkeypatch.setattr(OpsboardApp, "run", run)
 
 
-HALF_DONE = "table 'checklist', document 'research-b': status: Input should be 'open', 'done' or 'skipped'"
+HALF_DONE = "table 'checklist', document 'research-b': status: 'half-done' is not one of 'open', 'done' or 'skipped'"
 
 
 def test_a_hand_broken_document_also_goes_to_recovery_and_the_file_is_left_as_it_was(tmp_path: Path, monkeypatch) -> None:
@@ -225,6 +225,6 @@ def test_hand_broken_board_settings_also_go_to_recovery(tmp_path: Path, monkeypa
     run_headless(monkeypatch, opened)
     assert main([str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"opsboard: {path}: damaged board file (board settings: name: Input should be a valid string)")
+    assert err.startswith(f"opsboard: {path}: damaged board file (board settings: name: '123' is not text)")
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert path.read_bytes() == before

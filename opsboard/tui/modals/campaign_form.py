@@ -4,6 +4,7 @@ checks every field; an uplift above 300 % is confirmed by saving again."""
 
 from __future__ import annotations
 
+from opsboard.i18n import _
 from opsboard.logic.campaign_calendar import PLATFORMS, PRESET_NAMES
 
 from .form import FormField, FormScreen, Submit
@@ -16,21 +17,21 @@ def campaign_form(save: Submit, departments: list[str]) -> FormScreen:
     fields = [
         FormField(
             "preset",
-            "Preset (its usual dates for the plan year)",
+            _("Preset (its usual dates for the plan year)"),
             "双11",
             kind="select",
-            options=[*((n, n) for n in PRESET_NAMES), ("None: my own phases", OWN_PHASES)],
+            options=[*((n, n) for n in PRESET_NAMES), (_("None: my own phases"), OWN_PHASES)],
         ),
-        FormField("platform", "Platform", "tmall", kind="select", options=[(p, p) for p in PLATFORMS]),
-        FormField("name", "Name (empty: the preset's)"),
+        FormField("platform", _("Platform"), "tmall", kind="select", options=[(p, p) for p in PLATFORMS]),
+        FormField("name", _("Name (empty: the preset's)")),
         FormField(
             "phase",
-            "Phases instead of the preset's: KIND:START:END[:WEIGHT]; separated by ;",
+            _("Phases instead of the preset's: KIND:START:END[:WEIGHT]; separated by ;"),
             placeholder="预热:11-01:11-10:0.5; 正式:11-11:11-11:4",
         ),
-        FormField("uplift", "Uplift: extra sales on its days (empty: the preset's)", placeholder="150%"),
-        FormField("department", "Owning department", "Marketing", suggestions=departments),
-        FormField("budget", "Budget (0: none)", "0"),
+        FormField("uplift", _("Uplift: extra sales on its days (empty: the preset's)"), placeholder="150%"),
+        FormField("department", _("Owning department"), "Marketing", suggestions=departments),
+        FormField("budget", _("Budget (0: none)"), "0"),
     ]
 
-    return FormScreen("Add a campaign", fields, save)
+    return FormScreen(_("Add a campaign"), fields, save)
