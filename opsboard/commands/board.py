@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
 from opsboard.i18n import _
 from opsboard.services.board_files import check_board, init_board, open_board
 from opsboard.services.errors import InputError
 from opsboard.services.export import VIEWS, export_view, write_markdown
-from opsboard.services.spreadsheet import export_spreadsheet, view_markdown, write_view_export
+from opsboard.services.export_formats import format_names
+from opsboard.services.spreadsheet import export_target, view_markdown, write_view_export
 from opsboard.services.user import current_user
 from opsboard.templates import LANGUAGES
 
@@ -38,7 +38,13 @@ def register(sub, add_common) -> None:
     )
     export.add_argument("board", help=_("the board file"))
     export.add_argument("--view", choices=(*VIEWS, "calendar", "all"), default="all", help=_("which view (default: all)"))
-    export.add_argument("--format", choices=("md", "xlsx", "csv"), default="md", help=_("md (default), xlsx or csv"))
+    formats = format_names()  # services/export_formats.py
+    export.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=_("{formats} (default: {default})").format(formats=", ".join(formats), default=formats[0]),
+    )
     export.add_argument("-o", "--output", help=_("write to this file (or folder) instead of stdout"))
     export.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     export.add_argument("--period", choices=("day", "week", "month"), help=_("review only: one report by day, week or month"))
@@ -68,13 +74,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     if args.period or args.first_day or args.last_day:
         return _export_review_period(store, args)
-    if args.format != "md":
-        if args.view == "all":
-            raise InputError(_("a spreadsheet holds one view: give --view boards, targets, review or calendar"))
-        path = export_spreadsheet(store, args.view, args.format, args.output, force=args.force)
-        print(_("Wrote {path}").format(path=path), file=sys.stderr)
-    elif args.output:
-        path = write_view_export(store, args.view, "md", args.output, force=args.force)
+    if args.format != "md" and args.view == "all":
+        raise InputError(_("a spreadsheet holds one view: give --view boards, targets, review or calendar"))
+    if args.format != "md" or args.output:
+        path = write_view_export(store, args.view, args.format, args.output, force=args.force)
         print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
         sys.stdout.write(view_markdown(store, args.view) if args.view == "calendar" else export_view(store, args.view))
@@ -89,7 +92,8 @@ def _export_review_period(store, args: argparse.Namespace) -> int:
         raise InputError(_("--period, --from and --to are for --view review"))
     text = review_period_export(store, args.period or "day", _day(args.first_day, "--from"), _day(args.last_day, "--to"))
     if args.output:
-        path = write_markdown(Path(args.output), text, board=store.path)
+        target = export_target(store, "review", "md", args.output)  # ~ expanded; a folder gets the default name
+        path = write_markdown(target, text, board=store.path, force=args.force)
         print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
         sys.stdout.write(text)

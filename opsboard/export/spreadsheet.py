@@ -18,7 +18,6 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 SHEET_NAME_MAX = 31  # Excel's limit
 _UNESCAPE = re.compile(r"\\(.)")
@@ -170,12 +169,3 @@ def csv_text(tables: Sequence[SheetTable]) -> str:
             values = dict(zip(table.headers, row, strict=False))
             writer.writerow([_csv_cell(table.title), *(_csv_cell(values.get(c, "")) for c in columns)])
     return out.getvalue()
-
-
-def write_spreadsheet(tables: Sequence[SheetTable], target: Path, fmt: str) -> None:
-    """Written to a temporary file beside it, then put in place: a crash
-    never leaves half a spreadsheet under the name asked for."""
-    data = xlsx_bytes(tables) if fmt == "xlsx" else csv_text(tables).encode("utf-8-sig")  # the BOM: Excel reads UTF-8
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from opsboard.store.paths import refuse_board_file
 from .checklists import checklist_task_progress, phase_progress, task_progress_label
 from .departments import department_names
 from .errors import InputError
+from .export_formats import BY_NAME
 
 VIEWS = ("checklists", "boards", "targets", "review", "standup")
 
@@ -57,25 +59,57 @@ def export_view(store: BoardStore, view: str) -> str:
     return exporter(store)
 
 
-def default_export_path(store: BoardStore, view: str) -> Path:
-    """`<board folder>/<board>-<view>-<date>.md`"""
-    return store.path.with_name(f"{store.path.stem}-{view}-{today().isoformat()}.md")
+def default_export_path(store: BoardStore, view: str, fmt: str = "md", folder: str | Path | None = None) -> Path:
+    """`<folder>/<board>-<view>-<date>.<suffix>`: the board's folder unless
+    `folder` (the one the person last exported to, remembered by the app) is
+    an existing folder."""
+    name = f"{store.path.stem}-{view}-{today().isoformat()}{BY_NAME[fmt].suffix}"
+    place = Path(folder).expanduser() if folder else None
+    return place / name if place is not None and place.is_dir() else store.path.with_name(name)
 
 
-def write_markdown(target: Path, text: str, *, board: Path) -> Path:
+class ExportExists(InputError):
+    """The target file is there already; nothing was written."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        super().__init__(_("{path} already exists; give another file name (-o) or --force to replace it").format(path=target))
+
+
+def write_file(target: Path, data: bytes, *, board: Path, force: bool = False) -> Path:
     """Write an export; a refused write is one line, not a traceback. The
     board's own files are refused as targets (the board, its backups, lock
-    and activity archive, compared as real files, not as spelled)."""
+    and activity archive, compared as real files, not as spelled); an
+    existing file is kept (ExportExists) unless `force`. Written to a
+    temporary file put in place: a crash never leaves half an export under
+    the name asked for."""
     refuse_board_file(board, target)
+    if target.exists() and not force:
+        raise ExportExists(target)
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        target.write_text(text, encoding="utf-8")
+        partial.write_bytes(data)
+        partial.replace(target)
     except OSError as error:
-        raise InputError(
-            _("{target}: could not write the export ({reason})").format(target=target, reason=error.strerror or error)
-        ) from None
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise InputError(_("{path}: could not write the export ({error})").format(path=target, error=error.strerror or error)) from None
     return target
 
 
-def write_export(store: BoardStore, view: str, path: str | Path | None = None) -> Path:
-    target = Path(path) if path else default_export_path(store, view)
-    return write_markdown(target, export_view(store, view), board=store.path)
+def export_path(path: str | Path | None, default: Path) -> Path:
+    """What the person typed, `~` expanded; a folder: the default name in it;
+    nothing: the default."""
+    if not path or not str(path).strip():
+        return default
+    target = Path(str(path).strip()).expanduser()
+    return target / default.name if target.is_dir() else target
+
+
+def write_markdown(target: Path, text: str, *, board: Path, force: bool = False) -> Path:
+    return write_file(target, text.encode("utf-8"), board=board, force=force)
+
+
+def write_export(store: BoardStore, view: str, path: str | Path | None = None, *, force: bool = False) -> Path:
+    target = export_path(path, default_export_path(store, view))
+    return write_markdown(target, export_view(store, view), board=store.path, force=force)

@@ -20,7 +20,7 @@ from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
 
 from .errors import InputError
-from .export import default_export_path, write_markdown
+from .export import default_export_path, export_path, write_markdown
 
 REVIEW_TITLE = "Review"
 
@@ -147,11 +147,11 @@ def review_item_report_name(item_id: str | None) -> str | None:
     return found[0] if found else None
 
 
-def write_review_item_export(store: BoardStore, item_id: str, path: str | Path | None = None) -> Path | None:
+def write_review_item_export(store: BoardStore, item_id: str, path: str | Path | None = None, *, force: bool = False) -> Path | None:
     """Write a review item's report (default `<board>-<report>-<date>.md`
     beside the board); None when the item archives no report."""
     found = review_item_export(store, item_id)
     if found is None:
         return None
     name, text = found
-    return write_markdown(Path(path) if path else default_export_path(store, name), text, board=store.path)
+    return write_markdown(export_path(path, default_export_path(store, name)), text, board=store.path, force=force)

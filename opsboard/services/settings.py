@@ -1,5 +1,5 @@
 """What opsboard remembers for one person between starts — the theme, the
-last view, the last department — in a small JSON file in their own config
+last view, the last department, the folder they export to — in a small JSON file in their own config
 folder (beside keymap.toml), never in the board: each teammate keeps theirs.
 
 A missing or unreadable file is the defaults; a failed write is a line to
@@ -16,6 +16,7 @@ from pathlib import Path
 from platformdirs import user_config_path
 
 SETTINGS_FILE = "settings.json"
+_LONGEST = {"export_folder": 1000}  # a path; the others are short names
 
 
 @dataclass
@@ -23,6 +24,7 @@ class PersonalSettings:
     theme: str | None = None
     view: str | None = None  # checklists, boards, targets, review, standup
     department: str | None = None  # a department id, for view 2
+    export_folder: str | None = None  # where `x` last wrote an export outside the board's folder
 
 
 def settings_path() -> Path:
@@ -38,8 +40,10 @@ def load_settings(path: Path | None = None) -> PersonalSettings:
     if not isinstance(data, dict):
         return PersonalSettings()
     known = {f.name for f in fields(PersonalSettings)}
-    # only short strings: a hand-edited file cannot put anything else on screen
-    return PersonalSettings(**{k: v for k, v in data.items() if k in known and isinstance(v, str) and 0 < len(v) <= 100})
+    # only short printable strings: a hand-edited file cannot put anything else on screen
+    return PersonalSettings(
+        **{k: v for k, v in data.items() if k in known and isinstance(v, str) and 0 < len(v) <= _LONGEST.get(k, 100) and v.isprintable()}
+    )
 
 
 def save_settings(settings: PersonalSettings, path: Path | None = None) -> str | None:

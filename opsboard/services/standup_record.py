@@ -22,7 +22,7 @@ from opsboard.store import BoardError, BoardStore, ConflictError
 
 from .departments import department_names
 from .errors import FieldErrors, InputError
-from .export import write_markdown
+from .export import export_path, write_markdown
 from .standup import department_agendas, standup_since, target_lever_status
 
 RETRIES = 5  # re-applies of a note when others keep saving the same record
@@ -193,7 +193,7 @@ def default_record_path(store: BoardStore, record: StandupRecord) -> Path:
     return store.path.with_name(f"{store.path.stem}-standup-{_local_day(record.started_at).isoformat()}.md")
 
 
-def write_standup_record(store: BoardStore, record_id: str, path: str | Path | None = None) -> Path:
+def write_standup_record(store: BoardStore, record_id: str, path: str | Path | None = None, *, force: bool = False) -> Path:
     record = find_standup(store, record_id)
-    target = Path(path) if path else default_record_path(store, record)
-    return write_markdown(target, standup_record_export(store, record_id), board=store.path)
+    target = export_path(path, default_record_path(store, record))
+    return write_markdown(target, standup_record_export(store, record_id), board=store.path, force=force)

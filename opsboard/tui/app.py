@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -342,6 +343,17 @@ class OpsboardApp(App[BoardDamagedError | None]):
         if self.current_mode != view:
             self.action_view(view)
         self.call_after_refresh(lambda: self.screen.run_action(action))
+
+    # -- exports: the folder a person chose is the next default (services/settings.py) --
+    def export_folder(self) -> str | None:
+        return self.personal.export_folder if self.personal is not None else None
+
+    def remember_export_folder(self, written: Path) -> None:
+        """The folder of an export just written: the default next time (the
+        board's own folder: forgotten, it is the default anyway)."""
+        if self.personal is not None:
+            folder = written.resolve().parent
+            self.personal.export_folder = None if folder == self.store.path.resolve().parent else str(folder)
 
     def open_department(self, department: str) -> None:
         self.action_view("boards")

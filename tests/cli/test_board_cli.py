@@ -228,12 +228,12 @@ def test_demo_opens_a_fresh_copy_never_the_sample(capsys, monkeypatch) -> None:
 
 
 def test_a_demo_keeps_what_the_user_exported_and_says_where(capsys, monkeypatch) -> None:
-    from opsboard.services.spreadsheet import export_spreadsheet
+    from opsboard.services.spreadsheet import write_view_export
     from opsboard.tui.app import OpsboardApp
 
     def run_app(self, **_):
         toggle_item(self.store, "review-1")  # a save: backups and a lock beside the board
-        export_spreadsheet(self.store, "boards", "csv")
+        write_view_export(self.store, "boards", "csv")
         opened.append(self.store.path)
 
     opened: list[Path] = []

@@ -132,7 +132,7 @@ def test_tilde_is_the_home_folder_and_a_folder_gets_the_default_name(board: Path
     ("argv", "message"),
     [
         (["--format", "xlsx"], "a spreadsheet holds one view"),
-        (["--view", "standup", "--format", "csv"], "no spreadsheet of 'standup'"),
+        (["--view", "standup", "--format", "csv"], "no csv of the standup view (valid: boards, targets, review, calendar)"),
     ],
 )
 def test_bad_requests_are_one_line(board: Path, capsys, argv: list[str], message: str) -> None:

@@ -40,7 +40,7 @@ async def test_theme_view_and_department_come_back_at_the_next_start(board: Path
         await pilot.press("right_square_bracket", "right_square_bracket")  # Design, then Marketing
         await pilot.pause()
     saved = json.loads(settings_path().read_text())
-    assert saved == {"theme": "textual-light", "view": "boards", "department": "marketing"}
+    assert saved == {"theme": "textual-light", "view": "boards", "department": "marketing", "export_folder": None}
     assert "textual-light" not in board.read_text()  # the board keeps none of it
     async with app_for(board).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -55,6 +55,8 @@ def test_a_broken_or_hostile_file_is_the_defaults(tmp_path: Path) -> None:
     assert load_settings(path) == PersonalSettings()
     path.write_text(json.dumps({"theme": ["x"], "view": "boards", "department": "d" * 500, "other": 1}))
     assert load_settings(path) == PersonalSettings(view="boards")
+    path.write_text(json.dumps({"export_folder": "/tmp/a\x1b[31mred", "view": "boards"}))
+    assert load_settings(path) == PersonalSettings(view="boards")  # no control characters
 
 
 def test_a_failed_save_is_a_line_not_an_error(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def export_form(default_path: str, write, *, offered: bool = False) -> StandupFo
     def submit(values: dict[str, str]) -> dict[str, str] | None:
         path = values["path"].strip()
         if not path:
-            return {"path": "give a file name"}
+            return {"path": _("give a file name")}
         error = write(path)
         return {"path": error} if error else None
 

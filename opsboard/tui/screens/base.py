@@ -3,6 +3,7 @@ redraw when another process saved the board."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -12,7 +13,8 @@ from textual.screen import Screen
 from opsboard.i18n import _, _l
 from opsboard.model.clock import today
 from opsboard.services.export import default_export_path
-from opsboard.store import BoardDamagedError, BoardError, BoardStore
+from opsboard.services.export_formats import formats_for
+from opsboard.store import BoardDamagedError, BoardStore
 
 from ..messages import BoardReloaded
 
@@ -122,24 +124,21 @@ class ViewScreen(Screen[None]):
         return self.VIEW_NAME
 
     def action_export(self) -> None:
-        from opsboard.services.spreadsheet import SPREADSHEET_VIEWS, ExportExists, write_view_export
+        """`x`: the view in a format of services/export_formats.py, into the
+        folder this person exported to last (else the board's)."""
+        from opsboard.services.spreadsheet import write_view_export
 
-        from ..modals.export_path import export_path_form  # form widgets load on first use
+        from ..modals.export_path import asking_before_replacing, export_path_form  # form widgets load on first use
 
         view = self.export_name()
-        default = str(default_export_path(self.store, view))
-        asked: list[tuple[str, str]] = []  # (path, format) the user was told exists
+        title = str(self.VIEW_TITLE).lower()
 
-        def write(path: str, fmt: str = "md") -> str | None:
-            try:
-                written = write_view_export(self.store, view, fmt, path, force=(path, fmt) in asked)
-            except ExportExists as exists:
-                asked.append((path, fmt))
-                return f"{exists.target} already exists: save again to replace it"
-            except BoardError as error:
-                return str(error)
-            self.notify(_("Exported {view} to {path}").format(view=str(self.VIEW_TITLE).lower(), path=written), timeout=6, markup=False)
-            return None
+        def done(written: Path) -> None:
+            self.ops_app.remember_export_folder(written)
+            self.notify(_("Exported {view} to {path}").format(view=title, path=written), timeout=6, markup=False)
 
-        form = export_path_form(str(self.VIEW_TITLE).lower(), default, write, spreadsheet=view in SPREADSHEET_VIEWS)
-        self.app.push_screen(form)
+        write = asking_before_replacing(
+            lambda path, fmt="md", force=False: write_view_export(self.store, view, fmt, path, force=force), done
+        )
+        default = str(default_export_path(self.store, view, folder=self.ops_app.export_folder()))
+        self.app.push_screen(export_path_form(title, default, write, formats=formats_for(view)))

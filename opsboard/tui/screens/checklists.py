@@ -25,7 +25,7 @@ from opsboard.services.checklists import (
 )
 from opsboard.services.departments import department_names
 from opsboard.services.export import default_export_path
-from opsboard.store import BoardDamagedError, BoardError, rows
+from opsboard.store import BoardDamagedError, rows
 from opsboard.store.rows import ChecklistRow
 
 from ..widgets.key_footer import KeyFooter
@@ -34,6 +34,8 @@ from ..widgets.phase_tabs import PhaseTabs
 from .base import ViewScreen
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from opsboard.model import ChecklistItem
 
 FIXED_COLUMNS = {"status": 3, "code": 4, "due": 12}
@@ -336,7 +338,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         the weekly and monthly sales reports); anywhere else, the checklists."""
         from opsboard.services.review import review_item_report_name, write_review_item_export
 
-        from ..modals.export_path import export_path_form
+        from ..modals.export_path import asking_before_replacing, export_path_form
 
         item_id = self.current_item_id()
         name = review_item_report_name(item_id)
@@ -344,13 +346,11 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
             super().action_export()
             return
 
-        def write(path: str) -> str | None:
-            try:
-                written = write_review_item_export(self.store, item_id, path)
-            except BoardError as error:
-                return str(error)
+        def done(written: Path) -> None:
+            self.ops_app.remember_export_folder(written)
             self.notify(_("Exported {report} to {path}").format(report=report, path=written), timeout=6, markup=False)
-            return None
 
+        write = asking_before_replacing(lambda path, force=False: write_review_item_export(self.store, item_id, path, force=force), done)
         report = str(REPORT_TITLES.get(name, name))
-        self.app.push_screen(export_path_form(report, str(default_export_path(self.store, name)), write))
+        default = default_export_path(self.store, name, folder=self.ops_app.export_folder())
+        self.app.push_screen(export_path_form(report, str(default), write))
