@@ -74,8 +74,10 @@ class Pane:
         # its own settings folder: the app opens on view 1, whatever view the user last left
         env = {**child_env(), "XDG_CONFIG_HOME": str(config), "OPSBOARD_LANG": "en"}
         size = ["-x", str(SIZE[0]), "-y", str(SIZE[1])]
+        # the pane's environment is the tmux server's: what child_env() sets or drops, said again
         exports = " ".join(f"{key}={env[key]}" for key in ("PYTHONPATH", "XDG_CONFIG_HOME", "OPSBOARD_LANG"))
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, *size, f"env {exports} {command}"], check=True, env=env)
+        dropped = "-u PYTHONDONTWRITEBYTECODE -u OPSBOARD_NOW"
+        subprocess.run(["tmux", "new-session", "-d", "-s", name, *size, f"env {dropped} {exports} {command}"], check=True, env=env)
 
     def text(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout

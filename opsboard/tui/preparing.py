@@ -128,8 +128,8 @@ class ViewPreparer:
 
 # -- Textual's screen modes, without showing the screen ----------------------
 def read_stylesheets(app: OpsboardApp, screens: Iterable[Screen]) -> None:
-    """Every screen's CSS file into the app's stylesheet, parsed once (Textual
-    re-parses all of it for each screen it first shows)."""
+    """Every screen's CSS file into the app's stylesheet at once: one update
+    of the app's styles, not one per view at its first visit."""
     stylesheet = app.stylesheet
     added = False
     for screen in screens:
@@ -138,7 +138,7 @@ def read_stylesheets(app: OpsboardApp, screens: Iterable[Screen]) -> None:
                 stylesheet.read(path)
                 added = True
     if added:
-        stylesheet.reparse()
+        stylesheet.parse()  # the new files only: its cache keeps the rest
         stylesheet.update(app)
 
 

@@ -83,6 +83,7 @@ class ViewScreen(Screen[None]):
         """(After the view's own on_mount, which drew it.)"""
         if not self._draw_failed:
             self._drawn = self._board_state()
+        self.keep_styles()  # just styled as it mounted: Textual's first ScreenResume need not restyle it all again
         # Styled by the stylesheet as it is now. Textual marks a screen it
         # makes before mounting it as never styled, and re-parses the whole
         # app's CSS the first time it comes back to it (45 ms, view 1).
