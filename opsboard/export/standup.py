@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from opsboard.i18n import _, ngettext
-from opsboard.i18n.formats import day_text
+from opsboard.i18n import _
 from opsboard.model import ChecklistItem, StandupRecord, Task
+from opsboard.model.labels import phase_title
+from opsboard.model.standup_words import GROUP_WORDS, blocked_for, clock_text, day_words, days_late, group_title, minutes_text, no_reason
 
 from .markdown import escape, heading
 
@@ -42,53 +43,6 @@ class DepartmentAgenda:
         return not (self.done or self.done_items or self.blocked or self.overdue or self.doing or self.due_today or self.lever)
 
 
-# -- words for times ---------------------------------------------------------------
-
-
-def day_words(day: date) -> str:
-    """ "Mon 15 Jun 2026" / "6月15日 周一" (the interface's words whatever the locale)."""
-    return day_text(day)
-
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def since_words(since: datetime, from_record: bool) -> str:
-    """What "done since the last stand-up" counts from."""
-    if from_record:
-        return _("since the stand-up of {day}, {time}").format(day=day_words(since.date()), time=f"{since:%H:%M}")
-    return _("since {day} (no earlier stand-up recorded)").format(day=day_words(since.date()))
-
-
-def blocked_for(since: datetime | None, now: datetime) -> str:
-    """How long a task has been blocked: "3 days", "5 h", "20 min"."""
-    if since is None:
-        return ""
-    seconds = max(0.0, (now - since).total_seconds())
-    if seconds >= 86400:
-        days = int(seconds // 86400)
-        return ngettext("{n} day", "{n} days", days).format(n=days)
-    if seconds >= 3600:
-        return _("{n} h").format(n=int(seconds // 3600))
-    if seconds >= 60:
-        return _("{n} min").format(n=int(seconds // 60))
-    return _("just now")
-
-
-def clock_text(seconds: float) -> str:
-    """A timer reading: 125 → "2:05"; an hour or more: "1:02:05"."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-
-
-def minutes_text(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return _("under a minute") if minutes < 1 else _("{n} min").format(n=minutes)
-
-
 # -- one line per task -------------------------------------------------------------
 
 
@@ -100,22 +54,21 @@ def task_line(group: str, task: Task, today: date, now: datetime) -> str:
     """A list item's text: the group as a bold flag where it needs attention."""
     title = escape(task.title) + _who(task)
     if group == "blocked":
-        parts = [escape(task.blocked_reason) or "no reason given", f"blocked {blocked_for(task.blocked_since, now)}"]
+        parts = [escape(task.blocked_reason) or no_reason(), _("blocked {duration}").format(duration=blocked_for(task.blocked_since, now))]
         if task.is_overdue(today):
-            parts.append(f"**overdue** since {task.due.isoformat()}")  # type: ignore[union-attr]
-        return f"**Blocked:** {title} — " + " · ".join(p for p in parts if p)
+            parts.append(_("**overdue** since {date}").format(date=task.due.isoformat()))  # type: ignore[union-attr]
+        return _flagged(group, title, " · ".join(p for p in parts if p))
     if group == "overdue":
-        late = (today - task.due).days  # type: ignore[operator]
-        return f"**Overdue:** {title} — due {task.due.isoformat()}, {late} day{'s' if late != 1 else ''} late"  # type: ignore[union-attr]
-    if group == "due_today":
-        return f"Due today: {title}"
-    if group == "doing":
-        return f"Doing: {title}" + (" — due today" if task.is_due_today(today) else "")
-    if group == "done":
-        return f"Done: {title}"
-    if group == "new":
-        return f"New: {title}"
-    return f"Due {task.due.isoformat() if task.due else ''}: {title}"
+        return _flagged(group, title, days_late(task.due, today))  # type: ignore[arg-type]
+    if group == "doing" and task.is_due_today(today):
+        return _("{group}: {title} — due today").format(group=group_title(group), title=title)
+    if group in ("due_today", "doing", "done", "new"):
+        return _("{group}: {title}").format(group=group_title(group), title=title)
+    return _("Due {date}: {title}").format(date=task.due.isoformat() if task.due else "", title=title)
+
+
+def _flagged(group: str, title: str, details: str) -> str:
+    return _("**{group}:** {title} — {details}").format(group=group_title(group), title=title, details=details)
 
 
 # In the chat agenda: what needs the team's attention first.
@@ -128,19 +81,23 @@ def _group_lines(agenda: DepartmentAgenda, today: date, now: datetime, limit: in
         tasks = list(getattr(agenda, group))
         lines += [f"- {task_line(group, task, today, now)}" for task in tasks[:limit]]
         if len(tasks) > limit:
-            lines.append(f"- … and {len(tasks) - limit} more {_GROUP_WORDS[group]}")
+            more = _("… and {n} more {group}").format(n=len(tasks) - limit, group=GROUP_WORDS[group])
+            lines.append(f"- {more}")
         if group == "done":  # checklist items closed since, beside the tasks
-            lines += [f"- Done: checklist {escape(f'{i.phase.value} {i.code} · {i.title}')}" for i in agenda.done_items]
+            lines += [f"- {_checklist_done(item)}" for item in agenda.done_items]
     return lines
 
 
-_GROUP_WORDS = {"blocked": "blocked", "overdue": "overdue", "due_today": "due today", "doing": "in progress", "done": "done"}
+def _checklist_done(item: ChecklistItem) -> str:
+    return _("Done: checklist {phase} {code} · {title}").format(
+        phase=item.phase.value, phase_title=phase_title(item.phase), code=escape(item.code), title=escape(item.title)
+    )
 
 
 def _department_section(agenda: DepartmentAgenda, today: date, now: datetime, limit: int, level: int = 2) -> list[str]:
     out = [heading(level, escape(agenda.name)), ""]
     if agenda.lever:
-        out += [f"Target: {escape(agenda.lever)}", ""]
+        out += [_("Target: {lever}").format(lever=escape(agenda.lever)), ""]
     lines = _group_lines(agenda, today, now, limit)
     if lines:
         out += [*lines, ""]
@@ -157,13 +114,14 @@ def agenda_markdown(
 ) -> str:
     """Today's agenda: a section per department with something to say, in
     the walk's order; the quiet ones named on one line at the end."""
-    out = [heading(1, f"Stand-up agenda · {escape(board_name)} · {day_words(today)}"), "", f"Done counts {since}.", ""]
+    title = _("Stand-up agenda · {board} · {day}").format(board=escape(board_name), day=day_words(today))
+    out = [heading(1, title), "", _("Done counts {since}.").format(since=since), ""]
     for agenda in agendas:
         if not agenda.quiet:
             out += _department_section(agenda, today, now, limit)
     quiet = [escape(a.name) for a in agendas if a.quiet]
     if quiet:
-        out += [f"Nothing to report: {', '.join(quiet)}.", ""]
+        out += [_("Nothing to report: {departments}.").format(departments=", ".join(quiet)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -185,13 +143,14 @@ def record_markdown(
         finished = record.finished_at.astimezone(now.tzinfo)
         when = f"{started:%H:%M}–{finished:%H:%M} · {minutes_text(record.duration_seconds)}"
     else:
-        when = f"started {started:%H:%M} · in progress"
-    out = [
-        heading(1, f"Stand-up · {escape(board_name)} · {day_words(started.date())}"),
-        "",
-        f"Run by {escape(record.run_by) or 'someone'} · {when}" + (f" · done counts {since}" if since else "") + ".",
-        "",
-    ]
+        when = _("started {time} · in progress").format(time=f"{started:%H:%M}")
+    who = escape(record.run_by) or _("someone")
+    if since:
+        run_by = _("Run by {who} · {when} · done counts {since}.").format(who=who, when=when, since=since)
+    else:
+        run_by = _("Run by {who} · {when}.").format(who=who, when=when)
+    title = _("Stand-up · {board} · {day}").format(board=escape(board_name), day=day_words(started.date()))
+    out = [heading(1, title), "", run_by, ""]
     notes = {d.id: d for d in record.departments}
     order = [a.id for a in agendas] or list(names)
     order += [dept_id for dept_id in notes if dept_id not in order]
@@ -206,14 +165,17 @@ def record_markdown(
         out += [heading(2, name + spent), ""]
         lines = []  # one list: each line says what it is
         if noted is not None:
-            lines += [f"- **Decision:** {escape(text)}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("decisions")]
-            lines += [f"- Note: {escape(text)}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("notes")]
+            decision, note = _("**Decision:** {text}"), _("Note: {text}")
+            lines += [
+                f"- {decision.format(text=escape(text))}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("decisions")
+            ]
+            lines += [f"- {note.format(text=escape(text))}" + (f" — {escape(by)}" if by else "") for text, by in noted.said("notes")]
         if agenda is not None:
             if agenda.lever:
-                out += [f"Target: {escape(agenda.lever)}", ""]
+                out += [_("Target: {lever}").format(lever=escape(agenda.lever)), ""]
             lines += _group_lines(agenda, now.date(), now, limit)
         if lines:
             out += [*lines, ""]
     if record.decisions:
-        out += [heading(2, "Team decisions"), ""] + [f"- {escape(text)}" for text in record.decisions] + [""]
+        out += [heading(2, _("Team decisions")), ""] + [f"- {escape(text)}" for text in record.decisions] + [""]
     return "\n".join(out).rstrip() + "\n"

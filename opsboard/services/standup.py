@@ -13,27 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from opsboard.export.standup import (  # the view words times as the exports do
-    DepartmentAgenda as DepartmentAgenda,
-)
-from opsboard.export.standup import (
-    agenda_markdown as agenda_markdown,
-)
-from opsboard.export.standup import (
-    blocked_for as blocked_for,
-)
-from opsboard.export.standup import (
-    clock_text as clock_text,
-)
-from opsboard.export.standup import (
-    day_words as day_words,
-)
-from opsboard.export.standup import (
-    minutes_text as minutes_text,
-)
-from opsboard.export.standup import (
-    since_words as since_words,
-)
+from opsboard.export.standup import DepartmentAgenda as DepartmentAgenda
+from opsboard.export.standup import agenda_markdown as agenda_markdown
 from opsboard.i18n import _, lazy_pgettext
 from opsboard.i18n.formats import month_year
 from opsboard.logic.rest_of_year import rest_of_year
@@ -51,6 +32,11 @@ from opsboard.model import (
     TaskStatus,
 )
 from opsboard.model.clock import now as clock_now
+from opsboard.model.standup_words import blocked_for as blocked_for  # view 5 words times as the exports do
+from opsboard.model.standup_words import clock_text as clock_text
+from opsboard.model.standup_words import day_words as day_words
+from opsboard.model.standup_words import minutes_text as minutes_text
+from opsboard.model.standup_words import since_words as since_words
 from opsboard.store import BoardStore
 
 from .errors import InputError

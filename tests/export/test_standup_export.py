@@ -8,16 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from markdown_it import MarkdownIt
 
-from opsboard.export.standup import (
-    DepartmentAgenda,
-    agenda_markdown,
-    blocked_for,
-    clock_text,
-    day_words,
-    record_markdown,
-    since_words,
-)
+from opsboard.export.standup import DepartmentAgenda, agenda_markdown, record_markdown
 from opsboard.model import DepartmentNotes, StandupRecord, Task, TaskStatus
+from opsboard.model.standup_words import blocked_for, clock_text, day_words, since_words
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 6, 15, 9, 30, tzinfo=CST)
@@ -193,3 +186,32 @@ def test_words_for_times() -> None:
     assert blocked_for(NOW - timedelta(minutes=59), NOW) == "59 min"
     assert blocked_for(NOW + timedelta(minutes=5), NOW) == "just now"  # a teammate's clock ahead of ours
     assert (clock_text(0), clock_text(125.9), clock_text(3725)) == ("0:00", "2:05", "1:02:05")
+
+
+def test_the_agenda_and_the_record_in_chinese() -> None:
+    from opsboard import i18n
+
+    i18n.set_language("zh")
+    text = agenda_markdown("店铺", TODAY, NOW, "自 6月12日 周五 起（之前没有站会记录）", [DESIGN, MARKETING, HR])
+    sections = parsed(text)
+    assert list(sections) == ["站会议程 · 店铺 · 6月15日 周一", "Design", "Marketing"]
+    assert sections["Design"] == [
+        "逾期： Retouch hero images (chen) — 2026-06-10 到期，已晚 5 天",
+        "今天到期：Shoot detail photos (chen)",
+        "已完成：Home page banner (chen)",
+    ]
+    assert sections["Marketing"] == [
+        "受阻： Book 618 ad slots (lin) — budget not approved · 已受阻 2 天",
+        "进行中：Keyword bids review (lin) — 今天到期",
+    ]
+    assert "目标：UV 8% under plan this month" in text and text.endswith("无事可报：HR。\n")
+    many = DepartmentAgenda(id="cs", name="客服部", doing=[task(f"工单 {n}", TaskStatus.DOING) for n in range(7)])
+    assert parsed(agenda_markdown("店铺", TODAY, NOW, "x", [many], limit=5))["客服部"][-1] == "…… 另有 2 项进行中"
+    notes = DepartmentNotes(id="design", notes=["Hero images by Wednesday"], decisions=["Ship the banner"])
+    record = StandupRecord(id="s-1", started_at=NOW, run_by="lin", departments=[notes], decisions=["周五演示改到周一"])
+    text = record_markdown("店铺", record, {"design": "设计部"}, now=NOW)
+    sections = parsed(text)
+    assert list(sections) == ["站会 · 店铺 · 6月15日 周一", "设计部", "团队决定"]
+    assert sections["设计部"] == ["决定： Ship the banner", "备注：Hero images by Wednesday"]
+    assert "主持：lin · 09:30 开始 · 进行中。" in text
+    assert not any(word in text for word in ("Stand-up", "Run by", "Decision", "Note:", "Team decisions", "started"))

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from opsboard.i18n import _, _l
 from opsboard.model import StandupRecord
 from opsboard.model.clock import now
-from opsboard.services.standup import clock_text, day_words, minutes_text
+from opsboard.model.standup_words import clock_text, day_words, minutes_text
 
 
 def record_label(record: StandupRecord) -> Text:

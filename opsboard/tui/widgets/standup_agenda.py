@@ -14,29 +14,26 @@ from textual.content import Content
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext
 from opsboard.model import ChecklistItem, DepartmentNotes, Task
 from opsboard.model.labels import phase_title
-from opsboard.services.standup import DepartmentAgenda, blocked_for, day_words
+from opsboard.model.standup_words import ALARM_GROUPS, GROUP_TITLES, blocked_for, day_words, group_title, no_reason
+from opsboard.services.standup import DepartmentAgenda
 
 from .keyed_table import KeyedTable
 
-GROUP_LABELS = {
-    "blocked": lazy_pgettext("agenda group", "! Blocked"),
-    "overdue": lazy_pgettext("agenda group", "! Overdue"),
-    "due_today": lazy_pgettext("agenda group", "Due today"),
-    "doing": lazy_pgettext("agenda group", "Doing"),
-    "due_this_week": lazy_pgettext("agenda group", "This week"),
-    "new": lazy_pgettext("agenda group", "New"),
-    "done": lazy_pgettext("agenda group", "Done"),
-}
 GROUP_STYLES = {"blocked": "bold $text-error", "overdue": "bold $text-error", "due_today": "bold", "done": "dim"}
 ITEM_LABEL = lazy_pgettext("agenda group", "Checklist")
 GROUP_ROWS = 40  # a stand-up talks about the first ones; a table of hundreds would slow every step
 NOTHING = "none"
 
 
+def _group_label(group: str) -> str:
+    """The group as the table shows it: '! Blocked' for those that need attention."""
+    return f"! {group_title(group)}" if group in ALARM_GROUPS else group_title(group)
+
+
 def _detail(group: str, task: Task, today: date, now: datetime) -> str:
     if group == "blocked":  # how long first: the reason may be cut, the detail line has it whole
         since = blocked_for(task.blocked_since, now)
-        return (f"{since} · " if since else "") + (task.blocked_reason or _("no reason given"))
+        return (f"{since} · " if since else "") + (task.blocked_reason or no_reason())
     if group == "overdue":
         late = (today - task.due).days  # type: ignore[operator]
         return _("due {date} · {days}d late").format(date=task.due.isoformat(), days=late)  # type: ignore[union-attr]
@@ -103,7 +100,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
         for key, label in (("group", ""), ("title", _("Task")), ("owner", _("Owner")), ("detail", "")):
             self.add_column(label, key=key, width=widths[key])
         keys = []
-        for group in GROUP_LABELS:
+        for group in GROUP_TITLES:
             tasks = list(getattr(agenda, group))
             if keep and keep.startswith("task:") and len(tasks) > GROUP_ROWS:  # the selected task stays shown
                 tasks = sorted(tasks, key=lambda t: f"task:{t.id}" != keep)
@@ -116,7 +113,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
         for item in agenda.items:
             keys.append(self._add_item(item, today))
         if not keys:
-            self.add_row("", Content.styled("Nothing on this board today", "dim"), "", "", key=NOTHING)
+            self.add_row("", Content.styled(_("Nothing on this board today"), "dim"), "", "", key=NOTHING)
             keys.append(NOTHING)
         if keep in keys:
             self.move_cursor(row=keys.index(keep))
@@ -129,7 +126,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
         # User text goes in as Content (never parsed): a title like "[/]" shows literally.
         detail = _detail(group, task, today, now)
         self.add_row(
-            self._cell(GROUP_LABELS[group], "group", GROUP_STYLES.get(group, "")),
+            self._cell(_group_label(group), "group", GROUP_STYLES.get(group, "")),
             self._cell(task.title, "title", "dim" if group == "done" else ""),
             self._cell(task.owner, "owner"),
             self._cell(detail, "detail", "$text-error" if alarm else ""),
@@ -138,7 +135,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
         if group == "blocked":
             label = _("Blocked {since}").format(since=blocked_for(task.blocked_since, now))
         else:
-            label = str(GROUP_LABELS[group]).lstrip("! ")
+            label = group_title(group)
         words = [
             label,
             task.title,
@@ -153,7 +150,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
     def _add_more(self, group: str, count: int) -> str:
         key = f"more:{group}"
         text = _("… {count} more in view 2").format(count=count)
-        self.add_row(self._cell(GROUP_LABELS[group], "group", "dim"), self._cell(text, "title", "dim"), "", "", key=key)
+        self.add_row(self._cell(_group_label(group), "group", "dim"), self._cell(text, "title", "dim"), "", "", key=key)
         self.details[key] = Content(text)
         return key
 
@@ -171,7 +168,7 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
             due = _("done by {who}").format(who=item.done_by) if item.done_by else _("done")
         title = f"{phase_title(item.phase).lower()} {item.code} · {item.title}"
         self.add_row(
-            self._cell(GROUP_LABELS["done"] if done else ITEM_LABEL, "group", "dim" if done else "italic"),
+            self._cell(_group_label("done") if done else ITEM_LABEL, "group", "dim" if done else "italic"),
             self._cell(title, "title", "dim" if done else ""),
             self._cell(item.owner, "owner"),
             self._cell(due, "detail", "$text-error" if overdue else ""),

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from opsboard.i18n import _
 from opsboard.model.clock import now
-from opsboard.services.standup import clock_text
+from opsboard.model.standup_words import clock_text
 
 
 class StandupTimer(Static):
