@@ -9,8 +9,9 @@ arrived while view 2 was still being built went to whatever had focus for a
 moment (its filter field took the `1`). Here the app lets a key in only when
 the one before it has gone all the way through (handled by a binding, or
 stopped by the widget that took it) and the screen on top is mounted and, for
-a view that works its figures out in a thread, has them (`ready_for_keys`).
-Meanwhile keys wait here and are re-sent in order.
+a view that works its figures out in a thread, has them (`ready_for_keys`;
+a key bound by the app itself, such as another view's, need not wait for
+them). Meanwhile keys wait here and are re-sent in order.
 
 Bounded: a key waits at most HOLD_LIMIT seconds for a screen that never says
 it is ready, and a key in flight that is never seen again (its widget went
@@ -28,6 +29,7 @@ from textual import events
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
 POLL_SECONDS = 0.002
 HOLD_LIMIT = 5.0
@@ -51,7 +53,7 @@ class KeyOrder:
             self._released = None
             self._start(key)
             return True
-        if not self.held and self._settled() and self.ready():
+        if not self.held and self._settled() and self.ready(key):
             self._start(key)
             return True
         self.held.append(key)
@@ -64,14 +66,25 @@ class KeyOrder:
         if key is self.in_flight and (bubbled or not key.is_forwarded):
             self.in_flight = None
 
-    def ready(self) -> bool:
-        """The screen on top is built and, if it loads its figures in a
-        thread, has them."""
+    def ready(self, key: events.Key) -> bool:
+        """The screen on top is built and, if the key acts on it and it loads
+        its figures in a thread, has them (a view switch or quit need not
+        wait for view 4's reports)."""
         try:
             screen = self.app.screen
         except Exception:  # no screen yet (starting) or none any more (ending)
             return False
-        return screen.is_mounted and bool(getattr(screen, "ready_for_keys", True))
+        if not screen.is_mounted:
+            return False
+        return bool(getattr(screen, "ready_for_keys", True)) or not self._acts_on_screen(screen, key)
+
+    def _acts_on_screen(self, screen: Screen, key: events.Key) -> bool:
+        """Whether the key goes to the screen or its widgets rather than to
+        one of the app's own bindings (views, undo, help, quit)."""
+        for node, bindings in screen._modal_binding_chain:
+            if bindings.key_to_bindings.get(key.key):
+                return node is not self.app
+        return True  # no binding: typed into a widget
 
     def stop(self) -> None:
         if self._task is not None:
@@ -102,7 +115,7 @@ class KeyOrder:
     async def _release_in_turn(self) -> None:
         while self.held:
             waiting_since = monotonic()
-            while not (self._settled() and (self.ready() or monotonic() - waiting_since > HOLD_LIMIT)):
+            while not (self._settled() and (self.ready(self.held[0]) or monotonic() - waiting_since > HOLD_LIMIT)):
                 await asyncio.sleep(POLL_SECONDS)
             key = self.held.popleft()
             self._released = key

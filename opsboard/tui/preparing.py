@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 SLICE_SECONDS = 0.008  # of validation per slice
 GAP_SECONDS = 0.004  # between slices: the app draws and answers keys
+WAIT_SECONDS = 0.05  # between looks while waiting for the import thread or a view's figures
 MOUNT_WAIT = 5.0  # seconds at most for a view's mount before the next view's turn
 SETTLE_WAIT = 30.0  # seconds at most for a view's figures (pandas loads first)
 # The tables a view reads as it opens, validated ahead (the others are small);
@@ -47,7 +48,7 @@ class ViewPreparer:
     def __init__(self, app: OpsboardApp) -> None:
         self.app = app
         self._imported: dict[str, threading.Event] = {}
-        self._steps: Iterator[None] | None = None
+        self._steps: Iterator[float] | None = None
         self.finished = False  # every view prepared
 
     def start(self) -> None:
@@ -72,41 +73,41 @@ class ViewPreparer:
         if self._steps is None:
             return
         try:
-            next(self._steps)
+            gap = next(self._steps)
         except StopIteration:
             self._steps = None
             self.finished = True
             return
-        self.app.set_timer(GAP_SECONDS, self._step)
+        self.app.set_timer(gap, self._step)
 
-    def _prepare(self, views: list[View]) -> Iterator[None]:
+    def _prepare(self, views: list[View]) -> Iterator[float]:
         for view in views:
             while not self._imported[view.name].is_set():
-                yield
+                yield WAIT_SECONDS
         modes = [view for view in views if view.mode]
         screens = {view.name: view.make_screen() for view in modes if not self._has_screen(view.name)}
-        yield
+        yield GAP_SECONDS
         read_stylesheets(self.app, screens.values())
-        yield
+        yield GAP_SECONDS
         made = []
         for name, screen in screens.items():
             if self._has_screen(name):
                 continue  # asked for meanwhile: made then
             for table in TABLES.get(name, ()):
                 while not self.app.store.validate_ahead(table, SLICE_SECONDS):
-                    yield
+                    yield GAP_SECONDS
             made.append(screen)
             if hasattr(screen, "made_ahead"):
                 screen.made_ahead = True  # a problem drawing it waits for its first visit (ViewScreen.redraw)
             install_mode(self.app, name, screen)
             started = time.monotonic()
             while not screen.is_mounted and time.monotonic() - started < MOUNT_WAIT:
-                yield
+                yield GAP_SECONDS
             if screen.is_mounted and not screen.is_current:
                 lay_out(self.app, screen)  # its widgets sized, their resize handlers run, as if shown
-                yield
+                yield GAP_SECONDS
                 pre_render(screen)  # each widget's lines drawn once and kept: the first visit composes them
-                yield
+                yield GAP_SECONDS
                 keep_styles = getattr(screen, "keep_styles", None)
                 if keep_styles is not None:
                     keep_styles()  # styled as it was mounted: its first visit need not restyle it
@@ -114,13 +115,13 @@ class ViewPreparer:
         for screen in made:
             started = time.monotonic()
             while computing(self.app, screen) and time.monotonic() - started < SETTLE_WAIT:
-                yield
-            yield  # the figures' message handled
+                yield WAIT_SECONDS
+            yield GAP_SECONDS  # the figures' message handled
             if screen.is_mounted and not screen.is_current:
                 lay_out(self.app, screen)
-                yield
+                yield GAP_SECONDS
                 pre_render(screen)
-                yield
+                yield GAP_SECONDS
 
     def _has_screen(self, mode: str) -> bool:
         return bool(self.app._screen_stacks.get(mode))

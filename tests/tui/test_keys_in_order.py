@@ -5,6 +5,7 @@ keys into the app's queue at once, no pause between them."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from boards_app import board, make_app  # noqa: F401
@@ -74,3 +75,28 @@ async def test_keys_sent_before_the_first_frame_wait_for_it(board: Path) -> None
         assert app.current_mode == "boards"
         screen = app.screen
         assert screen.department == [s.department.id for s in screen.summaries][1]
+
+
+async def test_a_view_switch_need_not_wait_for_a_views_figures(tmp_path: Path, monkeypatch) -> None:
+    """View 4 prepares its reports in a thread (pandas first: seconds, cold).
+    `4 1` goes back to view 1 at once; `4 d` waits for the reports, then
+    shows them by day."""
+    from opsboard.services.board_files import DEMO_BOARD
+    from opsboard.tui.screens.review import ReviewScreen
+
+    demo = tmp_path / "demo.json"
+    shutil.copyfile(DEMO_BOARD, demo)
+    monkeypatch.setattr(ReviewScreen, "ready_for_keys", property(lambda screen: screen.source is not None and not held[0]))
+    held = [True]  # the reports "not in yet" until the test says
+    async with make_app(demo).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "4", "1")
+        assert pilot.app.current_mode == "checklists"
+        pilot.app.post_message(events.Key("4", "4"))
+        pilot.app.post_message(events.Key("d", "d"))
+        await pilot.pause(0.3)
+        review = pilot.app.screen
+        assert isinstance(review, ReviewScreen) and review.period == "month"  # `d` waits
+        held[0] = False
+        await burst(pilot)
+        assert review.period == "day"
