@@ -44,3 +44,14 @@ async def test_ui_lang_english_keeps_a_chinese_board_in_english(chinese_board: P
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "saved" in app.sub_title and "Quit" in footer_words(app)
+
+
+@pytest.mark.parametrize("width", [70, 80, 120])
+async def test_view_1_keeps_its_chinese_column_headings_whole(chinese_board: Path, width: int) -> None:
+    app = OpsboardApp(BoardStore(chinese_board, user="lin"))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#items")
+        headings = {str(column.label): column.width for column in table.columns.values()}
+        assert {"编号", "事项", "部门", "负责人", "截止"} <= set(headings)  # '负责人' (owner), never cut to '负责'
+        assert all(width >= len(label) * 2 for label, width in headings.items())

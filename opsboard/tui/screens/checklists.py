@@ -52,6 +52,12 @@ LABELS = (
 )
 
 
+def _whole_heading(label: str) -> int:
+    """The width a heading in wide (CJK) characters keeps whole: cut, '负责人'
+    (owner) would read '负责' (responsible). English headings may be cut: 0."""
+    return cell_len(label) if cell_len(label) > len(label) else 0
+
+
 class ChecklistsScreen(TableCursorKeys, ViewScreen):
     VIEW_NAME = "checklists"
     VIEW_TITLE = _l("Checklists")
@@ -99,16 +105,18 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         items = self._phase_items()
         longest_department = max((cell_len(names.get(i.department, i.department)) for i in items), default=10)
         longest_owner = max((cell_len(i.owner) for i in items), default=0)
+        whole = {key: _whole_heading(str(label)) for key, label in LABELS}
         widths = {
             **FIXED_COLUMNS,
             "department": min(max(10, longest_department), max(10, (self.size.width - 40) // 3)),
-            "owner": min(10, max(5, longest_owner)),
+            "owner": min(10, max(5, whole["owner"], longest_owner)),
         }
         if self._short_dates(items):
             widths["due"] = SHORT_DUE_WIDTH
         room = self.size.width - 2 * len(LABELS) - 2
         over = sum(widths.values()) + MIN_TITLE_WIDTH - room
         for key, least in (("department", 6), ("owner", 4)):  # give way before the title is cut further
+            least = max(least, whole[key])
             give = max(0, min(over, widths[key] - least))
             widths[key] -= give
             over -= give
