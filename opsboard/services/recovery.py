@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from opsboard.i18n import _
+from opsboard.i18n import _, ngettext
 from opsboard.model import Table
 from opsboard.model.clock import now, today
 from opsboard.store import BoardDamagedError, BoardStore, BoardWriteError, list_backups, list_daily
@@ -38,10 +38,6 @@ class BackupInfo:
     problem: str = ""  # why it does not parse
     day: date | None = None  # a day's snapshot (its `number` is 0), not a numbered backup
 
-    @property
-    def name(self) -> str:
-        return f"the snapshot of {self.day.isoformat()}" if self.day else f"backup {self.number}"
-
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -52,15 +48,37 @@ class RestoreResult:
     @property
     def message(self) -> str:
         """One line saying what was restored and where the replaced file went."""
-        kept = f"; the file it replaced is kept as {self.kept_aside}" if self.kept_aside else ""
-        return (
-            f"Restored {self.board} from {self.backup.name} "
-            f"(saved {self.backup.saved_at:%Y-%m-%d %H:%M:%S}, {count_tasks(self.backup.tasks or 0)}){kept}"
-        )
+        backup, n = self.backup, self.backup.tasks or 0
+        values = {"board": self.board, "saved": f"{backup.saved_at:%Y-%m-%d %H:%M:%S}", "n": n, "kept": self.kept_aside}
+        if backup.day is not None and self.kept_aside:
+            text = ngettext(
+                "Restored {board} from the snapshot of {day} (saved {saved}, {n} task); the file it replaced is kept as {kept}",
+                "Restored {board} from the snapshot of {day} (saved {saved}, {n} tasks); the file it replaced is kept as {kept}",
+                n,
+            )
+        elif backup.day is not None:
+            text = ngettext(
+                "Restored {board} from the snapshot of {day} (saved {saved}, {n} task)",
+                "Restored {board} from the snapshot of {day} (saved {saved}, {n} tasks)",
+                n,
+            )
+        elif self.kept_aside:
+            text = ngettext(
+                "Restored {board} from backup {number} (saved {saved}, {n} task); the file it replaced is kept as {kept}",
+                "Restored {board} from backup {number} (saved {saved}, {n} tasks); the file it replaced is kept as {kept}",
+                n,
+            )
+        else:
+            text = ngettext(
+                "Restored {board} from backup {number} (saved {saved}, {n} task)",
+                "Restored {board} from backup {number} (saved {saved}, {n} tasks)",
+                n,
+            )
+        return text.format(**values, day=backup.day.isoformat() if backup.day else "", number=backup.number)
 
 
 def count_tasks(n: int) -> str:
-    return f"{n} task" if n == 1 else f"{n} tasks"
+    return ngettext("{n} task", "{n} tasks", n).format(n=n)
 
 
 def _inspect(number: int, path: Path, saved_at: datetime, size: int) -> BackupInfo:
@@ -216,7 +234,7 @@ def open_read_only_copy(board: str | Path, *, user: str) -> BoardStore:
     copy = folder / board.name
     shutil.copyfile(good.path, copy)
     store = BoardStore(copy, user=user)
-    store.read_only_reason = (
-        f"a copy of backup {good.number} of {board} (saved {good.saved_at:%Y-%m-%d %H:%M}), because the board is damaged"
+    store.read_only_reason = _("a copy of backup {number} of {board} (saved {saved}), because the board is damaged").format(
+        number=good.number, board=board, saved=f"{good.saved_at:%Y-%m-%d %H:%M}"
     )
     return store

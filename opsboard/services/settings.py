@@ -15,6 +15,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
+from opsboard.i18n import _
+
 SETTINGS_FILE = "settings.json"
 _LONGEST = {"export_folder": 1000}  # a path; the others are short names
 
@@ -59,5 +61,5 @@ def save_settings(settings: PersonalSettings, path: Path | None = None) -> str |
             partial.unlink(missing_ok=True)
         except OSError:
             pass  # nothing was written there either
-        return f"{path}: your settings were not saved ({error.strerror or error})"
+        return _("{path}: your settings were not saved ({error})").format(path=path, error=error.strerror or error)
     return None

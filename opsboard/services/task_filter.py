@@ -29,6 +29,14 @@ KEY_ALIASES = {"负责人": "owner", "标签": "tag", "截止": "due", "优先�
 DUE_ALIASES = {"逾期": "overdue", "今天": "today", "本周": "week"}
 ME_ALIASES = ("me", "我")
 FILTER_HELP = _l("text, owner:NAME|me, tag:NAME, due:overdue|today|week, p:1-4")
+# the filter's words as `?` explains them (the Chinese keywords in the Chinese interface)
+FILTER_WORDS = (
+    (_l("words"), _l("in the title, owner, tags, notes, comments or id; each must be there")),
+    (_l("owner:NAME"), _l("whose task; owner:me is yours")),
+    (_l("tag:NAME"), _l("tasks with that tag")),
+    (_l("due:WHEN"), _l("overdue, today or week")),
+    (_l("p:1-4"), _l("priority; p:1 p:2 is either")),
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from opsboard.i18n import _
+
 # place → the class whose bindings apply there (its base classes' too)
 PLACES: dict[str, str] = {
     "everywhere": "opsboard.tui.app:OpsboardApp",
@@ -85,7 +87,7 @@ def keymap_problems(keymap: Mapping[str, str], bindings: list[KeyBinding] | None
     place (the second action would never run)."""
     bindings = key_bindings() if bindings is None else bindings
     known = {b.id for b in bindings}
-    problems = [f"keymap: unknown id '{key_id}' (`opsboard keys` lists them)" for key_id in keymap if key_id not in known]
+    problems = [_("keymap: unknown id '{id}' (`opsboard keys` lists them)").format(id=key_id) for key_id in keymap if key_id not in known]
     for place in PLACES:
         if place == "everywhere":
             continue
@@ -98,7 +100,9 @@ def keymap_problems(keymap: Mapping[str, str], bindings: list[KeyBinding] | None
         for key, ids in final.items():
             ids = list(dict.fromkeys(ids))
             if len(ids) > 1 and any(i in keymap for i in ids):
-                line = f"keymap: '{key}' is bound to both {ids[0]} and {ids[1]}; only one of them can run"
+                line = _("keymap: '{key}' is bound to both {first} and {second}; only one of them can run").format(
+                    key=key, first=ids[0], second=ids[1]
+                )
                 if line not in problems:
                     problems.append(line)
     return problems

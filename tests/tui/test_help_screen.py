@@ -63,3 +63,13 @@ async def test_help_lists_our_keys_once_and_no_textual_defaults(board: Path) -> 
         keys = [line.split()[0] for line in lines if line.startswith("  ")]
         for key in ("t", "<", ">"):
             assert key in keys, key
+
+
+async def test_help_explains_the_marks_and_the_filter_words(board: Path) -> None:
+    async with make_app(board).run_test(size=(80, 24)) as pilot:
+        lines = [line.strip() for line in listed(await open_help(pilot, "2"))]
+        assert "Marks on screen" in lines and "Filter (/ in view 2 and in T's list)" in lines
+        start = lines.index("Filter (/ in view 2 and in T's list)")
+        assert [line.split()[0] for line in lines[start + 1 : start + 6]] == ["words", "owner:NAME", "tag:NAME", "due:WHEN", "p:1-4"]
+        assert "whose task; owner:me is yours" in lines[start + 2]
+        assert any(line.startswith("T ") and "All tasks" in line for line in lines)

@@ -124,3 +124,21 @@ def test_ten_thousand_tasks_sort_and_filter_quickly() -> None:
     for sort in ("priority", "due", "department", "owner"):
         found = cross_department_tasks(tasks, chosen, date(2026, 3, 2), sort=sort)
     assert time.perf_counter() - start < 1.0 and len(found) == 3334
+
+
+@pytest.mark.parametrize("start", ["1", "3"])
+async def test_from_another_view_enter_opens_the_card_itself_on_its_board(board: Path, start: str) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await pilot.press(start, "T")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, TaskListScreen)
+        row = listed(screen).index("t-d4")  # Design's Doing column, not the first card of To do
+        for _ in range(row):
+            await pilot.press("down")
+        await pilot.press("enter")
+        for _ in range(6):
+            await pilot.pause(0.05)
+        boards = pilot.app.screen
+        assert isinstance(boards, BoardsScreen) and pilot.app.current_mode == "boards"
+        assert boards.department == "design" and boards.current_task().id == "t-d4"

@@ -1,5 +1,5 @@
-"""`?`: every key of the view and of the app, and what the marks on screen
-mean, in a dialog that scrolls by keyboard.
+"""`?`: every key of the view and of the app, what the marks on screen
+mean and the filter's words, in a dialog that scrolls by keyboard.
 
 Built from the same bindings as the footer (so a remapped key shows as
 remapped), but only opsboard's own: Textual's defaults (ctrl+q, copy, focus
@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from opsboard.i18n import _, _l
+from opsboard.services.task_filter import FILTER_WORDS
 
 SYMBOLS = (
     ("!", _l("overdue; beside a count: needs a look")),
@@ -105,6 +106,7 @@ class HelpScreen(ModalScreen[None]):
             section(_(str(self.view_title)) if self.view_title else _("This view"), self.view_keys)
         section(_("Everywhere"), self.everywhere)
         section(_("Marks on screen"), [(mark, str(words)) for mark, words in SYMBOLS])
+        section(_("Filter (/ in view 2 and in T's list)"), [(str(spelled), str(words)) for spelled, words in FILTER_WORDS])
         text.rstrip()
         return text
 

@@ -142,9 +142,9 @@ class AgendaTable(KeyedTable, inherit_bindings=False):
             _("owner {name}").format(name=task.owner) if task.owner else "",
             task.blocked_reason if group == "blocked" else detail,
             f"P{task.priority}",
-            _last_comment(task),
         ]
-        self.details[key] = Content(" · ".join(w for w in words if w))
+        comment = _last_comment(task)  # on a line of its own: the task's line is long already
+        self.details[key] = Content(" · ".join(w for w in words if w) + (f"\n{comment}" if comment else ""))
         return key
 
     def _add_more(self, group: str, count: int) -> str:
