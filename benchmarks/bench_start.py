@@ -27,7 +27,7 @@ for folder in (HERE.parent, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from bench_views import Pane, _has
+from bench_views import Pane, _has, tmux_server
 
 START_BUDGET = 1.3  # × the bare Textual app
 
@@ -54,18 +54,23 @@ def start_times(runs: int) -> dict[str, list[float]]:
         script.write_text(BARE_APP, encoding="utf-8")
         commands = {"bare": f"{sys.executable} {script}", "demo": f"{sys.executable} -m opsboard --demo --user bench"}
         names = list(commands)
-        for n in range(runs + 1):
-            for name in names[n % 2 :] + names[: n % 2]:  # each round in another order
-                started = time.perf_counter()
-                pane = Pane(commands[name], f"opsboard-bench-start-{os.getpid()}-{name}-{n}", config)
-                try:
-                    seconds = pane.wait_for(SHOWN[name], timeout=60, started=started)
-                finally:
-                    pane.close()
-                if n:  # the first round warms the bytecode and disk caches
-                    times[name].append(seconds)
-                time.sleep(0.2)  # the pane's process gone before the next starts
+        with tmux_server():
+            start_rounds(runs, names, commands, config, times)
     return times
+
+
+def start_rounds(runs: int, names: list[str], commands: dict[str, str], config: Path, times: dict[str, list[float]]) -> None:
+    for n in range(runs + 1):
+        for name in names[n % 2 :] + names[: n % 2]:  # each round in another order
+            started = time.perf_counter()
+            pane = Pane(commands[name], f"opsboard-bench-start-{os.getpid()}-{name}-{n}", config)
+            try:
+                seconds = pane.wait_for(SHOWN[name], timeout=60, started=started)
+            finally:
+                pane.close()
+            if n:  # the first round warms the bytecode and disk caches
+                times[name].append(seconds)
+            time.sleep(0.2)  # the pane's process gone before the next starts
 
 
 def main(runs: int = 15) -> list[tuple]:

@@ -31,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -66,6 +67,21 @@ SHOWN: dict[str, Callable[[str], bool]] = {
 
 
 # -- through tmux ----------------------------------------------------------------
+# A tmux server of the benchmarks' own (nobody else's sessions in it or near
+# it), kept up between panes by an idle session: tmux ends a server with its
+# last session, and a pane started just then fails.
+TMUX = ("tmux", "-L", f"opsboard-bench-{os.getpid()}")
+
+
+@contextmanager
+def tmux_server() -> Iterator[None]:
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+
+
 class Pane:
     """A program in a detached tmux session of its own."""
 
@@ -77,10 +93,10 @@ class Pane:
         # the pane's environment is the tmux server's: what child_env() sets or drops, said again
         exports = " ".join(f"{key}={env[key]}" for key in ("PYTHONPATH", "XDG_CONFIG_HOME", "OPSBOARD_LANG"))
         dropped = "-u PYTHONDONTWRITEBYTECODE -u OPSBOARD_NOW"
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, *size, f"env {dropped} {exports} {command}"], check=True, env=env)
+        subprocess.run([*TMUX, "new-session", "-d", "-s", name, *size, f"env {dropped} {exports} {command}"], check=True, env=env)
 
     def text(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout
+        return subprocess.run([*TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout
 
     def wait_for(self, shown: Callable[[str], bool], timeout: float = 10.0, started: float | None = None) -> float:
         """Seconds from `started` (now) until `shown(screen)`; polls as fast as tmux answers."""
@@ -92,11 +108,11 @@ class Pane:
 
     def press(self, key: str, shown: Callable[[str], bool]) -> float:
         started = time.perf_counter()
-        subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, key], check=True)
         return self.wait_for(shown, started=started)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
 
 
 def tmux_times(board: Path, runs: int, read: float, config: Path) -> tuple[list[float], list[float]]:
@@ -250,11 +266,12 @@ def main(runs: int = 3, read: float = 3.0) -> list[tuple]:
         config = Path(folder) / "config"
         config.mkdir()
         if shutil.which("tmux"):
-            floor = tmux_floor(4 * runs, config)
-            rows.append(("views, tmux: a bare Textual app's label update seen (ms)", round(median_ms(floor), 1), "", None))
-            for label, board in boards:
-                shutil.copyfile(DEMO_BOARD, demo)  # each board as it was: a run may record a stand-up
-                rows += switch_rows(f"tmux, {label}", *tmux_times(board, runs, read, config))
+            with tmux_server():
+                floor = tmux_floor(4 * runs, config)
+                rows.append(("views, tmux: a bare Textual app's label update seen (ms)", round(median_ms(floor), 1), "", None))
+                for label, board in boards:
+                    shutil.copyfile(DEMO_BOARD, demo)  # each board as it was: a run may record a stand-up
+                    rows += switch_rows(f"tmux, {label}", *tmux_times(board, runs, read, config))
         else:
             rows.append(("views, tmux: not installed, not timed", "-", "", None))
         for label, board in boards:
