@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from opsboard.i18n import _
+from opsboard.i18n import _, _l
 from opsboard.model import TaskStatus
 
 from .task_board import card_order, column_order
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from opsboard.model import Task
 
 SORTS = ("priority", "due", "department", "owner")
+SORT_TITLES = {"priority": _l("priority"), "due": _l("due date"), "department": _l("department"), "owner": _l("owner")}
 QUICK_FILTERS = {"mine": "owner:me", "overdue": "due:overdue", "week": "due:week"}
 
 _LAST = "\uffff"  # sorts after any name: no owner goes last

@@ -17,7 +17,7 @@ from opsboard.i18n import _, _l, ngettext
 from opsboard.model.clock import today
 from opsboard.services.errors import InputError
 from opsboard.services.task_filter import FILTER_HELP, TaskFilter, parse_filter
-from opsboard.services.task_list import QUICK_FILTERS, SORTS, cross_department_tasks
+from opsboard.services.task_list import QUICK_FILTERS, SORT_TITLES, SORTS, cross_department_tasks
 
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
@@ -101,7 +101,7 @@ class TaskListScreen(Screen[None]):
     def _show_title(self) -> None:
         count = len(self.listing.tasks)
         title = Text(ngettext("Tasks across departments · {n} task", "Tasks across departments · {n} tasks", count).format(n=count))
-        title.append(" · " + _("by {sort}").format(sort=self.sort), style="not bold")
+        title.append(" · " + _("by {sort}").format(sort=SORT_TITLES[self.sort]), style="not bold")
         if self.include_done:
             title.append(" · " + _("done included"), style="not bold")
         if self.filter_text:

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from opsboard.i18n import _l
+from opsboard.i18n import _, _l
 from opsboard.model import TASK_STATUS_LABELS, Task
 
 # column → width (the title takes what is left)
@@ -138,7 +138,9 @@ class TaskList(ScrollView, can_focus=True):
                 TASK_STATUS_LABELS[task.status],
                 self.departments.get(task.department, task.department),
                 task.owner or "—",
-                task.title + (f" (blocked: {task.blocked_reason})" if task.blocked_reason else ""),
+                _("{title} (blocked: {reason})").format(title=task.title, reason=task.blocked_reason)
+                if task.blocked_reason
+                else task.title,
             ],
             width,
         )
