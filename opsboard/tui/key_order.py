@@ -44,11 +44,13 @@ class KeyOrder:
         self._in_flight_since = 0.0
         self._released: events.Key | None = None  # re-sent by us: let in
         self._task: asyncio.Task[None] | None = None
+        self.last_key_at = 0.0  # when the user last typed (tui/preparing.py waits for a pause)
 
     # -- called by the app ---------------------------------------------------
     def admit(self, key: events.Key) -> bool:
         """A key the app has just read: True to handle it now; False when it
         waits its turn (it is sent again then)."""
+        self.last_key_at = monotonic()
         if key is self._released:
             self._released = None
             self._start(key)

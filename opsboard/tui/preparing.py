@@ -3,7 +3,8 @@ user reads it, the app prepares the other views in the background, so the
 first visit to any of them shows it at once, as a later visit does.
 
 In order, each step a short slice of the UI thread, a timer apart (the app
-draws and answers keys between them: a key waits at most one slice):
+draws and answers keys between them: a key waits at most one slice; while
+the user is typing, the slices wait for a pause):
 
 1. a thread imports every view's module (widgets, services, models), so the
    UI thread does not wait for imports;
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 SLICE_SECONDS = 0.008  # of validation per slice
 GAP_SECONDS = 0.004  # between slices: the app draws and answers keys
 WAIT_SECONDS = 0.05  # between looks while waiting for the import thread or a view's figures
+TYPING_PAUSE = 0.25  # seconds without a key before the next slice (a view's mount is one of 20–80 ms)
 MOUNT_WAIT = 5.0  # seconds at most for a view's mount before the next view's turn
 SETTLE_WAIT = 30.0  # seconds at most for a view's figures (pandas loads first)
 # The tables a view reads as it opens, validated ahead (the others are small);
@@ -71,6 +73,10 @@ class ViewPreparer:
 
     def _step(self) -> None:
         if self._steps is None:
+            return
+        typing = time.monotonic() - self.app.key_order.last_key_at
+        if typing < TYPING_PAUSE:  # the user is at the keys: the next slice waits for a pause
+            self.app.set_timer(TYPING_PAUSE - typing, self._step)
             return
         try:
             gap = next(self._steps)

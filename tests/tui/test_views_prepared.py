@@ -139,3 +139,17 @@ async def test_a_view_that_cannot_draw_in_the_background_waits_for_its_visit(boa
         assert app._screen_stacks["standup"][0].is_mounted
         await pilot.press("2")
         assert app.current_mode == "boards"
+
+
+async def test_preparing_waits_while_the_user_types(board: Path) -> None:
+    """A key every tenth of a second on view 1 from the first frame: no view
+    is built meanwhile (each build is a slice of 20–80 ms a key would wait
+    for); a pause, and they all are."""
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        for _ in range(10):
+            await pilot.press("j")
+            await asyncio.sleep(0.1)
+            assert not app._screen_stacks.get("boards")
+        await prepared(pilot)
+        assert all(app._screen_stacks[mode][0].is_mounted for mode in MODES)
