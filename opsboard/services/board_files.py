@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -86,11 +87,40 @@ def open_or_create_default(user: str) -> tuple[BoardStore, str | None]:
 
 
 def demo_copy() -> Path:
-    """A fresh temporary copy of the sample board (the sample itself is never opened)."""
-    folder = Path(tempfile.mkdtemp(prefix="opsboard-demo-"))
+    """A fresh temporary copy of the sample board (the sample itself is never
+    opened), in a folder named for this process; the folders of demos whose
+    process is gone (killed, the machine switched off) are cleared first."""
+    sweep_stale_demos()
+    folder = Path(tempfile.mkdtemp(prefix=f"opsboard-demo-{os.getpid()}-"))
     target = folder / "demo.json"
     shutil.copyfile(DEMO_BOARD, target)
     return target
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process (PermissionError) or a platform without signals: leave it
+        return True
+    return True
+
+
+def sweep_stale_demos(temp: Path | None = None) -> None:
+    """Discard the demo folders (`opsboard-demo-<pid>-…`) this user's demos
+    left when their process ended without cleaning up; what the user
+    exported there stays, as `discard_demo` keeps it."""
+    for folder in (temp or Path(tempfile.gettempdir())).glob("opsboard-demo-*-*"):
+        pid = folder.name.split("-")[2]
+        try:
+            if not pid.isdigit() or _running(int(pid)) or not folder.is_dir() or folder.is_symlink():
+                continue
+            if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+                continue  # another user's demo
+            discard_demo(folder / "demo.json")
+        except OSError:
+            continue  # gone meanwhile, or not ours to touch
 
 
 def discard_demo(board: Path) -> list[Path]:

@@ -257,3 +257,23 @@ def test_demo_copy_is_a_new_temporary_file_each_time_and_saving_it_leaves_the_sa
     assert DEMO_BOARD.read_bytes() == sample
     assert not os.path.exists(DEMO_BOARD.with_name(DEMO_BOARD.name + ".backups"))
     assert not os.path.exists(DEMO_BOARD.with_name(DEMO_BOARD.name + ".lock"))
+
+
+def test_a_demo_killed_before_it_cleaned_up_is_swept_at_the_next_demo(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from opsboard.services.board_files import sweep_stale_demos
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process that ended: its demo was killed with -9
+    stale, exported, live = (tmp_path / f"opsboard-demo-{pid}-x{n}" for n, pid in enumerate((gone.pid, gone.pid, os.getpid())))
+    for folder in (stale, exported, live):
+        (folder / "demo.json.backups").mkdir(parents=True)
+        (folder / "demo.json").write_text("{}")
+        (folder / "demo.json.lock").write_text("")
+    (exported / "demo-boards.xlsx").write_text("mine")
+    sweep_stale_demos(tmp_path)
+    assert not stale.exists()
+    assert [p.name for p in exported.iterdir()] == ["demo-boards.xlsx"]  # what the user exported stays
+    assert sorted(p.name for p in live.iterdir()) == ["demo.json", "demo.json.backups", "demo.json.lock"]  # still running
