@@ -9,18 +9,24 @@ from typing import Literal
 
 from opsboard.i18n import _
 from opsboard.model import TASK_STATUS_LABELS, Task
+from opsboard.services import task_fields
 from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
-from opsboard.services.task_fields import TASK_FIELDS, cli_fields
+from opsboard.services.task_fields import cli_fields
 from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, list_tasks, update_task
 from opsboard.services.user import current_user
 
 NAMES = ("task",)
 
 # service field → the option a user typed, so a message names what to fix
-_OPTIONS = {field.name: field.option for field in TASK_FIELDS if field.option} | {"status": "--status", "reason": "--reason"}
+_OPTIONS = {"status": "--status", "reason": "--reason"}
+
+
+def _option(name: str) -> str:
+    declared = task_fields.BY_NAME.get(name)
+    return declared.option if declared and declared.option else _OPTIONS.get(name, name)
 
 
 def _add_options(parser: argparse.ArgumentParser, command: Literal["add", "set"]) -> None:
@@ -73,7 +79,7 @@ def _one_line(error: FieldErrors) -> InputError:
     for field, message in error.errors.items():
         if field == "reason" and message == str(BLOCKED_NEEDS_REASON):
             message = _("{message} (add --reason TEXT)").format(message=message)
-        parts.append(_("{option}: {message}").format(option=_OPTIONS.get(field, field), message=message))
+        parts.append(_("{option}: {message}").format(option=_option(field), message=message))
     return InputError(_("; ").join(parts))
 
 

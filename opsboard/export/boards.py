@@ -3,7 +3,7 @@ all departments, then a section per department with a table per column."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,62 +52,27 @@ def _overview_row(name: str, counts: list[int]) -> list[str]:
     return [name] + [_flag(n) if i in (blocked_at, overdue_at) else str(n) for i, n in enumerate(counts)]
 
 
-def _due(task: Task, today: date) -> str:
-    if task.due is None:
-        return ""
-    if task.is_overdue(today):
-        return _("{date} **(overdue)**").format(date=task.due.isoformat())
-    if task.is_due_today(today):
-        return _("{date} **(today)**").format(date=task.due.isoformat())
-    return task.due.isoformat()
+@dataclass(frozen=True)
+class TaskColumn:
+    """A column of the cards' tables; services/task_board.py makes them from
+    the task fields' declaration (services/task_fields.py)."""
+
+    heading: str
+    text: Callable[[Task], str]  # the cell as plain text: escaped here
+    statuses: frozenset[TaskStatus]  # the board columns whose table has it
+    markdown: Callable[[Task], str] | None = None  # the cell already as Markdown (a warning in bold)
+
+    def cell(self, task: Task) -> str:
+        return self.markdown(task) if self.markdown else escape(self.text(task))
 
 
-def column_table(status: TaskStatus, tasks: Sequence[Task], items: Mapping[str, str], today: date) -> str:
-    """One column's cards as a table; Blocked shows each card's reason, Done its date."""
+def column_table(status: TaskStatus, tasks: Sequence[Task], columns: Sequence[TaskColumn]) -> str:
+    """One column's cards as a table, with the columns for its status (Blocked:
+    each card's reason, Done: its date)."""
     if not tasks:
         return _("_No cards._")
-    if status is TaskStatus.BLOCKED:
-        headers = [_("Task"), _("Reason"), _("Blocked since"), _("Owner"), _("Due"), _("Priority"), _("Id")]
-        rows = [
-            [
-                escape(t.title),
-                escape(t.blocked_reason),
-                t.blocked_since.date().isoformat() if t.blocked_since else "",
-                escape(t.owner),
-                _due(t, today),
-                f"P{t.priority}",
-                escape(t.id),
-            ]
-            for t in tasks
-        ]
-    elif status is TaskStatus.DONE:
-        headers = [_("Task"), _("Owner"), _("Done on"), _("Priority"), _("Tags"), _("Id")]
-        rows = [
-            [
-                escape(t.title),
-                escape(t.owner),
-                t.done_at.date().isoformat() if t.done_at else "",
-                f"P{t.priority}",
-                escape(", ".join(t.tags)),
-                escape(t.id),
-            ]
-            for t in tasks
-        ]
-    else:
-        headers = [_("Task"), _("Owner"), _("Due"), _("Priority"), _("Tags"), _("Checklist item"), _("Id")]
-        rows = [
-            [
-                escape(t.title),
-                escape(t.owner),
-                _due(t, today),
-                f"P{t.priority}",
-                escape(", ".join(t.tags)),
-                escape(items.get(t.checklist_item, t.checklist_item)) if t.checklist_item else "",
-                escape(t.id),
-            ]
-            for t in tasks
-        ]
-    return table(headers, rows)
+    shown = [c for c in columns if status in c.statuses]
+    return table([c.heading for c in shown], [[c.cell(t) for c in shown] for t in tasks])
 
 
 def comment_lines(board: DepartmentBoard) -> list[str]:
@@ -122,8 +87,8 @@ def comment_lines(board: DepartmentBoard) -> list[str]:
     return [*lines, ""]
 
 
-def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], items: Mapping[str, str], today: date) -> str:
-    """`items`: checklist item id → its code and title, for the cards that serve one."""
+def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], columns: Sequence[TaskColumn], today: date) -> str:
+    """`columns`: the cards' tables' columns (services/task_board.export_columns)."""
     lines = [
         heading(1, _("{board} — department boards").format(board=escape(board_name))),
         "",
@@ -146,7 +111,7 @@ def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], items: M
             lines += [
                 heading(3, _("{column} ({count})").format(column=TASK_STATUS_LABELS[status], count=len(tasks))),
                 "",
-                column_table(status, tasks, items, today),
+                column_table(status, tasks, columns),
                 "",
             ]
         lines += comment_lines(board)

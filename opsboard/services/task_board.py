@@ -3,19 +3,20 @@ departments, checklist items' task progress, and the boards' Markdown export."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.export.boards import DepartmentBoard, boards_markdown
+from opsboard.export.boards import DepartmentBoard, TaskColumn, boards_markdown
 from opsboard.i18n import _
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
 from .errors import InputError
+from .task_fields import EVERY_COLUMN, TASK_FIELDS, TaskContext
 from .task_filter import TaskFilter, parse_filter, select
 
 if TYPE_CHECKING:
@@ -212,4 +213,34 @@ def boards_export(store: BoardStore) -> str:
     for summary in department_overview(store, tasks=tasks):
         columns = board_columns(store, summary.department.id, show_folded=True, tasks=tasks)
         boards.append(DepartmentBoard(summary.department.name, [(c.status, c.tasks) for c in columns]))
-    return boards_markdown(store.meta().name, boards, items, today())
+    day = today()
+    return boards_markdown(store.meta().name, boards, export_columns(TaskContext(day, items=items)), day)
+
+
+def _seeing(shown: Callable[[Task, TaskContext], str], seen: TaskContext) -> Callable[[Task], str]:
+    return lambda task: shown(task, seen)
+
+
+def _day_of(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def export_columns(seen: TaskContext) -> list[TaskColumn]:
+    """The cards' tables' columns: each declared field with a `column`
+    (services/task_fields.py) in its order, what the board records about a
+    blocked or done card after the field it belongs beside, and the id last."""
+    blocked, done = frozenset({TaskStatus.BLOCKED}), frozenset({TaskStatus.DONE})
+    recorded = {
+        "title": [
+            TaskColumn(_("Reason"), lambda t: t.blocked_reason, blocked),
+            TaskColumn(_("Blocked since"), lambda t: _day_of(t.blocked_since), blocked),
+        ],
+        "due": [TaskColumn(_("Done on"), lambda t: _day_of(t.done_at), done)],
+    }
+    columns: list[TaskColumn] = []
+    for declared in TASK_FIELDS:
+        if declared.column is not None:
+            markdown = _seeing(declared.markdown, seen) if declared.markdown else None
+            columns.append(TaskColumn(str(declared.column), _seeing(declared.show, seen), declared.columns, markdown))
+        columns += recorded.get(declared.name, [])
+    return [*columns, TaskColumn(_("Id"), lambda t: t.id, EVERY_COLUMN)]

@@ -1,5 +1,7 @@
-"""The board filter a user types after `/`: free text plus `owner:NAME`
-(`owner:me`: the current user, `--user`), `tag:NAME`, `due:overdue|today|week` and `p:1`.
+"""The board filter a user types after `/`: free text plus a `key:value`
+word for each field services/task_fields.py declares one for — `owner:NAME`
+(`owner:me`: the current user, `--user`), `tag:NAME`, `due:overdue|today|week`
+and `p:1` — and their Chinese spellings (`负责人:王 标签:双11 截止:逾期 优先级:1`).
 
 Pure: a string in, a predicate out (with a cache of each task's text). Terms combine with AND; several values of
 one key (`p:1 p:2`, `owner:ana owner:lin`) combine with OR. Anything that is
@@ -9,61 +11,61 @@ not a known `key:` is free text, so a title like "10:00 live" still matches.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Iterable
+from collections import UserString
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, cast
 
-from opsboard.i18n import _, _l
-from opsboard.model import TaskStatus
+from opsboard.i18n import _
 
-from .errors import InputError
+from .task_fields import TaskField, filter_fields, searchable_fields
 
 if TYPE_CHECKING:
     from opsboard.model import Task
 
-DUE_WORDS = ("overdue", "today", "week")
-KEYS = ("owner", "tag", "due", "p")
-# Chinese keywords beside the English ones (`负责人:王 标签:双11 截止:逾期 优先级:1`), on any board
-KEY_ALIASES = {"负责人": "owner", "标签": "tag", "截止": "due", "优先级": "p", "priority": "p"}
-DUE_ALIASES = {"逾期": "overdue", "今天": "today", "本周": "week"}
-ME_ALIASES = ("me", "我")
-FILTER_HELP = _l("text, owner:NAME|me, tag:NAME, due:overdue|today|week, p:1-4")
-# the filter's words as `?` explains them (the Chinese keywords in the Chinese interface)
-FILTER_WORDS = (
-    (_l("words"), _l("in the title, owner, tags, notes, comments or id; each must be there")),
-    (_l("owner:NAME"), _l("whose task; owner:me is yours")),
-    (_l("tag:NAME"), _l("tasks with that tag")),
-    (_l("due:WHEN"), _l("overdue, today or week")),
-    (_l("p:1-4"), _l("priority; p:1 p:2 is either")),
-)
+
+def filter_help() -> str:
+    """The filter box's hint, from the declared keys: 'text, owner:NAME|me, …'."""
+    return _(", ").join([_("text"), *(str(f.filter.help) for f in filter_fields() if f.filter)])
+
+
+class _FilterHelp(UserString):
+    """filter_help(), read when drawn (after the language is chosen)."""
+
+    def __init__(self, text: object = None) -> None:
+        self.text = None if text is None else str(text)  # UserString's methods make one from their result
+
+    @property
+    def data(self) -> str:  # type: ignore[override]
+        return filter_help() if self.text is None else self.text
+
+
+FILTER_HELP = cast(str, _FilterHelp())
+
+
+def filter_words() -> list[tuple[str, str]]:
+    """The filter's words as `?` explains them (the Chinese keywords in the
+    Chinese interface): free text, then each declared key."""
+    words = [(_("words"), _("in the title, owner, tags, notes, comments or id; each must be there"))]
+    return words + [(str(f.filter.word), str(f.filter.explains)) for f in filter_fields() if f.filter]
 
 
 @dataclass(frozen=True)
 class TaskFilter:
     words: tuple[str, ...] = ()  # casefolded free text, each must appear
-    owners: tuple[str, ...] = ()  # casefolded, any may match
-    tags: tuple[str, ...] = ()
-    due: tuple[str, ...] = ()
-    priorities: tuple[int, ...] = ()
+    terms: tuple[tuple[str, tuple[object, ...]], ...] = ()  # (field name, its values: any may match), in declaration order
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.owners or self.tags or self.due or self.priorities)
+        return not (self.words or self.terms)
+
+    def values(self, name: str) -> tuple[object, ...]:
+        """The values asked for the field `name` (owner:, tag:, …)."""
+        return next((values for field, values in self.terms if field == name), ())
 
     def matches(self, task: Task, today: date) -> bool:
-        if self.priorities and task.priority not in self.priorities:
-            return False
-        if self.owners and task.owner.casefold() not in self.owners:
-            return False
-        if self.tags and not any(tag.casefold().lstrip("#") in self.tags for tag in task.tags):
-            return False
-        if self.due and not any(_due_matches(word, task, today) for word in self.due):
-            return False
-        if self.words:
-            haystack = searchable_text(task)
-            return all(word in haystack for word in self.words)
-        return True
+        return bool(select(self, (task,), today))
 
 
 _HAYSTACKS: dict[int, tuple[Task, str]] = {}  # id(task) → (task, its text): the store reuses models
@@ -76,16 +78,10 @@ def select(chosen: TaskFilter, tasks: Iterable[Task], today: date) -> list[Task]
     found = list(tasks)
     if chosen.empty:
         return found
-    if chosen.priorities:
-        found = [t for t in found if t.priority in chosen.priorities]
-    if chosen.owners:
-        found = [t for t in found if t.owner.casefold() in chosen.owners]
-    if chosen.tags:
-        found = [t for t in found if any(tag.casefold().lstrip("#") in chosen.tags for tag in t.tags)]
-    if chosen.due:
-        due_ok = _due_test(chosen.due, today)
-        done = TaskStatus.DONE
-        found = [t for t in found if t.due is not None and t.status is not done and due_ok(t.due)]
+    fields = {f.name: f for f in filter_fields()}
+    for name, values in chosen.terms:
+        test = fields[name].filter_test(values, today)
+        found = [t for t in found if test(t)]
     for word in chosen.words:
         text = searchable_text
         found = [t for t in found if word in text(t)]
@@ -93,33 +89,21 @@ def select(chosen: TaskFilter, tasks: Iterable[Task], today: date) -> list[Task]
 
 
 def searchable_text(task: Task) -> str:
-    """What free text is looked for in: title, owner, tags, notes, the blocked
-    reason, the id and the comments, casefolded. Remembered per task object (a filter runs
-    over 10,000 tasks on every key typed; the store hands out the same
-    unchanged models, and a changed task is a new object)."""
+    """What free text is looked for in: the declared searchable fields (title,
+    owner, tags, notes), the blocked reason, the id and the comments,
+    casefolded. Remembered per task object (a filter runs over 10,000 tasks
+    on every key typed; the store hands out the same unchanged models, and a
+    changed task is a new object)."""
     hit = _HAYSTACKS.get(id(task))
     if hit is not None and hit[0] is task:
         return hit[1]
-    parts = [task.title, task.owner, " ".join(task.tags), task.notes, task.blocked_reason, task.id]
+    parts = [*searchable_fields(task), task.blocked_reason, task.id]
     parts += [comment.text for comment in task.comments]
     text = "\n".join(parts).casefold()
     if len(_HAYSTACKS) >= _HAYSTACKS_MAX:
         _HAYSTACKS.clear()
     _HAYSTACKS[id(task)] = (task, text)
     return text
-
-
-def _due_matches(word: str, task: Task, today: date) -> bool:
-    if task.due is None or task.status is TaskStatus.DONE:
-        return False
-    return _due_test((word,), today)(task.due)
-
-
-def _due_test(words: tuple[str, ...], today: date) -> Callable[[date | None], bool]:
-    """date → bool for `due:` words (either may match); done tasks are never due."""
-    week_end = today + timedelta(days=6)  # "week": the next 7 days, today included
-    overdue, on_day, week = "overdue" in words, "today" in words, "week" in words
-    return lambda due: due is not None and ((overdue and due < today) or (on_day and due == today) or (week and today <= due <= week_end))
 
 
 def _split(text: str) -> list[str]:
@@ -130,34 +114,29 @@ def _split(text: str) -> list[str]:
         return text.split()
 
 
-ME = "me"
+def _keys() -> dict[str, TaskField]:
+    """Each key and its aliases (casefolded) → the field it filters."""
+    keys: dict[str, TaskField] = {}
+    for field in filter_fields():
+        assert field.filter is not None
+        for key in (field.filter.key, *field.filter.aliases):
+            keys[key.casefold()] = field
+    return keys
 
 
 def parse_filter(text: str, me: str | None = None) -> TaskFilter:
-    """`text` → TaskFilter; InputError for a bad `due:` or `p:` value.
+    """`text` → TaskFilter; InputError for a value a key does not take (`due:`, `p:`).
     `me`: who `owner:me` means (the current user); without it, a person called "me"."""
     words: list[str] = []
-    owners: list[str] = []
-    tags: list[str] = []
-    due: list[str] = []
-    priorities: list[int] = []
+    keys = _keys()
+    values: dict[str, list[object]] = {}
     for term in _split(text or ""):
         key, sep, value = term.replace("：", ":", 1).partition(":")  # a Chinese IME types the full-width colon
-        key = KEY_ALIASES.get(key.casefold(), key.casefold())
-        if not sep or key not in KEYS or not value:
+        field = keys.get(key.casefold())
+        if not sep or field is None or not value:
             words.append(term.casefold())
-        elif key == "owner":
-            owners.append((me if me and value.casefold() in ME_ALIASES else value).casefold())
-        elif key == "tag":
-            tags.append(value.casefold().lstrip("#"))
-        elif key == "due":
-            word = DUE_ALIASES.get(value, value.casefold())
-            if word not in DUE_WORDS:
-                raise InputError(_("due:{value} is not a filter (use due:overdue, due:today or due:week)").format(value=value))
-            due.append(word)
-        else:
-            number = value.upper().removeprefix("P")
-            if number not in ("1", "2", "3", "4"):
-                raise InputError(_("p:{value} is not a priority (use p:1 to p:4)").format(value=value))
-            priorities.append(int(number))
-    return TaskFilter(tuple(words), tuple(owners), tuple(tags), tuple(due), tuple(priorities))
+            continue
+        assert field.filter is not None
+        values.setdefault(field.name, []).append(field.filter.read(value, me))
+    terms = tuple((f.name, tuple(values[f.name])) for f in filter_fields() if f.name in values)
+    return TaskFilter(tuple(words), terms)

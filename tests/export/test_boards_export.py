@@ -6,11 +6,18 @@ from datetime import date
 
 from markdown_it import MarkdownIt
 
-from opsboard.export.boards import DepartmentBoard, boards_markdown
+from opsboard.export.boards import DepartmentBoard, TaskColumn, boards_markdown
 from opsboard.model import Task, TaskStatus
+from opsboard.services.task_board import export_columns
+from opsboard.services.task_fields import TaskContext
 
 TODAY = date(2026, 3, 2)
 NASTY = "Fix | pipes *and* [links](x) <b>bold</b> # not a heading"
+
+
+def columns(items: dict[str, str]) -> list[TaskColumn]:
+    """The cards' columns as the task fields declare them; `items`: checklist item id → its code and title."""
+    return export_columns(TaskContext(TODAY, items=items))
 
 
 def card(task_id: str, title: str, status: str = "todo", **fields) -> Task:
@@ -80,7 +87,7 @@ def headings(tokens) -> list[tuple[str, str]]:
 
 
 def test_headings_per_department_and_column() -> None:
-    tokens = parse(boards_markdown("Spring [shop]", boards(), {"launch-b": "B Shoot photos"}, TODAY))
+    tokens = parse(boards_markdown("Spring [shop]", boards(), columns({"launch-b": "B Shoot photos"}), TODAY))
     assert headings(tokens) == [
         ("h1", "Spring [shop] — department boards"),
         ("h2", "Design"),
@@ -93,12 +100,12 @@ def test_headings_per_department_and_column() -> None:
 
 
 def test_overview_table_counts_and_marks_blocked_and_overdue() -> None:
-    overview = tables(parse(boards_markdown("Shop", boards(), {}, TODAY)))[0]
+    overview = tables(parse(boards_markdown("Shop", boards(), columns({}), TODAY)))[0]
     assert overview[0] == ["Department", "To do", "Doing", "Blocked", "Done", "Overdue", "Due today"]
     assert overview[1] == ["Design", "2", "0", "1", "1", "1", "1"]
     assert overview[2] == ["H&R <team>", "0", "0", "0", "0", "0", "0"]
     assert overview[3] == ["Total", "2", "0", "1", "1", "1", "1"]
-    tokens = parse(boards_markdown("Shop", boards(), {}, TODAY))
+    tokens = parse(boards_markdown("Shop", boards(), columns({}), TODAY))
     design_row = []
     for i, token in enumerate(tokens):
         if token.type == "inline" and token.content == "Design":
@@ -109,7 +116,7 @@ def test_overview_table_counts_and_marks_blocked_and_overdue() -> None:
 
 
 def test_cards_with_owner_due_priority_and_blocked_reason_survive_escaping() -> None:
-    all_tables = tables(parse(boards_markdown("Shop", boards(), {"launch-b": "B Shoot photos"}, TODAY)))
+    all_tables = tables(parse(boards_markdown("Shop", boards(), columns({"launch-b": "B Shoot photos"}), TODAY)))
     todo, blocked, done = all_tables[1], all_tables[2], all_tables[3]
     assert todo[0] == ["Task", "Owner", "Due", "Priority", "Tags", "Checklist item", "Id"]
     assert todo[1] == [NASTY, "mei", "2026-03-01 (overdue)", "P1", "photos", "B Shoot photos", "t-1"]
@@ -120,23 +127,23 @@ def test_cards_with_owner_due_priority_and_blocked_reason_survive_escaping() -> 
 
 
 def test_nothing_in_user_text_becomes_markup() -> None:
-    tokens = parse(boards_markdown("Shop", boards(), {}, TODAY))
+    tokens = parse(boards_markdown("Shop", boards(), columns({}), TODAY))
     kinds = {child.type for token in tokens if token.type == "inline" for child in token.children}
     assert not kinds & {"link_open", "html_inline", "image"}  # the (escaped) title's link and HTML stay text
     assert sum(1 for t in tokens if t.type == "heading_open") == 7
 
 
 def test_an_empty_department_says_so() -> None:
-    text = boards_markdown("Shop", boards(), {}, TODAY)
+    text = boards_markdown("Shop", boards(), columns({}), TODAY)
     assert text.split("## H\\&R \\<team\\>")[1].strip() == "_No tasks._"
 
 
 def test_a_chinese_interface_exports_chinese_headings_and_headers_with_the_same_figures() -> None:
     from opsboard import i18n
 
-    english = tables(parse(boards_markdown("Shop", boards(), {"launch-b": "B Shoot photos"}, TODAY)))
+    english = tables(parse(boards_markdown("Shop", boards(), columns({"launch-b": "B Shoot photos"}), TODAY)))
     i18n.set_language("zh")
-    markdown = boards_markdown("麻织旗舰店", boards(), {"launch-b": "B 拍摄商品图"}, TODAY)
+    markdown = boards_markdown("麻织旗舰店", boards(), columns({"launch-b": "B 拍摄商品图"}), TODAY)
     tokens = parse(markdown)
     assert headings(tokens) == [
         ("h1", "麻织旗舰店 — 部门看板"),

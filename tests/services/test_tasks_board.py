@@ -75,7 +75,7 @@ def task(**fields) -> Task:
 def test_filter_terms() -> None:
     assert parse_filter("").empty
     chosen = parse_filter('owner:"Mei" tag:#Photos p:P1 due:overdue hero')
-    assert chosen == TaskFilter(("hero",), ("mei",), ("photos",), ("overdue",), (1,))
+    assert chosen == TaskFilter(("hero",), (("owner", ("mei",)), ("due", ("overdue",)), ("priority", (1,)), ("tags", ("photos",))))
     card = task(owner="mei", tags=["photos"], priority=1, due="2026-03-01")
     assert chosen.matches(card, TODAY)
     assert not chosen.matches(card.model_copy(update={"priority": 2}), TODAY)

@@ -70,6 +70,12 @@ async def test_help_explains_the_marks_and_the_filter_words(board: Path) -> None
         lines = [line.strip() for line in listed(await open_help(pilot, "2"))]
         assert "Marks on screen" in lines and "Filter (/ in view 2 and in T's list)" in lines
         start = lines.index("Filter (/ in view 2 and in T's list)")
-        assert [line.split()[0] for line in lines[start + 1 : start + 6]] == ["words", "owner:NAME", "tag:NAME", "due:WHEN", "p:1-4"]
+        assert [line.split()[0] for line in lines[start + 1 : start + 6]] == [
+            "words",
+            "owner:NAME",
+            "due:WHEN",
+            "p:1-4",
+            "tag:NAME",
+        ]  # the fields' order (services/task_fields.py)
         assert "whose task; owner:me is yours" in lines[start + 2]
         assert any(line.startswith("T ") and "All tasks" in line for line in lines)

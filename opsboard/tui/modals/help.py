@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from opsboard.i18n import _, _l
-from opsboard.services.task_filter import FILTER_WORDS
+from opsboard.services.task_filter import filter_words
 
 SYMBOLS = (
     ("!", _l("overdue; beside a count: needs a look")),
@@ -106,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
             section(_(str(self.view_title)) if self.view_title else _("This view"), self.view_keys)
         section(_("Everywhere"), self.everywhere)
         section(_("Marks on screen"), [(mark, str(words)) for mark, words in SYMBOLS])
-        section(_("Filter (/ in view 2 and in T's list)"), [(str(spelled), str(words)) for spelled, words in FILTER_WORDS])
+        section(_("Filter (/ in view 2 and in T's list)"), filter_words())
         text.rstrip()
         return text
 

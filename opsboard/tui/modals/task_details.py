@@ -18,6 +18,7 @@ from textual.widgets import Static
 from opsboard.i18n import _, _l, pgettext
 from opsboard.model import Task
 from opsboard.model.labels import task_status_title
+from opsboard.services.task_fields import TaskContext, details_rows
 
 if TYPE_CHECKING:
     from opsboard.services.comments import HistoryLine
@@ -26,30 +27,15 @@ if TYPE_CHECKING:
 def task_details(task: Task, department: str, item: str, today: date, history: Sequence[HistoryLine] = ()) -> Text:
     """The card as labelled lines, then its comments and its history; user
     text stays text (no markup)."""
-    rows: list[tuple[str, str]] = [
-        (_("Status"), task_status_title(task.status)),
-        (_("Department"), department),
-        (_("Priority"), f"P{task.priority}"),
-        (_("Owner"), task.owner or "—"),
-    ]
-    if task.due:
-        if task.is_overdue(today):
-            due = _("{date} (overdue)").format(date=task.due.isoformat())
-        elif task.is_due_today(today):
-            due = _("{date} (today)").format(date=task.due.isoformat())
-        else:
-            due = task.due.isoformat()
-        rows.append((_("Due"), due))
+    rows: list[tuple[str, str]] = [(_("Status"), task_status_title(task.status))]
     if task.blocked_reason:
         if task.blocked_since:
             blocked = _("{reason} (since {date})").format(reason=task.blocked_reason, date=f"{task.blocked_since:%Y-%m-%d}")
         else:
             blocked = task.blocked_reason
         rows.append((_("Blocked"), blocked))
-    if task.tags:
-        rows.append((_("Tags"), ", ".join(task.tags)))
-    if item:
-        rows.append((_("Checklist"), item))
+    seen = TaskContext(today, {task.department: department}, {task.checklist_item: item} if task.checklist_item and item else {})
+    rows += details_rows(task, seen)  # the declared fields (services/task_fields.py)
     if task.created_at:
         rows.append((_("Created"), _("{date} by {who}").format(date=f"{task.created_at:%Y-%m-%d}", who=task.created_by or "?")))
     if task.done_at:
