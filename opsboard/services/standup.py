@@ -39,6 +39,7 @@ from opsboard.model.standup_words import minutes_text as minutes_text
 from opsboard.model.standup_words import since_words as since_words
 from opsboard.store import BoardStore
 
+from .activity import readable_entry
 from .errors import InputError
 
 ACTIVITY = "activity"  # the store's log of applied operations
@@ -156,10 +157,13 @@ def done_since(store: BoardStore, since: datetime) -> set[str]:
     newest end (with the task's own `done_at` for entries already archived)."""
     moved: set[str] = set()
     for doc in reversed(list(store.raw(ACTIVITY).values())):
-        if datetime.fromisoformat(doc["at"]) < since:
+        entry = readable_entry(doc)
+        if entry is None:
+            continue  # a hand-edited entry: `opsboard check` names it; the stand-up goes on without it
+        if entry.at < since:
             break
-        if doc.get("table") == Table.TASKS.value and (doc.get("after") or {}).get("status") == TaskStatus.DONE.value:
-            moved.add(str(doc.get("doc_id")))
+        if entry.table is Table.TASKS and entry.after.get("status") == TaskStatus.DONE.value:
+            moved.add(entry.doc_id)
     tasks = store.tasks()
     moved |= {t.id for t in tasks if t.done_at is not None and t.done_at >= since}
     return {t.id for t in tasks if t.id in moved and t.status is TaskStatus.DONE}

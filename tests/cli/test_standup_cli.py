@@ -4,6 +4,7 @@ Markdown. The DONE-WHEN check of issue 7 is the first test."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -142,3 +143,18 @@ def test_all_views_include_the_standup(board: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("OPSBOARD_NOW", MONDAY)
     assert main(["export", str(board), "--view", "all"]) == 0
     assert "# Stand-up agenda · Linen \\& Loom" in capsys.readouterr().out
+
+
+def test_a_hand_broken_activity_time_does_not_stop_the_agenda(board: Path) -> None:
+    """An entry whose time was edited into nonsense is left out (`opsboard
+    check` names it), instead of 'unexpected error: ValueError'."""
+    design_id = opsboard("task", "add", str(board), "--dept", "design", "--title", "Size chart", now="2026-06-12T09:00:00+08:00").strip()
+    opsboard("task", "set", str(board), design_id, "--status", "done", now="2026-06-12T17:00:00+08:00")
+    data = json.loads(board.read_text(encoding="utf-8"))
+    first = next(iter(data["activity"].values()))
+    first["at"] = "yesterday-ish"
+    board.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = board.read_bytes()
+    sections = items_by_heading(opsboard("export", str(board), "--view", "standup"))
+    assert "Done: Size chart" in sections["Design"]
+    assert board.read_bytes() == before
