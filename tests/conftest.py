@@ -17,3 +17,13 @@ def english_interface(monkeypatch: pytest.MonkeyPatch):
     i18n.reset()
     yield
     i18n.reset()
+
+
+@pytest.fixture(autouse=True)
+def own_config_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+    """Each test has its own config and data folders: the person's settings
+    (last view, theme), keymap and default board of whoever runs the tests
+    never change what a test sees, and no test writes to them."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
