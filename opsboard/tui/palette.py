@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .app import OpsboardApp
 
 # moving a cursor or scrolling is what keys are for: not worth a palette line
-_MOVES = ("cursor", "scroll", "page", "column(", "overview_cursor", "jump", "focus", "phase(", "department(")
+_MOVES = ("cursor", "scroll", "page", "column(", "jump", "focus", "phase(", "department(")
 TASK_HITS = 20
 
 

@@ -43,6 +43,7 @@ from ..widgets.board_overview import PERSON, TOTAL, BoardOverview
 from ..widgets.department_list import OVERVIEW, DepartmentList
 from ..widgets.kanban_board import KanbanBoard, due_label
 from ..widgets.key_footer import KeyFooter
+from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
 from ..widgets.quiet_header import QuietHeader
 from ..widgets.status_line import StatusLine
 from .base import ViewScreen
@@ -52,7 +53,7 @@ CARD_ACTIONS = {"edit", "details", "comment", "move", "reorder", "delete", "fold
 EDIT_ACTIONS = frozenset({"add", "edit", "comment", "move", "reorder", "delete", "fold_days"})
 
 
-class BoardsScreen(ViewScreen):
+class BoardsScreen(TableCursorKeys, ViewScreen):
     VIEW_NAME = "boards"
     VIEW_TITLE = _l("Boards")
     EDIT_ACTIONS = EDIT_ACTIONS
@@ -75,10 +76,7 @@ class BoardsScreen(ViewScreen):
         Binding("z", "fold", _l("Old done"), id="boards.fold", show=False),
         Binding("h,left", "column(-1)", _l("Prev column"), id="boards.prev_column", show=False),
         Binding("l,right", "column(1)", _l("Next column"), id="boards.next_column", show=False),
-        Binding("j", "overview_cursor(1)", _l("Down"), id="boards.overview_down", show=False),
-        Binding("k", "overview_cursor(-1)", _l("Up"), id="boards.overview_up", show=False),
-        Binding("g", "overview_cursor(-10000)", _l("Top"), id="boards.overview_top", show=False),
-        Binding("G", "overview_cursor(10000)", _l("Bottom"), id="boards.overview_bottom", show=False),
+        *vim_bindings("boards", "overview"),  # the overview's table; a department's cards have their own keys
         # in ? help and the palette: the footer keeps ? and q at 80 columns
         Binding("S", "column_sort", _l("Sort cards"), id="boards.sort", show=False),
         Binding("Z", "fold_days", _l("Fold done after…"), id="boards.fold_days", show=False),
@@ -297,14 +295,14 @@ class BoardsScreen(ViewScreen):
             return
         self.board.focus_column(self.board.column + step)
 
-    def action_overview_cursor(self, step: int) -> None:
-        if self.department is None:
-            table = self.query_one(BoardOverview)
-            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+    def cursor_table(self) -> KeyedTable:
+        return self.query_one(BoardOverview)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS and self.department is None:
             return False
+        if action in ("cursor", "jump") and self.department is not None:
+            return False  # the overview's keys, while it shows
         return True
 
     # -- filter ------------------------------------------------------------------

@@ -31,13 +31,15 @@ class KeyedTable(DataTable[Any]):
         self.move_cursor(row=0 if where == "top" else self.row_count - 1)
 
 
-def vim_bindings(screen: str) -> list[Binding]:
-    """j/k/g/G for a screen's table, with ids `<screen>.down` and so on."""
+def vim_bindings(screen: str, table: str = "") -> list[Binding]:
+    """j/k/g/G for a screen's table, with ids `<screen>.down` and so on
+    (`<screen>.<table>_down` for a screen that names its table: `boards.overview_down`)."""
+    stem = f"{screen}.{table}_" if table else f"{screen}."
     return [
-        Binding("j", "cursor(1)", _l("Down"), id=f"{screen}.down", show=False),
-        Binding("k", "cursor(-1)", _l("Up"), id=f"{screen}.up", show=False),
-        Binding("g", "jump('top')", _l("Top"), id=f"{screen}.top", show=False),
-        Binding("G", "jump('bottom')", _l("Bottom"), id=f"{screen}.bottom", show=False),
+        Binding("j", "cursor(1)", _l("Down"), id=f"{stem}down", show=False),
+        Binding("k", "cursor(-1)", _l("Up"), id=f"{stem}up", show=False),
+        Binding("g", "jump('top')", _l("Top"), id=f"{stem}top", show=False),
+        Binding("G", "jump('bottom')", _l("Bottom"), id=f"{stem}bottom", show=False),
     ]
 
 
