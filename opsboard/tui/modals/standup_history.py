@@ -1,4 +1,4 @@
-"""Past stand-ups: a list, the selected one's notes and decisions beside it;
+"""Past stand-ups: a table, the selected one's notes and decisions below it;
 enter or `x` exports it to Markdown (the caller asks where)."""
 
 from __future__ import annotations
@@ -11,24 +11,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 
 from opsboard.i18n import _, _l
 from opsboard.model import StandupRecord
 from opsboard.model.clock import now
 from opsboard.model.standup_words import clock_text, day_words, minutes_text
 
+from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
 
-def record_label(record: StandupRecord) -> Text:
-    zone = now().tzinfo
-    started = record.started_at.astimezone(zone)
+
+def record_cells(record: StandupRecord) -> tuple[str, str, Text, str, str]:
+    """The stand-up's row: day, start, who ran it, how long, how much was said."""
+    started = record.started_at.astimezone(now().tzinfo)
     said = sum(len(d.notes) + len(d.decisions) for d in record.departments) + len(record.decisions)
     length = minutes_text(record.duration_seconds) if record.finished_at else "not finished"
-    label = Text(f"{day_words(started.date())} {started:%H:%M} · ")
-    label.append(record.run_by or "someone")  # user text: appended, never parsed as markup
-    label.append(f" · {length} · {said} note{'s' if said != 1 else ''}")
-    return label
+    return day_words(started.date()), f"{started:%H:%M}", Text(record.run_by or "someone"), length, str(said)  # user text: never markup
 
 
 def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
@@ -71,7 +69,7 @@ def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
     return text
 
 
-class StandupHistoryScreen(ModalScreen[str | None]):
+class StandupHistoryScreen(TableCursorKeys, ModalScreen[str | None]):
     """Dismisses with the id of the stand-up to export, or None."""
 
     CSS_PATH = "standup_history.tcss"
@@ -79,51 +77,50 @@ class StandupHistoryScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", _l("Close"), id="history.close"),
         Binding("x", "export", _l("Export"), id="history.export"),
-        Binding("j", "cursor(1)", _l("Down"), id="history.down", show=False),
-        Binding("k", "cursor(-1)", _l("Up"), id="history.up", show=False),
+        *vim_bindings("history"),
     ]
 
     def __init__(self, records: Sequence[StandupRecord], names: Mapping[str, str]) -> None:
         super().__init__()
-        self.records = list(records)
+        self.records = {record.id: record for record in records}
         self.names = dict(names)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(_("Past stand-ups ({count})").format(count=len(self.records)), classes="history-title")
-            options = [Option(record_label(r), id=r.id) for r in self.records]
-            yield OptionList(*options, id="history-list")
+            yield KeyedTable(id="history-list", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="history-preview"):
                 yield Static(Text(_("No stand-up recorded yet."), style="dim"), id="history-record")
             yield Static(_("enter/x export to Markdown · esc close"), classes="history-keys")
 
     def on_mount(self) -> None:
-        listing = self.query_one(OptionList)
-        listing.focus()
-        if self.records:
-            listing.highlighted = 0
-            self._show(0)
+        table = self.cursor_table()
+        table.add_columns(_("Day"), _("Started"), _("Run by"), _("Length"), _("Notes"))
+        for record_id, record in self.records.items():
+            table.add_row(*record_cells(record), key=record_id)
+        table.focus()
+        self._show(table.current_key())
 
-    def _show(self, index: int | None) -> None:
-        if index is None or not 0 <= index < len(self.records):
-            return
-        self.query_one("#history-record", Static).update(record_text(self.records[index], self.names))
+    def cursor_table(self) -> KeyedTable:
+        return self.query_one("#history-list", KeyedTable)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
+    def _show(self, record_id: str | None) -> None:
+        record = self.records.get(record_id or "")
+        if record is not None:
+            self.query_one("#history-record", Static).update(record_text(record, self.names))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self._show(str(event.row_key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.dismiss(str(event.row_key.value))
 
     def action_export(self) -> None:
-        index = self.query_one(OptionList).highlighted
-        if index is not None and self.records:
-            self.dismiss(self.records[index].id)
-
-    def action_cursor(self, step: int) -> None:
-        listing = self.query_one(OptionList)
-        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+        record_id = self.cursor_table().current_key()
+        if record_id is not None:
+            self.dismiss(record_id)
 
     def action_close(self) -> None:
         self.dismiss(None)
