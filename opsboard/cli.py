@@ -8,6 +8,7 @@ Exit codes: 0 success, 1 bad input or a damaged board (one line on stderr),
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -135,11 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_command_parser().parse_args(argv)
             _refuse_undecodable_text(args)
             return args.handler(args) or EXIT_OK
-        from opsboard.commands.tui import run_tui
+        # No garbage collection until view 1 is on screen (the app turns it
+        # back on then: OpsboardApp.collect_again): a start allocates
+        # hundreds of thousands of objects and frees few; a tenth of it went
+        # to collections that found next to nothing.
+        gc.disable()
+        try:
+            from opsboard.commands.tui import run_tui
 
-        args = build_tui_parser().parse_args(argv)
-        _refuse_undecodable_text(args)
-        return run_tui(args)
+            args = build_tui_parser().parse_args(argv)
+            _refuse_undecodable_text(args)
+            return run_tui(args)
+        finally:
+            gc.enable()
     except BoardError as error:
         print(_("opsboard: {error}").format(error=error), file=sys.stderr)
         return EXIT_INPUT

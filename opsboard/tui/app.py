@@ -21,8 +21,6 @@ from opsboard.services.settings import save_settings
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
-from . import palette
-from .key_ids import keymap_problems
 from .key_order import KeyOrder
 from .keymap import load_keymap
 from .messages import BoardReloaded
@@ -44,6 +42,8 @@ REFRESH_SECONDS = 1.0  # how often we stat the board for another process's save
 
 def _palette(name: str):
     """A palette provider, imported when the palette first opens."""
+    from . import palette
+
     return getattr(palette, name)
 
 
@@ -102,6 +102,15 @@ class OpsboardApp(App[BoardDamagedError | None]):
         except BoardError:  # _check_board, just after the first frame, says what is wrong
             self.refresh_title_unreadable()
         self.keep_loaded()
+        self._collections_paused = not gc.isenabled()  # by `opsboard` until the first frame
+
+    def collect_again(self) -> None:
+        """The first frame is up: what it made stays (frozen) and the garbage
+        collector, paused by the command line for the start, runs again."""
+        if self._collections_paused:
+            self._collections_paused = False
+            self.keep_loaded()
+            gc.enable()
 
     def keep_loaded(self) -> None:
         """What is loaded by now (the modules, the parsed board: 150,000
@@ -174,6 +183,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         that it is up: drawing it did not wait for them (opsboard/store/rows.py).
         A hand-broken one ends the app with the error, and `opsboard` offers
         recovery. (The tasks: view 2 checks them when it opens.)"""
+        self.collect_again()
         try:
             rows.check_against_models(self.store)
         except BoardDamagedError as error:
@@ -189,6 +199,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
         """One warning per unknown id and per key bound twice in one place
         (reading every view's bindings: only for those with a keymap, and
         after the first frame)."""
+        from .key_ids import keymap_problems
+
         for problem in keymap_problems(self.user_keymap):
             self.notify(problem, severity="warning", timeout=12, markup=False)
 

@@ -20,6 +20,27 @@ async def test_the_heap_is_frozen_while_the_app_runs_and_thawed_after(checklist_
     assert gc.get_freeze_count() == 0
 
 
+async def test_the_collector_paused_for_the_start_runs_again_once_view_1_is_drawn(checklist_board: Path) -> None:
+    """`opsboard` pauses garbage collection for its start (cli.main); the app
+    turns it back on just after the first frame, for good."""
+    gc.disable()
+    try:
+        app = checklist_app(checklist_board)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert app.screen.query_one("#items").row_count > 0
+    finally:
+        gc.enable()
+
+
+def test_the_command_line_leaves_the_collector_on_when_the_app_cannot_open(tmp_path: Path) -> None:
+    from opsboard.cli import main
+
+    assert main([str(tmp_path / "missing-folder" / "board.json")]) == 1
+    assert gc.isenabled()
+
+
 async def test_opening_the_app_never_parses_the_whole_stylesheet_again(checklist_board: Path, monkeypatch) -> None:
     """Textual parses the whole stylesheet from scratch for each screen's CSS
     file it meets and for each screen it makes for a mode (a tenth of the

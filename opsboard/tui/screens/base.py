@@ -12,8 +12,6 @@ from textual.screen import Screen
 
 from opsboard.i18n import _, _l
 from opsboard.model.clock import today
-from opsboard.services.export import default_export_path
-from opsboard.services.export_formats import formats_for
 from opsboard.store import BoardDamagedError, BoardStore
 
 from ..messages import BoardReloaded
@@ -127,6 +125,8 @@ class ViewScreen(Screen[None]):
     def action_export(self) -> None:
         """`x`: the view in a format of services/export_formats.py, into the
         folder this person exported to last (else the board's)."""
+        from opsboard.services.export import default_export_path
+        from opsboard.services.export_formats import formats_for
         from opsboard.services.spreadsheet import write_view_export
 
         from ..modals.export_path import asking_before_replacing, export_path_form  # form widgets load on first use

@@ -24,7 +24,6 @@ from opsboard.services.checklists import (
     toggle_item,
 )
 from opsboard.services.departments import department_names
-from opsboard.services.export import default_export_path
 from opsboard.store import BoardDamagedError, rows
 from opsboard.store.rows import ChecklistRow
 
@@ -360,5 +359,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
 
         write = asking_before_replacing(lambda path, force=False: write_review_item_export(self.store, item_id, path, force=force), done)
         report = str(REPORT_TITLES.get(name, name))
+        from opsboard.services.export import default_export_path  # the exporters load on first export
+
         default = default_export_path(self.store, name, folder=self.ops_app.export_folder())
         self.app.push_screen(export_path_form(report, str(default), write))
