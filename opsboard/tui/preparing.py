@@ -175,5 +175,6 @@ def pre_render(screen: Screen) -> None:
 
 
 def computing(app: OpsboardApp, screen: Screen) -> bool:
-    """A worker of the screen's is still working its figures out."""
-    return not getattr(screen, "ready_for_keys", True) or any(worker.node is screen and not worker.is_finished for worker in app.workers)
+    """A worker of the screen's is still working its figures out (one that
+    could not read its inputs started none: nothing to wait for)."""
+    return any(worker.node is screen and not worker.is_finished for worker in app.workers)

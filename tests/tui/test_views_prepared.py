@@ -153,3 +153,26 @@ async def test_preparing_waits_while_the_user_types(board: Path) -> None:
             assert not app._screen_stacks.get("boards")
         await prepared(pilot)
         assert all(app._screen_stacks[mode][0].is_mounted for mode in MODES)
+
+
+def notices(app: OpsboardApp, text: str) -> list[str]:
+    return [n.message for n in app._notifications if text in n.message]
+
+
+@pytest.mark.parametrize(("key", "mode"), [("3", "targets"), ("4", "review")])
+async def test_a_plan_a_view_cannot_read_is_said_at_its_first_visit_not_over_view_1(board: Path, key: str, mode: str) -> None:
+    """Views 3 and 4 prepared in the background meet a hand-broken plan:
+    nothing is said while the user reads view 1; going to the view says it
+    there, once."""
+    data = json.loads(board.read_text(encoding="utf-8"))
+    data.setdefault("targets", {})["plan"] = {"year": "next year", "annual_revenue": "lots"}
+    board.write_text(json.dumps(data), encoding="utf-8")
+    app = preparing_app(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        assert app.current_mode == "checklists"
+        assert notices(app, "plan") == []
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.current_mode == mode
+        assert len(notices(app, "plan")) == 1, [n.message for n in app._notifications]

@@ -17,6 +17,8 @@ from opsboard.store import BoardDamagedError, BoardStore
 from ..messages import BoardReloaded
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from ..app import OpsboardApp
 
 
@@ -103,6 +105,21 @@ class ViewScreen(Screen[None]):
         """Its styles are current now (it was just made, or is being left)."""
         self._styled = self._styles_state()
 
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = True
+    ) -> None:
+        """A view made ahead (tui/preparing.py) that has something to say
+        (a plan it cannot read, say) says it when first shown, not over the
+        view the user is reading; once, however often it met it meanwhile."""
+        if not self.made_ahead:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        held = (message, title, severity, timeout, markup)
+        if held not in self._held_notices:
+            self._held_notices = [*self._held_notices, held]
+
+    _held_notices: list[tuple[str, str, SeverityLevel, float | None, bool]] = []  # replaced, never changed in place: shared empty default
+
     @on(events.ScreenSuspend)
     def _left(self) -> None:
         self.keep_styles()
@@ -112,6 +129,9 @@ class ViewScreen(Screen[None]):
         """Textual restyles every widget of a screen it shows again (30 ms for
         view 1); not needed when nothing its styles depend on changed."""
         self.made_ahead = False
+        held, self._held_notices = self._held_notices, []
+        for message, title, severity, timeout, markup in held:
+            self.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         if self._styled is not None and self._styled == self._styles_state():
             event.refresh_styles = False
 
