@@ -10,46 +10,56 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from opsboard.i18n import _
+from opsboard.i18n import _, _l, ngettext, pgettext
+from opsboard.i18n.formats import month_abbr, not_available, number, percent
 from opsboard.model.campaigns import PHASE_WORDS
+from opsboard.model.labels import lever_word
 
-from .markdown import amount, escape, heading, percent, table
+from .columns import Column, Render, markdown_table
+from .markdown import escape, heading, table
+from .target_columns import (
+    ACTUAL_COLUMNS,
+    CHANNEL_COLUMNS,
+    DEPARTMENTS,
+    EFFECT_COLUMNS,
+    LEVER_NAME,
+    MONTH,
+    PLAN_COLUMNS,
+    QUARTER_COLUMNS,
+    TARGET_TO_DATE,
+    days_counted,
+    signed,
+    year_to_date,
+)
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DEPARTMENTS = {
-    "marketing": "Marketing",
-    "design": "Design",
-    "customer_service": "Customer service",
-    "product_development": "Product development",
-    "hr": "HR",
-    "operations": "Operations",
+    "marketing": _l("Marketing"),
+    "design": _l("Design"),
+    "customer_service": _l("Customer service"),
+    "product_development": _l("Product development"),
+    "hr": _l("HR"),
+    "operations": _l("Operations"),
 }
-_LEVERS = {"traffic": "Traffic", "conversion": "Conversion", "order_value": "Order value", "budget": "Budget"}
 _RIGHT = "right"
 
 
-def _money(value: float | None, decimals: int = 0) -> str:
-    return "n/a" if value is None else amount(value, decimals)
+def amount(value: float | None, decimals: int = 0) -> str:
+    return number(value, decimals)
 
 
 def _signed(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    text = amount(abs(value))
-    if text.strip("0.,") == "":  # rounds to zero: no sign
-        return text
-    return ("+" if value > 0 else "−") + text
+    return signed(value, Render())
 
 
 def _figure(value: float | None, unit: str) -> str:
     if unit == "rate":
         return percent(value, 2)
-    return _money(value, 2 if unit == "currency" and value is not None and abs(value) < 1000 else 0)
+    return amount(value, 2 if unit == "currency" and value is not None and abs(value) < 1000 else 0)
 
 
 class _Names:
     def __init__(self, departments: Mapping[str, str] | None) -> None:
-        self._names = {**_DEPARTMENTS, **(departments or {})}
+        self._names = {**{key: str(name) for key, name in _DEPARTMENTS.items()}, **(departments or {})}
 
     def department(self, key: str | None) -> str:
         if not key:
@@ -59,64 +69,21 @@ class _Names:
     def departments(self, keys: tuple[str, ...]) -> str:
         return ", ".join(self.department(key) for key in keys)
 
-
-def _months_table(breakdown: Any) -> str:
-    headers = ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents"]
-    headers.append("New products")
-    rows = [
-        [
-            _MONTHS[m.month - 1],
-            amount(m.target),
-            _money(m.orders),
-            _money(m.uv),
-            percent(m.conversion, 2),
-            amount(m.order_value, 2),
-            _money(m.ad_spend),
-            "n/a" if m.agents is None else str(m.agents),
-            str(m.new_products),
-        ]
-        for m in breakdown.months
-    ]
-    year = breakdown.year_total
-    rows.append(
-        [
-            "**Total**",
-            amount(year.target),
-            _money(year.orders),
-            _money(year.uv),
-            percent(year.conversion, 2),
-            _money(year.order_value, 2),
-            _money(year.ad_spend),
-            "n/a" if year.agents is None else f"{year.agents} at peak",
-            str(year.new_products),
-        ]
-    )
-    return table(headers, rows, ["left"] + [_RIGHT] * 8)
+    def render(self, **changes: Any) -> Render:
+        return Render(text=escape, department=self.department, **changes)
 
 
-def _quarters_table(breakdown: Any) -> str:
-    headers = ["Quarter", "Target", "Orders", "UV needed", "Ad spend", "Agents at peak", "New products"]
-    rows = [
-        [
-            q.label,
-            amount(q.target),
-            _money(q.orders),
-            _money(q.uv),
-            _money(q.ad_spend),
-            "n/a" if q.agents is None else str(q.agents),
-            str(q.new_products),
-        ]
-        for q in breakdown.quarters
-    ]
-    return table(headers, rows, ["left"] + [_RIGHT] * 6)
+def _months_table(breakdown: Any, names: _Names) -> str:
+    rows = [*breakdown.months, breakdown.year_total]
+    return markdown_table(PLAN_COLUMNS, rows, names.render(totals=breakdown.year_total))
 
 
-def _channels_table(breakdown: Any) -> str:
-    headers = ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"]
-    rows = [
-        [escape(c.name), percent(c.share), amount(c.target), _money(c.orders), _money(c.uv), _money(c.ad_spend)] for c in breakdown.channels
-    ]
-    return table(headers, rows, ["left"] + [_RIGHT] * 5)
+def _quarters_table(breakdown: Any, names: _Names) -> str:
+    return markdown_table(QUARTER_COLUMNS, breakdown.quarters, names.render())
+
+
+def _channels_table(breakdown: Any, names: _Names) -> str:
+    return markdown_table(CHANNEL_COLUMNS, breakdown.channels, names.render())
 
 
 def _departments_table(breakdown: Any, names: _Names) -> str:
@@ -130,22 +97,26 @@ def _departments_table(breakdown: Any, names: _Names) -> str:
         for part in breakdown.departments
         for figure in part.figures
     ]
-    return table(["Department", "Owns", "Figure", "Value"], rows, ["left", "left", "left", _RIGHT])
+    return table([_("Department"), _("Owns"), _("Figure"), _("Value")], rows, ["left", "left", "left", _RIGHT])
 
 
 def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
     if balance is None:
-        return ["The ad spend has not been checked against a promotion budget."]
+        return [_("The ad spend has not been checked against a promotion budget.")]
     if not balance.checked:
-        return [f"Not checked: {escape(balance.note)}."]
+        return [_("Not checked: {reason}.").format(reason=escape(balance.note))]
     spend, budget = amount(balance.ad_spend), amount(balance.budget)
     if not balance.over_budget:
-        used = percent(balance.budget_used)
-        return [f"The plan's ad spend of {spend} {currency} fits the promotion budget of {budget} {currency} ({used} used)."]
+        return [
+            _("The plan's ad spend of {spend} {currency} fits the promotion budget of {budget} {currency} ({used} used).").format(
+                spend=spend, budget=budget, currency=currency, used=percent(balance.budget_used)
+            )
+        ]
     parts = [
-        f"The plan's ad spend of {spend} {currency} is **over** the promotion budget of {budget} {currency} "
-        f"by {amount(balance.shortfall)} {currency}. Each lever below closes the gap on its own "
-        "(the factor scales every month alike):"
+        _(
+            "The plan's ad spend of {spend} {currency} is **over** the promotion budget of {budget} {currency} "
+            "by {over} {currency}. Each lever below closes the gap on its own (the factor scales every month alike):"
+        ).format(spend=spend, budget=budget, over=amount(balance.shortfall), currency=currency)
     ]
     rows = []
     for fix in balance.levers:
@@ -156,97 +127,92 @@ def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
             now, needed = amount(fix.current, decimals), amount(fix.needed, decimals)
         rows.append(
             [
-                _LEVERS.get(fix.lever, escape(fix.lever)),
+                lever_word(fix.lever).capitalize(),
                 names.department(fix.department),
-                f"×{fix.factor:,.2f}",
+                f"×{number(fix.factor, 2)}",
                 now,
                 needed,
-                "yes" if fix.closable else f"no: {escape(fix.reason)}",
+                pgettext("answer", "yes") if fix.closable else _("no: {reason}").format(reason=escape(fix.reason)),
             ]
         )
-    headers = ["Lever", "Department", "Factor", "Now", "Needed", "Closes the gap"]
+    headers = [_("Lever"), _("Department"), _("Factor"), _("Now"), _("Needed"), _("Closes the gap")]
     parts.append(table(headers, rows, ["left", "left", _RIGHT, _RIGHT, _RIGHT, "left"]))
     return parts
 
 
-def _month_label(row: Any) -> str:
-    label = _MONTHS[row.month - 1]
-    if row.partial:
-        label += f" {row.coverage}"  # the same words as view 4's periods
-    return label
-
-
-def _actual_row(label: str, figures: tuple, effects: Any, lever: str | None, departments: tuple[str, ...], names: _Names) -> list[str]:
-    target, actual, attainment, gap = figures
-    return [
-        label,
-        amount(target),
-        amount(actual),
-        percent(attainment),
-        _signed(gap),
-        _signed(effects.traffic if effects else None),
-        _signed(effects.conversion if effects else None),
-        _signed(effects.order_value if effects else None),
-        _LEVERS.get(lever, "") if lever else "on track",
-        names.departments(departments),
-    ]
+# the plan vs actual table: each month against its target to date, the year to date as the totals row
+_ACTUALS_TABLE: list[Column] = [MONTH, TARGET_TO_DATE, *ACTUAL_COLUMNS, *EFFECT_COLUMNS, LEVER_NAME, DEPARTMENTS]
 
 
 def _actuals_section(pva: Any, currency: str, names: _Names) -> list[str]:
     if pva is None or not pva.has_actuals:
-        year = f" for {pva.year}" if pva is not None else ""
-        return [f"No actuals{year} yet: import the store's daily figures to compare them with the plan."]
-    headers = ["Month", "Target", "Actual", "Attainment", "Gap", "Traffic", "Conversion", "Order value"]
-    headers += ["Lever to act on", "Department"]
-    rows = [
-        _actual_row(_month_label(m), (m.target_to_date, m.actual, m.attainment, m.gap), m.effects, m.lever, m.departments, names)
-        for m in pva.months
-    ]
-    ytd = (pva.ytd_target, pva.ytd_actual, pva.ytd_attainment, pva.ytd_gap)
-    rows.append(_actual_row(f"**Year to date**, {pva.ytd_covers}", ytd, pva.ytd_effects, pva.lever, pva.departments, names))
-    parts = [table(headers, rows, ["left"] + [_RIGHT] * 7 + ["left", "left"])]
+        if pva is None:
+            return [_("No actuals yet: import the store's daily figures to compare them with the plan.")]
+        return [_("No actuals for {year} yet: import the store's daily figures to compare them with the plan.").format(year=pva.year)]
+    ytd = year_to_date(pva)
+    total = _("Year to date, {covers}").format(covers=pva.ytd_covers)
+    render = names.render(totals=ytd, total=total, partial=days_counted)
+    parts = [markdown_table(_ACTUALS_TABLE, [*pva.months, ytd], render)]
     parts.append(
-        f"Figures to {pva.cutoff}, the last day with data: each period's target is the sum of its days' targets "
-        "through that day (a campaign's days carry its uplift). The gap is split over the levers by their "
-        "Shapley values, which do not depend on the order the levers are looked at in."
+        _(
+            "Figures to {day}, the last day with data: each period's target is the sum of its days' targets "
+            "through that day (a campaign's days carry its uplift). The gap is split over the levers by their "
+            "Shapley values, which do not depend on the order the levers are looked at in."
+        ).format(day=pva.cutoff)
     )
     if pva.months and pva.months[-1].partial and pva.month_end_forecast is not None:
         current = pva.months[-1]
         parts.append(
-            f"{_MONTHS[current.month - 1]} at its run-rate on the curve ends at {amount(pva.month_end_forecast)} {currency} "
-            f"against a target of {amount(current.target)} {currency}."
+            _("{month} at its run-rate on the curve ends at {forecast} {currency} against a target of {target} {currency}.").format(
+                month=month_abbr(current.month), forecast=amount(pva.month_end_forecast), target=amount(current.target), currency=currency
+            )
         )
     parts.append(
-        f"Forecast for the year at the year-to-date attainment: {amount(pva.forecast)} {currency} "
-        f"({percent(pva.forecast_attainment)} of the target, gap {_signed(pva.forecast_gap)})."
+        _("Forecast for the year at the year-to-date attainment: {forecast} {currency} ({attainment} of the target, gap {gap}).").format(
+            forecast=amount(pva.forecast), currency=currency, attainment=percent(pva.forecast_attainment), gap=_signed(pva.forecast_gap)
+        )
     )
     if pva.lever:
-        owners = names.departments(pva.departments)
-        parts.append(f"Lever to act on: **{_LEVERS[pva.lever].lower()}**, owned by {owners}.")
+        parts.append(
+            _("Lever to act on: **{lever}**, owned by {departments}.").format(
+                lever=lever_word(pva.lever), departments=names.departments(pva.departments)
+            )
+        )
     else:
-        parts.append("No lever is behind the plan so far.")
+        parts.append(_("No lever is behind the plan so far."))
     return parts
 
 
 def _rest_section(rest: Any, currency: str) -> list[str]:
     if rest is None:
-        return ["No actuals yet: what the rest of the year needs follows once figures are imported."]
+        return [_("No actuals yet: what the rest of the year needs follows once figures are imported.")]
     if rest.factor is None:
-        return [f"The year is over at {rest.cutoff}: no day is left to bring anything."]
+        return [_("The year is over at {day}: no day is left to bring anything.").format(day=rest.cutoff)]
     if rest.still_to_bring <= 0:
-        return ["The year's target is reached: the rest of the year needs nothing more."]
+        return [_("The year's target is reached: the rest of the year needs nothing more.")]
     parts = [
-        f"After {rest.cutoff}, the days still to come must bring {amount(rest.still_to_bring)} {currency} "
-        f"against their targets of {amount(rest.planned)} {currency}: ×{rest.factor:,.2f} each day, by its place on the curve."
+        _(
+            "After {day}, the days still to come must bring {amount} {currency} against their targets of "
+            "{planned} {currency}: ×{factor} each day, by its place on the curve."
+        ).format(
+            day=rest.cutoff,
+            amount=amount(rest.still_to_bring),
+            planned=amount(rest.planned),
+            currency=currency,
+            factor=number(rest.factor, 2),
+        )
     ]
-    rows = [
-        [_MONTHS[m.month - 1] + ("" if m.first.day == 1 else f" (from {m.first:%m-%d})"), amount(m.planned), amount(m.needed)]
-        for m in rest.months
-    ]
-    parts.append(table(["Month", "Planned", "Needed now"], rows, ["left", _RIGHT, _RIGHT]))
+    rows = []
+    for m in rest.months:
+        label = (
+            month_abbr(m.month) if m.first.day == 1 else _("{month} (from {day})").format(month=month_abbr(m.month), day=f"{m.first:%m-%d}")
+        )
+        rows.append([label, amount(m.planned), amount(m.needed)])
+    parts.append(table([_("Month"), _("Planned"), _("Needed now")], rows, ["left", _RIGHT, _RIGHT]))
     if rest.days:
         rows = [[f"{d.day:%m-%d}", amount(d.planned), amount(d.needed)] for d in rest.days]
-        parts.append(table([f"{_MONTHS[rest.days[0].day.month - 1]}, day", "Planned", "Needed now"], rows, ["left", _RIGHT, _RIGHT]))
+        day = _("{month}, day").format(month=month_abbr(rest.days[0].day.month))
+        parts.append(table([day, _("Planned"), _("Needed now")], rows, ["left", _RIGHT, _RIGHT]))
     return parts
 
 
@@ -255,41 +221,56 @@ def _spend_section(spend: Any, pva: Any, currency: str) -> list[str]:
         return []
     rows = []
     if pva is not None and pva.cutoff is not None:
-        used = percent(spend.ytd_spend / spend.ytd_budget) if spend.ytd_budget else "n/a"
-        rows.append([f"Year to date, to {pva.cutoff}", amount(spend.ytd_spend), _money(spend.ytd_budget), used])
-        used = percent(spend.month_spend / spend.month_budget) if spend.month_budget else "n/a"
-        rows.append([f"{_MONTHS[spend.month - 1]} (whole month's budget)", amount(spend.month_spend), _money(spend.month_budget), used])
-    parts = [table(["Actual ad spend", "Spent", "Budget", "Used"], rows, ["left", _RIGHT, _RIGHT, _RIGHT])] if rows else []
+        used = percent(spend.ytd_spend / spend.ytd_budget) if spend.ytd_budget else not_available()
+        rows.append([_("Year to date, to {day}").format(day=pva.cutoff), amount(spend.ytd_spend), amount(spend.ytd_budget), used])
+        used = percent(spend.month_spend / spend.month_budget) if spend.month_budget else not_available()
+        month = _("{month} (whole month's budget)").format(month=month_abbr(spend.month))
+        rows.append([month, amount(spend.month_spend), amount(spend.month_budget), used])
+    headers = [_("Actual ad spend"), _("Spent"), _("Budget"), _("Used")]
+    parts = [table(headers, rows, ["left", _RIGHT, _RIGHT, _RIGHT])] if rows else []
     if spend.budget > 0:
-        parts.append(f"The budget to date is the year's {amount(spend.budget)} {currency} × the share of the target on those days.")
-    if spend.daily_cap is not None:
-        cap = f"{amount(spend.daily_cap)} {currency} a day" + (
-            " (the budget spread evenly; no 每天上限 set)" if spend.cap_is_even_budget else " (每天上限)"
+        parts.append(
+            _("The budget to date is the year's {budget} {currency} × the share of the target on those days.").format(
+                budget=amount(spend.budget), currency=currency
+            )
         )
+    if spend.daily_cap is not None:
+        if spend.cap_is_even_budget:
+            cap = _("{cap} {currency} a day (the budget spread evenly; no 每天上限 set)")
+        else:
+            cap = _("{cap} {currency} a day (每天上限)")
+        cap = cap.format(cap=amount(spend.daily_cap), currency=currency)
         if spend.days_over_cap:
             listed = ", ".join(f"{d:%m-%d} {amount(v)}" for d, v in spend.days_over_cap)
-            parts.append(f"Daily cap {cap}: {len(spend.days_over_cap)} days over it — {listed}.")
+            over = len(spend.days_over_cap)
+            parts.append(
+                ngettext("Daily cap {cap}: {n} day over it — {days}.", "Daily cap {cap}: {n} days over it — {days}.", over).format(
+                    cap=cap, n=over, days=listed
+                )
+            )
         else:
-            parts.append(f"Daily cap {cap}: no day over it.")
-    roi_plan = "n/a" if spend.roi_planned is None else f"{spend.roi_planned:,.2f}"
-    roi_actual = "n/a" if spend.roi_actual is None else f"{spend.roi_actual:,.2f}"
-    parts.append(f"ROI (投产比, revenue ÷ ad spend): planned {roi_plan}, actual {roi_actual}.")
+            parts.append(_("Daily cap {cap}: no day over it.").format(cap=cap))
+    parts.append(
+        _("ROI (投产比, revenue ÷ ad spend): planned {planned}, actual {actual}.").format(
+            planned=number(spend.roi_planned, 2), actual=number(spend.roi_actual, 2)
+        )
+    )
     return parts
 
 
 def _staffing_table(staffing: Any) -> str:
     rows = [
         [
-            _MONTHS[m.month - 1],
+            month_abbr(m.month),
             f"{m.peak_day:%m-%d}",
-            _money(m.peak_orders),
-            "n/a" if m.peak_agents is None else str(m.peak_agents),
-            "n/a" if m.average_agents is None else str(m.average_agents),
+            amount(m.peak_orders),
+            not_available() if m.peak_agents is None else str(m.peak_agents),
+            not_available() if m.average_agents is None else str(m.average_agents),
         ]
         for m in staffing
     ]
     return table(
-        ["Month", "Peak day", "Orders that day", "Agents at peak", "Agents on an average day"],
+        [_("Month"), _("Peak day"), _("Orders that day"), _("Agents at peak"), _("Agents on an average day")],
         rows,
         ["left", "left", _RIGHT, _RIGHT, _RIGHT],
     )
@@ -298,14 +279,23 @@ def _staffing_table(staffing: Any) -> str:
 def _pair(plan: Any, actual: Any, kind: str) -> str:
     def one(value: Any) -> str:
         if value is None:
-            return "n/a"
-        return percent(value, 2) if kind == "rate" else (f"{value:,.2f}" if kind == "ratio" else amount(value, 2 if kind == "value" else 0))
+            return not_available()
+        return percent(value, 2) if kind == "rate" else number(value, 2 if kind in ("value", "ratio") else 0)
 
     return f"{one(plan)} / {one(actual)}"
 
 
+def _channel_lever(c: Any) -> str:
+    if c.lever:
+        return lever_word(c.lever).capitalize()
+    if c.gap >= 0:
+        return _("on track")
+    return _("no UV to split the gap") if c.effects is None else _("none behind")
+
+
 def _channels_actual_table(channels: Any, names: _Names) -> str:
-    headers = ["Channel", "Target", "Actual", "Attainment", "UV", "Conversion", "Order value", "Ad spend", "ROI", "Lever", "Department"]
+    headers = [_("Channel"), _("Target"), _("Actual"), _("Attainment"), _("UV"), _("Conversion"), _("Order value"), _("Ad spend"), _("ROI")]
+    headers += [_("Lever"), _("Department")]
     rows = [
         [
             escape(c.name),
@@ -317,9 +307,7 @@ def _channels_actual_table(channels: Any, names: _Names) -> str:
             _pair(c.plan_order_value, c.actual_order_value, "value"),
             _pair(c.plan_ad_spend, c.actual_ad_spend, "count"),
             _pair(c.plan_roi, c.actual_roi, "ratio"),
-            _LEVERS.get(c.lever, "")
-            if c.lever
-            else ("on track" if c.gap >= 0 else "no UV to split the gap" if c.effects is None else "none behind"),
+            _channel_lever(c),
             names.department(c.department),
         ]
         for c in channels
@@ -332,34 +320,36 @@ def _campaigns_table(plan: Any, names: _Names) -> str:
     for c in sorted(plan.campaigns, key=lambda c: c.start):
         phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d} ×{p.weight:g}" for p in c.phases)
         rows.append(
-            [escape(c.name), escape(c.platform or "all"), phases, f"+{c.uplift:.0%}", names.department(c.department), amount(c.budget)]
+            [escape(c.name), escape(c.platform or _("all")), phases, f"+{c.uplift:.0%}", names.department(c.department), amount(c.budget)]
         )
-    return table(
-        ["Campaign", "Platform", "Phases (weight)", "Uplift", "Department", "Budget"], rows, ["left"] * 3 + [_RIGHT, "left", _RIGHT]
-    )
+    headers = [_("Campaign"), _("Platform"), _("Phases (weight)"), _("Uplift"), _("Department"), _("Budget")]
+    return table(headers, rows, ["left"] * 3 + [_RIGHT, "left", _RIGHT])
 
 
 def _versions_table(versions: Any, plan: Any, currency: str) -> str:
     rows = []
-    for number, version in enumerate([*versions, plan], start=1):
+    for index, version in enumerate([*versions, plan], start=1):
         at = version.saved_at if version is not plan else version.updated_at
-        kept = f"; days before {version.effective_from} kept" if version.effective_from else ""
+        change = escape(version.change or _("saved"))
+        if version.effective_from:
+            change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         rows.append(
             [
-                f"v{number}" + (" (current)" if version is plan else ""),
-                f"{at:%Y-%m-%d %H:%M}" if at else "n/a",
-                escape((version.saved_by if version is not plan else version.updated_by) or "n/a"),
+                _("v{n} (current)").format(n=index) if version is plan else f"v{index}",
+                f"{at:%Y-%m-%d %H:%M}" if at else not_available(),
+                escape((version.saved_by if version is not plan else version.updated_by) or not_available()),
                 f"{amount(version.annual_target)} {currency}",
-                escape(version.change or "saved") + kept,
+                change,
             ]
         )
-    return table(["Version", "Saved", "By", "Annual target", "What changed"], rows, ["left", "left", "left", _RIGHT, "left"])
+    headers = [_("Version"), _("Saved"), _("By"), _("Annual target"), _("What changed")]
+    return table(headers, rows, ["left", "left", "left", _RIGHT, "left"])
 
 
 def _extras(plan: Any, pva: Any, extras: Any, currency: str, names: _Names) -> list[str]:
     parts: list[str] = []
     if extras.channel_actuals:
-        parts += [heading(3, _("Channels: plan vs actual")), "Each pair is plan / actual, to the same days as the year to date."]
+        parts += [heading(3, _("Channels: plan vs actual")), _("Each pair is plan / actual, to the same days as the year to date.")]
         parts.append(_channels_actual_table(extras.channel_actuals, names))
     parts += [heading(3, _("The rest of the year")), *_rest_section(extras.rest, currency)]
     if extras.spend is not None:
@@ -386,24 +376,31 @@ def targets_markdown(
     Breakdown, Balance and PlanVsActual (None: not computed). `departments`
     maps department ids to the board's names. `extras` (a services.targets
     TargetsView) adds per-channel plan vs actual, the rest of the year, spend,
-    peak staffing, campaigns and the plan's versions."""
+    peak staffing, campaigns and the plan's versions. The months, quarters,
+    channels and plan vs actual tables have the columns view 3 draws
+    (`target_columns.py`)."""
     parts = [heading(2, escape(title))]
     if plan is None or breakdown is None:
-        parts.append("No sales target has been set yet: set the annual target to break it down.")
+        parts.append(_("No sales target has been set yet: set the annual target to break it down."))
         return "\n\n".join(parts) + "\n"
     names = _Names(departments)
     currency = escape(plan.currency)
-    summary = f"Year {plan.year}. Annual target: {amount(plan.annual_target)} {currency}."
     if plan.promotion_budget > 0:
-        summary += f" Promotion budget: {amount(plan.promotion_budget)} {currency}."
-    parts += [summary, f"Amounts in {currency}."]
+        summary = _("Year {year}. Annual target: {target} {currency}. Promotion budget: {budget} {currency}.").format(
+            year=plan.year, target=amount(plan.annual_target), budget=amount(plan.promotion_budget), currency=currency
+        )
+    else:
+        summary = _("Year {year}. Annual target: {target} {currency}.").format(
+            year=plan.year, target=amount(plan.annual_target), currency=currency
+        )
+    parts += [summary, _("Amounts in {currency}.").format(currency=currency)]
     if breakdown.problems:
         parts.append("\n".join(f"- {escape(problem)}" for problem in breakdown.problems))
-    parts += [heading(3, "Months"), _months_table(breakdown), heading(3, "Quarters"), _quarters_table(breakdown)]
-    parts += [heading(3, "Channels"), _channels_table(breakdown)]
-    parts += [heading(3, "Departments"), _departments_table(breakdown, names)]
-    parts += [heading(3, "Budget"), *_balance_section(balance, currency, names)]
-    parts += [heading(3, "Plan vs actual"), *_actuals_section(pva, currency, names)]
+    parts += [heading(3, _("Months")), _months_table(breakdown, names), heading(3, _("Quarters")), _quarters_table(breakdown, names)]
+    parts += [heading(3, _("Channels")), _channels_table(breakdown, names)]
+    parts += [heading(3, _("Departments")), _departments_table(breakdown, names)]
+    parts += [heading(3, _("Budget")), *_balance_section(balance, currency, names)]
+    parts += [heading(3, _("Plan vs actual")), *_actuals_section(pva, currency, names)]
     if extras is not None:
         parts += _extras(plan, pva, extras, currency, names)
     return "\n\n".join(parts) + "\n"

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from opsboard.i18n import _
+from opsboard.i18n import _, _l
 from opsboard.logic.day_targets import kept_until, ordinary_days_skipped, weekday_pattern
 from opsboard.logic.targets import seasonality_from_actuals
 from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
@@ -46,21 +46,21 @@ NO_PLAN = "the board has no plan yet: set the annual target first"
 
 # The plan's fields a user sets, in the order the form shows them.
 FIELDS: dict[str, str] = {
-    "annual_target": "Annual sales target",
-    "year": "Plan year",
-    "currency": "Currency",
-    "promotion_budget": "Promotion budget for the year (0: none)",
-    "conversion": "Conversion rate (3% or 0.03; one value, or 12 for the months)",
-    "order_value": "Average order value (one value, or 12)",
-    "paid_share": "Paid share of traffic (40% or 0.4; one value, or 12)",
-    "cost_per_click": "Cost per click (one value, or 12)",
-    "orders_per_agent_day": "Orders one customer-service agent handles a day",
-    "new_products": "New products to list per month (one value, or 12)",
-    "channels": "Channels and shares, each with its own cr/aov/paid/cpc/roi if it differs (Tmall=70%, Douyin=30% aov=180 roi=4)",
-    "seasonality": "Seasonality: 12 monthly weights, or 'default'",
-    "campaigns": "Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ; (phases: `opsboard target campaign`)",
-    "daily_ad_cap": "Daily ad spend cap (每天上限; 0: none)",
-    "roi": "ROI target (投产比: revenue ÷ ad spend, e.g. 4; 0: none)",
+    "annual_target": _l("Annual sales target"),
+    "year": _l("Plan year"),
+    "currency": _l("Currency"),
+    "promotion_budget": _l("Promotion budget for the year (0: none)"),
+    "conversion": _l("Conversion rate (3% or 0.03; one value, or 12 for the months)"),
+    "order_value": _l("Average order value (one value, or 12)"),
+    "paid_share": _l("Paid share of traffic (40% or 0.4; one value, or 12)"),
+    "cost_per_click": _l("Cost per click (one value, or 12)"),
+    "orders_per_agent_day": _l("Orders one customer-service agent handles a day"),
+    "new_products": _l("New products to list per month (one value, or 12)"),
+    "channels": _l("Channels and shares, each with its own cr/aov/paid/cpc/roi if it differs (Tmall=70%, Douyin=30% aov=180 roi=4)"),
+    "seasonality": _l("Seasonality: 12 monthly weights, or 'default'"),
+    "campaigns": _l("Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ; (phases: `opsboard target campaign`)"),
+    "daily_ad_cap": _l("Daily ad spend cap (每天上限; 0: none)"),
+    "roi": _l("ROI target (投产比: revenue ÷ ad spend, e.g. 4; 0: none)"),
 }
 
 

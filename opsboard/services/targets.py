@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from opsboard.export.markdown import escape, heading
 from opsboard.export.targets import targets_markdown
-from opsboard.i18n import _
+from opsboard.i18n import _, _l
 from opsboard.i18n.formats import month_year, not_available
 from opsboard.logic.channel_plans import channel_plan_vs_actual
 from opsboard.logic.rest_of_year import rest_of_year
@@ -70,7 +70,7 @@ from .target_plan import (
     use_last_year_seasonality as use_last_year_seasonality,
 )
 
-TARGETS_TITLE = "Targets"
+TARGETS_TITLE = _l("Targets")
 
 
 def no_plan_help() -> str:

@@ -68,9 +68,10 @@ def test_months_table_with_total():
     assert months[0] == ["Month", "Target", "Orders", "UV needed", "Conversion", "Order value", "Ad spend", "Agents", "New products"]
     assert len(months) == 1 + 12 + 1
     # agents: Jan 600 / 31 / 10 → 2, Feb 600 / 28 / 10 → 3
-    assert months[1] == ["Jan", "150,000", "600", "30,000", "2.00%", "250.00", "30,000", "2", "3"]
+    # a whole order value without .00, as view 3 shows it (issue 18 case 19)
+    assert months[1] == ["Jan", "150,000", "600", "30,000", "2.00%", "250", "30,000", "2", "3"]
     assert months[2][7] == "3"
-    assert months[-1] == ["Total", "1,800,000", "7,200", "360,000", "2.00%", "250.00", "360,000", "3 at peak", "36"]
+    assert months[-1] == ["Total", "1,800,000", "7,200", "360,000", "2.00%", "250", "360,000", "3", "36"]
 
 
 def test_quarters_channels_and_departments():
@@ -200,7 +201,7 @@ def test_unreachable_month_is_named_and_shown_as_na():
     conversion[2] = 0.0
     markdown = render(flat_plan(conversion=conversion, promotion_budget=1_000))
     months = tables(markdown)["Months"]
-    assert months[3][:8] == ["Mar", "150,000", "600", "n/a", "0.00%", "250.00", "n/a", "2"]
+    assert months[3][:8] == ["Mar", "150,000", "600", "n/a", "0.00%", "250", "n/a", "2"]
     assert months[-1][3] == "n/a"
     tokens = parse(markdown)
     items = [text(tokens[i + 2]) for i, t in enumerate(tokens) if t.type == "list_item_open"]

@@ -36,9 +36,10 @@ def year_2025() -> list[DailyMetric]:
     return rows
 
 
-def make_app(folder: Path, metrics: bool = True) -> OpsboardApp:
+def make_app(folder: Path, metrics: bool = True, language: str | None = None) -> OpsboardApp:
+    """`language`: "zh" for a board made in Chinese (the app speaks it)."""
     path = folder / "shop.json"
-    store = init_board(path, user="ana", name="Tea Shop", year=2025)
+    store = init_board(path, user="ana", name="Tea Shop", year=2025, language=language)
     if metrics:
         docs = [m.to_doc() | {"id": m.id} for m in year_2025()]
         store.apply(Operation(kind=OpKind.REPLACE, table=Table.ACTUALS, docs=docs))
@@ -96,3 +97,20 @@ def test_empty_board_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.Mon
 def test_no_color_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_review())
+
+
+# The Chinese interface (a board made in Chinese): headings, status, charts'
+# month labels and the summary in Chinese, wide headings aligned.
+
+
+def test_chinese_monthly_with_targets_120x40(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, language="zh"), terminal_size=(120, 40), run_before=open_review())
+
+
+def test_chinese_weekly_one_channel_80x24(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, language="zh"), terminal_size=(80, 24), run_before=open_review("w", "c", "k", "k"))
+
+
+def test_chinese_empty_board_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(make_app(tmp_path, metrics=False, language="zh"), terminal_size=(80, 24), run_before=open_review())

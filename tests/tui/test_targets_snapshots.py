@@ -34,9 +34,10 @@ def metrics_2025() -> list[DailyMetric]:
     return rows
 
 
-def make_app(folder: Path) -> OpsboardApp:
+def make_app(folder: Path, language: str | None = None) -> OpsboardApp:
+    """`language`: "zh" for a board made in Chinese (its departments 市场部…; the app speaks it)."""
     path = folder / "shop.json"
-    store = init_board(path, user="ana", name="Tea Shop", year=2025)
+    store = init_board(path, user="ana", name="Tea Shop", year=2025, language=language)
     plan = TargetPlan(
         year=2025,
         annual_target=12_000_000,
@@ -105,3 +106,24 @@ def test_channels_and_departments_80x24(snap_compare, tmp_path: Path):
 def test_no_color_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_targets())
+
+
+# The Chinese interface (a board made in Chinese): every heading, figure and
+# sentence in Chinese, amounts in 万/亿 where the columns are narrow, wide
+# characters aligned and never cut.
+
+
+def test_chinese_months_120x40(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, "zh"), terminal_size=(120, 40), run_before=open_targets())
+
+
+def test_chinese_months_80x24(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, "zh"), terminal_size=(80, 24), run_before=open_targets())
+
+
+def test_chinese_channels_and_departments_80x24(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, "zh"), terminal_size=(80, 24), run_before=open_targets("l", "l"))
+
+
+def test_chinese_budget_tab_120x40(snap_compare, tmp_path: Path):
+    assert snap_compare(make_app(tmp_path, "zh"), terminal_size=(120, 40), run_before=open_targets("l", "l", "l"))

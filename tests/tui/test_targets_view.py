@@ -22,6 +22,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Static, TabbedContent
 
+from opsboard.i18n.formats import short_amount
 from opsboard.services.actuals import import_actuals
 from opsboard.services.board_files import init_board
 from opsboard.services.targets import set_target
@@ -29,7 +30,7 @@ from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.screens.targets import TargetsScreen
-from opsboard.tui.widgets.month_table import MonthTable, short
+from opsboard.tui.widgets.month_table import MonthTable
 from opsboard.tui.widgets.targets_chart import PlanActualChart, layout
 
 FROZEN = "2026-01-15T09:00:00+00:00"
@@ -115,10 +116,10 @@ async def test_view_3_shows_the_months_and_the_weakest_lever(tmp_path: Path):
             "250",
             "20,000",
         )  # a whole order value without .00 (issue 18 case 19)
-        assert (january["actual"], january["attainment"], january["gap"]) == ("62,000", "62%", "−38,000")
+        assert (january["actual"], january["attainment"], january["gap"]) == ("62,000", "62.0%", "−38,000")  # as the export
         assert cells(table, "3")["actual"] == "–"
         total = cells(table, "total")
-        assert (total["target"], total["actual"], total["attainment"], total["gap"]) == ("1,200,000", "160,000", "80%", "−40,000")
+        assert (total["target"], total["actual"], total["attainment"], total["gap"]) == ("1,200,000", "160,000", "80.0%", "−40,000")
         # It opens on the latest month with figures: February, conversion behind.
         deviation = str(screen.query_one("#deviation", Static).render())
         assert "Feb 2025: 98,000 of 100,000 CNY (98%), gap −2,000" in deviation
@@ -219,7 +220,7 @@ async def test_tabs_and_user_text_as_data(tmp_path: Path):
         await pilot.press("l")
         budget = shown(screen.query_one("#budget-panel", Static))
         # 240,000 of ad spend against 200,000: ×1.2 on either lever, or a bigger budget.
-        assert "Over budget:  ad spend 240,000 is 40,000 CNY over the 200,000 budget." in budget
+        assert "Over budget: ad spend 240,000 is 40,000 CNY over the 200,000 budget." in budget
         assert "conversion 2.00%→2.40% (Customer Service)" in budget
         assert "order value 250.00→300.00 (Product Development)" in budget
         assert "budget 200,000→240,000 (Marketing)" in budget
@@ -236,7 +237,7 @@ async def test_tabs_and_user_text_as_data(tmp_path: Path):
 
 
 def test_number_shortening_and_chart_layout():
-    assert [short(v) for v in (987, 12_345, 720_000, 1_200_000, 12_000_000, -223_306)] == [
+    assert [short_amount(v) for v in (987, 12_345, 720_000, 1_200_000, 12_000_000, -223_306)] == [
         "987",
         "12.3k",
         "720k",

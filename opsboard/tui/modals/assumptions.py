@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from opsboard.i18n import _
 from opsboard.services.errors import NeedsConfirmation
 from opsboard.services.targets import FIELDS
 
@@ -24,7 +25,7 @@ def assumptions_form(title: str, texts: dict[str, str], save: Submit, *, new_pla
     form submit: errors per field, or None) is called with the changed
     fields (all of them for a new plan); the form closes once it saves."""
     fields = [
-        FormField(name, label, texts.get(name, ""), placeholder="e.g. 12,000,000" if name == "annual_target" else "")
+        FormField(name, str(label), texts.get(name, ""), placeholder=_("e.g. 12,000,000") if name == "annual_target" else "")
         for name, label in FIELDS.items()
     ]
 
@@ -48,6 +49,8 @@ def confirming(change: Callable[[dict[str, str], bool], Any]) -> Callable[[dict[
             return change(values, bool(asked) and asked[-1] == values)
         except NeedsConfirmation as error:
             asked.append(dict(values))
-            raise NeedsConfirmation({field: f"{message} (ctrl+s again)" for field, message in error.errors.items()}) from None
+            raise NeedsConfirmation(
+                {field: _("{message} (ctrl+s again)").format(message=message) for field, message in error.errors.items()}
+            ) from None
 
     return save

@@ -12,8 +12,9 @@ from .form import FormField, FormScreen, Submit
 OWN_PHASES = "-"
 
 
-def campaign_form(save: Submit, departments: list[str]) -> FormScreen:
-    """`save`: the form's submit (the app's one save path)."""
+def campaign_form(save: Submit, departments: list[str], owner: str = "") -> FormScreen:
+    """`save`: the form's submit (the app's one save path); `owner`: the
+    department offered (the board's name for marketing)."""
     fields = [
         FormField(
             "preset",
@@ -30,7 +31,7 @@ def campaign_form(save: Submit, departments: list[str]) -> FormScreen:
             placeholder="预热:11-01:11-10:0.5; 正式:11-11:11-11:4",
         ),
         FormField("uplift", _("Uplift: extra sales on its days (empty: the preset's)"), placeholder="150%"),
-        FormField("department", _("Owning department"), "Marketing", suggestions=departments),
+        FormField("department", _("Owning department"), owner, suggestions=departments),
         FormField("budget", _("Budget (0: none)"), "0"),
     ]
 

@@ -20,6 +20,7 @@ from textual.widgets import Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from opsboard.i18n import _, _l
+from opsboard.i18n.formats import number
 from opsboard.services.board_files import path_for_commands
 from opsboard.services.review import ReviewInputs, ReviewSource, prepare_review, read_review_inputs, review_help
 from opsboard.store import BoardError
@@ -33,7 +34,11 @@ from .base import ViewScreen
 if TYPE_CHECKING:
     from opsboard.logic.review_periods import Period
 
-PERIOD_NAMES = {"day": _l("Daily"), "week": _l("Weekly"), "month": _l("Monthly")}
+PERIOD_NAMES = {
+    "day": _l("Daily"),
+    "week": _l("Weekly"),
+    "month": _l("Monthly"),
+}
 NO_DATA = {
     "day": _l("No days with data for this channel."),
     "week": _l("No weeks with data for this channel."),
@@ -61,14 +66,14 @@ def reflow(text: str) -> str:
 
 class ReviewScreen(ViewScreen):
     VIEW_NAME = "review"
-    VIEW_TITLE = "Review"
+    VIEW_TITLE = _l("Review")
     EDIT_ACTIONS = frozenset({"import_actuals"})
     CSS_PATH = "review.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "period('day')", _l("Daily"), id="review.daily"),
-        Binding("w", "period('week')", _l("Weekly"), id="review.weekly"),
-        Binding("m", "period('month')", _l("Monthly"), id="review.monthly"),
+        Binding("d", "period('day')", PERIOD_NAMES["day"], id="review.daily"),
+        Binding("w", "period('week')", PERIOD_NAMES["week"], id="review.weekly"),
+        Binding("m", "period('month')", PERIOD_NAMES["month"], id="review.monthly"),
         Binding("c", "channel(1)", _l("Channel"), id="review.channel"),
         Binding("C", "channel(-1)", _l("Prev channel"), id="review.prev_channel", show=False),
         Binding("i", "import_actuals", _l("Import"), id="review.import"),
@@ -102,8 +107,8 @@ class ReviewScreen(ViewScreen):
         yield LoadingIndicator(id="review-loading")
         yield Static("", id="review-empty", markup=False, classes="empty-state")
         with Vertical(id="review-body"):
-            yield BarChart("Revenue", id="revenue-chart")
-            yield BarChart("UV", id="uv-chart")
+            yield BarChart(_("Revenue"), id="revenue-chart")
+            yield BarChart(_("UV"), id="uv-chart")
             yield Static("", id="review-summary", markup=False)
             yield ReportTable(id="review-table")
         yield KeyFooter()
@@ -210,9 +215,9 @@ class ReviewScreen(ViewScreen):
             return Text(str(NO_DATA[report.period]))
         text = _("Best {best} {best_revenue} · worst {worst} {worst_revenue}").format(
             best=report.best.title,
-            best_revenue=f"{report.best.revenue or 0:,.0f}",
+            best_revenue=number(report.best.revenue or 0),
             worst=report.worst.title,
-            worst_revenue=f"{report.worst.revenue or 0:,.0f}",
+            worst_revenue=number(report.worst.revenue or 0),
         )
         return Text(text)
 

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, LoadingIndicator, Static, TabbedC
 from textual.worker import get_current_worker
 
 from opsboard.i18n import _, _l
+from opsboard.i18n.formats import number, percent
 from opsboard.services.board_files import path_for_commands
 from opsboard.services.campaigns import add_campaign
 from opsboard.services.target_plan import rebase_plan
@@ -53,25 +54,25 @@ TALL = 36  # lines from which the months tab shows the chart too
 
 class TargetsScreen(ViewScreen):
     VIEW_NAME = "targets"
-    VIEW_TITLE = "Targets"
+    VIEW_TITLE = _l("Targets")
     EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals", "campaign", "rebase"})
     AUTO_FOCUS = "#month-table"
     CSS_PATH = "targets.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "import_actuals", _l("Import"), id="targets.import", show=False),  # in the palette and help
-        Binding("e,a", "assumptions", "Edit plan", id="targets.assumptions"),
-        Binding("t", "corrective_task", "Gap task", id="targets.task"),
-        Binding("s", "seasonality", "Season from last year", id="targets.seasonality", show=False),
+        Binding("e,a", "assumptions", _l("Edit plan"), id="targets.assumptions"),
+        Binding("t", "corrective_task", _l("Gap task"), id="targets.task"),
+        Binding("s", "seasonality", _l("Season from last year"), id="targets.seasonality", show=False),
         Binding("c", "campaign", _l("Add campaign"), id="targets.campaign", show=False),
         Binding("v", "compare", _l("Compare with an earlier plan"), id="targets.compare", show=False),
         Binding("R", "rebase", _l("Re-base the whole year"), id="targets.rebase", show=False),
-        Binding("j,down", "month(1)", "Next month", id="targets.next_month", show=False),
-        Binding("k,up", "month(-1)", "Previous month", id="targets.prev_month", show=False),
-        Binding("g", "month(-100)", "January", id="targets.first_month", show=False),
-        Binding("G", "month(100)", "Year", id="targets.year_row", show=False),
-        Binding("h,left_square_bracket", "tab(-1)", "Prev tab", id="targets.prev_tab", show=False),
-        Binding("l,right_square_bracket", "tab(1)", "Tab", id="targets.next_tab", key_display="h/l"),
+        Binding("j,down", "month(1)", _l("Next month"), id="targets.next_month", show=False),
+        Binding("k,up", "month(-1)", _l("Previous month"), id="targets.prev_month", show=False),
+        Binding("g", "month(-100)", _l("January"), id="targets.first_month", show=False),
+        Binding("G", "month(100)", _l("Year"), id="targets.year_row", show=False),
+        Binding("h,left_square_bracket", "tab(-1)", _l("Prev tab"), id="targets.prev_tab", show=False),
+        Binding("l,right_square_bracket", "tab(1)", _l("Tab"), id="targets.next_tab", key_display="h/l"),
     ]
 
     class Computed(Message):
@@ -91,24 +92,24 @@ class TargetsScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="targets-top"):
-            yield Static("Targets · working out the plan…", id="targets-status", markup=False)
+            yield Static(_("Targets · working out the plan…"), id="targets-status", markup=False)
             yield LoadingIndicator(id="targets-loading")
         yield Static("", id="targets-empty", markup=False, classes="empty-state")
         with TabbedContent(id="targets-body"):
-            with TabPane("Months", id="months"):
+            with TabPane(_("Months"), id="months"):
                 yield MonthTable(id="month-table")
                 yield PlanActualChart(id="months-chart")
                 yield Static("", id="deviation", markup=False)
-            with TabPane("Chart", id="chart"):
+            with TabPane(_("Chart"), id="chart"):
                 yield PlanActualChart(id="targets-chart")
                 yield Static("", id="chart-summary", markup=False)
-            with TabPane("Channels & departments", id="breakdown"):
+            with TabPane(_("Channels & departments"), id="breakdown"):
                 with VerticalScroll(classes="panel-scroll"):
                     yield Static("", id="breakdown-panel", markup=False)
-            with TabPane("Budget", id="budget"):
+            with TabPane(_("Budget"), id="budget"):
                 with VerticalScroll(classes="panel-scroll"):
                     yield Static("", id="budget-panel", markup=False)
-            with TabPane("Rest of year", id="rest"):
+            with TabPane(_("Rest of year"), id="rest"):
                 with VerticalScroll(classes="panel-scroll"):
                     yield Static("", id="rest-panel", markup=False)
         yield KeyFooter()
@@ -174,7 +175,7 @@ class TargetsScreen(ViewScreen):
         self.query_one("#targets-body").display = not empty
         status = self.query_one("#targets-status", Static)
         if plan is None:
-            status.update(Text("Targets · no plan yet"))
+            status.update(Text(_("Targets · no plan yet")))
             self.query_one("#targets-empty", Static).update(self._empty_help())
             return
         status.update(self._status(view))
@@ -203,27 +204,35 @@ class TargetsScreen(ViewScreen):
     def _status(self, view: TargetsView) -> Text:
         plan, pva = view.plan, view.pva
         assert plan is not None  # drawn only with a plan (show_view)
-        text = f"Targets {plan.year} · {plan.annual_target:,.0f} {plan.currency}"
+        parts = [
+            _("Targets {year} · {target} {currency}").format(year=plan.year, target=number(plan.annual_target), currency=plan.currency)
+        ]
         if not view.actuals_ready:
-            text += " · working out plan vs actual…"
+            parts.append(_("working out plan vs actual…"))
         elif pva is not None and pva.has_actuals and pva.ytd_attainment is not None:
-            ytd = "YTD" if self.size.width < 100 else "year to date"
-            text += f" · {ytd} {pva.ytd_attainment:.0%} · forecast {pva.forecast:,.0f}"
+            attainment, forecast = percent(pva.ytd_attainment, 0), number(pva.forecast)
+            if self.size.width < 100:
+                parts.append(_("YTD {attainment} · forecast {forecast}").format(attainment=attainment, forecast=forecast))
+            else:
+                parts.append(_("year to date {attainment} · forecast {forecast}").format(attainment=attainment, forecast=forecast))
         if view.spend is not None and view.spend.over_budget_to_date:
-            text += " · SPEND OVER BUDGET"  # what was spent, not what the plan would spend
+            parts.append(_("SPEND OVER BUDGET"))  # what was spent, not what the plan would spend
         elif view.balance is not None and view.balance.over_budget:
-            text += " · plan over budget"
-        return Text(text)
+            parts.append(_("plan over budget"))
+        return Text(" · ".join(parts))
 
     def _empty_help(self) -> Text:
         year = self.store.meta().year
+        board = path_for_commands(self.store.path)  # as view 4 names it (issue 18 case 9)
         return Text(
-            "No sales target yet.\n\n"
-            "Press e to set the year's target and its assumptions (conversion, order value, budget, channels…),\n"
-            "or from the command line:\n\n"
-            f"  opsboard target set {self.store.path} --annual 12000000 --year {year}\n\n"
-            "Then import the store's daily figures to see plan vs actual:\n\n"
-            f"  opsboard import-actuals {self.store.path} FILE.csv"
+            _(
+                "No sales target yet.\n\n"
+                "Press e to set the year's target and its assumptions (conversion, order value, budget, channels…),\n"
+                "or from the command line:\n\n"
+                "  opsboard target set {board} --annual 12000000 --year {year}\n\n"
+                "Then import the store's daily figures to see plan vs actual:\n\n"
+                "  opsboard import-actuals {board} FILE.csv"
+            ).format(board=board, year=year)
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -261,7 +270,7 @@ class TargetsScreen(ViewScreen):
         texts = assumption_texts(plan, self.store.meta())
 
         def saved(_plan) -> None:
-            self.notify("Plan saved", timeout=3)
+            self.notify(_("Plan saved"), timeout=3)
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
@@ -270,7 +279,7 @@ class TargetsScreen(ViewScreen):
         # `seen`: the plan as the form shows it, so a teammate's save of the same field is asked about
         change = confirming(lambda changed, confirmed: set_assumptions(self.store, seen=plan, confirmed=confirmed, **changed))  # type: ignore[arg-type]  # the form's fields are the plan's assumptions
         save = self.ops_app.saves.form_submit(change, saved=saved, what="plan")
-        title = "Target plan and assumptions" if plan else "Set the year's sales target"
+        title = _("Target plan and assumptions") if plan else _("Set the year's sales target")
         self.app.push_screen(assumptions_form(title, texts, save, new_plan=plan is None), done)
 
     def action_campaign(self) -> None:
@@ -299,8 +308,9 @@ class TargetsScreen(ViewScreen):
                 self.reload()
 
         save = self.ops_app.saves.form_submit(confirming(add), saved=saved, what="plan")
-        names = [d.name for d in self.store.departments()]
-        self.app.push_screen(campaign_form(save, names), done)
+        departments = self.store.departments()
+        owner = next((d.name for d in departments if d.id == "marketing"), "")  # campaigns are marketing's, by default
+        self.app.push_screen(campaign_form(save, [d.name for d in departments], owner), done)
 
     def action_compare(self) -> None:
         """v: the plan beside the next earlier version (on the Rest of year tab)."""
@@ -331,12 +341,12 @@ class TargetsScreen(ViewScreen):
         if self.view is None:
             return
         if not self.view.actuals_ready:  # the service would work it out here, on the UI thread
-            self.notify("Still working out plan vs actual: press t again in a moment", timeout=4)
+            self.notify(_("Still working out plan vs actual: press t again in a moment"), timeout=4)
             return
         task = self._change(create_corrective_task, self.store, self.month, view=self.view)
         if task is not None:
             name = self.view.department_name(task.department)
-            self.notify(f"Added to {name}'s To do (P1): {task.title}", timeout=6, markup=False)
+            self.notify(_("Added to {department}'s To do (P1): {title}").format(department=name, title=task.title), timeout=6, markup=False)
             self.reload()
 
     def action_seasonality(self) -> None:
@@ -344,7 +354,7 @@ class TargetsScreen(ViewScreen):
             return
         plan = self._change(use_last_year_seasonality, self.store, seen=self.view.plan)
         if plan is not None:
-            self.notify(f"The months now follow {plan.year - 1}'s revenue", timeout=5)
+            self.notify(_("The months now follow {year}'s revenue").format(year=plan.year - 1), timeout=5)
             self.reload()
 
     def action_import_actuals(self) -> None:

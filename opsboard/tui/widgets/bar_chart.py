@@ -12,22 +12,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_abbr, number
+
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADE = "░"
 MAX_BAR_WIDTH = 5
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def axis_label(label: str) -> str:
     """A period's label as short as the axis needs: '2026-03' → 'Mar',
     '2026-W09' → 'W9', '2026-03-02' → '03-02' (the title line names the year)."""
     if match := re.fullmatch(r"\d{4}-(\d{2})\*?", label):
-        return MONTHS[int(match.group(1)) - 1]
+        return month_abbr(int(match.group(1)))
     if match := re.fullmatch(r"\d{4}-W(\d{2})\*?", label):
         return f"W{int(match.group(1))}"
     if match := re.fullmatch(r"\d{4}-(\d{2}-\d{2})\*?", label):
@@ -42,10 +45,10 @@ def axis_line(labels: Sequence[str], x_of: Callable[[int], int], width: int) -> 
     for index, label in enumerate(labels):
         x = x_of(index)
         text = axis_label(label)
-        if x < len(line) + (1 if line else 0) or x + len(text) > width:
+        if x < cell_len(line) + (1 if line else 0) or x + cell_len(text) > width:
             continue
-        line = line.ljust(x) + text
-    return line.ljust(width)
+        line += " " * (x - cell_len(line)) + text  # by display width: 11月 is four cells
+    return line + " " * max(0, width - cell_len(line))
 
 
 def chart_layout(count: int, width: int) -> tuple[int, int, int]:
@@ -95,7 +98,7 @@ class BarChart(Widget):
     """
     COMPONENT_CLASSES = {"bar-chart--title", "bar-chart--bar", "bar-chart--selected", "bar-chart--muted"}
 
-    def __init__(self, title: str, formatter: Callable[[float], str] = "{:,.0f}".format, **kwargs) -> None:
+    def __init__(self, title: str, formatter: Callable[[float], str] = number, **kwargs) -> None:
         super().__init__(**kwargs)
         self.chart_title = title
         self.formatter = formatter
@@ -165,14 +168,14 @@ class BarChart(Widget):
         muted = self.get_component_rich_style("bar-chart--muted", partial=True)
         parts: list[tuple[str, Style]] = [(self.chart_title, title)]
         if self.values:
-            parts.append((f"  max {self.formatter(max(self.values))}", muted))
+            parts.append(("  " + _("max {value}").format(value=self.formatter(max(self.values))), muted))
         if self.selected is not None:
             parts.append((f"  {self.labels[self.selected]}: {self.formatter(self.values[self.selected])}", base))
         hidden = []
         if shown and shown.start > 0:
-            hidden.append(f"◀ {shown.start} earlier")
+            hidden.append(_("◀ {n} earlier").format(n=shown.start))
         if shown and shown.stop < len(self.values):
-            hidden.append(f"{len(self.values) - shown.stop} later ▶")
+            hidden.append(_("{n} later ▶").format(n=len(self.values) - shown.stop))
         if hidden:
             parts.append(("  " + " · ".join(hidden), muted))
         return Strip([Segment(text, base + style) for text, style in parts]).adjust_cell_length(width, base).crop(0, width)

@@ -1,193 +1,127 @@
 """The twelve months of the target plan beside their actuals, and the year.
 
-Columns: what each month needs (target, orders, UV, conversion, order value,
-ad spend, agents, new products) and how it went (actual, attainment, gap),
-with the weakest lever when there is room. Below about 100 columns amounts
-are shortened (1.20M, 720k) so the whole table fits 80 columns. Gaps carry
-their sign (−/+) and a month short of its target is bold, so it reads
-without colour; a month counted to a cut-off before its end is marked `*`,
-and so is the total, whose actual columns are the year to date (the panel
-below says which days each covers).
+Its columns are declared once with the targets export's
+(`export/target_columns.py`): what each month needs (target, orders, UV,
+conversion, order value, ad spend, agents, new products) and how it went
+(actual, attainment, gap), with the weakest lever when there is room. Where
+the full headings do not fit, the narrow ones and short amounts (1.20M, 720k;
+in Chinese 120万) are used, and below that the least needed columns (new
+products, agents, orders, ad spend…) leave, so the table always fits its
+width and never shows a horizontal scrollbar (whose thumb floated under the
+table as a stray `▋`, issue 18). Gaps carry their sign (−/+) and a month
+short of its target is bold, so it reads without colour; a month counted to
+a cut-off before its end is marked `*`, and so is the total, whose actual
+columns are the year to date (the panel below says which days each covers).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Literal
 
 from rich.cells import cell_len
 from rich.text import Text
+
+from opsboard.export.columns import Column, Render
+from opsboard.export.target_columns import ACTUAL_COLUMNS, LEVER, PLAN_COLUMNS, year_to_date
 
 from .keyed_table import KeyedTable
 
 TOTAL_KEY = "total"
 PARTIAL_MARK = "*"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LEVERS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value"}
-# key → (wide header, compact header)
-COLUMNS = {
-    "month": ("Month", "Mon"),
-    "target": ("Target", "Tgt"),
-    "orders": ("Orders", "Ord."),
-    "uv": ("UV needed", "UV"),
-    "conversion": ("Conv.", "Conv"),
-    "order_value": ("AOV", "AOV"),
-    "ad_spend": ("Ad spend", "Ads"),
-    "agents": ("Agents", "Agt"),
-    "new_products": ("New prod.", "New"),
-    "actual": ("Actual", "Act."),
-    "attainment": ("Attain.", "Att."),
-    "gap": ("Gap", "Gap"),
-    "lever": ("Lever to act on", ""),
-}
-NA = "–"
+NA = "–"  # a month without actuals yet
 PENDING = "…"  # plan vs actual still being worked out
+LEFT = frozenset({"month", "lever"})
+DROPPED_FIRST = ("new_products", "agents", "orders", "ad_spend", "uv", "order_value", "conversion")  # when even narrow is too wide
+
+Row = tuple[str, dict[str, str], bool]  # key, cells by column key, behind plan
 
 
-def short(value: float | None) -> str:
-    """Three significant figures: 987 → '987', 12,345 → '12.3k', 1,200,000 → '1.20M'."""
-    if value is None:
-        return NA
-    size = abs(value)
-    for limit, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if size >= limit:
-            scaled = size / limit
-            if round(scaled, 2) < 10:
-                text = f"{scaled:.2f}{unit}"
-            elif round(scaled, 1) < 100:
-                text = f"{scaled:.1f}{unit}"
-            else:
-                text = f"{scaled:.0f}{unit}"
-            return ("−" if value < 0 else "") + text
-    return ("−" if value < 0 else "") + f"{size:.0f}"
-
-
-def amount(value: float | None, compact: bool, decimals: int = 0) -> str:
-    if value is None:
-        return NA
-    if compact:
-        return short(value)
-    return f"{value:,.{decimals}f}".replace("-", "−")
-
-
-def signed(value: float | None, compact: bool) -> str:
-    if value is None:
-        return NA
-    text = amount(abs(value), compact)
-    if text.strip("0.,") in ("", "k", "M"):
-        return text
-    return ("+" if value > 0 else "−") + text
-
-
-def cents(value: float | None, compact: bool) -> int:
-    """Decimals for an order value: none when it is whole (255, beside the
-    whole amounts), two when it has cents (249.50) and there is room."""
-    return 0 if compact or value is None or abs(value - round(value)) < 0.005 else 2
-
-
-def percent(value: float | None, decimals: int = 0) -> str:
-    return NA if value is None else f"{value * 100:.{decimals}f}%"
-
-
-def _plan_cells(plan, compact: bool) -> dict[str, str]:
-    return {
-        "target": amount(plan.target, compact),
-        "orders": amount(plan.orders, compact),
-        "uv": amount(plan.uv, compact),
-        "conversion": percent(plan.conversion, 2),
-        "order_value": amount(plan.order_value, False, cents(plan.order_value, compact)),
-        "ad_spend": amount(plan.ad_spend, compact),
-        "agents": NA if plan.agents is None else str(plan.agents),
-        "new_products": str(plan.new_products),
-    }
-
-
-def _actual_cells(actual, gap: float | None, attainment: float | None, compact: bool) -> dict[str, str]:
-    return {"actual": amount(actual, compact), "attainment": percent(attainment), "gap": signed(gap, compact)}
-
-
-def table_rows(view, compact: bool) -> list[tuple[str, dict[str, str], bool]]:
+def table_rows(view, compact: bool) -> list[Row]:
     """(key, cells by column, behind plan) for each month and the year."""
-    rows = []
+    render = Render(compact=compact, department=view.department_name)
+    missing = NA if view.actuals_ready else PENDING
+    rows: list[Row] = []
     for plan in view.breakdown.months:
         actual = view.actual(plan.month)
-        label = MONTHS[plan.month - 1]
-        cells = {"month": label, **_plan_cells(plan, compact), "lever": ""}
-        behind = False
-        if actual is not None:
-            cells["month"] += PARTIAL_MARK if actual.partial else ""
-            cells |= _actual_cells(actual.actual, actual.gap, actual.attainment, compact)
-            if actual.lever and actual.gap < 0:  # a month ahead of plan needs no one to act
-                cells["lever"] = f"{LEVERS[actual.lever]} → {view.department_name(actual.department)}"
-            behind = actual.gap < 0
+        cells = {column.key: column.cell(plan, render) for column in PLAN_COLUMNS}
+        if actual is None:
+            cells |= {column.key: missing for column in ACTUAL_COLUMNS} | {LEVER.key: ""}
         else:
-            cells |= dict.fromkeys(("actual", "attainment", "gap"), NA if view.actuals_ready else PENDING)
-        rows.append((str(plan.month), cells, behind))
+            cells["month"] += PARTIAL_MARK if actual.partial else ""
+            cells |= {column.key: column.cell(actual, render) for column in [*ACTUAL_COLUMNS, LEVER]}
+        rows.append((str(plan.month), cells, actual is not None and actual.gap < 0))
     year, pva = view.breakdown.year_total, view.pva
-    cells = {
-        "month": "Total",
-        **_plan_cells(year, compact),
-        "conversion": percent(year.conversion, 2),
-        "order_value": amount(year.order_value, False, cents(year.order_value, compact)),
-        "agents": NA if year.agents is None else f"{year.agents}",
-        "lever": "",
-    }
+    cells = {column.key: column.cell(year, replace(render, totals=year)) for column in PLAN_COLUMNS}
+    behind = False
     if pva is not None and pva.has_actuals:
         # the actual columns are the year to date: the mark says so, as on a month
         cells["month"] += PARTIAL_MARK if pva.ytd_first != date(pva.year, 1, 1) or pva.cutoff != date(pva.year, 12, 31) else ""
-        cells |= _actual_cells(pva.ytd_actual, pva.ytd_gap, pva.ytd_attainment, compact)
-        if pva.lever and pva.ytd_gap < 0:
-            cells["lever"] = f"{LEVERS[pva.lever]} → {view.department_name(pva.department)}"
+        ytd = year_to_date(pva)
+        cells |= {column.key: column.cell(ytd, render) for column in [*ACTUAL_COLUMNS, LEVER]}
+        behind = pva.ytd_gap < 0
     else:
-        cells |= dict.fromkeys(("actual", "attainment", "gap"), NA if view.actuals_ready else PENDING)
-    rows.append((TOTAL_KEY, cells, pva is not None and pva.has_actuals and pva.ytd_gap < 0))
+        cells |= {column.key: missing for column in ACTUAL_COLUMNS} | {LEVER.key: ""}
+    rows.append((TOTAL_KEY, cells, behind))
     return rows
 
 
-def column_widths(rows, keys: list[str], compact: bool) -> dict[str, int]:
-    return {key: max(cell_len(COLUMNS[key][compact]), *(cell_len(cells[key]) for _, cells, _ in rows)) for key in keys}
+Headings = tuple[bool, bool]  # (narrow, short)
 
 
-def _fits(rows, keys: list[str], compact: bool, width: int) -> bool:
-    return sum(column_widths(rows, keys, compact).values()) + 2 * len(keys) <= width
+def column_widths(rows: list[Row], columns: list[Column], headings: Headings) -> dict[str, int]:
+    return {c.key: max(cell_len(c.heading(*headings)), *(cell_len(cells[c.key]) for _, cells, _ in rows)) for c in columns}
+
+
+def _width(rows: list[Row], columns: list[Column], headings: Headings) -> int:
+    return sum(column_widths(rows, columns, headings).values()) + 2 * len(columns)
+
+
+def choose_layout(view, width: int) -> tuple[list[Column], Headings, list[Row]]:
+    """The widest layout that fits `width` cells: the screen's headings with
+    the lever, without it, the shortest headings, short amounts, then fewer
+    columns."""
+    base = [*PLAN_COLUMNS, *ACTUAL_COLUMNS]
+    wide, compact = table_rows(view, False), table_rows(view, True)
+    narrow, short = (True, False), (True, True)
+    layouts = (([*base, LEVER], narrow, wide), (base, narrow, wide), (base, short, wide), (base, short, compact))
+    for columns, headings, rows in layouts:
+        if _width(rows, columns, headings) <= width:
+            return columns, headings, rows
+    columns = list(base)
+    for key in DROPPED_FIRST:
+        columns = [c for c in columns if c.key != key]
+        if _width(compact, columns, short) <= width:
+            break
+    return columns, short, compact
 
 
 class MonthTable(KeyedTable):
     """Shows a services.targets.TargetsView; row keys are "1".."12" and TOTAL_KEY."""
 
     DEFAULT_CSS = """
-    MonthTable { height: auto; max-height: 1fr; }
+    MonthTable { height: auto; max-height: 1fr; overflow-x: hidden; }
     """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.compact = False
 
     def show(self, view, width: int) -> None:
         """Redraw for `view` in `width` columns, keeping the cursor's month."""
         keep = self.current_key()
-        base = list(COLUMNS)[:-1]
-        choices = [(base + ["lever"], False), (base, False), (base, True)]
-        keys, compact = choices[-1]
-        for option_keys, option_compact in choices:
-            if _fits(table_rows(view, option_compact), option_keys, option_compact, width - 2):
-                keys, compact = option_keys, option_compact
-                break
-        self.compact = compact
-        rows = table_rows(view, compact)
-        widths = column_widths(rows, keys, compact)
+        columns, headings, rows = choose_layout(view, width - 2)  # the vertical scrollbar
+        widths = column_widths(rows, columns, headings)
         self.clear(columns=True)
-        for key in keys:
-            label = Text(COLUMNS[key][compact], justify="left" if key in ("month", "lever") else "right")
+        for column in columns:
+            label = Text(column.heading(*headings), justify="left" if column.key in LEFT else "right")
             # Widths set here, not measured by the table later: a redraw never leaves a column short.
-            self.add_column(label, key=key, width=widths[key])
+            self.add_column(label, key=column.key, width=widths[column.key])
         for row_key, cells, behind in rows:
             total = row_key == TOTAL_KEY
             texts = []
-            for key in keys:
-                style = "bold" if total or (behind and key in ("month", "gap", "attainment")) else ""
-                justify: Literal["left", "right"] = "left" if key in ("month", "lever") else "right"
-                texts.append(Text(cells[key], style=style, justify=justify, no_wrap=True))
+            for column in columns:
+                style = "bold" if total or (behind and column.key in ("month", "gap", "attainment")) else ""
+                texts.append(Text(cells[column.key], style=style, justify=column.align, no_wrap=True))
             self.add_row(*texts, key=row_key)
         if keep is not None and keep in {key for key, _, _ in rows}:
             self.move_cursor(row=self.get_row_index(keep), animate=False)

@@ -1,20 +1,27 @@
-"""The review report as a table: one row per week or month and a totals row.
+"""The review report as a table: one row per day, week or month and a totals
+row per year.
 
-Numbers are right-aligned with thousands separators. Growth carries its sign
-(+12.5% / −3.0%) so it reads without colour, and is coloured up/down through
-the theme's $success and $error; growth against a zero or missing period
-reads "n/a". A period only partly covered says which part: "2026-11 (26 of
-30 days)"; there is one totals row per year.
+Its columns are declared once with the review export's
+(`export/review_columns.py`): the screen uses their narrow headings. Growth is
+coloured up/down through the theme's $success and $error (its sign already
+says which).
+
+Wider than the window, the table scrolls sideways a whole column at a time
+(h/l), the period column staying put; a `›` at the right of the header says
+that more columns follow, a `‹` after the period column that some are
+scrolled away. No scrollbar: its thumb floated under the table as a stray
+`▋` (issue 18). A period only partly covered says which part: "2026-11 (26
+of 30 days)"; there is one totals row per year.
 
 Drawn with the Line API: a line is built from plain strings when it is shown,
 so switching between three years of weeks and a year of months costs a few
-milliseconds (a DataTable re-renders every cell through Rich).
+milliseconds (a DataTable re-renders every cell through Rich). Cells are
+padded by display width, so Chinese headings stay aligned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -27,91 +34,41 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from opsboard.export.columns import Column, Render
+from opsboard.export.review_columns import SCREEN_COLUMNS, growth, report_columns
+from opsboard.i18n import _l
+from opsboard.i18n.formats import not_available
+
+__all__ = ["TOTAL_KEY", "ReportTable", "growth"]
+
 TOTAL_KEY = "total"
-
-
-def amount(value: float | None, decimals: int = 0) -> str:
-    """1,234 — or "n/a" for a figure the back office did not give."""
-    return "n/a" if value is None else f"{value:,.{decimals}f}"
-
-
-def ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:,.2f}"
-
-
-def percent(value: float | None, decimals: int = 1) -> str:
-    return "n/a" if value is None else f"{value * 100:,.{decimals}f}%"
-
-
-def growth(value: float | None) -> str:
-    """+12.5% / −3.0% (a real minus sign) / 0.0% / n/a."""
-    if value is None:
-        return "n/a"
-    text = f"{abs(value) * 100:,.1f}%"
-    if round(value * 100, 1) == 0:
-        return text
-    return ("+" if value > 0 else "−") + text
-
-
-# key → (header, cell text). Growth columns are styled by their sign.
-NUMBER_COLUMNS: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "revenue": ("Revenue", lambda r: amount(r.revenue)),
-    "revenue_growth": ("Rev ±", lambda r: growth(r.revenue_growth)),
-    "revenue_growth_yoy": ("Rev YoY", lambda r: growth(r.revenue_growth_yoy)),
-    "target": ("Target", lambda r: "n/a" if r.target is None else amount(r.target)),
-    "attainment": ("Attain.", lambda r: percent(r.attainment)),
-    "net_revenue": ("Net rev.", lambda r: amount(r.net_revenue)),
-    "uv": ("UV", lambda r: amount(r.uv)),
-    "uv_growth": ("UV ±", lambda r: growth(r.uv_growth)),
-    "uv_growth_yoy": ("UV YoY", lambda r: growth(r.uv_growth_yoy)),
-    "pv": ("PV", lambda r: amount(r.pv)),
-    "pv_growth": ("PV ±", lambda r: growth(r.pv_growth)),
-    "pv_per_uv": ("PV/UV", lambda r: ratio(r.pv_per_uv)),
-    "orders": ("Orders", lambda r: amount(r.orders)),
-    "buyers": ("Buyers", lambda r: amount(r.buyers)),
-    "conversion": ("Conv.", lambda r: percent(r.conversion, 2)),
-    "order_value": ("Order value", lambda r: amount(r.order_value, 2)),
-    "ad_spend": ("Ad spend", lambda r: amount(r.ad_spend)),
-    "roi": ("ROI", lambda r: ratio(r.roi)),
-}
-GROWTH_COLUMNS = frozenset(key for key in NUMBER_COLUMNS if "growth" in key)
-TARGET_COLUMNS = ("target", "attainment")
+MORE_RIGHT = "›"
+MORE_LEFT = "‹"
+GROWTH_KEYS = frozenset(column.key for column in SCREEN_COLUMNS if "growth" in column.key)
 
 Cell = tuple[str, str]  # text, style name ("" plain, "up", "down", "muted", "total")
 
 
-OPTIONAL_COLUMNS = ("net_revenue", "buyers")  # shown when the import had refunds / buyers
-
-
-def column_keys(period: str, with_targets: bool, known: frozenset[str] = frozenset()) -> list[str]:
-    keys = ["label", *(["start"] if period == "week" else [])]  # a day's label is its date
-    keys += [key for key in NUMBER_COLUMNS if (with_targets or key not in TARGET_COLUMNS) and (key not in OPTIONAL_COLUMNS or key in known)]
-    return keys
-
-
-def headers(keys: list[str], period: str) -> list[str]:
-    names = {"label": {"day": "Day", "week": "Week"}.get(period, "Month"), "start": "Start"}
-    return [names.get(key) or NUMBER_COLUMNS[key][0] for key in keys]
-
-
-def row_cells(keys: list[str], row, total: bool = False) -> list[Cell]:
+def row_cells(columns: list[Column], row, render: Render) -> list[Cell]:
     """A report row as (text, style name) per column."""
-    emphasis = "total" if total else ""
+    emphasis = "total" if render.is_total(row) else ""
     cells: list[Cell] = []
-    for key in keys:
-        if key == "label":
-            cells.append((row.title, emphasis))  # '2026-11 (26 of 30 days)', 'Total 2026 (330 of 365 days)'
-        elif key == "start":
-            cells.append(("" if total else row.start.isoformat(), ""))
-        elif key in GROWTH_COLUMNS:
-            if total:
-                cells.append(("", ""))  # the totals row compares with nothing
-                continue
-            text = NUMBER_COLUMNS[key][1](row)
-            cells.append((text, "muted" if text == "n/a" else {"+": "up", "−": "down"}.get(text[0], "")))
+    for column in columns:
+        text = column.cell(row, render)
+        if column.key in GROWTH_KEYS:
+            kind = "muted" if text == not_available() else {"+": "up", "−": "down"}.get(text[:1], "")
+            cells.append((text, "" if emphasis else kind))
+        elif column.key == "start":
+            cells.append((text, ""))
         else:
-            cells.append((NUMBER_COLUMNS[key][1](row), emphasis))
+            cells.append((text, emphasis))
     return cells
+
+
+def pad(text: str, width: int, align: str) -> str:
+    """`text` in `width` cells by display width (a Chinese character is two)."""
+    room = " " * max(0, width - cell_len(text))
+    return room + text if align == "right" else text + room
 
 
 class ReportTable(ScrollView, can_focus=True):
@@ -119,7 +76,7 @@ class ReportTable(ScrollView, can_focus=True):
     stays put while the figures scroll sideways; the header stays on top."""
 
     DEFAULT_CSS = """
-    ReportTable { height: 1fr; background: $surface; }
+    ReportTable { height: 1fr; background: $surface; overflow-x: hidden; }
     ReportTable > .report-table--header { text-style: bold; background: $panel; color: $foreground; }
     ReportTable > .report-table--even { background: $surface-lighten-1 50%; }
     ReportTable > .report-table--cursor {
@@ -137,14 +94,14 @@ class ReportTable(ScrollView, can_focus=True):
         f"report-table--{name}" for name in ("header", "even", "cursor", "up", "down", "muted", "total")
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", id="review.table.up", show=False),
-        Binding("down,j", "cursor(1)", "Down", id="review.table.down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="review.table.page_up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="review.table.page_down", show=False),
-        Binding("home,g", "jump(0)", "First", id="review.table.first", show=False),
-        Binding("end,G", "jump(-1)", "Last", id="review.table.last", show=False),
-        Binding("left,h", "sideways(-1)", "Left", id="review.table.left", show=False),
-        Binding("right,l", "sideways(1)", "Right", id="review.table.right", show=False),
+        Binding("up,k", "cursor(-1)", _l("Up"), id="review.table.up", show=False),
+        Binding("down,j", "cursor(1)", _l("Down"), id="review.table.down", show=False),
+        Binding("pageup", "page(-1)", _l("Page up"), id="review.table.page_up", show=False),
+        Binding("pagedown", "page(1)", _l("Page down"), id="review.table.page_down", show=False),
+        Binding("home,g", "jump(0)", _l("First"), id="review.table.first", show=False),
+        Binding("end,G", "jump(-1)", _l("Last"), id="review.table.last", show=False),
+        Binding("left,h", "sideways(-1)", _l("Left"), id="review.table.left", show=False),
+        Binding("right,l", "sideways(1)", _l("Right"), id="review.table.right", show=False),
     ]
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
@@ -166,6 +123,7 @@ class ReportTable(ScrollView, can_focus=True):
         self.rows: list[list[Cell]] = []
         self.row_keys: list[str] = []
         self.widths: list[int] = []
+        self.first_column = 1  # the first figure column shown beside the period column
         self._layouts: dict[int, tuple] = {}
 
     # -- data ----------------------------------------------------------------
@@ -179,7 +137,8 @@ class ReportTable(ScrollView, can_focus=True):
             layout = (report, *self._layout(report))
             self._layouts[id(report)] = layout
         _, self.keys, self.headers, self.aligns, self.rows, self.row_keys, self.widths = layout
-        self.virtual_size = Size(sum(width + 2 for width in self.widths), len(self.rows) + 1)
+        self.virtual_size = Size(0, len(self.rows) + 1)  # sideways by whole columns, not by scrolling
+        self.first_column = min(self.first_column, self._last_first_column())
         if keep in self.row_keys:
             self.cursor_row = self.row_keys.index(keep)
         else:
@@ -194,14 +153,15 @@ class ReportTable(ScrollView, can_focus=True):
     def _layout(report) -> tuple:
         """Column keys, headers, alignments, cells, row keys and widths: the
         formatting is done once per report, so switching back is free."""
-        known = frozenset(key for key in OPTIONAL_COLUMNS if any(getattr(row, key) is not None for row in report.rows))
-        keys = column_keys(report.period, any(row.target is not None for row in report.rows), known)
-        names = headers(keys, report.period)
-        aligns = ["left" if key in ("label", "start") else "right" for key in keys]
-        rows = [row_cells(keys, row) for row in report.rows]
+        columns = report_columns(report, SCREEN_COLUMNS, targets_last=False)
+        render = Render(totals=report.totals)
+        keys = [column.key for column in columns]
+        names = [column.heading(narrow=True) for column in columns]
+        aligns = [column.align for column in columns]
+        rows = [row_cells(columns, row, render) for row in report.rows]
         row_keys = [row.label for row in report.rows]
         for totals in report.year_totals:  # one per year, never across years; the latest is TOTAL_KEY
-            rows.append(row_cells(keys, totals, total=True))
+            rows.append(row_cells(columns, totals, render))
             row_keys.append(TOTAL_KEY if totals is report.totals else f"{TOTAL_KEY}-{totals.year}")
         widths = [max(cell_len(names[i]), *(cell_len(cells[i][0]) for cells in rows)) for i in range(len(keys))]
         return keys, names, aligns, rows, row_keys, widths
@@ -214,6 +174,38 @@ class ReportTable(ScrollView, can_focus=True):
         if key not in self.row_keys or column not in self.keys:
             return None
         return self.rows[self.row_keys.index(key)][self.keys.index(column)][0]
+
+    # -- columns shown -------------------------------------------------------
+    def _room(self) -> int:
+        """Cells beside the period column."""
+        fixed = self.widths[0] + 2 if self.widths else 0
+        return max(0, self.scrollable_content_region.width - fixed)
+
+    def _fitting(self, first: int, room: int) -> list[int]:
+        shown, used = [], 0
+        for index in range(first, len(self.widths)):
+            if used + self.widths[index] + 2 > room:
+                break
+            shown.append(index)
+            used += self.widths[index] + 2
+        return shown
+
+    def shown_columns(self) -> list[int]:
+        """The figure columns drawn now: whole columns only, leaving the last
+        cell for the `›` when more follow."""
+        room = self._room()
+        shown = self._fitting(self.first_column, room)
+        if shown and shown[-1] < len(self.widths) - 1:
+            shown = self._fitting(self.first_column, room - 1)
+        return shown
+
+    def _last_first_column(self) -> int:
+        """The first column from which every remaining column fits."""
+        room = self._room()
+        first = len(self.widths) - 1
+        while first > 1 and len(self._fitting(first - 1, room)) == len(self.widths) - first + 1:
+            first -= 1
+        return max(1, first)
 
     # -- cursor --------------------------------------------------------------
     def validate_cursor_row(self, value: int) -> int:
@@ -248,16 +240,9 @@ class ReportTable(ScrollView, can_focus=True):
         self.cursor_row = len(self.rows) - 1 if where < 0 else 0
 
     def action_sideways(self, step: int) -> None:
-        """Scroll one column left or right, never stopping inside a cell."""
-        edges = [0]
-        for width in self.widths[1:]:  # the first column stays put
-            edges.append(edges[-1] + width + 2)
-        now = round(self.scroll_x)
-        if step > 0:
-            target = next((edge for edge in edges if edge > now), now)
-        else:
-            target = next((edge for edge in reversed(edges) if edge < now), 0)
-        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, force=True)
+        """One whole column left or right; stops once the last column shows."""
+        self.first_column = max(1, min(self.first_column + step, self._last_first_column()))
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -265,6 +250,7 @@ class ReportTable(ScrollView, can_focus=True):
             self.cursor_row = round(self.scroll_y) + offset.y - 1
 
     def on_resize(self) -> None:
+        self.first_column = min(self.first_column, self._last_first_column())
         self._scroll_to_cursor()
 
     # -- drawing -------------------------------------------------------------
@@ -286,19 +272,30 @@ class ReportTable(ScrollView, can_focus=True):
             on_cursor = index == self.cursor_row
             if on_cursor:
                 line_style += self.get_component_rich_style("report-table--cursor", partial=True)
-        segments = [self._segment(cells[i], self.widths[i], self.aligns[i], line_style, on_cursor) for i in range(len(cells))]
-        if not segments:
+        if not cells:
             return Strip.blank(width, line_style)
-        fixed = Strip(segments[:1])
-        rest = Strip(segments[1:]).crop(round(self.scroll_x), round(self.scroll_x) + max(0, width - fixed.cell_length))
-        return Strip.join([fixed, rest]).adjust_cell_length(width, line_style).crop(0, width)
+        shown = self.shown_columns()
+        segments = [self._segment(cells[i], self.widths[i], self.aligns[i], line_style, on_cursor) for i in [0, *shown]]
+        if y == 0:
+            segments = self._with_markers(segments, shown, line_style, width)
+        return Strip(segments).adjust_cell_length(width, line_style).crop(0, width)
+
+    def _with_markers(self, segments: list[Segment], shown: list[int], style: Style, width: int) -> list[Segment]:
+        """`‹` after the period column when columns are scrolled away, `›` in
+        the last cell when more follow."""
+        if self.first_column > 1 and len(segments) > 1:
+            text, first_style, _ = segments[1]
+            segments[1] = Segment(MORE_LEFT + text[1:], first_style)
+        if shown and shown[-1] < len(self.widths) - 1 or not shown and len(self.widths) > 1:
+            used = sum(segment.cell_length for segment in segments)
+            segments.append(Segment(" " * max(0, width - used - 1) + MORE_RIGHT, style))
+        return segments
 
     def _segment(self, cell: Cell, width: int, align: str, line_style: Style, on_cursor: bool) -> Segment:
         text, kind = cell
-        padded = text.rjust(width) if align == "right" else text.ljust(width)
         style = line_style
         if kind:
             style = line_style + self.get_component_rich_style(f"report-table--{kind}", partial=True)
             if on_cursor:  # the cursor's colours win; the +/− signs still tell up from down
                 style += self.get_component_rich_style("report-table--cursor", partial=True)
-        return Segment(f" {padded} ", style)
+        return Segment(f" {pad(text, width, align)} ", style)

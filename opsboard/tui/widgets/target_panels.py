@@ -14,39 +14,44 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from opsboard.export.columns import Column, Render
+from opsboard.export.target_columns import CHANNEL_COLUMNS, QUARTER_COLUMNS, days_counted
+from opsboard.i18n import _, ngettext, pgettext
+from opsboard.i18n.formats import month_abbr, not_available, number, percent
+from opsboard.i18n.formats import signed as signed_text
 from opsboard.logic.targets import monthly_targets
 from opsboard.model.campaigns import PHASE_WORDS
+from opsboard.model.labels import lever_word
 from opsboard.services.targets import month_deviation, ytd_deviation
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LEVERS = {"traffic": "traffic", "conversion": "conversion", "order_value": "order value", "budget": "budget"}
-IMPORT_HELP = "opsboard import-actuals BOARD FILE.csv"
+IMPORT_HELP = "opsboard import-actuals {board} FILE.csv"
 
 
 def money(value: float | None, decimals: int = 0) -> str:
-    return "n/a" if value is None else f"{value:,.{decimals}f}".replace("-", "−")
+    return number(value, decimals)
 
 
 def signed(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    text = f"{abs(value):,.0f}"
-    return text if text == "0" else ("+" if value > 0 else "−") + text
+    return signed_text(number, value)
 
 
 def rate(value: float | None, decimals: int = 1) -> str:
-    return "n/a" if value is None else f"{value * 100:.{decimals}f}%"
+    return percent(value, decimals)
 
 
 def _fix_words(view, fix) -> str:
     owner = view.department_name(fix.department)
     if fix.lever == "conversion":
-        text = f"conversion {rate(fix.current, 2)}→{rate(fix.needed, 2)}"
+        now, needed = rate(fix.current, 2), rate(fix.needed, 2)
     elif fix.lever == "order_value":
-        text = f"order value {money(fix.current, 2)}→{money(fix.needed, 2)}"
+        now, needed = money(fix.current, 2), money(fix.needed, 2)
     else:
-        text = f"budget {money(fix.current)}→{money(fix.needed)}"
-    return f"{text} ({owner})" + ("" if fix.closable else " — not alone: " + fix.reason)
+        now, needed = money(fix.current), money(fix.needed)
+    if fix.closable:
+        return _("{lever} {now}→{needed} ({department})").format(lever=lever_word(fix.lever), now=now, needed=needed, department=owner)
+    return _("{lever} {now}→{needed} ({department}) — not alone: {reason}").format(
+        lever=lever_word(fix.lever), now=now, needed=needed, department=owner, reason=fix.reason
+    )
 
 
 def budget_line(view, brief: bool = False) -> Text:
@@ -55,30 +60,36 @@ def budget_line(view, brief: bool = False) -> Text:
     balance, currency = view.balance, view.plan.currency
     if brief and balance is not None and balance.over_budget:
         text = Text()
-        text.append("Over budget:", style="bold reverse")
-        return text.append(f" by {money(balance.shortfall)} {currency} — the Budget tab (l) says what closes it")
+        text.append(_("Over budget:"), style="bold reverse")
+        return text.append(
+            _(" by {amount} {currency} — the Budget tab (l) says what closes it").format(amount=money(balance.shortfall), currency=currency)
+        )
     if balance is None or not balance.checked:
-        note = balance.note if balance is not None else "no plan"
-        return Text(f"Budget not checked: {note} (e: set the promotion budget).", style="dim")
+        note = balance.note if balance is not None else _("no plan")
+        return Text(_("Budget not checked: {reason} (e: set the promotion budget).").format(reason=note), style="dim")
     if not balance.over_budget:
-        used = rate(balance.budget_used, 0)
-        return Text(f"Budget: ad spend {money(balance.ad_spend)} fits the {money(balance.budget)} {currency} budget ({used} used).")
+        return Text(
+            _("Budget: ad spend {spend} fits the {budget} {currency} budget ({used} used).").format(
+                spend=money(balance.ad_spend), budget=money(balance.budget), currency=currency, used=rate(balance.budget_used, 0)
+            )
+        )
     text = Text()
-    text.append("Over budget: ", style="bold reverse")
+    text.append(_("Over budget:"), style="bold reverse")
     text.append(
-        f" ad spend {money(balance.ad_spend)} is {money(balance.shortfall)} {currency} over the "
-        f"{money(balance.budget)} budget. Each closes it alone: "
+        _(" ad spend {spend} is {over} {currency} over the {budget} budget. Each closes it alone: ").format(
+            spend=money(balance.ad_spend), over=money(balance.shortfall), currency=currency, budget=money(balance.budget)
+        )
     )
     text.append(" · ".join(_fix_words(view, fix) for fix in balance.levers))
     return text
 
 
 def _lever_line(view, deviation) -> Text:
-    text = Text("▶ Weakest lever: ", style="bold")
+    text = Text(_("▶ Weakest lever: "), style="bold")  # the spaces are the language's: none after a Chinese colon
     text.append(deviation.words, style="bold")
     text.append(" → ")
     text.append(view.department_name(deviation.department), style="bold underline")
-    text.append(f" ({signed(deviation.effect)} of the gap) · t: task on its board")
+    text.append(_(" ({effect} of the gap) · t: task on its board").format(effect=signed(deviation.effect)))
     return text
 
 
@@ -90,16 +101,32 @@ def deviation_text(view, month: int | None, brief: bool = False, board: str = "B
     year, currency = plan.year, plan.currency
     lines: list[Text] = []
     if not view.actuals_ready:
-        lines.append(Text("Working out plan vs actual…", style="dim"))
+        lines.append(Text(_("Working out plan vs actual…"), style="dim"))
     elif pva is None or not pva.has_actuals:
-        command = IMPORT_HELP.replace("BOARD", board)
-        lines.append(Text(f"No store metrics for {year} yet. Import the daily figures to compare plan and actual: {command}"))
+        command = IMPORT_HELP.format(board=board)
+        lines.append(
+            Text(
+                _("No store metrics for {year} yet. Import the daily figures to compare plan and actual: {command}").format(
+                    year=year, command=command
+                )
+            )
+        )
     elif month is None:
         lines.append(
             Text(
-                f"Year to date, {pva.ytd_covers}: {money(pva.ytd_actual)} of "
-                f"{money(pva.ytd_target)} {currency} ({rate(pva.ytd_attainment, 0)}), gap {signed(pva.ytd_gap)}; "
-                f"forecast {money(pva.forecast)} ({rate(pva.forecast_attainment, 0)} of the year)"
+                _(
+                    "Year to date, {covers}: {actual} of {target} {currency} ({attainment}), gap {gap}; "
+                    "forecast {forecast} ({forecast_attainment} of the year)"
+                ).format(
+                    covers=pva.ytd_covers,
+                    actual=money(pva.ytd_actual),
+                    target=money(pva.ytd_target),
+                    currency=currency,
+                    attainment=rate(pva.ytd_attainment, 0),
+                    gap=signed(pva.ytd_gap),
+                    forecast=money(pva.forecast),
+                    forecast_attainment=rate(pva.forecast_attainment, 0),
+                )
             )
         )
         effects, deviation = pva.ytd_effects, ytd_deviation(pva)
@@ -107,19 +134,33 @@ def deviation_text(view, month: int | None, brief: bool = False, board: str = "B
     else:
         row = view.actual(month)
         target = view.breakdown.months[month - 1]
+        when = pgettext("month and year", "{month} {year}").format(month=month_abbr(month), year=year)
         if row is None:
             lines.append(
                 Text(
-                    f"{MONTHS[month - 1]} {year}: no actuals yet. Plan {money(target.target)} {currency}: "
-                    f"{money(target.orders)} orders from {money(target.uv)} UV, ad spend {money(target.ad_spend)}."
+                    _("{month}: no actuals yet. Plan {target} {currency}: {orders} orders from {uv} UV, ad spend {spend}.").format(
+                        month=when,
+                        target=money(target.target),
+                        currency=currency,
+                        orders=money(target.orders),
+                        uv=money(target.uv),
+                        spend=money(target.ad_spend),
+                    )
                 )
             )
         else:
-            days = f" {row.coverage}" if row.partial else ""
+            if row.partial:
+                when = days_counted(when, row)
             lines.append(
                 Text(
-                    f"{MONTHS[month - 1]} {year}{days}: {money(row.actual)} of {money(row.target_to_date)} {currency} "
-                    f"({rate(row.attainment, 0)}), gap {signed(row.gap)}"
+                    _("{month}: {actual} of {target} {currency} ({attainment}), gap {gap}").format(
+                        month=when,
+                        actual=money(row.actual),
+                        target=money(row.target_to_date),
+                        currency=currency,
+                        attainment=rate(row.attainment, 0),
+                        gap=signed(row.gap),
+                    )
                 )
             )
             lines += _split_and_lever(view, row.effects, month_deviation(year, row))
@@ -132,14 +173,21 @@ def _split_and_lever(view, effects, deviation) -> list[Text]:
     if effects is not None:
         lines.append(
             Text(
-                f"Gap by lever: traffic {signed(effects.traffic)} · conversion {signed(effects.conversion)}"
-                f" · order value {signed(effects.order_value)}"
+                _("Gap by lever: traffic {traffic} · conversion {conversion} · order value {order_value}").format(
+                    traffic=signed(effects.traffic), conversion=signed(effects.conversion), order_value=signed(effects.order_value)
+                )
             )
         )
     if deviation is None:
-        lines.append(Text("No lever is behind plan."))
+        lines.append(Text(_("No lever is behind plan.")))
     elif deviation.ahead:
-        lines.append(Text(f"Ahead of plan; the lever lagging most: {deviation.words} ({view.department_name(deviation.department)})."))
+        lines.append(
+            Text(
+                _("Ahead of plan; the lever lagging most: {lever} ({department}).").format(
+                    lever=deviation.words, department=view.department_name(deviation.department)
+                )
+            )
+        )
     else:
         lines.append(_lever_line(view, deviation))
     return lines
@@ -148,8 +196,22 @@ def _split_and_lever(view, effects, deviation) -> list[Text]:
 def _table(title: str, headers: list[str], right_from: int = 1) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
     for index, header in enumerate(headers):
-        table.add_column(header, justify="right" if index >= right_from else "left", no_wrap=index >= right_from)
+        table.add_column(str(header), justify="right" if index >= right_from else "left", no_wrap=index >= right_from)
     return table
+
+
+def _declared_table(title: str, columns: list[Column], rows, render: Render) -> Table:
+    """A table of columns declared once with the targets export's."""
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
+    for column in columns:
+        table.add_column(column.heading(), justify=column.align, no_wrap=column.align == "right")
+    for row in rows:
+        table.add_row(*(Text(column.cell(row, render)) for column in columns))
+    return table
+
+
+def _ratio(value: float | None) -> str:
+    return number(value, 2)
 
 
 def budget_panel(view) -> RenderableType:
@@ -157,17 +219,24 @@ def budget_panel(view) -> RenderableType:
     parts: list[RenderableType] = [budget_line(view)]
     balance = view.balance
     if balance is not None and balance.over_budget:
-        table = _table("What closes the gap, each lever alone", ["Lever", "Department", "Factor", "Now", "Needed", "Alone?"], 2)
+        headers = [_("Lever"), _("Department"), _("Factor"), _("Now"), _("Needed"), _("Alone?")]
+        table = _table(_("What closes the gap, each lever alone"), headers, 2)
         for fix in balance.levers:
             if fix.lever == "conversion":
                 now, needed = rate(fix.current, 2), rate(fix.needed, 2)
             else:
                 decimals = 2 if fix.lever == "order_value" else 0
                 now, needed = money(fix.current, decimals), money(fix.needed, decimals)
-            alone = "yes" if fix.closable else "no"
-            table.add_row(LEVERS[fix.lever], Text(view.department_name(fix.department)), f"×{fix.factor:,.2f}", now, needed, alone)
+            alone = pgettext("answer", "yes") if fix.closable else pgettext("answer", "no")
+            table.add_row(
+                lever_word(fix.lever), Text(view.department_name(fix.department)), f"×{number(fix.factor, 2)}", now, needed, alone
+            )
         parts += [Text(""), table]
-        parts += [Text(f"conversion: {fix.reason}", style="dim") for fix in balance.levers if not fix.closable]
+        parts += [
+            Text(_("{lever}: {reason}").format(lever=lever_word(fix.lever), reason=fix.reason), style="dim")
+            for fix in balance.levers
+            if not fix.closable
+        ]
     for problem in view.breakdown.problems:
         parts.append(Text(problem, style="bold"))
     parts += _actual_spend(view)
@@ -181,26 +250,34 @@ def _actual_spend(view) -> list[RenderableType]:
     spend, pva, currency = view.spend, view.pva, view.plan.currency
     if spend is None or pva is None or pva.cutoff is None:
         return []
-    table = _table(f"Actual ad spend to {pva.cutoff} ({currency})", ["", "Spent", "Budget", "Used"])
-    ytd_used = rate(spend.ytd_spend / spend.ytd_budget, 0) if spend.ytd_budget else "n/a"
-    table.add_row("Year to date", money(spend.ytd_spend), money(spend.ytd_budget), ytd_used)
-    month_used = rate(spend.month_spend / spend.month_budget, 0) if spend.month_budget else "n/a"
-    table.add_row(f"{MONTHS[spend.month - 1]} (month's budget)", money(spend.month_spend), money(spend.month_budget), month_used)
+    title = _("Actual ad spend to {day} ({currency})").format(day=pva.cutoff, currency=currency)
+    table = _table(title, ["", _("Spent"), _("Budget"), _("Used")])
+    ytd_used = rate(spend.ytd_spend / spend.ytd_budget, 0) if spend.ytd_budget else not_available()
+    table.add_row(_("Year to date"), money(spend.ytd_spend), money(spend.ytd_budget), ytd_used)
+    month_used = rate(spend.month_spend / spend.month_budget, 0) if spend.month_budget else not_available()
+    month = _("{month} (month's budget)").format(month=month_abbr(spend.month))
+    table.add_row(month, money(spend.month_spend), money(spend.month_budget), month_used)
     parts: list[RenderableType] = [Text(""), table]
     if spend.daily_cap is not None:
-        source = "the budget spread evenly" if spend.cap_is_even_budget else "每天上限"
-        line = Text(f"Daily cap {money(spend.daily_cap)} ({source}): ")
-        if spend.days_over_cap:
-            shown = ", ".join(f"{d:%m-%d} {money(v)}" for d, v in spend.days_over_cap[:12])
-            more = f" and {len(spend.days_over_cap) - 12} more" if len(spend.days_over_cap) > 12 else ""
-            line.append(f"{len(spend.days_over_cap)} days over — ", style="bold")
-            line.append(shown + more)
+        if spend.cap_is_even_budget:
+            line = Text(_("Daily cap {cap} (the budget spread evenly): ").format(cap=money(spend.daily_cap)))
         else:
-            line.append("no day over it.")
+            line = Text(_("Daily cap {cap} (每天上限): ").format(cap=money(spend.daily_cap)))
+        if spend.days_over_cap:
+            over = len(spend.days_over_cap)
+            shown = ", ".join(f"{d:%m-%d} {money(v)}" for d, v in spend.days_over_cap[:12])
+            line.append(ngettext("{n} day over —", "{n} days over —", over).format(n=over) + " ", style="bold")
+            line.append(shown if over <= 12 else _("{days} and {n} more").format(days=shown, n=over - 12))
+        else:
+            line.append(_("no day over it."))
         parts.append(line)
-    roi_plan = "n/a" if spend.roi_planned is None else f"{spend.roi_planned:,.2f}"
-    roi_actual = "n/a" if spend.roi_actual is None else f"{spend.roi_actual:,.2f}"
-    parts.append(Text(f"ROI (投产比): planned {roi_plan}, actual {roi_actual}."))
+    parts.append(
+        Text(
+            _("ROI (投产比): planned {planned}, actual {actual}.").format(
+                planned=_ratio(spend.roi_planned), actual=_ratio(spend.roi_actual)
+            )
+        )
+    )
     return parts
 
 
@@ -209,31 +286,45 @@ def rest_panel(view, compare: int | None = None) -> RenderableType:
     parts: list[RenderableType] = []
     rest, currency = view.rest, view.plan.currency
     if rest is None:
-        parts.append(Text("No actuals yet: what the rest of the year needs follows once figures are imported.", style="dim"))
+        parts.append(Text(_("No actuals yet: what the rest of the year needs follows once figures are imported."), style="dim"))
     elif rest.factor is None:
-        parts.append(Text(f"The year is over at {rest.cutoff}."))
+        parts.append(Text(_("The year is over at {day}.").format(day=rest.cutoff)))
     elif rest.still_to_bring <= 0:
-        parts.append(Text("The year's target is reached: the rest of the year needs nothing more."))
+        parts.append(Text(_("The year's target is reached: the rest of the year needs nothing more.")))
     else:
         parts.append(
             Text(
-                f"After {rest.cutoff} the days still to come must bring {money(rest.still_to_bring)} {currency} "
-                f"against their targets of {money(rest.planned)}: ×{rest.factor:,.2f} each day, by its place on the curve."
+                _(
+                    "After {day} the days still to come must bring {amount} {currency} against their targets of {planned}: "
+                    "×{factor} each day, by its place on the curve."
+                ).format(
+                    day=rest.cutoff,
+                    amount=money(rest.still_to_bring),
+                    currency=currency,
+                    planned=money(rest.planned),
+                    factor=number(rest.factor, 2),
+                )
             )
         )
         if rest.month_end_forecast is not None and view.pva is not None and view.pva.months:
             current = view.pva.months[-1]
             parts.append(
                 Text(
-                    f"{MONTHS[current.month - 1]} at its run-rate on the curve ends at {money(rest.month_end_forecast)} "
-                    f"of {money(current.target)} {currency}."
+                    _("{month} at its run-rate on the curve ends at {forecast} of {target} {currency}.").format(
+                        month=month_abbr(current.month),
+                        forecast=money(rest.month_end_forecast),
+                        target=money(current.target),
+                        currency=currency,
+                    )
                 )
             )
-        months = _table("What each remaining month must bring", ["Month", "Planned", "Needed now"])
+        months = _table(_("What each remaining month must bring"), [_("Month"), _("Planned"), _("Needed now")])
         for need in rest.months:
-            label = MONTHS[need.month - 1] + ("" if need.first.day == 1 else f" from {need.first:%m-%d}")
+            label = month_abbr(need.month)
+            if need.first.day != 1:
+                label = _("{month} from {day}").format(month=label, day=f"{need.first:%m-%d}")
             months.add_row(label, money(need.planned), money(need.needed))
-        days = _table("And each remaining day of the month", ["Day", "Planned", "Needed now"])
+        days = _table(_("And each remaining day of the month"), [_("Day"), _("Planned"), _("Needed now")])
         for need in rest.days:
             days.add_row(f"{need.day:%m-%d}", money(need.planned), money(need.needed))
         parts += [Text(""), months, Text(""), days]
@@ -245,30 +336,36 @@ def versions_table(view, compare: int | None) -> RenderableType:
     """The current plan's month targets beside version `compare` (1-based; None: the previous)."""
     versions = view.versions
     if not versions:
-        return Text("One version of the plan so far: each saved change keeps the plan before it (v: compare).", style="dim")
+        return Text(_("One version of the plan so far: each saved change keeps the plan before it (v: compare)."), style="dim")
     index = len(versions) if compare is None else max(1, min(compare, len(versions)))
     earlier = versions[index - 1]
-    by = earlier.saved_by or "?"
-    when = f"{earlier.saved_at:%Y-%m-%d %H:%M}" if earlier.saved_at else "?"
-    title = f"This plan beside v{index} of {len(versions) + 1} ({by}, {when}: {earlier.change or 'saved'}) — v: another"
-    table = _table(title, ["Month", "Now", f"v{index}", "Change"])
+    title = _("This plan beside v{index} of {count} ({by}, {when}: {change}) — v: another").format(
+        index=index,
+        count=len(versions) + 1,
+        by=earlier.saved_by or "?",
+        when=f"{earlier.saved_at:%Y-%m-%d %H:%M}" if earlier.saved_at else "?",
+        change=earlier.change or _("saved"),
+    )
+    table = _table(title, [_("Month"), _("Now"), f"v{index}", _("Change")])
     now, then = monthly_targets(view.plan), monthly_targets(earlier)
     for month, (a, b) in enumerate(zip(now, then, strict=True), start=1):
-        table.add_row(MONTHS[month - 1], money(a), money(b), signed(a - b))
-    table.add_row("Year", money(sum(now)), money(sum(then)), signed(sum(now) - sum(then)))
+        table.add_row(month_abbr(month), money(a), money(b), signed(a - b))
+    table.add_row(_("Year"), money(sum(now)), money(sum(then)), signed(sum(now) - sum(then)))
     return table
 
 
 def _spend_table(view) -> Table:
     """Ad spend month by month (paid UV × cost per click) and how much of the budget it has used."""
     budget = view.plan.promotion_budget
-    headers = ["Month", "Paid share", "Paid UV", "Cost/click", "Ad spend", "So far"] + (["Of budget"] if budget else [])
-    table = _table("Ad spend by month: paid UV × cost per click", headers)
+    headers = [_("Month"), _("Paid share"), _("Paid UV"), _("Cost/click"), _("Ad spend"), _("So far")] + (
+        [_("Of budget")] if budget else []
+    )
+    table = _table(_("Ad spend by month: paid UV × cost per click"), headers)
     total = 0.0
     for month in view.breakdown.months:
         total += month.ad_spend or 0.0
         row = [
-            MONTHS[month.month - 1],
+            month_abbr(month.month),
             rate(month.paid_share, 0),
             money(month.paid_uv),
             money(month.cost_per_click, 2),
@@ -284,17 +381,9 @@ def _spend_table(view) -> Table:
 def breakdown_panel(view) -> RenderableType:
     """Channels, departments, quarters and campaigns."""
     breakdown, plan = view.breakdown, view.plan
-    channels = _table(f"Channels ({plan.currency})", ["Channel", "Share", "Target", "Orders", "UV needed", "Ad spend"])
-    for channel in breakdown.channels:
-        channels.add_row(
-            Text(channel.name),
-            rate(channel.share),
-            money(channel.target),
-            money(channel.orders),
-            money(channel.uv),
-            money(channel.ad_spend),
-        )
-    departments = _table("Departments: what each owns", ["Department", "Owns", "Figure", "Value"], 3)
+    render = Render(department=view.department_name)
+    channels = _declared_table(_("Channels ({currency})").format(currency=plan.currency), CHANNEL_COLUMNS, breakdown.channels, render)
+    departments = _table(_("Departments: what each owns"), [_("Department"), _("Owns"), _("Figure"), _("Value")], 3)
     for part in breakdown.departments:
         for index, figure in enumerate(part.figures):
             value = (
@@ -304,33 +393,25 @@ def breakdown_panel(view) -> RenderableType:
             )
             name = Text(view.department_name(part.department)) if index == 0 else Text("")
             departments.add_row(name, Text(part.owns if index == 0 else ""), figure.label, value)
-    quarters = _table("Quarters", ["Quarter", "Target", "Orders", "UV needed", "Ad spend", "Agents at peak", "New products"])
-    for quarter in breakdown.quarters:
-        quarters.add_row(
-            quarter.label,
-            money(quarter.target),
-            money(quarter.orders),
-            money(quarter.uv),
-            money(quarter.ad_spend),
-            money(quarter.agents),
-            str(quarter.new_products),
-        )
+    quarters = _declared_table(_("Quarters"), QUARTER_COLUMNS, breakdown.quarters, render)
     parts: list[RenderableType] = [channels, Text("")]
     if view.channel_actuals:
         parts += [_channel_actuals(view), Text("")]
     parts += [departments, Text(""), quarters]
     if view.staffing:
-        staffing = _table("Customer-service agents: the peak day beside the average day", ["Month", "Peak day", "At peak", "Average day"])
+        headers = [_("Month"), _("Peak day"), _("At peak"), _("Average day")]
+        staffing = _table(_("Customer-service agents: the peak day beside the average day"), headers)
         for month in view.staffing:
-            staffing.add_row(MONTHS[month.month - 1], f"{month.peak_day:%m-%d}", money(month.peak_agents), money(month.average_agents))
+            staffing.add_row(month_abbr(month.month), f"{month.peak_day:%m-%d}", money(month.peak_agents), money(month.average_agents))
         parts += [Text(""), staffing]
     if plan.campaigns:
-        campaigns = _table("Campaigns (c: add one)", ["Campaign", "Platform", "Phases (weight)", "Uplift", "Department"], 9)
+        headers = [_("Campaign"), _("Platform"), _("Phases (weight)"), _("Uplift"), _("Department")]
+        campaigns = _table(_("Campaigns (c: add one)"), headers, 9)
         for campaign in sorted(plan.campaigns, key=lambda c: c.start):
             phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
             campaigns.add_row(
                 Text(campaign.name),
-                Text(campaign.platform or "all"),
+                Text(campaign.platform or _("all")),
                 phases,
                 f"+{campaign.uplift:.0%}",
                 Text(view.department_name(campaign.department)),
@@ -343,14 +424,20 @@ def _channel_actuals(view) -> Group:
     """Two narrow tables (they fit 80 columns): attainment and the lever to
     act on, then each lever planned above actual."""
     pva = view.pva
-    title = f"Channels: plan vs actual, {pva.ytd_covers}" if pva is not None else "Channels: plan vs actual"
-    totals = _table(title, ["Channel", "Target", "Actual", "Att.", "Lever → department"])
-    levers = _table("Channels: each figure planned (top) and actual (below)", ["Channel", "Conversion", "Order value", "Ad spend", "ROI"])
+    if pva is not None:
+        title = _("Channels: plan vs actual, {covers}").format(covers=pva.ytd_covers)
+    else:
+        title = _("Channels: plan vs actual")
+    totals = _table(title, [_("Channel"), _("Target"), _("Actual"), _("Att."), _("Lever → department")])
+    headers = [_("Channel"), _("Conversion"), _("Order value"), _("Ad spend"), _("ROI")]
+    levers = _table(_("Channels: each figure planned (top) and actual (below)"), headers)
     for c in view.channel_actuals:
         if c.lever:
-            lever = Text(f"{LEVERS[c.lever]} → {view.department_name(c.department)}")
+            lever = Text(_("{lever} → {department}").format(lever=lever_word(c.lever), department=view.department_name(c.department)))
+        elif c.gap >= 0:
+            lever = Text(_("on track"))
         else:  # no split without the channel's visitors: say so rather than "on track"
-            lever = Text("on track" if c.gap >= 0 else ("no UV to split the gap" if c.effects is None else "none behind"))
+            lever = Text(_("no UV to split the gap") if c.effects is None else _("none behind"))
         totals.add_row(Text(c.name), money(c.target), money(c.actual), rate(c.attainment, 0), lever)
         levers.add_row(
             Text(c.name),

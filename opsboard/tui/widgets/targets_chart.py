@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
+
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_abbr, percent, short_amount
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 PLAN = "░"
@@ -37,7 +40,7 @@ def chart_months(view) -> list[ChartMonth]:
     """The months of a services.targets.TargetsView as chart bars."""
     months = []
     for plan in view.breakdown.months:
-        label = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[plan.month - 1]
+        label = month_abbr(plan.month)
         row = view.actual(plan.month)
         if row is None:
             months.append(ChartMonth(label, plan.target, None, None))
@@ -45,13 +48,6 @@ def chart_months(view) -> list[ChartMonth]:
             partial = "*" if row.partial else ""
             months.append(ChartMonth(label + partial, row.target_to_date, row.actual, row.attainment))
     return months
-
-
-def short(value: float) -> str:
-    for limit, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if value >= limit:
-            return f"{value / limit:.3g}{unit}"
-    return f"{value:.0f}"
 
 
 def layout(width: int, count: int = 12) -> tuple[int, int]:
@@ -107,8 +103,11 @@ class PlanActualChart(Widget):
         base = self.rich_style
         top = max((max(m.plan, m.actual or 0) for m in self.months), default=0)
         title = [
-            (f"Plan vs actual by month ({self.currency})", self._style("title")),
-            (f"   {PLAN} plan   {ACTUAL} actual   top {short(top)}", self._style("muted")),
+            (_("Plan vs actual by month ({currency})").format(currency=self.currency), self._style("title")),
+            (
+                "   " + _("{plan} plan   {actual} actual   top {top}").format(plan=PLAN, actual=ACTUAL, top=short_amount(top)),
+                self._style("muted"),
+            ),
         ]
         lines = [Strip([Segment(text, style) for text, style in title]).adjust_cell_length(width, base).crop(0, width)]
         rows = max(1, height - 3)  # title, month, attainment
@@ -136,7 +135,7 @@ class PlanActualChart(Widget):
         base, muted = self.rich_style, self._style("muted")
         segments = []
         for index, label in enumerate(labels, start=1):
-            text = label[: slot - 1] if cell_len(label) >= slot else label
+            text = set_cell_size(label, slot - 1) if cell_len(label) >= slot else label  # by display width, never half a glyph
             style = self._style("selected") if selected and index == self.selected else (base if selected else muted)
             segments.append(Segment(text, style))
             segments.append(Segment(" " * (slot - cell_len(text)), base))
@@ -144,4 +143,4 @@ class PlanActualChart(Widget):
 
 
 def _attainment(month: ChartMonth) -> str:
-    return "" if month.attainment is None else f"{month.attainment:.0%}"
+    return "" if month.attainment is None else percent(month.attainment, 0)
