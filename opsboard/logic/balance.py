@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_abbr
 from opsboard.model.targets import TargetPlan
 
-from .breakdown import LEVER_DEPARTMENTS, MONTH_ABBR, Breakdown, monthly_breakdown
+from .breakdown import LEVER_DEPARTMENTS, Breakdown, monthly_breakdown
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,9 @@ def budget_balance(plan: TargetPlan, breakdown: Breakdown | None = None) -> Bala
     spend = breakdown.year_total.ad_spend
     budget = plan.promotion_budget
     if budget <= 0:
-        return Balance(budget, spend, False, False, 0.0, (), "no promotion budget is set")
+        return Balance(budget, spend, False, False, 0.0, (), _("no promotion budget is set"))
     if spend is None:
-        note = "the ad spend cannot be computed: " + "; ".join(breakdown.problems)
+        note = _("the ad spend cannot be computed: {problems}").format(problems="; ".join(breakdown.problems))
         return Balance(budget, None, False, False, 0.0, (), note)
     if spend <= budget:
         return Balance(budget, spend, True, False, 0.0, (), "")
@@ -79,7 +81,9 @@ def _conversion_fix(breakdown: Breakdown, factor: float) -> LeverFix:
     reason = ""
     if too_high:
         worst = max(too_high, key=lambda m: m.conversion)
-        reason = f"would need a conversion of {worst.conversion * factor:.1%} in {MONTH_ABBR[worst.month - 1]}, more than 100%"
+        reason = _("would need a conversion of {rate} in {month}, more than 100%").format(
+            rate=f"{worst.conversion * factor:.1%}", month=month_abbr(worst.month)
+        )
     owner = LEVER_DEPARTMENTS["conversion"][0]
     return LeverFix("conversion", owner, factor, current, current * factor, not too_high, reason)
 

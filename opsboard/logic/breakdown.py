@@ -25,6 +25,8 @@ import calendar
 import math
 from dataclasses import dataclass
 
+from opsboard.i18n import _
+from opsboard.i18n.formats import month_abbr
 from opsboard.model.targets import MONTHS, Channel, TargetPlan
 
 from .day_targets import daily_targets, day_curve, month_weights
@@ -231,26 +233,34 @@ def _channels(plan: TargetPlan, months: list[MonthPlan]) -> tuple[ChannelPlan, .
 
 
 def _departments(plan: TargetPlan, year: PeriodTotal, months: list[MonthPlan]) -> tuple[DepartmentPart, ...]:
-    conversion = (Figure("Average conversion", year.conversion, "rate"), Figure("Orders", year.orders, "count"))
+    conversion = (Figure(_("Average conversion"), year.conversion, "rate"), Figure(_("Orders"), year.orders, "count"))
     marketing = [
-        Figure("UV needed", year.uv, "count"),
-        Figure("Paid UV", year.paid_uv, "count"),
-        Figure("Ad spend", year.ad_spend, "currency"),
+        Figure(_("UV needed"), year.uv, "count"),
+        Figure(_("Paid UV"), year.paid_uv, "count"),
+        Figure(_("Ad spend"), year.ad_spend, "currency"),
     ]
     if plan.promotion_budget > 0:
-        marketing.append(Figure("Promotion budget", plan.promotion_budget, "currency"))
-    order_value = Figure("Average order value", year.order_value, "currency")
-    products = (order_value, Figure("New products", year.new_products, "count"))
+        marketing.append(Figure(_("Promotion budget"), plan.promotion_budget, "currency"))
+    order_value = Figure(_("Average order value"), year.order_value, "currency")
+    products = (order_value, Figure(_("New products"), year.new_products, "count"))
     agent_months = [m.agents for m in months]
     agent_total = None if None in agent_months else sum(agent_months)  # type: ignore[arg-type]
-    headcount = (Figure("Agents at peak", year.agents, "count"), Figure("Agent-months", agent_total, "count"))
+    headcount = (Figure(_("Agents at peak"), year.agents, "count"), Figure(_("Agent-months"), agent_total, "count"))
     return (
-        DepartmentPart("marketing", "traffic and ad spend", tuple(marketing)),
-        DepartmentPart("design", "conversion (shop and product pages)", conversion),
-        DepartmentPart("customer_service", "conversion (pre-sale service)", conversion),
-        DepartmentPart("product_development", "order value and new products", products),
-        DepartmentPart("hr", "headcount", headcount),
+        DepartmentPart("marketing", _("traffic and ad spend"), tuple(marketing)),
+        DepartmentPart("design", _("conversion (shop and product pages)"), conversion),
+        DepartmentPart("customer_service", _("conversion (pre-sale service)"), conversion),
+        DepartmentPart("product_development", _("order value and new products"), products),
+        DepartmentPart("hr", _("headcount"), headcount),
     )
+
+
+def _unreachable(month: MonthPlan) -> str:
+    """Why a month's target cannot be reached, in the interface language."""
+    values = {"month": month_abbr(month.month), "target": f"{month.target:,.0f}"}
+    if month.order_value == 0:
+        return _("{month}: a target of {target} cannot be reached with an order value of 0").format(**values)
+    return _("{month}: a target of {target} cannot be reached with a conversion of 0").format(**values)
 
 
 def monthly_breakdown(plan: TargetPlan) -> Breakdown:
@@ -261,12 +271,7 @@ def monthly_breakdown(plan: TargetPlan) -> Breakdown:
     months = [_month_plan(plan, i + 1, shares[i], targets[i]) for i in range(MONTHS)]
     quarters = tuple(_period(f"Q{q + 1}", months[3 * q : 3 * q + 3]) for q in range(4))
     year = _period("Year", months)
-    problems = tuple(
-        f"{MONTH_ABBR[m.month - 1]}: a target of {m.target:,.0f} cannot be reached with "
-        + ("an order value of 0" if m.order_value == 0 else "a conversion of 0")
-        for m in months
-        if m.uv is None
-    )
+    problems = tuple(_unreachable(m) for m in months if m.uv is None)
     return Breakdown(
         year=plan.year,
         currency=plan.currency,
