@@ -101,6 +101,15 @@ def spring_festival(year: int) -> date:
     return solar
 
 
+FESTIVAL_DAYS = range(-10, 8)  # the days around Spring Festival that sell unlike any week, from its first day
+
+
+def spring_festival_days(year: int) -> list[date]:
+    """Spring Festival's days in `year`, 10 before its first day to 7 after."""
+    festival = spring_festival(year)
+    return [festival + timedelta(days=offset) for offset in FESTIVAL_DAYS]
+
+
 def preset_names() -> tuple[str, ...]:
     return PRESET_NAMES
 

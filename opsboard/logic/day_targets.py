@@ -2,13 +2,17 @@
 
 The day curve. Every day starts at a base weight: last year's weekday
 pattern when the plan carries one (`TargetPlan.weekday_pattern`, taken from
-the board's daily actuals when the plan was saved), else 1. A campaign adds
+the board's daily actuals when the plan was saved), its Spring Festival days
+moved onto this year's by the lunar calendar (`festival_pattern`), else 1.
+A campaign adds
 
     extra(d) = uplift × (its days) × weight of d's phase / Σ phase weights of its days
 
 so a +50 % campaign brings half of its days' ordinary sales on top, spread
 over its days by its phases' weights (a 正式 day of weight 4 takes four times
-a 预热 day of weight 1). A campaign on one platform (Tmall) counts with the
+a 预热 day of weight 1), each day's weight times last year's shape of the
+campaign on the same campaign day when it has one (`Campaign.shape`,
+logic/last_year_shape.py). A campaign on one platform (Tmall) counts with the
 share of the channel on that platform when the plan names channels.
 
 A month's weight is its seasonality × its days' mean curve weight, so with
@@ -30,13 +34,13 @@ import calendar
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from itertools import accumulate
 
 from opsboard.model.targets import MONTHS, TargetPlan
 
-from .campaign_calendar import platform_of, spring_festival
+from .campaign_calendar import platform_of, spring_festival_days
 from .whole_units import split_whole_units
 
 
@@ -105,6 +109,10 @@ def day_curve(plan: TargetPlan) -> list[float]:
     weekday0 = first.weekday()
     if pattern:
         curve = [pattern[(weekday0 + i) % 7] for i in range(n)]
+        if plan.festival_pattern:  # last year's festival days, moved by the lunar calendar
+            for day, factor in zip(spring_festival_days(year), plan.festival_pattern, strict=True):
+                if day.year == year:
+                    curve[day.toordinal() - first.toordinal()] *= factor
         _mean_one_per_month(curve, year)
     else:
         curve = [1.0] * n
@@ -211,8 +219,9 @@ def kept_until(plan: TargetPlan, day: date) -> list[float]:
 def weekday_pattern(revenue_by_day: Iterable[tuple[date, float]], year: int, skip: Iterable[date] = ()) -> list[float] | None:
     """Last year's weekday pattern (Monday first, mean 1) from its daily
     revenue, each day taken relative to its month's mean so a strong month
-    does not make its weekdays look strong. `skip`: campaign days and the
-    days around Spring Festival, which say nothing about an ordinary week.
+    does not make its weekdays look strong. `skip`: last year's campaign days
+    and the days around Spring Festival, which say nothing about an ordinary
+    week (logic/last_year_shape finds them at last year's own dates).
     None unless every weekday has at least four ordinary days of data."""
     skipped = set(skip)
     by_month: dict[int, list[tuple[date, float]]] = {}
@@ -235,19 +244,3 @@ def weekday_pattern(revenue_by_day: Iterable[tuple[date, float]], year: int, ski
     if mean <= 0:
         return None
     return [round(value / mean, 4) for value in pattern]
-
-
-def ordinary_days_skipped(plan: TargetPlan, year: int) -> list[date]:
-    """The days of `year` a weekday pattern leaves out: the plan's campaigns
-    on the same calendar days, and Spring Festival's fortnight (moved by the
-    lunar calendar)."""
-    days: list[date] = []
-    for campaign in plan.campaigns:
-        for day in campaign.day_weights():
-            try:
-                days.append(day.replace(year=year))
-            except ValueError:  # 29 February
-                continue
-    festival = spring_festival(year)
-    days += [festival + timedelta(days=offset) for offset in range(-10, 8)]
-    return days

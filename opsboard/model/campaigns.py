@@ -15,7 +15,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
 
 from opsboard.i18n import _
 
@@ -65,6 +65,11 @@ class Campaign(Record):
     uplift: float = Field(default=0.0, ge=0, le=UPLIFT_LIMIT)  # extra sales over its days, 0.3 = +30 %
     department: str = "marketing"
     budget: float = Field(default=0.0, ge=0)
+    # Last year's run of this campaign, day by day (its days in order), as a
+    # factor of mean 1 within each phase: logic/last_year_shape.py. Taken
+    # from the board's actuals when the plan is saved; [] (or a length that
+    # no longer fits the days): flat within each phase.
+    shape: list[NonNegativeFloat] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -99,9 +104,12 @@ class Campaign(Record):
         return max(p.end for p in self.phases)
 
     def day_weights(self) -> dict[date, float]:
-        """Each day of the campaign and its phase's weight."""
+        """Each day of the campaign and its weight: its phase's, times last
+        year's shape on that day when the campaign has one."""
         weights: dict[date, float] = {}
-        for phase in self.phases:
+        for phase in sorted(self.phases, key=lambda p: p.start):
             for offset in range(phase.days):
                 weights[phase.start + timedelta(days=offset)] = phase.weight
+        if len(self.shape) == len(weights):
+            weights = {day: weight * factor for (day, weight), factor in zip(weights.items(), self.shape, strict=True)}
         return weights

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, NonNegativeFloat, ValidationInfo, field_validator, model_validator
 
 from opsboard.i18n import _
 
@@ -56,6 +56,9 @@ class TargetPlan(Record):
     # Last year's weekday pattern (Monday first, mean 1), taken from the
     # board's daily actuals when the plan is saved; None: every day alike.
     weekday_pattern: list[float] | None = Field(default=None, min_length=7, max_length=7)
+    # Last year's days around Spring Festival (10 before to 7 after) against
+    # an ordinary day, laid on this year's festival (logic/last_year_shape.py).
+    festival_pattern: list[NonNegativeFloat] | None = Field(default=None, min_length=18, max_length=18)
     # The past stays as it was: the days before effective_from keep the
     # targets they had (`kept`, one a day from 1 January) when the plan
     # changed; see logic/day_targets.py. None: the whole year from this plan.

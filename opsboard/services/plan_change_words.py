@@ -40,6 +40,7 @@ _PLAN_FIELD_WORDS = {
     "daily_ad_cap": lazy_pgettext("plan field", "daily ad cap"),
     "notes": lazy_pgettext("plan field", "notes"),
     "weekday_pattern": lazy_pgettext("plan field", "weekday pattern"),
+    "festival_pattern": lazy_pgettext("plan field", "Spring Festival pattern"),
 }
 _MONTHLY = ("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
 

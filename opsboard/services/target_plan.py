@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from opsboard.i18n import _, _l
-from opsboard.logic.day_targets import kept_until, ordinary_days_skipped, weekday_pattern
+from opsboard.logic.day_targets import kept_until
+from opsboard.logic.last_year_shape import last_year_shape as shape_of
 from opsboard.logic.targets import seasonality_from_actuals
 from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Operation, OpKind, Table, TargetPlan
 from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
@@ -207,9 +208,9 @@ def set_assumptions(
         meta = store.meta()
         doc = {"id": PLAN_ID, "year": meta.year, "currency": meta.currency, **values}
         plan = _validated(doc)
-        pattern = last_year_weekday_pattern(store, plan)
-        if pattern is not None:
-            plan = _validated({**plan.to_doc(), "weekday_pattern": pattern})
+        shaped = last_year_shape(store, plan)
+        if shaped:
+            plan = _validated({**plan.to_doc(), **shaped})
         _check_campaigns(plan, values, confirmed)
         doc = {**plan.to_doc(), "change": "plan created"}
         store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=doc, label="add", summary=summary))
@@ -217,11 +218,13 @@ def set_assumptions(
     assert shown is not None
     old = shown.to_doc()
     plan = _validated({**current.to_doc(), **values})
-    if plan.weekday_pattern is None and "year" not in values:
-        pattern = last_year_weekday_pattern(store, plan)
-        if pattern is not None:  # taken once, when last year's daily actuals are first there
-            values["weekday_pattern"] = pattern
-            plan = _validated({**plan.to_doc(), "weekday_pattern": pattern})
+    if "year" not in values and (plan.weekday_pattern is None or "campaigns" in values):
+        # Last year's shape is taken when its daily actuals are first there,
+        # and again when the campaigns change: which of last year's days were
+        # ordinary depends on them.
+        shaped = last_year_shape(store, plan)
+        values.update(shaped)
+        plan = _validated({**plan.to_doc(), **shaped})
     _check_campaigns(plan, values, confirmed)
     new = plan.to_doc()
     after = {name: new[name] for name in values if new[name] != old.get(name)}
@@ -242,7 +245,7 @@ def set_assumptions(
 
 
 # Changing these changes what the days must bring.
-TARGET_FIELDS = ("annual_target", "seasonality", "campaigns", "channels", "weekday_pattern")
+TARGET_FIELDS = ("annual_target", "seasonality", "campaigns", "channels", "weekday_pattern", "festival_pattern")
 _CHANGE_WORDS = {
     "annual_target": "annual target",
     "year": "plan year",
@@ -250,6 +253,7 @@ _CHANGE_WORDS = {
     "campaigns": "campaigns",
     "channels": "channels",
     "weekday_pattern": "weekday pattern",
+    "festival_pattern": "Spring Festival pattern",
 }
 
 
@@ -320,17 +324,30 @@ def rebase_plan(store: BoardStore, *, confirmed: bool = False, seen: TargetPlan 
     return set_assumptions(store, seen=seen, rebase=True, confirmed=confirmed, summary="re-based the whole year")
 
 
-def last_year_weekday_pattern(store: BoardStore, plan: TargetPlan) -> list[float] | None:
-    """Last year's weekday pattern from the board's daily actuals (campaign
-    days and Spring Festival's fortnight left out); None without enough days."""
+def last_year_shape(store: BoardStore, plan: TargetPlan) -> dict[str, Any]:
+    """The plan's fields taken from last year's daily actuals
+    (logic/last_year_shape.py): the weekday pattern of its ordinary days, its
+    Spring Festival days, and each campaign's day-by-day shape aligned by
+    campaign day (`campaigns` with their `shape`). {} without last year's
+    actuals."""
     last_year = plan.year - 1
     revenue: dict[date, float] = {}
     for metric in store.actuals():
         if metric.date.year == last_year and metric.revenue is not None:
             revenue[metric.date] = revenue.get(metric.date, 0.0) + metric.revenue
     if not revenue:
-        return None
-    return weekday_pattern(revenue.items(), last_year, ordinary_days_skipped(plan, last_year))
+        return {}
+    earlier = [version for version in plan_versions(store) if version.year == last_year]
+    pattern, festival, shapes = shape_of(plan, revenue, earlier[-1].campaigns if earlier else ())
+    shaped: dict[str, Any] = {}
+    if pattern is not None:
+        shaped["weekday_pattern"] = pattern
+        if festival is not None:
+            shaped["festival_pattern"] = festival
+    campaigns = [{**c.to_doc(), "shape": shapes.get(c.id, [])} for c in plan.campaigns]
+    if campaigns != [c.to_doc() for c in plan.campaigns]:
+        shaped["campaigns"] = campaigns
+    return shaped
 
 
 def last_year_seasonality(store: BoardStore, year: int) -> list[float] | None:

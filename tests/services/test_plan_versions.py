@@ -121,3 +121,32 @@ def test_last_years_weekday_pattern_shapes_the_days_when_the_board_has_it(tmp_pa
     days = daily_targets(plan)
     assert days.on(date(2026, 6, 6)) == pytest.approx(2 * days.on(date(2026, 6, 8)), rel=0.01)  # a Saturday, a Monday
     assert days.month(6) == pytest.approx(3_650_000 / 12, abs=1)  # the month's size is seasonality's alone
+
+
+def test_a_campaign_added_takes_last_years_run_of_it_day_by_day(tmp_path: Path, monkeypatch):
+    """Issue 15: last year's 双11 day k shapes this year's 双11 day k (logic/last_year_shape)."""
+    from datetime import timedelta
+
+    from opsboard.services.actuals import import_actuals
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-01-02T09:00:00+08:00")
+    board = init_board(tmp_path / "c.json", user="ana", name="Tea Shop", year=2026)
+    lines = ["date,channel,pv,uv,orders,revenue,ad_spend"]
+    day = date(2025, 1, 1)
+    while day.year == 2025:
+        # Tmall's 双11 2025 preset: 预售 from 20 October, whose first day (the deposit day) sells 40,000
+        revenue = 40_000 if day == date(2025, 10, 20) else 20_000 if date(2025, 10, 21) <= day <= date(2025, 10, 31) else 10_000
+        lines.append(f"{day},Tmall,300,100,5,{revenue},0")
+        day += timedelta(days=1)
+    csv = tmp_path / "2025.csv"
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_actuals(board, csv)
+    set_assumptions(board, annual_target="3,650,000", seasonality=",".join(["1"] * 12))
+    add_campaign(board, preset="双11", platform="tmall", uplift="150%")
+    plan = board.plan()
+    [double11] = plan.campaigns
+    # 2026's 预售 starts on 20 October too: its 12 days follow 2025's (40,000 and 11 × 20,000, mean 21,667)
+    assert double11.shape[:12] == [pytest.approx(40 / (260 / 12), abs=1e-4)] + [pytest.approx(20 / (260 / 12), abs=1e-4)] * 11
+    days = daily_targets(plan)
+    assert days.on(date(2026, 10, 20)) > days.on(date(2026, 10, 21))
+    assert plan.weekday_pattern == [1.0] * 7  # last year's campaign days left out of it
