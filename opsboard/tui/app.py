@@ -30,9 +30,11 @@ from .sixteen_colours import SIXTEEN_COLOURS, has_sixteen_colours
 from .terminal import watch_terminal
 from .translated_bindings import translate_bindings
 from .views import BY_NAME, VIEWS, modes
+from .wide_characters import keep_wide_characters_whole
 from .widgets.quiet_header import header_title, saved_label
 
 translate_bindings()
+keep_wide_characters_whole()  # Chinese under a notice over a dialog (Textual #6357)
 
 if TYPE_CHECKING:
     from opsboard.services.settings import PersonalSettings
