@@ -35,6 +35,8 @@ async def test_x_writes_an_xlsx_and_asks_before_replacing_it(board: Path) -> Non
             assert isinstance(form, FormScreen)
             assert form.query_one("#field-path", Input).value == str(board.with_name("b-boards-2026-03-02.md"))
             form.query_one("#field-format", Select).value = "xlsx"
+            await pilot.pause()
+            assert form.query_one("#field-path", Input).value == str(written)  # the chosen format's suffix
             await pilot.press("ctrl+s")
             await pilot.pause()
             if attempt == 0:

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from textual.widgets import Input, Select
+
 from opsboard.i18n import _
 from opsboard.services.export import ExportExists
-from opsboard.services.export_formats import ExportFormat
+from opsboard.services.export_formats import BY_NAME, ExportFormat
 from opsboard.store import BoardError
 
 from .form import FormField, FormScreen
@@ -38,6 +40,19 @@ def asking_before_replacing(write: Callable[..., Path | None], done: Callable[[P
     return attempt
 
 
+class ExportForm(FormScreen):
+    """The export dialog: choosing a format puts its suffix on the file name."""
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "field-format" or not isinstance(event.value, str):
+            return
+        box = self.query_one("#field-path", Input)
+        path = Path(box.value.strip())
+        chosen = BY_NAME.get(event.value)
+        if chosen is not None and path.suffix.lower() in {fmt.suffix for fmt in BY_NAME.values()}:
+            box.value = str(path.with_suffix(chosen.suffix))
+
+
 def export_path_form(
     view_title: str, default_path: str, write: Callable[..., str | None], *, formats: Sequence[ExportFormat] = ()
 ) -> FormScreen:
@@ -56,4 +71,4 @@ def export_path_form(
     if choose:
         options = [(str(fmt.label), fmt.name) for fmt in formats]
         fields.append(FormField("format", _("Format"), formats[0].name, kind="select", options=options))
-    return FormScreen(_("Export {view}").format(view=view_title), fields, submit)
+    return ExportForm(_("Export {view}").format(view=view_title), fields, submit)
