@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.i18n import _, _l, lazy_pgettext, pgettext
+from opsboard.i18n import _, _l, lazy_pgettext, ngettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
 
@@ -261,6 +262,19 @@ def original_change(entry: ActivityEntry, store: BoardStore) -> ActivityEntry:
     return entry
 
 
+# an import's stored summary ("imported 990 rows from sales.csv", written in
+# English) is read back to be worded in the reader's language
+_IMPORTED = re.compile(r"imported ([0-9][0-9,]*) (?:rows?|days of store metrics) from (.+)", re.S)
+
+
+def _import_phrase(summary: str) -> str:
+    found = _IMPORTED.fullmatch(summary)
+    if found is None:
+        return summary
+    n = int(found.group(1).replace(",", ""))
+    return ngettext("imported {n} row from {file}", "imported {n} rows from {file}", n).format(n=f"{n:,}", file=found.group(2))
+
+
 def describe(entry: ActivityEntry, store: BoardStore) -> str:
     """One line: who did what, in the product's words."""
     title = doc_title(store, entry.table, entry.doc_id, entry.after, entry.before)
@@ -279,7 +293,7 @@ def describe(entry: ActivityEntry, store: BoardStore) -> str:
         phrase = _("deleted {what} from {department}").format(what=what, department=dept) if dept else _("deleted {what}").format(what=what)
     else:  # REPLACE: an import, worded by whoever made it
         count = entry.after.get("count", 0)
-        phrase = entry.summary or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))
+        phrase = _import_phrase(entry.summary) or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))
     if entry.label == "undo":
         phrase = _("{change} (undo)").format(change=phrase)
     elif entry.label == "redo":

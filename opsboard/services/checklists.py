@@ -133,9 +133,9 @@ def edit_item(
         changes["notes"] = notes
     if due is not None:  # "" clears the date
         try:
-            changes["due"] = due if isinstance(due, date) else parse_date(due)
+            changes["due"] = due if isinstance(due, date) else parse_date(due, field="")
         except InputError as error:
-            errors["due"] = str(error).removeprefix("due: ")
+            errors["due"] = str(error)
     if department is not None:
         names = department_names(store)
         if department not in names:

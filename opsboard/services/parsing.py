@@ -21,7 +21,6 @@ from opsboard.model.clock import today as clock_today
 
 from .errors import InputError
 
-DATE_HELP = "YYYY-MM-DD, 2026/12/1, 12-1, 12月1日, today, tomorrow, 明天 or +3d"
 _WORDS = {"today": 0, "今天": 0, "今日": 0, "tomorrow": 1, "明天": 1, "明日": 1, "后天": 2, "yesterday": -1, "昨天": -1}
 _FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -50,7 +49,9 @@ def read_date(text: str, today: date) -> date | None:
 
 
 def parse_date(text: str | None, field: str = "due", today: date | None = None) -> date | None:
-    """'' → None; a date in any of the forms above → date; anything else → InputError."""
+    """'' → None; a date in any of the forms above → date; anything else →
+    InputError, its message led by `field` (none for a form's field, which
+    shows the message under it)."""
     if text is None:
         return None
     text = text.strip()
@@ -58,7 +59,8 @@ def parse_date(text: str | None, field: str = "due", today: date | None = None) 
         return None
     found = read_date(text, today or clock_today())
     if found is None:
-        raise InputError(_("{field}: '{text}' is not a date (use {forms})").format(field=field, text=text, forms=DATE_HELP))
+        refusal = _("'{text}' is not a date (use YYYY-MM-DD, 2026/12/1, 12-1, 12月1日, today, tomorrow, 明天 or +3d)").format(text=text)
+        raise InputError(_("{field}: {reason}").format(field=field, reason=refusal) if field else refusal)
     return found
 
 

@@ -52,7 +52,7 @@ def _title(store: BoardStore, raw: object) -> object:
 
 
 def _due(store: BoardStore, raw: object) -> object:
-    due = raw if isinstance(raw, date) else parse_date(str(raw))
+    due = raw if isinstance(raw, date) else parse_date(str(raw), field="")
     return due.isoformat() if due else None
 
 

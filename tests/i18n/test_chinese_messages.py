@@ -112,3 +112,24 @@ def test_bad_imported_cells_are_reasons_in_chinese(zh_board: Path, tmp_path: Pat
         "第 7 行：与第 6 行的日期和渠道相同",
     ]
     assert zh_board.read_bytes() == before
+
+
+def test_a_bad_due_date_is_named_once_in_chinese(zh_board: Path, capsys) -> None:
+    code, out, err = run(capsys, "task", "add", str(zh_board), "--dept", "设计部", "--title", "主图", "--due", "2026-02-30")
+    assert code == 1 and out == ""
+    assert err == "opsboard：--due：“2026-02-30”不是日期（可写 YYYY-MM-DD、2026/12/1、12-1、12月1日、今天、明天 或 +3d）\n"
+
+
+def test_an_import_reads_in_the_activity_in_the_readers_language(zh_board: Path, tmp_path: Path, capsys) -> None:
+    from opsboard import i18n
+    from opsboard.services.activity import describe
+    from opsboard.store import BoardStore
+
+    csv = tmp_path / "sales.csv"
+    csv.write_text("date,channel,pv,uv,orders,revenue,ad_spend\n2025-03-01,Tmall,300,100,5,1000,10\n", encoding="utf-8")
+    assert run(capsys, "import-actuals", str(zh_board), str(csv), "--user", "liu")[0] == 0
+    store = BoardStore(zh_board, user="lin")
+    [entry] = [e for e in store.activity() if e.table == "actuals"]
+    assert describe(entry, store) == "liu 从 sales.csv 导入了 1 行"
+    i18n.set_language("en")
+    assert describe(entry, store) == "liu imported 1 row from sales.csv"
