@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from opsboard.i18n import _
+from opsboard.i18n import _, pgettext
+from opsboard.services.board_files import speak_language_of
 from opsboard.services.errors import InputError
 from opsboard.services.recovery import BackupInfo, backups_report, daily_report, restore_backup, restore_day
 
@@ -33,6 +34,10 @@ def _size(n: int) -> str:
     return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
+def _good(info: BackupInfo) -> str:
+    return pgettext("backup is good", "yes") if info.good else _("no: {problem}").format(problem=info.problem)
+
+
 def backup_table(report: list[BackupInfo]) -> str:
     from tabulate import tabulate
 
@@ -41,13 +46,18 @@ def backup_table(report: list[BackupInfo]) -> str:
             info.number,
             f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
             _size(info.size),
-            "yes" if info.good else f"no: {info.problem}",
+            _good(info),
             "" if info.tasks is None else info.tasks,
             "" if info.revision is None else info.revision,
         )
         for info in report
     ]
-    return tabulate(rows, headers=("N", "saved", "size", "good", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
+    return tabulate(
+        rows,
+        headers=("N", pgettext("backup column", "saved"), _("size"), _("good"), _("tasks"), _("revision")),
+        tablefmt="simple",
+        disable_numparse=True,
+    )
 
 
 def day_table(report: list[BackupInfo]) -> str:
@@ -58,16 +68,19 @@ def day_table(report: list[BackupInfo]) -> str:
             info.day.isoformat() if info.day else "",
             f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
             _size(info.size),
-            "yes" if info.good else f"no: {info.problem}",
+            _good(info),
             "" if info.tasks is None else info.tasks,
             "" if info.revision is None else info.revision,
         )
         for info in report
     ]
-    return tabulate(rows, headers=("day", "last saved", "size", "good", "tasks", "revision"), tablefmt="simple", disable_numparse=True)
+    return tabulate(
+        rows, headers=(_("day"), _("last saved"), _("size"), _("good"), _("tasks"), _("revision")), tablefmt="simple", disable_numparse=True
+    )
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    speak_language_of(args.board)
     if args.backup is None or args.list:
         if args.backup is not None:
             raise InputError(_("give --list or --backup, not both"))

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import orjson
 from platformdirs import user_data_path
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
@@ -15,6 +16,7 @@ from opsboard.i18n import language as current_language
 from opsboard.model import Language
 from opsboard.model.clock import today
 from opsboard.store import BoardError, BoardStore, rows
+from opsboard.store.input_files import BOARD_LIMIT, read_input_file
 
 from .errors import InputError
 
@@ -74,6 +76,16 @@ def open_board(path: str | Path, *, user: str) -> BoardStore:
     except BoardError:
         pass  # an unreadable board: the call that needs it raises, in the locale's language
     return store
+
+
+def speak_language_of(path: str | Path) -> None:
+    """Speak the language of the board at `path`, read without opening it:
+    `restore` lists backups of a board that may be damaged, old or gone."""
+    try:
+        meta = orjson.loads(read_input_file(path, what="board", limit=BOARD_LIMIT))["meta"]["meta"]
+        use_board_language(str(meta.get("language", "en")))
+    except (BoardError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        pass  # the locale's language, then
 
 
 def open_or_create_default(user: str) -> tuple[BoardStore, str | None]:
@@ -150,7 +162,9 @@ def check_board(path: str | Path, *, user: str) -> str:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise BoardError(f"{store.path}: {problems[0]}{more}")
     meta = store.meta()
-    return f"{store.path}: OK — '{meta.name}', {_tasks(len(store.tasks()))}, {_items(len(store.checklist()))}, revision {store.revision}"
+    return _("{path}: OK — '{name}', {tasks}, {items}, revision {revision}").format(
+        path=store.path, name=meta.name, tasks=_tasks(len(store.tasks())), items=_items(len(store.checklist())), revision=store.revision
+    )
 
 
 def _items(n: int) -> str:

@@ -133,3 +133,12 @@ def test_an_import_reads_in_the_activity_in_the_readers_language(zh_board: Path,
     assert describe(entry, store) == "liu 从 sales.csv 导入了 1 行"
     i18n.set_language("en")
     assert describe(entry, store) == "liu imported 1 row from sales.csv"
+
+
+def test_check_and_the_backups_list_in_chinese(zh_board: Path, capsys) -> None:
+    code, out, err = run(capsys, "check", str(zh_board))
+    assert (code, err) == (0, "") and out == f"{zh_board}：正常 — “店铺运营看板”，0 个任务，22 个清单事项，版本号 0\n"
+    assert run(capsys, "task", "add", str(zh_board), "--dept", "设计部", "--title", "主图")[0] == 0
+    code, out, err = run(capsys, "restore", str(zh_board))
+    assert code == 0 and out.splitlines()[1].split() == ["N", "保存时间", "大小", "完好", "任务数", "版本号"]
+    assert out.splitlines()[3].split()[5] == "是"  # N, day, time, size, KB, good
