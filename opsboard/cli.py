@@ -17,6 +17,7 @@ from opsboard import __version__
 from opsboard.commands import COMMANDS, command_modules
 from opsboard.i18n import LANGUAGES, _, override_language
 from opsboard.i18n.argparse_words import translate_argparse
+from opsboard.services.board_files import archive_notices
 from opsboard.store import BoardError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -126,6 +127,12 @@ def _printable_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+def _say_archive_notices() -> None:
+    """Done tasks a command's save moved to the archive (or could not), on stderr."""
+    for notice in archive_notices():
+        print(_("opsboard: {notice}").format(notice=notice), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _printable_output()
@@ -135,7 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _first_positional(argv) in command_names():
             args = build_command_parser().parse_args(argv)
             _refuse_undecodable_text(args)
-            return args.handler(args) or EXIT_OK
+            status = args.handler(args) or EXIT_OK
+            _say_archive_notices()
+            return status
         # No garbage collection until view 1 is on screen (the app turns it
         # back on then: OpsboardApp.collect_again): a start allocates
         # hundreds of thousands of objects and frees few; a tenth of it went

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
+
 from opsboard.model import Operation, OpKind, Table, Task
 from opsboard.services.board_files import init_board
 from opsboard.store import BoardStore
@@ -76,4 +78,9 @@ def make_board(path: Path, user: str = "ana") -> BoardStore:
     store = init_board(path, user=user, name="Spring shop")
     docs = [Task.model_validate({"created_at": CREATED, "created_by": "ana", **fields}).to_doc() for fields in TASKS]
     store.apply(Operation(kind=OpKind.REPLACE, table=Table.TASKS, docs=docs, summary="test tasks"))
-    return store
+    # archive age 0 (never), set as a hand edit would, so the activity stays as it was: the
+    # fold tests keep their old done cards on the board (tests/store/test_task_archive.py moves them)
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["meta"]["archive_after_days"] = 0
+    path.write_bytes(orjson.dumps(data))
+    return BoardStore(path, user=user)

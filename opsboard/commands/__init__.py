@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "people": "people",
     "digest": "digest",
     "keys": "keys",
+    "archive": "archive",
 }
 
 

@@ -50,6 +50,9 @@ def register(sub, add_common) -> None:
     export.add_argument("--period", choices=("day", "week", "month"), help=_("review only: one report by day, week or month"))
     export.add_argument("--from", dest="first_day", metavar="DATE", help=_("review only: the first day (YYYY-MM-DD)"))
     export.add_argument("--to", dest="last_day", metavar="DATE", help=_("review only: the last day (YYYY-MM-DD)"))
+    export.add_argument(
+        "--include-archived", action="store_true", help=_("boards: the done tasks in the archive too (read only when asked for)")
+    )
     add_common(export)
     export.set_defaults(handler=cmd_export)
 
@@ -74,13 +77,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     if args.period or args.first_day or args.last_day:
         return _export_review_period(store, args)
+    if args.include_archived and args.view not in ("boards", "all"):
+        raise InputError(_("--include-archived is for --view boards (or all)"))
+    archived = args.include_archived
     if args.format != "md" and args.view == "all":
         raise InputError(_("a spreadsheet holds one view: give --view boards, targets, review or calendar"))
     if args.format != "md" or args.output:
-        path = write_view_export(store, args.view, args.format, args.output, force=args.force)
+        path = write_view_export(store, args.view, args.format, args.output, force=args.force, include_archived=archived)
         print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
-        sys.stdout.write(view_markdown(store, args.view) if args.view == "calendar" else export_view(store, args.view))
+        text = view_markdown(store, args.view) if args.view == "calendar" else export_view(store, args.view, include_archived=archived)
+        sys.stdout.write(text)
     return 0
 
 

@@ -70,6 +70,9 @@ def register(sub, add_common) -> None:
     listing.add_argument("--status", help=_("only this status: todo, doing, blocked, done"))
     listing.add_argument("--filter", help=_("e.g. 'owner:lin due:overdue p:1 photos'"))
     listing.add_argument("--json", action="store_true", help=_("a JSON array of task objects"))
+    listing.add_argument(
+        "--include-archived", action="store_true", help=_("the done tasks in the archive too (as the filter word archived:yes)")
+    )
     add_common(listing)
     listing.set_defaults(handler=cmd_list)
 
@@ -142,7 +145,7 @@ def _line(task: Task, names: dict[str, str]) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
-    tasks = list_tasks(store, dept=args.dept, status=args.status, filter=args.filter)
+    tasks = list_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
     names = department_names(store)
     if args.json:
         json.dump([task_json(t, names) for t in tasks], sys.stdout, ensure_ascii=False, indent=2)

@@ -16,6 +16,7 @@ from opsboard import model as models  # pydantic loads on first use, not with th
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
+from opsboard.store.archiving import MOVE, RETURN, archive_direction
 
 from .plan_change_words import plan_change, plan_phrase
 
@@ -291,6 +292,14 @@ def describe(entry: ActivityEntry, store: BoardStore) -> str:
             phrase = _("added {what}").format(what=_table_word(entry.table))
     elif entry.kind is OpKind.DELETE:
         phrase = _("deleted {what} from {department}").format(what=what, department=dept) if dept else _("deleted {what}").format(what=what)
+    elif archive_direction(entry.kind, entry.table, entry.after) == MOVE:
+        count = int(entry.after.get("count", 0))
+        phrase = ngettext("archived {count} done task", "archived {count} done tasks", count).format(count=count)
+    elif archive_direction(entry.kind, entry.table, entry.after) == RETURN:
+        count = int(entry.after.get("count", 0))
+        phrase = ngettext("brought {count} task back from the archive", "brought {count} tasks back from the archive", count).format(
+            count=count
+        )
     else:  # REPLACE: an import, worded by whoever made it
         count = entry.after.get("count", 0)
         phrase = _import_phrase(entry.summary) or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))

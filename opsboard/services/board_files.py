@@ -13,10 +13,12 @@ from platformdirs import user_data_path
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, ngettext, use_board_language
 from opsboard.i18n import language as current_language
+from opsboard.i18n.formats import number
 from opsboard.model import Language
 from opsboard.model.clock import today
 from opsboard.store import BoardError, BoardStore, rows
 from opsboard.store.input_files import BOARD_LIMIT, read_input_file
+from opsboard.store.task_archive import read_so_far
 
 from .errors import InputError
 
@@ -67,10 +69,18 @@ def init_board(
     return BoardStore.create(path, user=user, meta=meta, departments=template.departments, checklist=template.checklist)
 
 
+# the boards a command opened, for its closing notices (archive_notices); the
+# last few only, so a long-running caller does not keep every board it opened
+_opened: list[BoardStore] = []
+_OPENED_KEPT = 4
+
+
 def open_board(path: str | Path, *, user: str) -> BoardStore:
     """The board, and its language spoken from now on (unless `--ui-lang` or
     OPSBOARD_LANG chose one)."""
     store = BoardStore(Path(path), user=user)
+    _opened.append(store)
+    del _opened[:-_OPENED_KEPT]
     try:
         use_board_language(rows.board_language(store))
     except BoardError:
@@ -182,3 +192,26 @@ def path_for_commands(path: Path) -> str:
         return str(Path(path).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def archive_notices() -> list[str]:
+    """What the saves of the boards opened since the last call did with the
+    archive of done tasks: how many moved there, or why none could."""
+    notices = []
+    opened = list(_opened)
+    _opened.clear()
+    for store in opened:
+        if store.archived_in_all:
+            notices.append(
+                ngettext(
+                    "{path}: {count} done task unchanged for {days} days moved to {archive}",
+                    "{path}: {count} done tasks unchanged for {days} days moved to {archive}",
+                    store.archived_in_all,
+                ).format(path=store.path, count=number(store.archived_in_all), days=store.archive_days(), archive=store.archive_path.name)
+            )
+        if store.archive_problem:
+            notices.append(store.archive_problem)
+        contents = read_so_far(store.path)  # only when the command read the archive
+        if contents is not None:
+            notices.extend(contents.problems)
+    return notices

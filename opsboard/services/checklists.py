@@ -70,6 +70,9 @@ def checklist_task_progress(store: BoardStore) -> dict[str, tuple[int, int]]:
         if item:
             done, total = progress.get(item, (0, 0))
             progress[item] = (done + (doc.get("status") == TaskStatus.DONE.value), total + 1)
+    for item, count in store.archived_item_counts().items():  # done tasks in the archive still count
+        done, total = progress.get(item, (0, 0))
+        progress[item] = (done + count, total + count)
     return progress
 
 

@@ -49,8 +49,16 @@ EXPORTERS: dict[str, Callable[[BoardStore], str]] = {
 }
 
 
-def export_view(store: BoardStore, view: str) -> str:
-    """The view as Markdown; 'all' joins every view."""
+def export_view(store: BoardStore, view: str, *, include_archived: bool = False) -> str:
+    """The view as Markdown; 'all' joins every view. `include_archived`: the
+    boards with the done tasks in the archive too."""
+    if include_archived and view in ("boards", "all"):
+        from .task_board import boards_export
+
+        boards = boards_export(store, include_archived=True)
+        if view == "boards":
+            return boards
+        return "\n\n".join((boards if name == "boards" else EXPORTERS[name](store)).rstrip() for name in VIEWS) + "\n"
     if view == "all":
         return "\n\n".join(EXPORTERS[name](store).rstrip() for name in VIEWS) + "\n"
     exporter = EXPORTERS.get(view)
@@ -110,6 +118,8 @@ def write_markdown(target: Path, text: str, *, board: Path, force: bool = False)
     return write_file(target, text.encode("utf-8"), board=board, force=force)
 
 
-def write_export(store: BoardStore, view: str, path: str | Path | None = None, *, force: bool = False) -> Path:
+def write_export(
+    store: BoardStore, view: str, path: str | Path | None = None, *, force: bool = False, include_archived: bool = False
+) -> Path:
     target = export_path(path, default_export_path(store, view))
-    return write_markdown(target, export_view(store, view), board=store.path, force=force)
+    return write_markdown(target, export_view(store, view, include_archived=include_archived), board=store.path, force=force)

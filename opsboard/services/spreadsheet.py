@@ -35,10 +35,10 @@ def calendar_export(store: BoardStore) -> str:
     return calendar_markdown(store.meta().name, entries, today())
 
 
-def view_markdown(store: BoardStore, view: str) -> str:
+def view_markdown(store: BoardStore, view: str, *, include_archived: bool = False) -> str:
     if view == "calendar":
         return calendar_export(store)
-    return export_view(store, view)
+    return export_view(store, view, include_archived=include_archived)
 
 
 def export_target(store: BoardStore, view: str, fmt: str, path: str | Path | None = None) -> Path:
@@ -50,7 +50,9 @@ def export_target(store: BoardStore, view: str, fmt: str, path: str | Path | Non
     return target
 
 
-def write_view_export(store: BoardStore, view: str, fmt: str = "md", path: str | Path | None = None, *, force: bool = False) -> Path:
+def write_view_export(
+    store: BoardStore, view: str, fmt: str = "md", path: str | Path | None = None, *, force: bool = False, include_archived: bool = False
+) -> Path:
     """The view in any format of services/export_formats.py, for the CLI and
     the app's `x`. InputError and nothing written for an unknown view or a
     format that view has not, the board's own files, a view with no table
@@ -60,4 +62,4 @@ def write_view_export(store: BoardStore, view: str, fmt: str = "md", path: str |
     refuse_board_file(store.path, target)  # the board's own files: refused, whatever --force says
     if target.exists() and not force:
         raise ExportExists(target)
-    return write_file(target, chosen.render(view_markdown(store, view)), board=store.path, force=force)
+    return write_file(target, chosen.render(view_markdown(store, view, include_archived=include_archived)), board=store.path, force=force)

@@ -15,9 +15,10 @@ from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, Task
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
+from .archived_tasks import with_archived
 from .errors import InputError
 from .task_fields import EVERY_COLUMN, TASK_FIELDS, TaskContext
-from .task_filter import TaskFilter, parse_filter, select
+from .task_filter import ALL, TaskFilter, parse_filter, select
 
 if TYPE_CHECKING:
     from opsboard.model import Department, Task
@@ -148,6 +149,8 @@ def board_columns(
     chosen = _filter(filter)
     day = today()
     columns: dict[TaskStatus, list[Task]] = {status: [] for status in TASK_COLUMNS}
+    if chosen.archived:  # the archive is read only when the filter asks for it
+        tasks = with_archived(store, chosen, store.tasks() if tasks is None else tasks)
     mine = [t for t in (store.tasks() if tasks is None else tasks) if t.department == department]
     for task in select(chosen, mine, day):
         columns[task.status].append(task)
@@ -185,6 +188,8 @@ def department_overview(
     summaries = {d.id: DepartmentSummary(d) for d in store.departments()}
     done = TaskStatus.DONE
     tasks = store.tasks() if tasks is None else tasks
+    if chosen.archived:
+        tasks = with_archived(store, chosen, tasks)
     if only is not None:
         tasks = [t for t in tasks if t.department == only]
     # one pass over up to 10,000 tasks on every change: kept to plain attribute reads
@@ -204,10 +209,11 @@ def department_overview(
     return list(summaries.values())
 
 
-def boards_export(store: BoardStore) -> str:
+def boards_export(store: BoardStore, *, include_archived: bool = False) -> str:
     """Every department's board as Markdown: the overview, then a section per
-    department with its columns (done cards included, folded or not)."""
-    tasks = store.tasks()
+    department with its columns (done cards included, folded or not; with
+    `include_archived`, the archived ones too)."""
+    tasks = with_archived(store, TaskFilter(archived=ALL), store.tasks()) if include_archived else store.tasks()
     items = {item.id: f"{item.code} {item.title}" for item in store.checklist()}
     boards = []
     for summary in department_overview(store, tasks=tasks):

@@ -2,6 +2,9 @@
 word for each field services/task_fields.py declares one for — `owner:NAME`
 (`owner:me`: the current user, `--user`), `tag:NAME`, `due:overdue|today|week`
 and `p:1` — and their Chinese spellings (`负责人:王 标签:双11 截止:逾期 优先级:1`).
+`archived:yes` (`归档:是`) also searches the archive of done tasks, `archived:only`
+only it: not a task's field but where to look (services/archived_tasks.py reads
+the archive then, and only then).
 
 Pure: a string in, a predicate out (with a cache of each task's text). Terms combine with AND; several values of
 one key (`p:1 p:2`, `owner:ana owner:lin`) combine with OR. Anything that is
@@ -19,15 +22,20 @@ from typing import TYPE_CHECKING, cast
 
 from opsboard.i18n import _
 
+from .errors import InputError
 from .task_fields import TaskField, filter_fields, searchable_fields
 
 if TYPE_CHECKING:
     from opsboard.model import Task
 
+ARCHIVED_KEYS = ("archived", "归档")
+ALL, ONLY = "yes", "only"  # archived: the live tasks and the archived ones, or the archived ones only
+ARCHIVED_VALUES = {"yes": ALL, "all": ALL, "是": ALL, "only": ONLY, "仅": ONLY, "no": "", "否": ""}
+
 
 def filter_help() -> str:
     """The filter box's hint, from the declared keys: 'text, owner:NAME|me, …'."""
-    return _(", ").join([_("text"), *(str(f.filter.help) for f in filter_fields() if f.filter)])
+    return _(", ").join([_("text"), _("archived:yes|only"), *(str(f.filter.help) for f in filter_fields() if f.filter)])
 
 
 class _FilterHelp(UserString):
@@ -48,6 +56,7 @@ def filter_words() -> list[tuple[str, str]]:
     """The filter's words as `?` explains them (the Chinese keywords in the
     Chinese interface): free text, then each declared key."""
     words = [(_("words"), _("in the title, owner, tags, notes, comments or id; each must be there"))]
+    words.append((_("archived:yes|only"), _("the archive of done tasks too, or only it")))  # where to look, then the fields
     return words + [(str(f.filter.word), str(f.filter.explains)) for f in filter_fields() if f.filter]
 
 
@@ -55,10 +64,11 @@ def filter_words() -> list[tuple[str, str]]:
 class TaskFilter:
     words: tuple[str, ...] = ()  # casefolded free text, each must appear
     terms: tuple[tuple[str, tuple[object, ...]], ...] = ()  # (field name, its values: any may match), in declaration order
+    archived: str = ""  # ALL or ONLY: the archive of done tasks is searched too
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.terms)
+        return not (self.words or self.terms or self.archived)
 
     def values(self, name: str) -> tuple[object, ...]:
         """The values asked for the field `name` (owner:, tag:, …)."""
@@ -130,8 +140,14 @@ def parse_filter(text: str, me: str | None = None) -> TaskFilter:
     words: list[str] = []
     keys = _keys()
     values: dict[str, list[object]] = {}
+    archived = ""
     for term in _split(text or ""):
         key, sep, value = term.replace("：", ":", 1).partition(":")  # a Chinese IME types the full-width colon
+        if sep and value and key.casefold() in ARCHIVED_KEYS:
+            if value.casefold() not in ARCHIVED_VALUES:
+                raise InputError(_("archived:{value} is not a filter (use archived:yes or archived:only)").format(value=value))
+            archived = ARCHIVED_VALUES[value.casefold()]
+            continue
         field = keys.get(key.casefold())
         if not sep or field is None or not value:
             words.append(term.casefold())
@@ -139,4 +155,4 @@ def parse_filter(text: str, me: str | None = None) -> TaskFilter:
         assert field.filter is not None
         values.setdefault(field.name, []).append(field.filter.read(value, me))
     terms = tuple((f.name, tuple(values[f.name])) for f in filter_fields() if f.name in values)
-    return TaskFilter(tuple(words), terms)
+    return TaskFilter(tuple(words), terms, archived)

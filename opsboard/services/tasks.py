@@ -12,6 +12,7 @@ card to the top of its new column, where the user looks (see _column_rank).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,12 +23,13 @@ from opsboard.model.clock import now, today
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 
+from .archived_tasks import find_archived, with_archived
 from .departments import resolve_department
 from .errors import FieldErrors, InputError, RecordGone
 from .task_board import card_order, column_order, sort_column
 from .task_fields import BY_NAME, read_fields
 from .task_fields import parse_tags as parse_tags  # where callers know it
-from .task_filter import TaskFilter, parse_filter
+from .task_filter import ALL, TaskFilter, parse_filter
 
 # what a user may type for a status, English or Chinese (the CLI accepts both on any board)
 STATUS_WORDS = {
@@ -59,6 +61,9 @@ def find_task(store: BoardStore, task_id: str) -> Task:
     board need not validate the other 9,999 first."""
     doc = store.raw(Table.TASKS).get(task_id.strip())
     if doc is None:
+        archived = find_archived(store, task_id.strip())
+        if archived is not None:  # a change to it brings it back to the board (BoardStore.apply)
+            return archived
         raise RecordGone(_("no task with id '{id}' on this board (see `opsboard task list`)").format(id=task_id))
     try:
         return Task.model_validate(doc)
@@ -294,16 +299,21 @@ def list_tasks(
     dept: str | None = None,
     status: str | TaskStatus | None = None,
     filter: str | TaskFilter | None = None,
+    *,
+    include_archived: bool = False,
 ) -> list[Task]:
     """Tasks in board order (department, column, rank), narrowed by department
-    name, status and a filter string (see task_filter)."""
+    name, status and a filter string (see task_filter); the archived ones
+    too with `include_archived` (or `archived:yes` in the filter)."""
     department = resolve_department(store, dept).id if dept else None
     wanted = parse_status(status) if status else None
     chosen = parse_filter(filter, me=store.user) if isinstance(filter, str) else (filter or TaskFilter())
+    if include_archived and not chosen.archived:
+        chosen = replace(chosen, archived=ALL)
     day = today()
     tasks = [
         t
-        for t in store.tasks()
+        for t in with_archived(store, chosen, store.tasks())
         if (department is None or t.department == department) and (wanted is None or t.status is wanted) and chosen.matches(t, day)
     ]
     departments = {d.id: d.order for d in store.departments()}

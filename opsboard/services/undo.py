@@ -27,6 +27,7 @@ import orjson
 from opsboard.i18n import _
 from opsboard.model import ActivityEntry, Operation, OpKind
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
+from opsboard.store.archiving import ARCHIVE_KEY, MOVE, RETURN, archive_direction
 
 from .activity import describe, doc_title, field_word, format_value, original_change
 from .errors import InputError
@@ -161,7 +162,7 @@ def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     undo = label == "undo"
     first = describe(original_change(group[0], store), store)  # "Redid: lin marked 'X' done", not "… reopened 'X' (undo)"
     for entry in group:
-        if entry.kind is OpKind.REPLACE:
+        if entry.kind is OpKind.REPLACE and archive_direction(entry.kind, entry.table, entry.after) is None:
             message = (
                 _("cannot undo your last change ({change}): an import is not undone; import the old file again")
                 if undo
@@ -204,6 +205,11 @@ def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
 
 def _inverse(entry: ActivityEntry, label: str) -> Operation:
     common: dict[str, Any] = {"table": entry.table, "doc_id": entry.doc_id, "label": label, "undoes": entry.id}
+    direction = archive_direction(entry.kind, entry.table, entry.after)
+    if direction == MOVE:  # the tasks it moved that are still archived come back
+        return Operation(kind=OpKind.REPLACE, after={ARCHIVE_KEY: RETURN}, **common)
+    if direction == RETURN:  # those tasks move to the archive again
+        return Operation(kind=OpKind.REPLACE, after={ARCHIVE_KEY: MOVE, "ids": list(entry.after.get("ids") or [])}, **common)
     if entry.kind is OpKind.SET:
         # `before` = what we set: if someone changed it since, that is a conflict, not an overwrite
         return Operation(kind=OpKind.SET, after=dict(entry.before or {}), before=dict(entry.after), **common)

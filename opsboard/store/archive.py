@@ -31,7 +31,7 @@ def activity_archive_path(board: Path) -> Path:
 def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append activity entries (oldest first) that are not already there."""
     with open(activity_archive_path(board), "a+b") as archive:
-        if _same_file(board, archive.fileno()):  # a link to the board: appending would break it
+        if same_file(board, archive.fileno()):  # a link to the board: appending would break it
             raise OSError(errno.EINVAL, _("the activity archive is a link to the board itself"), str(activity_archive_path(board)))
         sharing.like_board(board, archive.fileno())
         last = _last_entry_id(archive)
@@ -44,7 +44,7 @@ def append_entries(board: Path, entries: Sequence[dict[str, Any]]) -> None:
             os.fsync(archive.fileno())
 
 
-def _same_file(board: Path, fd: int) -> bool:
+def same_file(board: Path, fd: int) -> bool:
     try:
         a, b = os.stat(board), os.fstat(fd)
     except OSError:
@@ -73,3 +73,8 @@ def _last_entry_id(archive: IO[bytes]) -> str | None:
         return str(orjson.loads(tail[before + 1 : end])["id"])
     except (orjson.JSONDecodeError, KeyError, TypeError):
         return None
+
+
+def cut_torn_line(archive: IO[bytes]) -> None:
+    """Cut a last line that an append killed midway left without its newline."""
+    _last_entry_id(archive)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -18,11 +19,13 @@ from tinydb.table import Table as TinyTable
 
 from opsboard import model as models  # the pydantic models load on first use
 from opsboard.i18n import _
-from opsboard.model import SCHEMA_VERSION, OpKind, Table
+from opsboard.model import SCHEMA_VERSION, OpKind, Table, TaskStatus
 from opsboard.model.clock import now
+from opsboard.model.ids import new_id
 
-from . import archive, migrations
+from . import archive, archiving, migrations, task_archive
 from .archive import activity_archive_path as activity_archive_path
+from .archiving import ARCHIVE_KEY, ITEM_COUNTS, MOVE, RETURN, archive_direction
 from .atomic import keep_copy
 from .doc_table import Docs, DocTable, Tables, keyed
 from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, document_problem, revision_problem, table_model, validate
@@ -101,6 +104,9 @@ class BoardStore:
         self._models: dict[Table | str, tuple[int, dict[str, Any], Docs]] = {}
         # table → (storage generation, models validated ahead so far, their documents): see validate_ahead
         self._ahead: dict[Table | str, tuple[int, dict[str, Any], Docs]] = {}
+        self.last_archived = 0  # done tasks the last save moved to the archive
+        self.archived_in_all = 0  # … and every save of this store (a command's notice)
+        self.archive_problem: str | None = None  # why the last save could not write the archive
         self._storage.load()
         self._check_schema()
 
@@ -276,18 +282,19 @@ class BoardStore:
         self._models[table] = (generation, valid, seen)
         return True
 
-    def _revalidate(self, ops: Sequence[Operation], generation: int) -> None:
+    def _revalidate(self, ops: Sequence[Operation], generation: int, tasks: set[str] | None = None) -> None:
         """After our own save: validate again just the documents it changed
         (TinyDB changes them in place, so comparing cannot tell) and keep
         every other cached model. When the save first reloaded another
         process's changes, the comparison in `_all` sorts that out instead."""
         if self._storage.generation != generation + 1:
             return  # the save reloaded the file first: every document may differ
-        touched: dict[Table | str, set[str]] = {}
+        touched: dict[Table | str, set[str]] = {Table.TASKS: set(tasks or ())}  # moved to or from the archive
         for op in ops:
             ids = touched.setdefault(op.table, set())
             if op.kind is OpKind.REPLACE:
                 ids.update(str(doc.get("id", "")) for doc in op.docs)
+                ids.update(str(task_id) for task_id in op.after.get("ids") or [])
             else:
                 ids.add(op.doc_id)
         for table, (seen_generation, valid, seen) in list(self._models.items()):
@@ -427,27 +434,160 @@ class BoardStore:
         raise AssertionError("unreachable")
 
     def _apply_once(self, ops: Sequence[Operation]) -> list[ActivityEntry]:
+        self.last_archived, self.archive_problem = 0, None
         with self._transaction():
             generation = self._storage.generation  # the file as read under the lock, every document checked
             stamp = now()
             meta = self._table(Table.META.value)
-            revision = int((meta.get(doc_id="meta") or {}).get("revision", 0)) + 1
+            meta_doc = dict(meta.get(doc_id="meta") or {})
+            revision = int(meta_doc.get("revision", 0)) + 1
+            returned = self._bring_back(ops)  # tasks archived since the user saw them
+            changed = {op.doc_id for op in ops if op.table is Table.TASKS} | set(returned)
+            changed |= {str(doc.get("id", "")) for op in ops if op.table is Table.TASKS for doc in op.docs}
+            settings = meta_doc | {k: v for op in ops if op.table is Table.META and op.kind is OpKind.SET for k, v in op.after.items()}
+            due = archiving.due_for_archive(self.raw(Table.TASKS), stamp, archiving.archive_days(settings), changed)
+            archive_revision = revision
+            if due:  # the move is a save of its own, just before the user's: undo takes it back second
+                revision += 1
             try:
-                entries = [
-                    apply_operation(self._table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision)
-                    for op in ops
-                ]
+                entries = [self._apply_op(op, stamp=stamp, revision=revision, returned=returned) for op in ops]
             except ConflictError as error:
                 error.operations = list(ops)
                 raise
+            logged = list(entries)
+            if due:
+                moved = self._move_out(due, stamp=stamp, revision=archive_revision, label=archiving.ARCHIVE_LABEL, automatic=True)
+                if moved is not None:
+                    logged.insert(0, moved)
+                    self.last_archived = int(moved.after.get("count", 0))
+                    self.archived_in_all += self.last_archived
             meta.update({"revision": revision}, doc_ids=["meta"])
             log = self._table(ACTIVITY)
-            log.insert_multiple(keyed(e.model_dump(mode="json"), e.id) for e in entries)
+            log.insert_multiple(keyed(e.model_dump(mode="json"), e.id) for e in logged)
             if len(log) > ACTIVITY_CAP + ACTIVITY_TRIM:
                 self._archive_activity(log)
+        if returned:  # after the board that has them again: killed in between, the board's copy wins
+            try:
+                task_archive.append_returned(self.path, returned, at=stamp.isoformat())
+            except OSError as error:
+                self.archive_problem = self._archive_write_problem(error)
         self._storage.generation += 1  # our own save: cached models are stale…
-        self._revalidate(ops, generation)  # …except those it did not touch
+        self._revalidate(ops, generation, set(returned) | set(due))  # …except those it did not touch
         return entries
+
+    def _apply_op(self, op: Operation, *, stamp: datetime, revision: int, returned: list[str]) -> ActivityEntry:
+        direction = archive_direction(op.kind, op.table, op.after)
+        if direction == RETURN:
+            return self._return_moved_by(op, stamp=stamp, revision=revision, returned=returned)
+        if direction == MOVE:
+            wanted = [str(task_id) for task_id in op.after.get("ids") or []]
+            moved = self._move_out(wanted, stamp=stamp, revision=revision, label=op.label, undoes=op.undoes)
+            assert moved is not None  # asked for by the user: a failed write raised
+            return moved
+        return apply_operation(self._table(op.table.value), op, path=self.path, user=self.user, stamp=stamp, revision=revision)
+
+    # -- the archive of done tasks (task_archive.py, archiving.py) -------------
+    @property
+    def archive_path(self) -> Path:
+        return task_archive.task_archive_path(self.path)
+
+    def archived(self) -> task_archive.ArchiveContents:
+        """The archive's tasks (raw lines, parsed when asked for), without
+        those also on the board: a task in both files is the board's."""
+        contents = task_archive.read_archive(self.path)
+        on_board = self.raw(Table.TASKS)
+        if not any(task_id in on_board for task_id in contents.lines):
+            return contents
+        kept = {k: v for k, v in contents.lines.items() if k not in on_board}
+        return task_archive.ArchiveContents(kept, {k: contents.entries[k] for k in kept}, contents.problems)
+
+    def archived_item_counts(self) -> dict[str, int]:
+        """Checklist item id → its done tasks in the archive, as the board
+        keeps count (view 1's "tasks 2/3" without reading the archive)."""
+        counts = self.raw(Table.META).get("meta", {}).get(ITEM_COUNTS)
+        if not isinstance(counts, dict):
+            return {}
+        return {str(k): v for k, v in counts.items() if isinstance(v, int) and not isinstance(v, bool) and v > 0}
+
+    def archive_days(self) -> int:
+        return archiving.archive_days(self.raw(Table.META).get("meta", {}))
+
+    def _archive_write_problem(self, error: OSError) -> str:
+        return _("{path}: the archive of done tasks could not be written ({error}); done tasks stay on the board").format(
+            path=self.archive_path, error=error.strerror or error
+        )
+
+    def _bring_back(self, ops: Sequence[Operation]) -> list[str]:
+        """A change or delete of a task that a save archived since the user
+        saw it: the task comes back to the board first (as archived), so the
+        change applies as to any task, conflicts included."""
+        tasks = self.raw(Table.TASKS)
+        wanted = [op.doc_id for op in ops if op.table is Table.TASKS and op.kind in (OpKind.SET, OpKind.DELETE) and op.doc_id not in tasks]
+        if not wanted or not self.archive_path.exists():
+            return []
+        contents = task_archive.read_archive(self.path)
+        docs = [doc for doc in (contents.doc(task_id) for task_id in dict.fromkeys(wanted)) if doc is not None]
+        if docs:
+            self._table(Table.TASKS.value).insert_multiple(keyed(doc, str(doc["id"])) for doc in docs)
+            self._count_items(docs, -1)
+        return [str(doc["id"]) for doc in docs]
+
+    def _count_items(self, docs: Sequence[dict[str, Any]], sign: int) -> None:
+        meta = self._table(Table.META.value)
+        counts = archiving.count_items(dict(meta.get(doc_id="meta") or {}), docs, sign)
+        meta.update({ITEM_COUNTS: counts}, doc_ids=["meta"])
+
+    def _move_out(
+        self, ids: Sequence[str], *, stamp: datetime, revision: int, label: str, undoes: str | None = None, automatic: bool = False
+    ) -> ActivityEntry | None:
+        """Move done tasks to the archive: appended (fsynced) before the board
+        without them is saved. An automatic move that cannot write the archive
+        leaves them on the board (None, and `archive_problem` says why)."""
+        tasks = self.raw(Table.TASKS)
+        docs = [dict(tasks[task_id]) for task_id in ids if task_id in tasks and tasks[task_id].get("status") == TaskStatus.DONE.value]
+        entry_id = new_id("a")
+        try:
+            task_archive.append_moved(self.path, docs, entry=entry_id, at=stamp.isoformat(), by=self.user)
+        except OSError as error:
+            if automatic:
+                self.archive_problem = self._archive_write_problem(error)
+                return None
+            raise BoardWriteError(self.archive_path, error) from None
+        self._table(Table.TASKS.value).remove(doc_ids=[str(doc["id"]) for doc in docs])
+        self._count_items(docs, 1)
+        return models.ActivityEntry(
+            id=entry_id,
+            at=stamp,
+            by=self.user,
+            kind=OpKind.REPLACE,
+            table=Table.TASKS,
+            label=label,
+            after={ARCHIVE_KEY: MOVE, "count": len(docs)},
+            revision=revision,
+            undoes=undoes,
+        )
+
+    def _return_moved_by(self, op: Operation, *, stamp: datetime, revision: int, returned: list[str]) -> ActivityEntry:
+        """Undo of a move: the tasks it moved that are still archived come
+        back, stamped now (so they stay the archive age before moving again)."""
+        contents = self.archived()
+        ids = [task_id for task_id, entry in contents.entries.items() if entry == op.undoes]
+        docs = [doc for doc in (contents.doc(task_id) for task_id in ids) if doc is not None]
+        fresh = [{**doc, "updated_at": stamp.isoformat(), "updated_by": self.user} for doc in docs]
+        self._table(Table.TASKS.value).insert_multiple(keyed(doc, str(doc["id"])) for doc in fresh)
+        self._count_items(docs, -1)
+        returned.extend(str(doc["id"]) for doc in docs)
+        return models.ActivityEntry(
+            id=new_id("a"),
+            at=stamp,
+            by=self.user,
+            kind=OpKind.REPLACE,
+            table=Table.TASKS,
+            label=op.label,
+            after={ARCHIVE_KEY: RETURN, "count": len(docs), "ids": [str(doc["id"]) for doc in docs]},
+            revision=revision,
+            undoes=op.undoes,
+        )
 
     def _table(self, name: str) -> DocTable:
         return cast(DocTable, self._db.table(name))

@@ -1,15 +1,15 @@
 """Which files belong to a board, and the board a path really names.
 
 Beside `b.json` the store keeps `b.json.lock`, `b.json.backups/`,
-`b.json.activity.jsonl`, `b.json.v<N>.bak` (kept before a schema upgrade),
+`b.json.activity.jsonl`, `b.json.archive.jsonl` (done tasks past the archive
+age), `b.json.v<N>.bak` (kept before a schema upgrade),
 `b.json.before-restore-<time>` (kept by a restore) and its save's temp files
 `.b.json.<random>.tmp`. Nothing else may write over any of them: an export
 given the board's own path would replace the board with Markdown, and after an
 interrupted save the board and backup 1 are one hard-linked file. So targets
 are compared as resolved paths and as inodes, never as spelled.
 
-A file added beside the board later (e.g. an archive of done tasks) adds its
-name pattern to `_OWNED_NAMES`.
+A file added beside the board later adds its name pattern to `_OWNED_NAMES`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ _OWNED_NAMES = (
     r"\.lock",
     r"\.backups",
     r"\.activity\.jsonl",
+    r"\.archive\.jsonl",
     r"\.v\d+\.bak",
     r"\.before-restore-.*",
 )

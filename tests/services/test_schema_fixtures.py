@@ -57,7 +57,9 @@ def test_each_schema_version_opens_and_ends_at_the_current_one(version: int, tmp
         assert not keep.exists()
         assert path.read_bytes() == original  # the current schema is opened as it is
     add_task(store, department="design", title="Still editable")
-    assert len(BoardStore(path, user="chen").tasks()) == 3
+    reopened = BoardStore(path, user="chen")
+    # the first save moved the long-done task to the archive beside the board: still the board's
+    assert len(reopened.tasks()) + len(reopened.archived().lines) == 3
 
 
 def _v0_to_v1(data: dict) -> dict:

@@ -1,0 +1,139 @@
+"""Done tasks in the archive beside the board (store/task_archive.py), read
+only when something asks for them: a filter with `archived:yes` or
+`archived:only`, an export or `task list` with `--include-archived`, a task
+looked up by its id. The board itself never waits for the archive.
+
+A filter first looks for its words in each archived line's text (a cheap
+pass over the raw lines), then validates only the candidates and applies
+the real filter: a search through 95,000 archived tasks answers in well under
+a second. Lines and validated tasks are cached until the archive changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import orjson
+
+from opsboard import model as models  # pydantic loads on first use, not with this module
+from opsboard.i18n import _
+from opsboard.model import OpKind, Table
+from opsboard.model.clock import today
+from opsboard.store import BoardStore
+from opsboard.store.archiving import DAYS_FIELD, MAX_ARCHIVE_DAYS
+from opsboard.store.task_archive import ArchiveContents
+
+from .errors import InputError
+from .task_filter import ALL, ONLY, TaskFilter, select
+
+if TYPE_CHECKING:
+    from opsboard.model import Task
+
+SETTINGS_LABEL = "settings"  # the setting's operation label in the activity log (a word for code)
+
+
+@dataclass
+class ArchivedTasks:
+    tasks: list[Task] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # lines or tasks skipped, one message each
+
+
+# per archive read (the store's cache hands out the same contents until the
+# file changes): task id → its casefolded line, and the tasks validated so far
+_texts: dict[int, tuple[ArchiveContents, dict[str, str], dict[str, Task]]] = {}
+
+
+def _cached(contents: ArchiveContents) -> tuple[dict[str, str], dict[str, Task]]:
+    hit = _texts.get(id(contents))
+    if hit is not None and hit[0] is contents:
+        return hit[1], hit[2]
+    _texts.clear()
+    texts: dict[str, str] = {}
+    valid: dict[str, Task] = {}
+    _texts[id(contents)] = (contents, texts, valid)
+    return texts, valid
+
+
+def _validated(
+    store_path: object, contents: ArchiveContents, ids: Iterable[str], valid: dict[str, Task], problems: list[str]
+) -> list[Task]:
+    found = []
+    for task_id in ids:
+        task = valid.get(task_id)
+        if task is None:
+            try:
+                task = models.Task.model_validate(orjson.loads(contents.lines[task_id])["task"])
+            except ValueError as error:  # orjson's and pydantic's errors are ValueErrors
+                problem = _("{path}: archived task '{id}' is not valid ({error}); skipped (the file is left as it is)").format(
+                    path=store_path, id=task_id, error=" ".join(str(error).split())[:120]
+                )
+                problems.append(problem)
+                if problem not in contents.problems:  # said once per command (board_files.archive_notices)
+                    contents.problems.append(problem)
+                continue
+            valid[task_id] = task
+        found.append(task)
+    return found
+
+
+def archived_tasks(store: BoardStore, chosen: TaskFilter | None = None) -> ArchivedTasks:
+    """The archived tasks `chosen` matches (all of them without a filter)."""
+    contents = store.archived()
+    result = ArchivedTasks(problems=list(contents.problems))
+    chosen = chosen or TaskFilter()
+    if chosen.values("due"):  # a done task is never due
+        return result
+    texts, valid = _cached(contents)
+    needles = [*chosen.words, *(str(value) for value in (*chosen.values("owner"), *chosen.values("tag")))]
+    ids: Sequence[str] = list(contents.lines)
+    if needles:
+        if len(texts) != len(contents.lines):
+            texts.update((task_id, line.decode("utf-8", "replace").casefold()) for task_id, line in contents.lines.items())
+        ids = [task_id for task_id in ids if all(needle in texts[task_id] for needle in needles)]
+    candidates = _validated(store.archive_path, contents, ids, valid, result.problems)
+    result.tasks = select(chosen, candidates, today())
+    return result
+
+
+def with_archived(store: BoardStore, chosen: TaskFilter, tasks: Iterable[Task]) -> list[Task]:
+    """The live tasks and, when the filter asks for it, the archived ones
+    it matches (only those, for `archived:only`)."""
+    live = list(tasks) if chosen.archived != ONLY else []
+    if chosen.archived not in (ALL, ONLY):
+        return live
+    return [*live, *archived_tasks(store, chosen).tasks]
+
+
+def find_archived(store: BoardStore, task_id: str) -> Task | None:
+    """A task in the archive by its id (None: not there)."""
+    contents = store.archived()
+    if task_id not in contents.lines:
+        return None
+    _texts_unused, valid = _cached(contents)
+    found = _validated(store.archive_path, contents, [task_id], valid, [])
+    return found[0] if found else None
+
+
+def set_archive_days(store: BoardStore, days: int | str) -> int:
+    """The board's archive age: done tasks finished and unchanged this many
+    days move to the archive at the next save (0: never). InputError and
+    nothing saved for anything but 0–3650."""
+    text = str(days).strip()
+    if not text.isdigit() or int(text) > MAX_ARCHIVE_DAYS:
+        raise InputError(_("'{days}' is not a number of days (0 to {most}; 0 never archives)").format(days=days, most=MAX_ARCHIVE_DAYS))
+    value = int(text)
+    if value != store.archive_days():
+        stored = store.raw(Table.META).get("meta", {}).get(DAYS_FIELD)  # None: never set, the default
+        store.apply(
+            models.Operation(
+                kind=OpKind.SET,
+                table=Table.META,
+                doc_id="meta",
+                after={DAYS_FIELD: value},
+                before={DAYS_FIELD: stored},
+                label=SETTINGS_LABEL,
+            )
+        )
+    return value
