@@ -24,6 +24,8 @@ import tempfile
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+import orjson
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
@@ -34,6 +36,7 @@ import opsboard.model.ids as ids
 from opsboard.model import Campaign, Channel, Operation, OpKind, Table, TargetPlan, Task
 from opsboard.services.board_files import init_board
 from opsboard.store import BoardStore
+from opsboard.store.archiving import DAYS_FIELD
 
 BOARD = HERE / "demo_board.json"
 METRICS_CSV = HERE / "store_metrics_2026.csv"
@@ -129,10 +132,25 @@ def task_ops() -> list[tuple[datetime, str, Operation]]:
     return changes
 
 
+def archive_setting(path: Path, days: int | None) -> None:
+    """The board's archive age set as a hand edit would, outside the story:
+    the story is replayed with the archive off (its done tasks stay on the
+    board, as a team's board before the archive was), and the demo board
+    keeps the default, so a user's first save in the demo archives them."""
+    data = orjson.loads(path.read_bytes())
+    meta = data["meta"]["meta"]
+    if days is None:
+        meta.pop(DAYS_FIELD, None)
+    else:
+        meta[DAYS_FIELD] = days
+    path.write_bytes(orjson.dumps(data))
+
+
 def build(path: Path) -> list:
     """The demo board at `path` (which must not exist); returns its daily metrics."""
     frozen(at(date(2026, 1, 5), 9))
     store = init_board(path, user=LEAD, language="en", name="Linen & Loom Tmall flagship", year=2026)
+    archive_setting(path, 0)
     plan = target_plan()
     changes = [
         (at(date(2026, 1, 16), 15), LEAD, Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id="plan", after=plan.to_doc(), label="add"))
@@ -155,6 +173,7 @@ def build(path: Path) -> list:
             label="import",
         )
     )
+    archive_setting(path, None)
     return metrics
 
 
