@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from opsboard.i18n import _, ngettext
+from opsboard.i18n.formats import number
 from opsboard.model import Table
 from opsboard.services.errors import FieldErrors, RecordGone
 from opsboard.store import BoardError, BoardLockedError, ConflictError, NotFoundError
@@ -57,6 +58,7 @@ class Saves:
         self.holder = ""  # who holds the lock, as its lock file says
         self._waiting_since = 0.0
         self._timer: Timer | None = None
+        self._archive_said: tuple[object, int, str | None] = (None, 0, None)  # store, cards moved, problem: each said once
 
     # -- a key's change ----------------------------------------------------------
     def run(self, change: Callable[..., Any], *args: Any, reraise: tuple[type[BoardError], ...] = (), **kwargs: Any) -> Any:
@@ -91,6 +93,29 @@ class Saves:
     def saved(self) -> None:
         self.app.refresh_title()
         self.app.announce_changes()
+        self._say_archived()
+
+    def _say_archived(self) -> None:
+        """Done cards a save moved to the archive (store/archiving.py), or
+        why it could not: said once each."""
+        store = self.app.store
+        said_for, moved_said, problem_said = self._archive_said
+        if said_for is not store:
+            moved_said, problem_said = 0, None
+        moved = store.archived_in_all - moved_said
+        if moved > 0:
+            self.app.notify(
+                ngettext(
+                    "{count} done card unchanged for {days} days moved to the archive (the filter archived:yes finds it)",
+                    "{count} done cards unchanged for {days} days moved to the archive (the filter archived:yes finds them)",
+                    moved,
+                ).format(count=number(moved), days=store.archive_days()),
+                timeout=6,
+                markup=False,
+            )
+        if store.archive_problem and store.archive_problem != problem_said:
+            self.app.notify(store.archive_problem, severity="warning", timeout=8, markup=False)
+        self._archive_said = (store, store.archived_in_all, store.archive_problem or problem_said)
 
     def failed(self, error: BoardError) -> None:
         """One message, and the board as it is on disk."""

@@ -12,12 +12,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
 from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskStatus
 from opsboard.model.clock import today
 from opsboard.services.activity import last_blocked_reason
+from opsboard.services.archived_tasks import parse_archive_days, set_archive_days
 from opsboard.services.checklists import checklist_item_choices
 from opsboard.services.comments import add_comment, task_history
 from opsboard.services.departments import department_names
@@ -48,6 +50,7 @@ from ..widgets.quiet_header import QuietHeader
 from ..widgets.status_line import StatusLine
 from .base import ViewScreen
 
+ARCHIVE_SEARCH_PAUSE = 0.3  # seconds of no typing before a filter searches the archive
 NARROW = 100  # below this width the department list gives its room to the columns
 CARD_ACTIONS = {"edit", "details", "comment", "move", "reorder", "delete", "fold"}
 EDIT_ACTIONS = frozenset({"add", "edit", "comment", "move", "reorder", "delete", "fold_days"})
@@ -84,6 +87,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._archive_search: Timer | None = None  # a filter reaching into the archive, waiting for a pause
         self.department: str | None = None  # None: the overview
         self.filter_text = ""
         self.filter = TaskFilter()
@@ -314,11 +318,30 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.apply_filter(event.value)
+            self._filter_as_typed(event.value)
+
+    def _filter_as_typed(self, text: str) -> None:
+        """Each key filters at once; a filter that searches the archive of
+        done tasks (`archived:yes`) waits for a pause in typing or enter:
+        each prefix of a word would search 95,000 archived tasks."""
+        if self._archive_search is not None:
+            self._archive_search.stop()
+            self._archive_search = None
+        if "archived:" in text or "归档" in text:
+            self._archive_search = self.set_timer(ARCHIVE_SEARCH_PAUSE, lambda: self._search_archive_now(text))
+        else:
+            self.apply_filter(text)
+
+    def _search_archive_now(self, text: str) -> None:
+        self._archive_search = None
+        self.apply_filter(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             event.stop()
+            if self._archive_search is not None:
+                self._archive_search.stop()
+                self._search_archive_now(event.value)
             self._leave_filter_box()
 
     def apply_filter(self, text: str) -> None:
@@ -376,20 +399,37 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         """The lead sets after how many days done cards fold away (for everyone)."""
         from ..modals.form import FormField, FormScreen
 
-        def change(values: dict[str, str]) -> int:
-            try:
-                return set_done_fold_days(self.store, values["days"])
+        def change(values: dict[str, str]) -> tuple[int, int]:
+            try:  # both checked before either is saved
+                archive = parse_archive_days(values["archive"])
             except InputError as error:  # a bad number: said under the field
+                raise FieldErrors({"archive": str(error)}) from None
+            try:
+                days = set_done_fold_days(self.store, values["days"])
+            except InputError as error:
                 raise FieldErrors({"days": str(error)}) from None
+            return days, set_archive_days(self.store, archive)
 
-        def saved(days: int | None) -> None:
-            if days is not None:
-                self.notify(_("Done cards now fold after {days} days").format(days=days), timeout=4)
+        def saved(chosen: tuple[int, int] | None) -> None:
+            if chosen is not None:
+                days, archive = chosen
+                if archive:
+                    message = _("Done cards now fold after {days} days and move to the archive after {archive} days unchanged")
+                else:
+                    message = _("Done cards now fold after {days} days and are never archived")
+                self.notify(message.format(days=days, archive=archive), timeout=4)
             self.reload()
 
         submit = self.ops_app.saves.form_submit(change, saved=saved, what="setting")
-        field = FormField("days", _("Fold done cards finished more than this many days ago"), str(done_fold_days(self.store)))
-        self.app.push_screen(FormScreen(_("Archive of done cards"), [field], submit))
+        fields = [
+            FormField("days", _("Fold done cards finished more than this many days ago"), str(done_fold_days(self.store))),
+            FormField(
+                "archive",
+                _("Move done cards unchanged this many days to the archive (0: never; archived:yes finds them)"),
+                str(self.store.archive_days()),
+            ),
+        ]
+        self.app.push_screen(FormScreen(_("Archive of done cards"), fields, submit))
 
     # -- changes -------------------------------------------------------------------
     def _save(self, change, *args, **kwargs):

@@ -1,0 +1,215 @@
+"""The budgets of a five-year board (issue 17): 100,000 tasks, 95,000 of them
+done, made by `make_board.py --tasks 100000 --done 95000`; its first save
+(`opsboard task add`, timed apart) moves the done tasks past the archive age
+to `BOARD.archive.jsonl`. Then, against the same on a new board or a bare
+Textual app, in the same run:
+
+- opening it: a fresh process to its first frame vs a bare Textual app (≤ 1.5×);
+- every keypress in view 2 (Pilot, from the action to its frame: switching
+  department, moving a card with its save, each key typed in the filter) and
+  switching views 1 ↔ 2 (≤ 50 ms median);
+- `opsboard task add`: time (≤ 1.3×) and peak memory (≤ 2×) vs a new board;
+- a filter that reaches into the archive (≤ 1 s): `task list --filter
+  'archived:yes linen shirts'` as a fresh process, and in view 2 the filter
+  `archived:yes linen` from Enter to its frame.
+
+    python benchmarks/bench_archive.py [--runs 7] [--rounds 2]   (or through benchmarks/run.py)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for folder in (ROOT, HERE):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from bench_boards import FIRST_SCREEN_APP, _view_times, median_ms
+from first_frame import BARE_APP, child_env, round_ratio, time_start
+from frame_timer import FrameTimer
+
+TASKS, DONE = 100_000, 95_000
+OPEN_BUDGET = 1.5  # × the bare Textual app
+KEY_BUDGET_MS = 50.0
+ADD_BUDGET = 1.3  # × on a new board
+MEMORY_BUDGET = 2.0  # × on a new board
+FILTER_BUDGET_MS = 1000.0
+SEARCH = "archived:yes linen shirts"
+
+
+def run_measured(*argv: str) -> tuple[float, int]:
+    """Seconds and peak memory (KB) of `opsboard ARGV` as a fresh process."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "opsboard", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env())
+    _pid, status, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"opsboard {' '.join(argv)} failed: {child.stderr.read().decode() if child.stderr else ''}")
+    if child.stderr:
+        child.stderr.close()
+    child.returncode = 0
+    return took, usage.ru_maxrss
+
+
+def make_boards(folder: Path) -> tuple[Path, Path, list[tuple]]:
+    """Made by child processes: this one stays small, so the peak memory of
+    the commands it starts is theirs (a child begins with its parent's)."""
+    big, new = folder / "big.json", folder / "new.json"
+    maker = [sys.executable, str(HERE / "make_board.py"), "--tasks", str(TASKS), "--done", str(DONE), str(big)]
+    subprocess.run(maker, check=True, capture_output=True, env=child_env())
+    subprocess.run(
+        [sys.executable, "-m", "opsboard", "init", str(new), "--user", "bench"], check=True, capture_output=True, env=child_env()
+    )
+    size = big.stat().st_size
+    took, peak = run_measured("task", "add", str(big), "--dept", "design", "--title", "The first save", "--user", "bench")
+    archive = big.with_name(big.name + ".archive.jsonl")
+    rows = [
+        (f"{TASKS:,} tasks, {DONE:,} done: the board as made (MB)", f"{size / 1e6:.1f}", "", None),
+        ("its first save (`task add`), which archives (ms)", round(took * 1000), "", None),
+        ("its first save: peak memory (MB)", round(peak / 1024), "", None),
+        ("after it: the board / the archive (MB)", f"{big.stat().st_size / 1e6:.1f} / {archive.stat().st_size / 1e6:.1f}", "", None),
+    ]
+    return big, new, rows
+
+
+def open_rows(big: Path, runs: int) -> list[tuple]:
+    """Fresh processes, interleaved, each round in another order; the first round warms the caches."""
+    bare: list[float] = []
+    first: list[float] = []
+    starts = ((bare, lambda: time_start(BARE_APP).first_frame), (first, lambda: time_start(FIRST_SCREEN_APP, str(big)).first_frame))
+    for n in range(runs + 1):
+        for samples, start in starts[n % 2 :] + starts[: n % 2]:
+            value = start()
+            if n:
+                samples.append(value)
+    bare_ms, first_ms = median_ms(bare), median_ms(first)
+    ratio = first_ms / bare_ms
+    return [
+        ("start: bare Textual app, first frame (ms)", round(bare_ms), "", None),
+        ("start: the archived 100,000-task board, first frame (ms)", round(first_ms), "", None),
+        ("start: archived 100,000-task board / bare", f"{ratio:.2f}×", f"≤ {OPEN_BUDGET}×", ratio <= OPEN_BUDGET),
+        ("start: the same, median of each round's ratio", f"{round_ratio(first, bare):.2f}×", "", None),
+    ]
+
+
+def key_rows(big: Path, rounds: int) -> list[tuple]:
+    times = asyncio.run(_view_times(big, rounds))
+    rows = []
+    for kind, label in (
+        ("department", "switch department ]"),
+        ("move", "move a card H/L, save included"),
+        ("filter", "filter, per key typed"),
+    ):
+        ms = median_ms(times[kind])
+        worst = max(times[kind]) * 1000
+        rows.append((f"view 2, archived board: {label} (ms, worst {worst:.0f})", round(ms, 1), KEY_BUDGET_MS, ms <= KEY_BUDGET_MS))
+    return rows
+
+
+def add_rows(big: Path, new: Path, runs: int) -> list[tuple]:
+    on: dict[str, list[tuple[float, int]]] = {"big": [], "new": []}
+    for n in range(runs + 1):
+        boards = (("big", big), ("new", new))
+        for name, board in boards[n % 2 :] + boards[: n % 2]:
+            measured = run_measured("task", "add", str(board), "--dept", "design", "--title", f"Bench task {n}", "--user", "bench")
+            if n:
+                on[name].append(measured)
+    big_ms, new_ms = (median_ms([t for t, _ in on[k]]) for k in ("big", "new"))
+    big_mb, new_mb = (max(m for _, m in on[k]) / 1024 for k in ("big", "new"))
+    return [
+        ("`opsboard task add`, new board (ms)", round(new_ms), "", None),
+        ("`opsboard task add`, archived 100,000-task board (ms)", round(big_ms), "", None),
+        ("`opsboard task add`: archived board / new board", f"{big_ms / new_ms:.2f}×", f"≤ {ADD_BUDGET}×", big_ms / new_ms <= ADD_BUDGET),
+        ("`opsboard task add`, peak memory: new / archived board (MB)", f"{new_mb:.0f} / {big_mb:.0f}", "", None),
+        (
+            "`opsboard task add`, peak memory: archived board / new board",
+            f"{big_mb / new_mb:.2f}×",
+            f"≤ {MEMORY_BUDGET}×",
+            big_mb / new_mb <= MEMORY_BUDGET,
+        ),
+    ]
+
+
+def _forget_the_archive() -> None:
+    """As a fresh process: the archive not yet read."""
+    from opsboard.services import archived_tasks
+    from opsboard.store import task_archive
+
+    task_archive._cache.clear()
+    archived_tasks._texts.clear()
+    archived_tasks._answers.clear()
+
+
+async def _app_search_times(big: Path, rounds: int) -> list[float]:
+    """View 2: `/archived:yes linen`, then enter (the archive is searched on
+    enter): from the filter's start to its frame, the archive read each time."""
+    from opsboard.store import BoardStore
+    from opsboard.tui.app import OpsboardApp
+
+    app = OpsboardApp(BoardStore(big, user="bench"))
+    app.animation_level = "none"
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        timer = FrameTimer(app.screen, ("apply_filter",))
+        for _ in range(rounds):
+            _forget_the_archive()
+            await pilot.press("slash", *"archived:yes linen")
+            seconds = await timer.press(pilot, "enter")
+            if seconds is not None:
+                times.append(seconds)
+            await pilot.press("escape")
+            await pilot.pause()
+    return times
+
+
+def cli_filter_rows(big: Path, runs: int) -> list[tuple]:
+    cli_ms = median_ms([run_measured("task", "list", str(big), "--filter", SEARCH)[0] for _ in range(runs + 1)][1:])
+    return [
+        (f"`opsboard task list --filter '{SEARCH}'`, a fresh process (ms)", round(cli_ms), FILTER_BUDGET_MS, cli_ms <= FILTER_BUDGET_MS)
+    ]
+
+
+def app_filter_rows(big: Path, rounds: int) -> list[tuple]:
+    app_ms = median_ms(asyncio.run(_app_search_times(big, rounds)))
+    label = "view 2: `archived:yes linen` + enter, archive read, to its frame (ms)"
+    return [(label, round(app_ms), FILTER_BUDGET_MS, app_ms <= FILTER_BUDGET_MS)]
+
+
+def main(runs: int = 7, rounds: int = 2) -> list[tuple]:
+    with tempfile.TemporaryDirectory(prefix="opsboard-bench-archive-") as folder:
+        big, new, rows = make_boards(Path(folder))
+        # the commands first, while this process is small (see make_boards); then the app, in this process
+        rows += add_rows(big, new, max(runs, 11))
+        rows += cli_filter_rows(big, runs)
+        rows += open_rows(big, runs)
+        rows += key_rows(big, rounds)
+        rows += app_filter_rows(big, max(rounds, 3))
+    return rows
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="The budgets of a 100,000-task board whose done tasks are archived.")
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes per start, task add and task list figure (default 7)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of key presses in view 2 (default 2)")
+    args = parser.parse_args()
+    rows = main(args.runs, args.rounds)
+    width = max(len(row[0]) for row in rows)
+    for name, result, budget, ok in rows:
+        verdict = {True: "pass", False: "FAIL", None: ""}[ok]
+        limit = f"≤ {budget:g}" if isinstance(budget, float) else budget
+        print(f"{name.ljust(width)}  {result!s:>12}  {limit:>7}  {verdict}")
+    sys.exit(1 if any(row[3] is False for row in rows) else 0)

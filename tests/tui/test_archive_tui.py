@@ -1,0 +1,95 @@
+"""The archive of done cards in the app (issue 17 part 3, issue 16 part 5):
+the lead sets its age beside the fold window (Z), the save that moves cards
+says so, `archived:yes` finds them in their Done column, a change to one
+brings it back to the board, and `u` takes the move back — each checked in
+the saved files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+from boards_app import board, make_app  # noqa: F401  (the fixture)
+from test_boards_view import open_design, shown, type_text
+from textual.widgets import Input
+
+from opsboard.tui.modals.form import FormScreen
+
+
+def on_disk(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+def archived(board: Path) -> set[str]:
+    path = board.with_name(board.name + ".archive.jsonl")
+    where: dict[str, str] = {}
+    for line in path.read_bytes().splitlines() if path.exists() else []:
+        record = orjson.loads(line)
+        where[record["id"]] = record["kind"]
+    return {task_id for task_id, kind in where.items() if kind == "moved"}
+
+
+async def set_archive_age(pilot, days: str) -> None:
+    await pilot.press("Z")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen)
+    form.query_one("#field-archive", Input).value = days
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_the_lead_sets_the_archive_age_and_the_move_is_said_found_and_undone(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        await pilot.press("Z")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert form.query_one("#field-archive", Input).value == "0"  # the fixture board never archives
+        form.query_one("#field-archive", Input).value = "forever"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form and on_disk(board)["meta"]["meta"]["archive_after_days"] == 0  # refused in the form
+        form.query_one("#field-archive", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # done 2026-01-10 and 01-20, the clock at 03-02: past 30 days, moved by that very save
+        assert on_disk(board)["meta"]["meta"]["archive_after_days"] == 30
+        assert archived(board) == {"t-d6", "t-d9"} and not {"t-d6", "t-d9"} & set(on_disk(board)["tasks"])
+        notices = [str(n.message) for n in pilot.app._notifications]
+        assert "2 done cards unchanged for 30 days moved to the archive (the filter archived:yes finds them)" in notices
+        assert shown(screen)["done"] == ["t-d7", "t-d8"] and screen.board.columns[3].folded == 0
+        await pilot.press("slash")
+        await type_text(pilot, "archived:yes")
+        await pilot.press("enter")  # the archive is searched on enter (or a pause in typing)
+        await pilot.pause()
+        assert shown(screen)["done"] == ["t-d6", "t-d7", "t-d8", "t-d9"]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("u")  # the setting …
+        await pilot.pause()
+        await pilot.press("u")  # … then the move: the cards come back
+        await pilot.pause()
+        assert archived(board) == set() and {"t-d6", "t-d9"} <= set(on_disk(board)["tasks"])
+        assert on_disk(board)["meta"]["meta"]["archive_after_days"] == 0
+
+
+async def test_a_card_found_in_the_archive_moves_back_to_the_board(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        await set_archive_age(pilot, "30")
+        assert "t-d6" in archived(board)
+        await pilot.press("slash")
+        await type_text(pilot, "archived:only banner")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(screen)["done"] == ["t-d6", "t-d9"]  # Old banner, New Year banner: only the archive
+        assert screen.current_task() is not None and screen.current_task().id == "t-d6"
+        await pilot.press("H")  # Done → Blocked asks why
+        await pilot.pause()
+        await type_text(pilot, "reprint")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        task = on_disk(board)["tasks"]["t-d6"]
+        assert task["status"] == "blocked" and task["blocked_reason"] == "reprint"
+        assert archived(board) == {"t-d9"}
