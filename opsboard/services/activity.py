@@ -337,6 +337,12 @@ def describe_change(entry: ActivityEntry) -> str:
         return pgettext("change", "new")
     if entry.kind is OpKind.DELETE:
         return pgettext("change", "deleted")
+    direction = archive_direction(entry.kind, entry.table, entry.after)
+    if direction is not None:
+        count = int(entry.after.get("count", 0))
+        if direction == MOVE:
+            return ngettext("{count} task to the archive", "{count} tasks to the archive", count).format(count=count)
+        return ngettext("{count} task back from the archive", "{count} tasks back from the archive", count).format(count=count)
     return _("{count} documents ({replaced} replaced)").format(count=entry.after.get("count", 0), replaced=entry.after.get("replaced", 0))
 
 

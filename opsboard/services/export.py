@@ -48,14 +48,14 @@ EXPORTERS: dict[str, Callable[[BoardStore], str]] = {
     "standup": _lazy("opsboard.services.standup", "standup_export"),
 }
 
+_ARCHIVED_BOARDS = _lazy("opsboard.services.task_board", "boards_export_with_archive")
+
 
 def export_view(store: BoardStore, view: str, *, include_archived: bool = False) -> str:
     """The view as Markdown; 'all' joins every view. `include_archived`: the
     boards with the done tasks in the archive too."""
     if include_archived and view in ("boards", "all"):
-        from .task_board import boards_export
-
-        boards = boards_export(store, include_archived=True)
+        boards = _ARCHIVED_BOARDS(store)
         if view == "boards":
             return boards
         return "\n\n".join((boards if name == "boards" else EXPORTERS[name](store)).rstrip() for name in VIEWS) + "\n"

@@ -250,3 +250,8 @@ def export_columns(seen: TaskContext) -> list[TaskColumn]:
             columns.append(TaskColumn(str(declared.column), _seeing(declared.show, seen), declared.columns, markdown))
         columns += recorded.get(declared.name, [])
     return [*columns, TaskColumn(_("Id"), lambda t: t.id, EVERY_COLUMN)]
+
+
+def boards_export_with_archive(store: BoardStore) -> str:
+    """The boards' Markdown with the done tasks in the archive too (`--include-archived`)."""
+    return boards_export(store, include_archived=True)

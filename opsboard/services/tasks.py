@@ -279,9 +279,9 @@ def changed_since(store: BoardStore, seen: Task) -> tuple[Task | None, list[str]
     version asks again rather than removing a teammate's edit unseen."""
     store.refresh()
     doc = store.raw(Table.TASKS).get(seen.id)
-    if doc is None:
+    current = find_task(store, seen.id) if doc is not None else find_archived(store, seen.id)  # archived: still there
+    if current is None:
         return None, []
-    current = find_task(store, seen.id)
     old, new = seen.to_doc(), current.to_doc()
     return current, [name.replace("_", " ") for name in _SHOWN_FIELDS if old.get(name) != new.get(name)]
 

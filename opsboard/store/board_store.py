@@ -499,7 +499,7 @@ class BoardStore:
         if not any(task_id in on_board for task_id in contents.lines):
             return contents
         kept = {k: v for k, v in contents.lines.items() if k not in on_board}
-        return task_archive.ArchiveContents(kept, {k: contents.entries[k] for k in kept}, contents.problems)
+        return task_archive.ArchiveContents(kept, contents.problems)
 
     def archived_item_counts(self) -> dict[str, int]:
         """Checklist item id → its done tasks in the archive, as the board
@@ -571,7 +571,7 @@ class BoardStore:
         """Undo of a move: the tasks it moved that are still archived come
         back, stamped now (so they stay the archive age before moving again)."""
         contents = self.archived()
-        ids = [task_id for task_id, entry in contents.entries.items() if entry == op.undoes]
+        ids = contents.moved_by(op.undoes or "")
         docs = [doc for doc in (contents.doc(task_id) for task_id in ids) if doc is not None]
         fresh = [{**doc, "updated_at": stamp.isoformat(), "updated_by": self.user} for doc in docs]
         self._table(Table.TASKS.value).insert_multiple(keyed(doc, str(doc["id"])) for doc in fresh)

@@ -58,8 +58,12 @@ class ArchiveContents:
     (bytes, parsed when asked for) and the activity entry that moved it."""
 
     lines: dict[str, bytes] = field(default_factory=dict)
-    entries: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # hand-broken lines, one message each
+
+    def moved_by(self, entry: str) -> list[str]:
+        """The ids of the tasks still archived by the activity entry `entry`."""
+        mark = b'"entry":' + orjson.dumps(entry)
+        return [task_id for task_id, line in self.lines.items() if mark in line]
 
     def doc(self, task_id: str) -> dict[str, Any] | None:
         line = self.lines.get(task_id)
@@ -130,7 +134,7 @@ def read_archive(board: Path) -> ArchiveContents:
         cached = _cache.get(str(path))
         if cached is not None and cached[0] == identity:
             return cached[1]
-    raw = read_input_file(path, what=_("archive of done tasks"), limit=ARCHIVE_LIMIT)
+    raw = read_input_file(path, what=_("task archive"), limit=ARCHIVE_LIMIT)
     contents = parse_archive(path, raw)
     if st is not None:
         _cache.clear()  # one board's archive at a time: it can be large
@@ -144,57 +148,46 @@ def read_so_far(board: Path) -> ArchiveContents | None:
     return cached[1] if cached is not None else None
 
 
-# A line as `_append` writes it: its id, kind and entry read by one regex
-# match, no JSON parse (95,000 lines are read in a tenth of a second).
-_WRITTEN = re.compile(rb'\{"id":"([^"\\]*)","kind":"(?:(moved)","entry":"([^"\\]*)"|returned")')
+# A line as `_append` writes it: its id and kind read by one regex match, no
+# JSON parse (95,000 lines are read in a few hundredths of a second); the
+# task itself is parsed when it is asked for.
+_WRITTEN = re.compile(rb'\{"id":"([^"\\]*)","kind":"(?:(moved)","entry":"|returned")')
 
 
-def _fast(line: bytes) -> tuple[str, str, str] | None:
-    """(id, kind, entry) of a line as `_append` writes it; None for any
-    other line (hand-edited: parsed in full)."""
-    found = _WRITTEN.match(line)
-    if found is None or not line.endswith(b"}"):
-        return None
-    task_id, moved, entry = found.groups()
-    if moved:
-        if not line.endswith(b"}}") or b',"task":{' not in line:
-            return None
-        return task_id.decode("utf-8", "replace"), MOVED, entry.decode("utf-8", "replace")
-    return task_id.decode("utf-8", "replace"), RETURNED, ""
-
-
-def _parsed(line: bytes) -> tuple[str, str, str]:
-    """(id, kind, entry) of any line; ValueError when it is not an archive record."""
+def _parsed(line: bytes) -> tuple[str, bool]:
+    """(id, moved) of a line written otherwise (by hand); ValueError when it
+    is not an archive record."""
     record = orjson.loads(line)
     task_id, kind = record["id"], record["kind"]
     if not isinstance(task_id, str) or kind not in (MOVED, RETURNED):
         raise ValueError
     if kind == MOVED and (not isinstance(record.get("task"), dict) or record["task"].get("id") != task_id):
         raise ValueError
-    return task_id, kind, str(record.get("entry", ""))
+    return task_id, kind == MOVED
 
 
 def parse_archive(path: Path, raw: bytes) -> ArchiveContents:
     contents = ArchiveContents()
+    kept = contents.lines
     lines = raw.split(b"\n")
     lines.pop()  # after the last newline: b"", or a line cut short by a crash (skipped)
+    match = _WRITTEN.match
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        found = match(line)
+        if found is not None and line.endswith(b"}"):  # the task itself is checked when it is read
+            task_id, moved = found[1].decode("utf-8", "replace"), found[2] is not None
+        elif not line.strip():
             continue
-        found = _fast(line)
-        if found is None:
+        else:
             try:
-                found = _parsed(line)
+                task_id, moved = _parsed(line)
             except (ValueError, KeyError, TypeError, AttributeError):
                 contents.problems.append(
                     _("{path}, line {line}: not an archived task; skipped (the file is left as it is)").format(path=path, line=number)
                 )
                 continue
-        task_id, kind, entry = found
-        if kind == MOVED:
-            contents.lines[task_id] = line
-            contents.entries[task_id] = entry
+        if moved:
+            kept[task_id] = line
         else:
-            contents.lines.pop(task_id, None)
-            contents.entries.pop(task_id, None)
+            kept.pop(task_id, None)
     return contents

@@ -16,7 +16,7 @@ import pytest
 from store_helpers import add_task, make_board, set_task
 
 from opsboard.services import undo
-from opsboard.services.activity import describe
+from opsboard.services.activity import describe, describe_change
 from opsboard.services.archived_tasks import archived_tasks, find_archived, set_archive_days
 from opsboard.services.errors import InputError
 from opsboard.services.task_filter import parse_filter
@@ -61,6 +61,7 @@ def test_a_save_moves_done_tasks_past_the_age_to_the_archive_file(old_done: Path
     assert set(on_disk(old_done)["tasks"]) == {"t-open"}
     assert archived_ids(old_done) == {"t-a", "t-b", "t-c"}
     assert store.last_archived == 3
+    assert [t.id for t in store.tasks()] == ["t-open"]  # the cached models follow the move
     lines = archive_lines(old_done)
     assert {line["task"]["title"] for line in lines} == {"Done t-a", "Done t-b", "Done t-c"}
     # one activity entry for the move, a revision before the user's own change
@@ -70,6 +71,7 @@ def test_a_save_moves_done_tasks_past_the_age_to_the_archive_file(old_done: Path
     assert move["revision"] + 1 == change["revision"] == on_disk(old_done)["meta"]["meta"]["revision"]
     assert {line["entry"] for line in lines} == {move["id"]}
     assert describe(store.activity()[-2], store) == "ana archived 3 done tasks"
+    assert describe_change(store.activity()[-2]) == "3 tasks to the archive"  # the activity view's change column
     # view 1's task counts still count the archived done task of a checklist item
     assert on_disk(old_done)["meta"]["meta"]["archived_done_by_item"] == {"item-1": 1}
     from opsboard.services.checklists import checklist_task_progress
@@ -102,7 +104,10 @@ def test_undo_of_the_move_brings_the_tasks_back_and_they_stay(old_done: Path) ->
     assert undo.undo_last(store).message == "Undid: ana assigned 'Shoot product photos' to lin"  # the user's change first
     result = undo.undo_last(store)
     assert result.message == "Undid: ana archived 3 done tasks"
+    assert describe(result.entries[0], store) == "ana brought 3 tasks back from the archive (undo)"
+    assert describe_change(result.entries[0]) == "3 tasks back from the archive"
     assert {"t-a", "t-b", "t-c", "t-open"} == set(on_disk(old_done)["tasks"])
+    assert {t.id for t in store.tasks()} == {"t-a", "t-b", "t-c", "t-open"}
     assert archived_ids(old_done) == set()  # each has its `returned` line
     assert not on_disk(old_done)["meta"]["meta"].get("archived_done_by_item")
     # redo moves them again, and undo brings them back again

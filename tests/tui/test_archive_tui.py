@@ -93,3 +93,43 @@ async def test_a_card_found_in_the_archive_moves_back_to_the_board(board: Path) 
         task = on_disk(board)["tasks"]["t-d6"]
         assert task["status"] == "blocked" and task["blocked_reason"] == "reprint"
         assert archived(board) == {"t-d9"}
+
+
+async def test_x_exports_the_archived_cards_when_the_filter_searches_them(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await open_design(pilot)
+        await set_archive_age(pilot, "30")
+        written = board.with_name("b-boards-2026-03-02.md")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Old banner" not in written.read_text(encoding="utf-8")  # the live board only
+        written.unlink()
+        await pilot.press("slash")
+        await type_text(pilot, "archived:yes")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = written.read_text(encoding="utf-8")
+        assert "Old banner" in text and "New Year banner" in text and "Logo refresh" in text
+
+
+async def test_a_card_found_in_the_archive_can_be_deleted(board: Path) -> None:
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        await set_archive_age(pilot, "30")
+        await pilot.press("slash")
+        await type_text(pilot, "archived:only old banner")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(screen)["done"] == ["t-d6"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")  # the confirmation
+        await pilot.pause()
+        assert "t-d6" not in on_disk(board)["tasks"] and "t-d6" not in archived(board)
+        assert shown(screen)["done"] == []

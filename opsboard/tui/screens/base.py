@@ -142,6 +142,10 @@ class ViewScreen(Screen[None]):
         """Which export `x` writes (a view may pick a narrower report)."""
         return self.VIEW_NAME
 
+    def export_includes_archived(self) -> bool:
+        """Whether `x` exports the archived done cards too (view 2 when its filter searches them)."""
+        return False
+
     def action_export(self) -> None:
         """`x`: the view in a format of services/export_formats.py, into the
         folder this person exported to last (else the board's)."""
@@ -159,7 +163,10 @@ class ViewScreen(Screen[None]):
             self.notify(_("Exported {view} to {path}").format(view=title, path=written), timeout=6, markup=False)
 
         write = asking_before_replacing(
-            lambda path, fmt="md", force=False: write_view_export(self.store, view, fmt, path, force=force), done
+            lambda path, fmt="md", force=False: write_view_export(
+                self.store, view, fmt, path, force=force, include_archived=self.export_includes_archived()
+            ),
+            done,
         )
         default = str(default_export_path(self.store, view, folder=self.ops_app.export_folder()))
         self.app.push_screen(export_path_form(title, default, write, formats=formats_for(view)))

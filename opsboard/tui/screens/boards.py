@@ -320,6 +320,9 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         if event.input.id == "filter":
             self._filter_as_typed(event.value)
 
+    def export_includes_archived(self) -> bool:
+        return bool(self.filter.archived)
+
     def _filter_as_typed(self, text: str) -> None:
         """Each key filters at once; a filter that searches the archive of
         done tasks (`archived:yes`) waits for a pause in typing or enter:
