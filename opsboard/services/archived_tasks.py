@@ -11,6 +11,7 @@ a second. Lines and validated tasks are cached until the archive changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -114,10 +115,16 @@ def _search(store: BoardStore, contents: ArchiveContents, chosen: TaskFilter) ->
     texts, valid = _cached(contents)
     needles = [*chosen.words, *(str(value) for value in (*chosen.values("owner"), *chosen.values("tag")))]
     ids: Sequence[str] = list(contents.lines)
+    plain = [needle for needle in needles if needle.isascii() and needle.isprintable() and '"' not in needle and "\\" not in needle]
+    if plain and not texts:  # the lines' bytes as written, any case: no text made of each line
+        found = [re.compile(re.escape(needle.encode()), re.IGNORECASE).search for needle in plain]
+        ids = [task_id for task_id, line in contents.lines.items() if all(search(line) for search in found)]
+        needles = [needle for needle in needles if needle not in plain]
     if needles:
         if len(texts) != len(contents.lines):
             texts.update((task_id, line.decode("utf-8", "replace").casefold()) for task_id, line in contents.lines.items())
         ids = [task_id for task_id in ids if all(needle in texts[task_id] for needle in needles)]
+    # a prefilter only (it may let through a line whose other fields hold the words): the filter decides
     candidates = _validated(store.archive_path, contents, ids, valid, result.problems)
     result.tasks = select(chosen, candidates, today())
     return result

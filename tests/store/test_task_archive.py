@@ -158,6 +158,8 @@ def test_search_across_the_archive_reads_it_only_when_asked(old_done: Path) -> N
     assert [t.id for t in archived_tasks(store, parse_filter("done t-b")).tasks] == ["t-b"]
     assert {t.id for t in archived_tasks(store, parse_filter("archived:only")).tasks} == {"t-a", "t-b", "t-c"}
     assert archived_tasks(store, parse_filter("due:overdue")).tasks == []
+    assert [t.id for t in archived_tasks(store, parse_filter("DONE T-C")).tasks] == ["t-c"]  # any case
+    assert archived_tasks(store, parse_filter("title kind")).tasks == []  # words of the file's own keys match no task
     found = find_archived(store, "t-c")
     assert found is not None and found.title == "Done t-c"
     from opsboard.services.tasks import list_tasks

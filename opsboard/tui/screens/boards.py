@@ -428,7 +428,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
             FormField("days", _("Fold done cards finished more than this many days ago"), str(done_fold_days(self.store))),
             FormField(
                 "archive",
-                _("Move done cards unchanged this many days to the archive (0: never; archived:yes finds them)"),
+                _("Archive done cards unchanged this many days (0: never)"),
                 str(self.store.archive_days()),
             ),
         ]
