@@ -56,8 +56,8 @@ def filter_words() -> list[tuple[str, str]]:
     """The filter's words as `?` explains them (the Chinese keywords in the
     Chinese interface): free text, then each declared key."""
     words = [(_("words"), _("in the title, owner, tags, notes, comments or id; each must be there"))]
-    words.append((_("archived:yes|only"), _("the archive of done tasks too, or only it")))  # where to look, then the fields
-    return words + [(str(f.filter.word), str(f.filter.explains)) for f in filter_fields() if f.filter]
+    words += [(str(f.filter.word), str(f.filter.explains)) for f in filter_fields() if f.filter]
+    return [*words, (_("archived:yes|only"), _("the archive of done tasks too, or only it"))]  # where to look, last
 
 
 @dataclass(frozen=True)

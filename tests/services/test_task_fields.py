@@ -132,7 +132,7 @@ def test_a_declared_field_is_in_the_cli_the_form_the_details_the_export_and_the_
     assert [t["title"] for t in json.loads(capsys.readouterr().out)] == ["Fix the funnel"]
     assert select(parse_filter("month:5"), store.tasks(), date(2026, 3, 2)) == [BoardStore(board, user="t").task(other.id)]
     assert str(FILTER_HELP).endswith(", month:1-12")
-    assert filter_words()[-1] == ("month:N", "the target month it serves")  # and `?` explains it
+    assert filter_words()[-2] == ("month:N", "the target month it serves")  # and `?` explains it (before archived:, last)
 
 
 @pytest.mark.parametrize("typed", ["x", "13", "3.5"])
