@@ -202,14 +202,11 @@ def main(runs: int = 7, rounds: int = 2) -> list[tuple]:
 if __name__ == "__main__":
     import argparse
 
+    from timing import print_budget_rows
+
     parser = argparse.ArgumentParser(description="The budgets of a 100,000-task board whose done tasks are archived.")
     parser.add_argument("--runs", type=int, default=7, help="fresh processes per start, task add and task list figure (default 7)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of key presses in view 2 (default 2)")
     args = parser.parse_args()
     rows = main(args.runs, args.rounds)
-    width = max(len(row[0]) for row in rows)
-    for name, result, budget, ok in rows:
-        verdict = {True: "pass", False: "FAIL", None: ""}[ok]
-        limit = f"≤ {budget:g}" if isinstance(budget, float) else budget
-        print(f"{name.ljust(width)}  {result!s:>12}  {limit:>7}  {verdict}")
-    sys.exit(1 if any(row[3] is False for row in rows) else 0)
+    sys.exit(print_budget_rows(rows, result_width=12))

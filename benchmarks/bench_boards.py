@@ -185,14 +185,11 @@ def main(runs: int = 11, rounds: int = 3) -> list[tuple]:
 if __name__ == "__main__":
     import argparse
 
+    from timing import print_budget_rows
+
     parser = argparse.ArgumentParser(description="The boards' budgets on a 10,000-task board.")
     parser.add_argument("--runs", type=int, default=11, help="fresh processes per start and task add figure (default 11)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of key presses in view 2 (default 3)")
     args = parser.parse_args()
     rows = main(args.runs, args.rounds)
-    width = max(len(row[0]) for row in rows)
-    for name, result, budget, ok in rows:
-        verdict = {True: "pass", False: "FAIL", None: ""}[ok]
-        limit = f"≤ {budget:g}" if isinstance(budget, float) else budget
-        print(f"{name.ljust(width)}  {result!s:>8}  {limit:>7}  {verdict}")
-    sys.exit(1 if any(row[3] is False for row in rows) else 0)
+    sys.exit(print_budget_rows(rows))

@@ -287,14 +287,11 @@ def main(runs: int = 3, read: float = 3.0) -> list[tuple]:
 if __name__ == "__main__":
     import argparse
 
+    from timing import print_budget_rows
+
     parser = argparse.ArgumentParser(description="View switches, first visits included, through tmux and with Pilot.")
     parser.add_argument("--runs", type=int, default=3, help="fresh apps per board and method (default 3)")
     parser.add_argument("--read", type=float, default=3.0, help="seconds on view 1 before the first switch (default 3)")
     args = parser.parse_args()
     rows = main(args.runs, args.read)
-    width = max(len(row[0]) for row in rows)
-    for name, result, budget, ok in rows:
-        verdict = {True: "pass", False: "FAIL", None: ""}[ok]
-        limit = f"≤ {budget:g}" if isinstance(budget, float) else budget
-        print(f"{name.ljust(width)}  {result!s:>8}  {limit:>7}  {verdict}")
-    sys.exit(1 if any(row[3] is False for row in rows) else 0)
+    sys.exit(print_budget_rows(rows))
