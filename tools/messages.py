@@ -4,8 +4,9 @@
                                         merge them into every .po (sorted, no
                                         source locations, one line per string)
     python tools/messages.py compile    write each .po's .mo beside it
-    python tools/messages.py merge BASE OURS THEIRS   git merge driver: union of
-                                        two catalogues, written into OURS
+    python tools/messages.py merge BASE OURS THEIRS   git merge driver: a
+                                        three-way merge of two catalogues,
+                                        message by message, written into OURS
 
 Sorted, location-free, unwrapped .po files make two branches that add messages
 touch different lines; the merge driver settles the rest.
@@ -90,15 +91,31 @@ def compile_all() -> None:
 
 
 def merge(base: Path, ours: Path, theirs: Path) -> int:
-    """Every message of both sides; where both translated one differently, ours."""
-    result, other = read(ours), read(theirs)
-    for message in other:
-        if not message.id:
-            continue
+    """A three-way merge of two catalogues, message by message: a message either
+    side added is kept, one either side deleted (present in the base, gone from
+    that side) stays deleted, and a translation only one side changed takes
+    that side's; where both changed it differently, ours."""
+    ancestor, result, other = read(base), read(ours), read(theirs)
+
+    def key(message) -> tuple:
+        return message.id, message.context
+
+    in_base = {key(m): m for m in ancestor if m.id}
+    in_ours = {key(m) for m in result if m.id}
+    in_theirs = {key(m): m for m in other if m.id}
+    for message in list(result):
+        if message.id and key(message) in in_base and key(message) not in in_theirs:
+            result.delete(message.id, message.context)  # theirs deleted it
+    for k, message in in_theirs.items():
+        original = in_base.get(k)
+        if k not in in_ours:
+            if original is None:  # theirs added it
+                result[message.id] = message
+            continue  # ours deleted it
         mine = result.get(message.id, message.context)
-        if mine is None:
-            result[message.id] = message
-        elif not mine.string and message.string:
+        theirs_changed = original is None or message.string != original.string
+        ours_unchanged = original is not None and mine.string == original.string
+        if message.string and (not mine.string or (theirs_changed and ours_unchanged)):
             mine.string, mine.flags = message.string, message.flags
     write(result, ours)
     return 0

@@ -105,3 +105,22 @@ def test_a_lazy_string_follows_the_language_chosen_after_it_was_made() -> None:
     assert i18n._("Quit") == "退出"
     i18n.set_language("en")
     assert str(declared) == "Quit"
+
+
+def _po(tmp_path: Path, name: str, entries: dict[str, str]) -> Path:
+    lines = ['msgid ""', 'msgstr ""', '"Language: zh\\n"', ""]
+    for msgid, msgstr in entries.items():
+        lines += [f'msgid "{msgid}"', f'msgstr "{msgstr}"', ""]
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_merge_driver_keeps_what_either_side_added_and_drops_what_either_deleted(tmp_path: Path) -> None:
+    # main deleted "Old" while a branch added "Mine": a rebase must not bring "Old" back
+    base = _po(tmp_path, "base.po", {"Kept": "保留", "Old": "旧", "Gone on ours": "我方删"})
+    ours = _po(tmp_path, "ours.po", {"Kept": "保留", "Old": "旧", "Mine": "我的"})
+    theirs = _po(tmp_path, "theirs.po", {"Kept": "保留了", "Gone on ours": "我方删", "Theirs": "他们的"})
+    assert messages.merge(base, ours, theirs) == 0
+    merged = {m.id: m.string for m in messages.read(ours) if m.id}
+    assert merged == {"Kept": "保留了", "Mine": "我的", "Theirs": "他们的"}
