@@ -38,45 +38,31 @@ def _good(info: BackupInfo) -> str:
     return pgettext("backup is good", "yes") if info.good else _("no: {problem}").format(problem=info.problem)
 
 
-def backup_table(report: list[BackupInfo]) -> str:
+def _facts(info: BackupInfo) -> tuple:
+    """What both tables say of a saved copy after its first column."""
+    return (
+        f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
+        _size(info.size),
+        _good(info),
+        "" if info.tasks is None else info.tasks,
+        "" if info.revision is None else info.revision,
+    )
+
+
+def _table(rows: list[tuple], first: str, saved: str) -> str:
     from tabulate import tabulate
 
-    rows = [
-        (
-            info.number,
-            f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
-            _size(info.size),
-            _good(info),
-            "" if info.tasks is None else info.tasks,
-            "" if info.revision is None else info.revision,
-        )
-        for info in report
-    ]
-    return tabulate(
-        rows,
-        headers=("N", pgettext("backup column", "saved"), _("size"), _("good"), _("tasks"), _("revision")),
-        tablefmt="simple",
-        disable_numparse=True,
-    )
+    headers = (first, saved, _("size"), _("good"), _("tasks"), _("revision"))
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
+def backup_table(report: list[BackupInfo]) -> str:
+    return _table([(info.number, *_facts(info)) for info in report], "N", pgettext("backup column", "saved"))
 
 
 def day_table(report: list[BackupInfo]) -> str:
-    from tabulate import tabulate
-
-    rows = [
-        (
-            info.day.isoformat() if info.day else "",
-            f"{info.saved_at:%Y-%m-%d %H:%M:%S}",
-            _size(info.size),
-            _good(info),
-            "" if info.tasks is None else info.tasks,
-            "" if info.revision is None else info.revision,
-        )
-        for info in report
-    ]
-    return tabulate(
-        rows, headers=(_("day"), _("last saved"), _("size"), _("good"), _("tasks"), _("revision")), tablefmt="simple", disable_numparse=True
-    )
+    rows = [(info.day.isoformat() if info.day else "", *_facts(info)) for info in report]
+    return _table(rows, _("day"), _("last saved"))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
