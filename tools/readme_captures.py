@@ -37,7 +37,7 @@ class Capture:
 
 CAPTURES = {
     "1": Capture("### 1 · Checklists", ("1",), 16),
-    "2": Capture("### 2 · Boards", ("2", "right_square_bracket"), 18),
+    "2": Capture("### 2 · Boards", ("2", "right_square_bracket", "right_square_bracket"), 18),
     "3": Capture("### 3 · Targets", ("3",), 25),
     "4": Capture("### 4 · Review", ("4",), 30),
     "5": Capture("### 5 · Stand-up", ("5",), 15),

@@ -1,0 +1,27 @@
+"""The README's pictures come from tools/readme_captures.py: each shows the
+view its text is about (view 2's: the Marketing board, whose cards the
+paragraph under it describes, not the first department or the overview)."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "readme_captures.py"
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("readme_captures", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_view_2_picture_shows_the_marketing_board(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPSBOARD_NOW", "XDG_CONFIG_HOME"):  # the tool sets them; put them back after
+        monkeypatch.setenv(name, "")
+    picture = load_tool().capture_view("2")
+    assert "Marketing  5 open · 1 blocked · 3 overdue" in picture.splitlines()[1]
