@@ -16,7 +16,7 @@ from opsboard import model as models  # pydantic loads on first use, not with th
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.store import BoardStore
-from opsboard.store.archiving import MOVE, RETURN, archive_direction
+from opsboard.store.archiving import EDIT, MOVE, RETURN, archive_direction
 
 from .plan_change_words import plan_change, plan_phrase
 
@@ -300,6 +300,9 @@ def describe(entry: ActivityEntry, store: BoardStore) -> str:
         phrase = ngettext("brought {count} task back from the archive", "brought {count} tasks back from the archive", count).format(
             count=count
         )
+    elif archive_direction(entry.kind, entry.table, entry.after) == EDIT:
+        count = int(entry.after.get("count", 0))
+        phrase = ngettext("changed {count} archived task", "changed {count} archived tasks", count).format(count=count)
     else:  # REPLACE: an import, worded by whoever made it
         count = entry.after.get("count", 0)
         phrase = _import_phrase(entry.summary) or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))
@@ -338,12 +341,31 @@ def describe_change(entry: ActivityEntry) -> str:
     if entry.kind is OpKind.DELETE:
         return pgettext("change", "deleted")
     direction = archive_direction(entry.kind, entry.table, entry.after)
+    if direction == EDIT:
+        return _archived_change(entry)
     if direction is not None:
         count = int(entry.after.get("count", 0))
         if direction == MOVE:
             return ngettext("{count} task to the archive", "{count} tasks to the archive", count).format(count=count)
         return ngettext("{count} task back from the archive", "{count} tasks back from the archive", count).format(count=count)
     return _("{count} documents ({replaced} replaced)").format(count=entry.after.get("count", 0), replaced=entry.after.get("replaced", 0))
+
+
+def _archived_change(entry: ActivityEntry) -> str:
+    """'owner: mei → meilin (3 archived tasks)': the first task's fields, which
+    a rename gives every task alike."""
+    count = int(entry.after.get("count", 0))
+    changed: dict[str, dict[str, object]] = entry.after.get("tasks") or {}
+    was: dict[str, dict[str, object]] = (entry.before or {}).get("tasks") or {}
+    first = next(iter(changed), "")
+    old = was.get(first, {})
+    parts = [
+        f"{field_word(field)}: {format_value(field, old.get(field), entry.table)} → {format_value(field, new, entry.table)}"
+        for field, new in changed.get(first, {}).items()
+    ]
+    return ngettext("{changes} ({count} archived task)", "{changes} ({count} archived tasks)", count).format(
+        changes=_("; ").join(parts), count=count
+    )
 
 
 # a document's fields in the interface language (English keeps the stored names)

@@ -15,9 +15,12 @@ from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Person, Table, Task, TaskStatus
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
+from opsboard.store.archiving import ARCHIVE_KEY, EDIT, archive_direction
 
+from .archived_tasks import archived_tasks
 from .departments import resolve_department
 from .errors import InputError
+from .task_filter import ONLY, TaskFilter
 
 NAME_HELP = _l("a short name such as 'wang': it is what a task's owner holds")
 
@@ -79,8 +82,9 @@ def add_person(store: BoardStore, name: str, *, display_name: str = "", departme
 
 
 def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | None = None) -> tuple[Person, int]:
-    """Rename a person and every task they own, as one save (one undo).
-    Returns the person as saved and how many tasks changed owner."""
+    """Rename a person and every task they own, on the board and in its
+    archive of done tasks, as one save (one undo). Returns the person as
+    saved and how many tasks changed owner."""
     person = find_person(store, old)
     if person is None:
         raise InputError(_("no one called '{old}' on the roster (see `opsboard people list`)").format(old=old))
@@ -110,8 +114,29 @@ def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | 
             for t in store.tasks()
             if t.owner.casefold() == old_key
         ]
-    store.apply(*ops)
-    return find_person(store, name) or person, len(ops) - 1
+        archived = _archived_of(store, old_key)
+        if archived:  # last: the archive is written (as a move is) just before the board is saved
+            ops.append(
+                Operation(
+                    kind=OpKind.REPLACE,
+                    table=Table.TASKS,
+                    after={ARCHIVE_KEY: EDIT, "tasks": {i: {"owner": name} for i in archived}},
+                    label="edit",
+                )
+            )
+    entries = store.apply(*ops)
+    moved = sum(1 for e in entries if e.table is Table.TASKS and e.kind is OpKind.SET)
+    moved += sum(int(e.after.get("count", 0)) for e in entries if archive_direction(e.kind, e.table, e.after) == EDIT)
+    return find_person(store, name) or person, moved
+
+
+def _archived_of(store: BoardStore, owner_key: str) -> list[str]:
+    """Ids of the archived tasks `owner_key` (case folded) owns (a rename is
+    rare: reading the archive for it is fine)."""
+    if not store.archive_path.exists():
+        return []
+    chosen = TaskFilter(terms=(("owner", (owner_key,)),), archived=ONLY)
+    return [t.id for t in archived_tasks(store, chosen).tasks if t.owner.casefold() == owner_key]
 
 
 def people_load(people: Sequence[Person], tasks: Iterable[Task], day: date) -> list[PersonLoad]:

@@ -27,7 +27,7 @@ import orjson
 from opsboard.i18n import _
 from opsboard.model import ActivityEntry, Operation, OpKind
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
-from opsboard.store.archiving import ARCHIVE_KEY, MOVE, RETURN, archive_direction
+from opsboard.store.archiving import ARCHIVE_KEY, EDIT, MOVE, RETURN, archive_direction
 
 from .activity import describe, doc_title, field_word, format_value, original_change
 from .errors import InputError
@@ -210,6 +210,8 @@ def _inverse(entry: ActivityEntry, label: str) -> Operation:
         return Operation(kind=OpKind.REPLACE, after={ARCHIVE_KEY: RETURN}, **common)
     if direction == RETURN:  # those tasks move to the archive again
         return Operation(kind=OpKind.REPLACE, after={ARCHIVE_KEY: MOVE, "ids": list(entry.after.get("ids") or [])}, **common)
+    if direction == EDIT:  # the archived tasks get their values back
+        return Operation(kind=OpKind.REPLACE, after={ARCHIVE_KEY: EDIT, "tasks": dict((entry.before or {}).get("tasks") or {})}, **common)
     if entry.kind is OpKind.SET:
         # `before` = what we set: if someone changed it since, that is a conflict, not an overwrite
         return Operation(kind=OpKind.SET, after=dict(entry.before or {}), before=dict(entry.after), **common)
@@ -226,6 +228,10 @@ def _changed_since_by_others(store: BoardStore, group: Group) -> ActivityEntry |
     user = group[0].by
     revision = group[0].revision
     touched = {(e.table, e.doc_id): (set(e.after) if e.kind is OpKind.SET else None) for e in group}
+    for e in group:  # archived tasks changed where they lie: each task's own fields
+        if archive_direction(e.kind, e.table, e.after) == EDIT:
+            del touched[(e.table, e.doc_id)]
+            touched.update(((e.table, task_id), set(fields)) for task_id, fields in (e.after.get("tasks") or {}).items())
     log = _log(store, user)
     if log and log[0].revision > revision:  # the group itself is in the archive
         log = [*_archived(store), *log]

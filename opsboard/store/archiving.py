@@ -24,9 +24,13 @@ ARCHIVE_DAYS = 30
 MAX_ARCHIVE_DAYS = 3650
 DAYS_FIELD = "archive_after_days"  # in the meta document
 ITEM_COUNTS = "archived_done_by_item"  # meta: checklist item id → its done tasks in the archive
+DEPARTMENT_COUNTS = "archived_done_by_department"  # meta: department id → its done tasks in the archive
+OWNER_COUNTS = "archived_done_by_owner"  # meta: owner (case folded) → their done tasks in the archive
+COUNTED = ((ITEM_COUNTS, "checklist_item"), (DEPARTMENT_COUNTS, "department"), (OWNER_COUNTS, "owner"))
 ARCHIVE_LABEL = "archive"  # the label of the automatic move's activity entry
 ARCHIVE_KEY = "archive"  # in an operation's and an entry's `after`: MOVE or RETURN
 MOVE, RETURN = "move", "return"
+EDIT = "edit"  # fields of archived tasks changed where they lie (a person renamed)
 
 
 def archive_days(meta: dict[str, Any]) -> int:
@@ -37,8 +41,9 @@ def archive_days(meta: dict[str, Any]) -> int:
 
 def archive_direction(kind: OpKind, table: Table, after: dict[str, Any]) -> str | None:
     """MOVE or RETURN for an operation or entry that moves tasks between the
-    board and its archive; None for any other."""
-    if kind is OpKind.REPLACE and table is Table.TASKS and after.get(ARCHIVE_KEY) in (MOVE, RETURN):
+    board and its archive, EDIT for one that changes archived tasks; None
+    for any other."""
+    if kind is OpKind.REPLACE and table is Table.TASKS and after.get(ARCHIVE_KEY) in (MOVE, RETURN, EDIT):
         return str(after[ARCHIVE_KEY])
     return None
 
@@ -77,13 +82,22 @@ def due_for_archive(tasks: Docs, now: datetime, days: int, keep: Iterable[str] =
     return due
 
 
-def count_items(meta: dict[str, Any], docs: Iterable[dict[str, Any]], sign: int) -> dict[str, int]:
-    """The meta's per-checklist-item count of archived done tasks, after
-    `docs` moved in (sign 1) or out (-1): view 1's "tasks 2/3" counts them
-    without reading the archive."""
-    counts = {k: v for k, v in (meta.get(ITEM_COUNTS) or {}).items() if isinstance(v, int)}
+def count_archived(meta: dict[str, Any], docs: Iterable[dict[str, Any]], sign: int) -> dict[str, dict[str, int]]:
+    """The meta's counts of archived done tasks per checklist item, department
+    and owner, after `docs` moved in (sign 1) or out (-1): view 1's "tasks
+    2/3" and the overview's Done column count them without reading the
+    archive. Owners are counted case folded, as the roster matches them."""
+    counted = {
+        name: {k: v for k, v in (meta.get(name) or {}).items() if isinstance(v, int) and not isinstance(v, bool)} for name, _ in COUNTED
+    }
+    done = TaskStatus.DONE.value
     for doc in docs:
-        item = doc.get("checklist_item")
-        if item and doc.get("status") == TaskStatus.DONE.value:
-            counts[item] = max(0, counts.get(item, 0) + sign)
-    return {k: v for k, v in counts.items() if v > 0}
+        if doc.get("status") != done:
+            continue
+        for name, field in COUNTED:
+            key = doc.get(field)
+            if isinstance(key, str) and key:
+                key = key.casefold() if name == OWNER_COUNTS else key
+                counts = counted[name]
+                counts[key] = max(0, counts.get(key, 0) + sign)
+    return {name: {k: v for k, v in counts.items() if v > 0} for name, counts in counted.items()}

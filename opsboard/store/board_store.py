@@ -25,7 +25,7 @@ from opsboard.model.ids import new_id
 
 from . import archive, archiving, migrations, task_archive
 from .archive import activity_archive_path as activity_archive_path
-from .archiving import ARCHIVE_KEY, ITEM_COUNTS, MOVE, RETURN, archive_direction
+from .archiving import ARCHIVE_KEY, EDIT, ITEM_COUNTS, MOVE, RETURN, archive_direction
 from .atomic import keep_copy
 from .doc_table import Docs, DocTable, Tables, keyed
 from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, document_problem, revision_problem, table_model, validate
@@ -479,6 +479,8 @@ class BoardStore:
         direction = archive_direction(op.kind, op.table, op.after)
         if direction == RETURN:
             return self._return_moved_by(op, stamp=stamp, revision=revision, returned=returned)
+        if direction == EDIT:
+            return self._edit_archived(op, stamp=stamp, revision=revision)
         if direction == MOVE:
             wanted = [str(task_id) for task_id in op.after.get("ids") or []]
             moved = self._move_out(wanted, stamp=stamp, revision=revision, label=op.label, undoes=op.undoes)
@@ -501,10 +503,11 @@ class BoardStore:
         kept = {k: v for k, v in contents.lines.items() if k not in on_board}
         return task_archive.ArchiveContents(kept, contents.problems)
 
-    def archived_item_counts(self) -> dict[str, int]:
+    def archived_item_counts(self, counted: str = ITEM_COUNTS) -> dict[str, int]:
         """Checklist item id → its done tasks in the archive, as the board
-        keeps count (view 1's "tasks 2/3" without reading the archive)."""
-        counts = self.raw(Table.META).get("meta", {}).get(ITEM_COUNTS)
+        keeps count (view 1's "tasks 2/3" without reading the archive);
+        `counted`: archiving.DEPARTMENT_COUNTS or OWNER_COUNTS for those."""
+        counts = self.raw(Table.META).get("meta", {}).get(counted)
         if not isinstance(counts, dict):
             return {}
         return {str(k): v for k, v in counts.items() if isinstance(v, int) and not isinstance(v, bool) and v > 0}
@@ -534,8 +537,7 @@ class BoardStore:
 
     def _count_items(self, docs: Sequence[dict[str, Any]], sign: int) -> None:
         meta = self._table(Table.META.value)
-        counts = archiving.count_items(dict(meta.get(doc_id="meta") or {}), docs, sign)
-        meta.update({ITEM_COUNTS: counts}, doc_ids=["meta"])
+        meta.update(archiving.count_archived(dict(meta.get(doc_id="meta") or {}), docs, sign), doc_ids=["meta"])
 
     def _move_out(
         self, ids: Sequence[str], *, stamp: datetime, revision: int, label: str, undoes: str | None = None, automatic: bool = False
@@ -585,6 +587,40 @@ class BoardStore:
             table=Table.TASKS,
             label=op.label,
             after={ARCHIVE_KEY: RETURN, "count": len(docs), "ids": [str(doc["id"]) for doc in docs]},
+            revision=revision,
+            undoes=op.undoes,
+        )
+
+    def _edit_archived(self, op: Operation, *, stamp: datetime, revision: int) -> ActivityEntry:
+        """Fields of archived tasks changed where they lie (`after["tasks"]`:
+        id → new values), their lines appended before the board is saved;
+        tasks back on the board meanwhile are left to the board's own ops."""
+        contents = self.archived()
+        wanted: dict[str, Any] = op.after.get("tasks") or {}
+        records, before, after = [], {}, {}
+        for task_id, fields in wanted.items():
+            record = contents.record(str(task_id))
+            if record is None or not isinstance(fields, dict):
+                continue
+            old = record["task"]
+            before[task_id] = {k: old.get(k) for k in fields}
+            after[task_id] = dict(fields)
+            records.append({**record, "task": {**old, **fields}})
+        try:
+            task_archive.append_changed(self.path, records)
+        except OSError as error:
+            raise BoardWriteError(self.archive_path, error) from None
+        self._count_items([r["task"] for r in records], 1)  # the counts follow an owner's new name
+        self._count_items([{**r["task"], **before[r["id"]]} for r in records], -1)
+        return models.ActivityEntry(
+            id=new_id("a"),
+            at=stamp,
+            by=self.user,
+            kind=OpKind.REPLACE,
+            table=Table.TASKS,
+            label=op.label,
+            before={"tasks": before},
+            after={ARCHIVE_KEY: EDIT, "count": len(records), "tasks": after},
             revision=revision,
             undoes=op.undoes,
         )

@@ -8,6 +8,9 @@ save) holds what is live. One JSON object a line, appended, never rewritten:
   a task moved here by the activity entry `entry`;
 - `{"id": "t-…", "kind": "returned", "at": …}` it went back to the board.
 
+A change to an archived task (its owner renamed) appends its `moved` line
+again, the same move with the task as changed: the last line wins.
+
 The last line about an id says where it is. Order of the writes, so that a
 `kill -9` between the two files loses nothing:
 
@@ -65,15 +68,20 @@ class ArchiveContents:
         mark = b'"entry":' + orjson.dumps(entry)
         return [task_id for task_id, line in self.lines.items() if mark in line]
 
-    def doc(self, task_id: str) -> dict[str, Any] | None:
+    def record(self, task_id: str) -> dict[str, Any] | None:
+        """The task's `moved` line, parsed (None: not archived, or unreadable)."""
         line = self.lines.get(task_id)
         if line is None:
             return None
         try:
-            task = orjson.loads(line).get("task")
-        except (orjson.JSONDecodeError, AttributeError):
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError:
             return None
-        return task if isinstance(task, dict) else None
+        return record if isinstance(record, dict) and isinstance(record.get("task"), dict) else None
+
+    def doc(self, task_id: str) -> dict[str, Any] | None:
+        record = self.record(task_id)
+        return None if record is None else record["task"]
 
     def task_json(self, task_id: str) -> bytes | None:
         """The archived task's own JSON, cut from its line as `_append`
@@ -107,6 +115,21 @@ def append_moved(board: Path, docs: Sequence[dict[str, Any]], *, entry: str, at:
     _append(
         board,
         (orjson.dumps({"id": str(doc["id"]), "kind": MOVED, "entry": entry, "at": at, "by": by, "task": doc}) + b"\n" for doc in docs),
+    )
+
+
+def append_changed(board: Path, records: Sequence[dict[str, Any]]) -> None:
+    """Archived tasks as changed: each `moved` line again, its move's entry,
+    time and author kept, with the task as it now is (fsynced)."""
+    _append(
+        board,
+        (
+            orjson.dumps(
+                {"id": r["id"], "kind": MOVED, "entry": r.get("entry", ""), "at": r.get("at"), "by": r.get("by"), "task": r["task"]}
+            )
+            + b"\n"
+            for r in records
+        ),
     )
 
 
