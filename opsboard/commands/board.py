@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from opsboard.i18n import _
+from opsboard.services.archived_tasks import check_archive
 from opsboard.services.board_files import check_board, init_board, open_board
 from opsboard.services.errors import InputError
 from opsboard.services.export import VIEWS, export_view, write_markdown
@@ -118,4 +119,7 @@ def _day(text: str | None, option: str):
 
 def cmd_check(args: argparse.Namespace) -> int:
     print(check_board(args.board, user=current_user(args.user)))
+    archive = check_archive(open_board(args.board, user=current_user(args.user)))
+    if archive is not None:
+        print(archive)
     return 0

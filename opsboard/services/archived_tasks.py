@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.i18n import _
+from opsboard.i18n import _, ngettext
+from opsboard.i18n.formats import number
 from opsboard.model import OpKind, Table
 from opsboard.model.clock import today
-from opsboard.store import BoardStore
+from opsboard.store import BoardError, BoardStore
 from opsboard.store.archiving import DAYS_FIELD, MAX_ARCHIVE_DAYS
 from opsboard.store.task_archive import ArchiveContents
 
@@ -147,6 +148,38 @@ def find_archived(store: BoardStore, task_id: str) -> Task | None:
     _texts_unused, valid = _cached(contents)
     found = _validated(store.archive_path, contents, [task_id], valid, [])
     return found[0] if found else None
+
+
+def check_archive(store: BoardStore) -> str | None:
+    """`opsboard check` on the archive beside the board: every line read and
+    every archived task validated (one at a time, none kept: the memory of
+    one task, not of 95,000). A one-line summary (None: no archive), or
+    BoardError naming the first damaged line and how many more there are."""
+    if not store.archive_path.exists():
+        return None
+    contents = store.archived()  # InputFileError (one line) when it cannot be read
+    problems = list(contents.problems)
+    contents.problems.clear()  # said here, not again as the command's closing notice
+    for task_id in contents.lines:
+        try:
+            _task(contents, task_id)
+        except ValueError as error:  # orjson's and pydantic's errors are ValueErrors
+            problems.append(
+                _("{path}: archived task '{id}' is not valid ({error})").format(
+                    path=store.archive_path, id=task_id, error=" ".join(str(error).split())[:120]
+                )
+            )
+    if problems:
+        count = len(problems) - 1
+        if not count:
+            raise BoardError(problems[0])
+        raise BoardError(
+            ngettext("{problem} (and {count} more)", "{problem} (and {count} more)", count).format(problem=problems[0], count=number(count))
+        )
+    count = len(contents.lines)
+    return ngettext("{path}: OK — {count} archived task", "{path}: OK — {count} archived tasks", count).format(
+        path=store.archive_path, count=number(count)
+    )
 
 
 def parse_archive_days(days: int | str) -> int:

@@ -169,8 +169,13 @@ def check_board(path: str | Path, *, user: str) -> str:
     store = open_board(path, user=user)
     problems = store.validate_all()
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise BoardError(f"{store.path}: {problems[0]}{more}")
+        first = _("{path}: {problem}").format(path=store.path, problem=problems[0])
+        count = len(problems) - 1
+        if count:
+            first = ngettext("{problem} (and {count} more)", "{problem} (and {count} more)", count).format(
+                problem=first, count=number(count)
+            )
+        raise BoardError(first)
     meta = store.meta()
     return _("{path}: OK — '{name}', {tasks}, {items}, revision {revision}").format(
         path=store.path, name=meta.name, tasks=_tasks(len(store.tasks())), items=_items(len(store.checklist())), revision=store.revision

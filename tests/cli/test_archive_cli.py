@@ -115,3 +115,31 @@ def test_the_archive_is_refused_as_an_export_target(board: Path, capsys) -> None
     code, out, err = run(capsys, "export", str(board), "--view", "boards", "-o", str(archive))
     assert code == 1 and "that is a file the board keeps beside it" in err and "nothing was written" in err
     assert archive.read_bytes() == before
+
+
+def test_check_reads_the_archive_and_says_how_many_tasks_it_holds(board: Path, capsys) -> None:
+    run(capsys, "archive", str(board), "--days", "7")
+    code, out, err = run(capsys, "check", str(board))
+    assert code == 0 and err == ""
+    assert out.splitlines()[1] == f"{board}.archive.jsonl: OK — 2 archived tasks"
+
+
+def test_check_names_the_first_damaged_archive_line_and_counts_the_others(board: Path, capsys) -> None:
+    run(capsys, "archive", str(board), "--days", "7")
+    archive = board.with_name("b.json.archive.jsonl")
+    lines = archive.read_bytes().splitlines(keepends=True)
+    bad_task = lines[1].replace(b'"priority":3', b'"priority":"urgent"')
+    assert bad_task != lines[1]
+    archive.write_bytes(lines[0] + b'{"id": 7}\n' + bad_task + b"\x00\xff not json\n")
+    code, out, err = run(capsys, "check", str(board))
+    assert code == 1 and "Traceback" not in err and len(err.splitlines()) == 1
+    assert err.startswith(f"opsboard: {archive}, line 2: not an archived task") and err.endswith("(and 2 more)\n")
+    assert archive.read_bytes().startswith(lines[0])  # the file is left as it is
+
+
+def test_check_of_an_archive_that_cannot_be_read_is_one_line(board: Path, capsys) -> None:
+    archive = board.with_name("b.json.archive.jsonl")
+    archive.mkdir()
+    code, out, err = run(capsys, "check", str(board))
+    assert code == 1 and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert str(archive) in err
