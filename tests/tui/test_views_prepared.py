@@ -176,3 +176,41 @@ async def test_a_plan_a_view_cannot_read_is_said_at_its_first_visit_not_over_vie
         await pilot.pause()
         assert app.current_mode == mode
         assert len(notices(app, "plan")) == 1, [n.message for n in app._notifications]
+
+
+def break_the_plan(board: Path) -> None:
+    data = json.loads(board.read_text(encoding="utf-8"))
+    data.setdefault("targets", {})["plan"] = {"year": "next year", "annual_revenue": "lots"}
+    board.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("prepare", [True, False])
+@pytest.mark.parametrize(("key", "then", "status"), [("3", "e", "#targets-status"), ("4", "x", "#review-status")])
+async def test_a_view_that_cannot_read_the_plan_says_so_at_once_and_keys_go_through(
+    board: Path, prepare: bool, key: str, then: str, status: str
+) -> None:
+    """No wait for figures that will never come (key_order.HOLD_LIMIT, 5 s):
+    the view says why on its status line, and the next key acts on it."""
+    from textual import events
+
+    from opsboard.tui.modals.export_path import ExportForm
+
+    break_the_plan(board)
+    app = preparing_app(board) if prepare else make_app(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        if prepare:
+            await prepared(pilot)
+        await pilot.pause()
+        app.post_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        said = len(notices(app, "plan"))
+        app.post_message(events.Key(then, then))
+        await pilot.pause(0.3)
+        view = app._screen_stacks[app.current_mode][0]
+        assert "could not" in str(view.query_one(status).render()) and "plan" in str(view.query_one(status).render())
+        assert not view.query_one(status.replace("status", "loading")).display
+        assert not app.key_order.held
+        if then == "e":  # the plan's form cannot open: the problem is said again, not a traceback
+            assert len(notices(app, "plan")) == said + 1, [n.message for n in app._notifications]
+        else:
+            assert isinstance(app.screen, ExportForm)

@@ -135,8 +135,10 @@ class ReviewScreen(ViewScreen):
                 return  # nothing saved since: keep the prepared reports
             inputs = read_review_inputs(self.store)
         except BoardError as error:
+            self.on_review_screen_failed(self.Failed(str(error)))  # said on the view at once; keys act on it
             self.notify(str(error), severity="error", timeout=8, markup=False)
             return
+        self.failed = False
         self.prepare(inputs)
 
     @work(thread=True, exclusive=True, group="review-prepare")

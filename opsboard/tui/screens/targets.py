@@ -82,9 +82,17 @@ class TargetsScreen(ViewScreen):
             self.view = view
             super().__init__()
 
+    class Failed(Message):
+        """The worker could not work the figures out."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
     def __init__(self) -> None:
         super().__init__()
         self.view: TargetsView | None = None
+        self.problem: str | None = None  # why the figures could not be worked out (keys act on the view then)
         self.month: int | None = 1  # the selected month; None: the year to date
         self.compare: int | None = None  # the earlier version shown beside the plan; None: the previous
 
@@ -129,7 +137,8 @@ class TargetsScreen(ViewScreen):
 
     @property
     def ready_for_keys(self) -> bool:
-        return self.view is not None  # the plan at least: the months to move through
+        # the plan at least (the months to move through), or why there is none: keys need not wait
+        return self.view is not None or self.problem is not None
 
     # -- computing -------------------------------------------------------------
     def reload(self) -> None:
@@ -139,16 +148,32 @@ class TargetsScreen(ViewScreen):
         try:
             inputs = read_targets_inputs(self.store)
         except BoardError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self._failed(str(error))
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
+        self.problem = None
         self.compute(inputs)
+
+    def _failed(self, reason: str) -> None:
+        """The figures cannot be worked out: said on the view at once (not a
+        loading indicator for ever), and keys act on what it shows."""
+        self.problem = reason
+        self.query_one("#targets-loading").display = False
+        self.query_one("#targets-status", Static).update(Text(_("Targets · could not work out the plan ({reason})").format(reason=reason)))
+
+    def on_targets_screen_failed(self, message: Failed) -> None:
+        self._failed(message.reason)
 
     @work(thread=True, exclusive=True, group="targets-compute")
     def compute(self, inputs: TargetsInputs) -> None:
         worker = get_current_worker()
-        if self.view is None:  # the first time: the plan at once, the actuals once pandas is in
-            self.post_message(self.Computed(compute_plan(inputs)))
-        view = compute_targets(inputs)
+        try:
+            if self.view is None:  # the first time: the plan at once, the actuals once pandas is in
+                self.post_message(self.Computed(compute_plan(inputs)))
+            view = compute_targets(inputs)
+        except Exception as error:  # a message on the view, never a crashed app
+            self.post_message(self.Failed(f"{type(error).__name__}: {error}"))
+            return
         if not worker.is_cancelled:
             self.post_message(self.Computed(view))
 
@@ -266,6 +291,9 @@ class TargetsScreen(ViewScreen):
         tabs.active = TABS[(TABS.index(tabs.active or TABS[0]) + step) % len(TABS)]
 
     def action_assumptions(self) -> None:
+        if self.view is None and self.problem is not None:
+            self.notify(self.problem, severity="error", timeout=8, markup=False)
+            return
         plan = self.view.plan if self.view is not None else self.store.plan()
         texts = assumption_texts(plan, self.store.meta())
 
