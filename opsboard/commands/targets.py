@@ -8,9 +8,11 @@ import argparse
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr
 from opsboard.model.campaigns import PHASE_WORDS
+from opsboard.model.labels import plan_change_words
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
 from opsboard.services.campaigns import add_campaign, remove_campaign
+from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError, NeedsConfirmation
 from opsboard.services.target_plan import plan_versions
 from opsboard.services.targets import create_corrective_task, set_target, targets_view
@@ -274,10 +276,16 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _campaign_line(campaign) -> str:
+def _campaign_line(campaign, departments: dict[str, str]) -> str:
     phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
     platform = f" [{campaign.platform}]" if campaign.platform else ""
-    values = dict(name=campaign.name, platform=platform, uplift=f"+{campaign.uplift:.0%}", phases=phases, department=campaign.department)
+    values = dict(
+        name=campaign.name,
+        platform=platform,
+        uplift=f"+{campaign.uplift:.0%}",
+        phases=phases,
+        department=departments.get(campaign.department, campaign.department),
+    )
     if campaign.budget:
         return _("{name}{platform}: {uplift} ({phases}); {department}, budget {budget}").format(**values, budget=f"{campaign.budget:,.0f}")
     return _("{name}{platform}: {uplift} ({phases}); {department}").format(**values)
@@ -289,7 +297,7 @@ def cmd_campaign_list(args: argparse.Namespace) -> int:
     if plan is None:
         raise InputError(_("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)"))
     for campaign in sorted(plan.campaigns, key=lambda c: c.start):
-        print(_campaign_line(campaign))
+        print(_campaign_line(campaign, department_names(store)))
     if not plan.campaigns:
         print(_("No campaigns: add one with `opsboard target campaign add BOARD --preset 双11`"))
     return 0
@@ -311,7 +319,7 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
         )
     except FieldErrors as error:
         raise _one_line(error) from None
-    print(_("Added {campaign}").format(campaign=_campaign_line(campaign)))
+    print(_("Added {campaign}").format(campaign=_campaign_line(campaign, department_names(store))))
     return 0
 
 
@@ -335,7 +343,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"
         name = _("v{number} (current)") if version is plan else "v{number}"
         line = f"{name.format(number=number)}  {when}  {by or '?'}  {version.annual_target:,.0f} {version.currency}: "
-        change = version.change or _("saved")
+        change = plan_change_words(version.change)
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         print(line + change)

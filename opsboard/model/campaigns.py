@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
 
-from opsboard.i18n import _
+from opsboard.i18n import _, lazy_pgettext
 
 from .base import Record
 from .text import Line, RequiredLine
@@ -35,7 +35,14 @@ class PhaseKind(StrEnum):
     RETURN = "return"  # 返场
 
 
-PHASE_WORDS = {PhaseKind.PRESALE: "预售", PhaseKind.WARMUP: "预热", PhaseKind.MAIN: "正式", PhaseKind.RETURN: "返场"}
+# A phase as a reader names it (预售 / 预热 / 正式 / 返场 in Chinese); the
+# stored kind stays the English id above.
+PHASE_WORDS = {
+    PhaseKind.PRESALE: lazy_pgettext("campaign phase", "Pre-sale"),
+    PhaseKind.WARMUP: lazy_pgettext("campaign phase", "Warm-up"),
+    PhaseKind.MAIN: lazy_pgettext("campaign phase", "Main event"),
+    PhaseKind.RETURN: lazy_pgettext("campaign phase", "Encore"),
+}
 
 
 class CampaignPhase(BaseModel):
@@ -49,7 +56,7 @@ class CampaignPhase(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignPhase:
         if self.end < self.start:
-            message = _("{kind} ends ({end}) before it starts ({start})")
+            message = _("{phase} ends ({end}) before it starts ({start})")
             raise ValueError(message.format(kind=self.kind.value, phase=PHASE_WORDS[self.kind], end=self.end, start=self.start))
         return self
 
@@ -86,7 +93,7 @@ class Campaign(Record):
         ordered = sorted(self.phases, key=lambda p: p.start)
         for before, after in pairwise(ordered):
             if after.start <= before.end:
-                message = _("phases overlap: {kind} to {end} and {next_kind} from {start}")
+                message = _("phases overlap: {phase} to {end} and {next_phase} from {start}")
                 words = dict(phase=PHASE_WORDS[before.kind], next_phase=PHASE_WORDS[after.kind])
                 raise ValueError(
                     message.format(kind=before.kind.value, end=before.end, next_kind=after.kind.value, start=after.start, **words)

@@ -4,7 +4,7 @@ exports and the CLI read them from here."""
 
 from __future__ import annotations
 
-from opsboard.i18n import _l, lazy_pgettext
+from opsboard.i18n import _, _l, lazy_pgettext
 
 from .enums import TASK_STATUS_LABELS, ItemStatus, Phase, TaskStatus
 
@@ -56,3 +56,68 @@ def lever_word(lever: str) -> str:
 def figure_word(field: str) -> str:
     """'uv' / '访客数': a daily figure named in a message."""
     return str(FIGURE_WORDS[field]) if field in FIGURE_WORDS else field
+
+
+# the fields of a target plan, as a change to it names them
+PLAN_FIELD_WORDS = {
+    "year": lazy_pgettext("plan field", "plan year"),
+    "annual_target": lazy_pgettext("plan field", "annual target"),
+    "currency": lazy_pgettext("plan field", "currency"),
+    "seasonality": lazy_pgettext("plan field", "seasonality"),
+    "conversion": lazy_pgettext("plan field", "conversion"),
+    "order_value": lazy_pgettext("plan field", "order value"),
+    "paid_share": lazy_pgettext("plan field", "paid share"),
+    "cost_per_click": lazy_pgettext("plan field", "cost per click"),
+    "new_products": lazy_pgettext("plan field", "new products"),
+    "channels": lazy_pgettext("plan field", "channels"),
+    "promotion_budget": lazy_pgettext("plan field", "promotion budget"),
+    "orders_per_agent_day": lazy_pgettext("plan field", "orders per agent a day"),
+    "campaigns": lazy_pgettext("plan field", "campaigns"),
+    "roi": lazy_pgettext("plan field", "ROI target"),
+    "daily_ad_cap": lazy_pgettext("plan field", "daily ad cap"),
+    "notes": lazy_pgettext("plan field", "notes"),
+    "weekday_pattern": lazy_pgettext("plan field", "weekday pattern"),
+    "festival_pattern": lazy_pgettext("plan field", "Spring Festival pattern"),
+}
+
+# A plan version's `change` as stored: the ids of the fields it changed, ", "
+# between, and CREATED or REBASED; worded when shown, in the reader's language.
+# Boards saved before kept English words there ("annual target, re-based the
+# whole year"): they are read back to the same ids.
+CREATED, REBASED = "created", "rebased"
+_LEGACY_CHANGE = {
+    "plan created": CREATED,
+    "re-based the whole year": REBASED,
+    "saved": "",
+    "plan year": "year",
+    "Spring Festival pattern": "festival_pattern",
+}
+
+
+def plan_field_word(field: str) -> str:
+    """'annual target' / '年度目标' for `annual_target`; a field it does not know, spaced."""
+    word = PLAN_FIELD_WORDS.get(field)
+    return str(word) if word is not None else field.replace("_", " ")
+
+
+def plan_change_stored(fields: list[str], *, created: bool = False, rebased: bool = False) -> str:
+    """What a version of the plan changed, as the board stores it."""
+    return ", ".join([*([CREATED] if created else []), *fields, *([REBASED] if rebased else [])])
+
+
+def plan_change_words(stored: str) -> str:
+    """'annual target, campaigns' / '年度目标、活动'; 'saved' when it names nothing."""
+    words = []
+    for part in (p.strip() for p in stored.split(",")):
+        key = _LEGACY_CHANGE.get(part, part.replace(" ", "_"))
+        if not key:
+            continue
+        if key == CREATED:
+            words.append(_("plan created"))
+        elif key == REBASED:
+            words.append(_("re-based the whole year"))
+        elif key in PLAN_FIELD_WORDS:
+            words.append(plan_field_word(key))
+        elif part:
+            words.append(part)  # written by hand or by a newer opsboard: as it is
+    return _(", ").join(words) or _("saved")

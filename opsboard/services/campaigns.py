@@ -22,12 +22,15 @@ from .target_plan import NO_PLAN, set_assumptions
 
 PHASE_KINDS = {
     "presale": "presale",
+    "pre-sale": "presale",
     "预售": "presale",
     "warmup": "warmup",
+    "warm-up": "warmup",
     "预热": "warmup",
     "main": "main",
     "正式": "main",
     "return": "return",
+    "encore": "return",
     "返场": "return",
 }
 
@@ -93,17 +96,21 @@ def add_campaign(
     doc: dict[str, Any] = {}
     platform = platform.strip().casefold()
     if platform and platform not in PLATFORMS:
-        errors["platform"] = f"'{platform}' is not a platform ({', '.join(PLATFORMS)})"
+        errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
+            platform=platform, platforms=", ".join(PLATFORMS)
+        )
     if preset is not None:
         found = find_preset_name(preset)
         if found is None:
-            errors["preset"] = f"'{preset}' is not a preset campaign (presets: {', '.join(PRESET_NAMES)})"
+            errors["preset"] = _("'{name}' is not a preset campaign (presets: {presets})").format(
+                name=preset, presets=", ".join(PRESET_NAMES)
+            )
         elif "platform" not in errors:
             doc = campaign_preset(found, platform or "tmall", plan.year).to_doc()
             if not doc["phases"]:
-                errors["preset"] = f"{found} has no days in {plan.year}"
+                errors["preset"] = _("{name} has no days in {year}").format(name=found, year=plan.year)
     elif not phases:
-        errors["phase"] = "give a preset (--preset 双11) or the campaign's phases (--phase 正式:11-01:11-11)"
+        errors["phase"] = _("give a preset (--preset 双11) or the campaign's phases (--phase main:11-01:11-11)")
     if phases:
         try:
             doc["phases"] = [parse_phase(text, plan.year) for text in phases]
@@ -112,7 +119,7 @@ def add_campaign(
     if name is not None:
         doc["name"] = " ".join(name.split())
     if not doc.get("name") and "preset" not in errors:
-        errors.setdefault("name", "needs a name (e.g. 双11)")
+        errors.setdefault("name", _("needs a name (e.g. 双11)"))
     if uplift is not None:
         try:
             doc["uplift"] = parse_uplift(uplift)
@@ -135,7 +142,7 @@ def add_campaign(
         raise FieldErrors({"name": _("the plan already has a campaign named {name}").format(name=doc["name"])})
     doc["id"] = new_id("cmp")
     try:
-        set_assumptions(store, seen=plan, confirmed=confirmed, summary=f"campaign {doc['name']} added", campaigns=[*_docs(plan), doc])
+        set_assumptions(store, seen=plan, confirmed=confirmed, campaigns=[*_docs(plan), doc])
     except FieldErrors as error:
         # the plan's words for the campaigns field, under this form's fields
         field = "uplift" if isinstance(error, NeedsConfirmation) else "phase"
@@ -152,4 +159,4 @@ def remove_campaign(store: BoardStore, name: str) -> TargetPlan:
             raise FieldErrors({"name": _("no campaign named {name} (the plan has none)").format(name=name)})
         names = ", ".join(c.name for c in plan.campaigns)
         raise FieldErrors({"name": _("no campaign named {name} (campaigns: {names})").format(name=name, names=names)})
-    return set_assumptions(store, seen=plan, summary=f"campaign {name} removed", campaigns=[c.to_doc() for c in kept])
+    return set_assumptions(store, seen=plan, campaigns=[c.to_doc() for c in kept])

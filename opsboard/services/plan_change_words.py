@@ -3,8 +3,11 @@
 their targets", never the stored field names ("effective_from, kept").
 
 The bookkeeping a plan change carries — `kept` (the elapsed days' targets),
-`effective_from` (from when the change counts) and `change` (its summary,
-stored in English for the versions list) — becomes one phrase about the past.
+`effective_from` (from when the change counts) and `change` (the ids of the
+fields it changed, for the versions list: model/labels.plan_change_words) —
+becomes one phrase about the past. A campaign added or removed is read from
+the campaigns before and after ("added the campaign 双11 to the target
+plan"), so old entries, whose English summary is not shown, read the same.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from opsboard.i18n import _, lazy_pgettext
+from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import day_text, month_abbr
+from opsboard.model.labels import plan_field_word
 
 if TYPE_CHECKING:
     from opsboard.model import ActivityEntry
@@ -22,33 +26,9 @@ if TYPE_CHECKING:
 # the bookkeeping of "the past stays as it was": worded as one phrase, not as fields
 PAST_FIELDS = ("change", "kept", "effective_from")
 
-_PLAN_FIELD_WORDS = {
-    "year": lazy_pgettext("plan field", "plan year"),
-    "annual_target": lazy_pgettext("plan field", "annual target"),
-    "currency": lazy_pgettext("plan field", "currency"),
-    "seasonality": lazy_pgettext("plan field", "seasonality"),
-    "conversion": lazy_pgettext("plan field", "conversion"),
-    "order_value": lazy_pgettext("plan field", "order value"),
-    "paid_share": lazy_pgettext("plan field", "paid share"),
-    "cost_per_click": lazy_pgettext("plan field", "cost per click"),
-    "new_products": lazy_pgettext("plan field", "new products"),
-    "channels": lazy_pgettext("plan field", "channels"),
-    "promotion_budget": lazy_pgettext("plan field", "promotion budget"),
-    "orders_per_agent_day": lazy_pgettext("plan field", "orders per agent a day"),
-    "campaigns": lazy_pgettext("plan field", "campaigns"),
-    "roi": lazy_pgettext("plan field", "ROI target"),
-    "daily_ad_cap": lazy_pgettext("plan field", "daily ad cap"),
-    "notes": lazy_pgettext("plan field", "notes"),
-    "weekday_pattern": lazy_pgettext("plan field", "weekday pattern"),
-    "festival_pattern": lazy_pgettext("plan field", "Spring Festival pattern"),
-}
+# taken again from last year's actuals when the campaigns change: not the lead's change
+_SHAPE_FIELDS = ("weekday_pattern", "festival_pattern")
 _MONTHLY = ("seasonality", "conversion", "order_value", "paid_share", "cost_per_click", "new_products")
-
-
-def plan_field_word(field: str) -> str:
-    """'annual target' / '年度目标' for `annual_target`; a field it does not know, spaced."""
-    word = _PLAN_FIELD_WORDS.get(field)
-    return str(word) if word is not None else field.replace("_", " ")
 
 
 def _fields(entry: ActivityEntry, bookkeeping: set[str]) -> list[str]:
@@ -70,11 +50,46 @@ def _rebased(entry: ActivityEntry) -> bool:
     return "effective_from" in entry.after and entry.after["effective_from"] is None and bool((entry.before or {}).get("effective_from"))
 
 
+def _campaign_names(value: object) -> dict[str, str]:
+    """id → name of a stored list of campaigns (an old one without ids: by name)."""
+    if not isinstance(value, list):
+        return {}
+    found = {}
+    for doc in value:
+        if isinstance(doc, dict) and doc.get("name"):
+            found[str(doc.get("id") or doc["name"])] = str(doc["name"])
+    return found
+
+
+def _campaign_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str | None:
+    """'added the campaign 双11 to the target plan' when that is all the change did."""
+    if set(_fields(entry, bookkeeping)) - set(_SHAPE_FIELDS) != {"campaigns"}:
+        return None
+    old = _campaign_names((entry.before or {}).get("campaigns"))
+    new = _campaign_names(entry.after.get("campaigns"))
+    added = [name for key, name in new.items() if key not in old]
+    removed = [name for key, name in old.items() if key not in new]
+    if added and not removed:
+        template = ngettext("added the campaign {names} to the target plan", "added the campaigns {names} to the target plan", len(added))
+        return template.format(names=_(", ").join(added))
+    if removed and not added:
+        template = ngettext(
+            "removed the campaign {names} from the target plan", "removed the campaigns {names} from the target plan", len(removed)
+        )
+        return template.format(names=_(", ").join(removed))
+    return None
+
+
 def plan_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str:
     """What a change to the plan did: 'changed the target plan (annual target);
     the days before 2026-11-30 keep their targets'."""
     words = _(", ").join(plan_field_word(f) for f in _fields(entry, bookkeeping))
     kept_from = _kept_from(entry)
+    campaign = _campaign_phrase(entry, bookkeeping)
+    if campaign and kept_from:
+        return _("{change}; the days before {date} keep their targets").format(change=campaign, date=kept_from)
+    if campaign:
+        return campaign
     if not words:
         if _rebased(entry):
             return _("re-based the target plan: every day of the year spread again")

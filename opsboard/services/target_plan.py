@@ -22,6 +22,7 @@ from opsboard.model import DEFAULT_SEASONALITY, BoardMeta, Campaign, Channel, Op
 from opsboard.model.campaigns import UPLIFT_TO_CONFIRM
 from opsboard.model.clock import today
 from opsboard.model.ids import new_id
+from opsboard.model.labels import plan_change_stored
 from opsboard.model.validation_messages import refusal_text
 from opsboard.store import BoardStore
 
@@ -185,7 +186,6 @@ def set_assumptions(
     store: BoardStore,
     *,
     seen: TargetPlan | None = None,
-    summary: str = "",
     rebase: bool = False,
     confirmed: bool = False,
     **fields: Any,
@@ -212,8 +212,8 @@ def set_assumptions(
         if shaped:
             plan = _validated({**plan.to_doc(), **shaped})
         _check_campaigns(plan, values, confirmed)
-        doc = {**plan.to_doc(), "change": "plan created"}
-        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=doc, label="add", summary=summary))
+        doc = {**plan.to_doc(), "change": plan_change_stored([], created=True)}
+        store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=PLAN_ID, after=doc, label="add"))
         return store.plan()  # type: ignore[return-value]
     assert shown is not None
     old = shown.to_doc()
@@ -232,36 +232,20 @@ def set_assumptions(
         return current
     after.update(_past_kept(current, plan, after, rebase, confirmed))
     # what changed first: the activity view lists the fields in this order
-    after = {"change": _change_words(after, rebase) or "saved", **after}
+    after = {"change": plan_change_stored([name for name in after if name not in ("effective_from", "kept")], rebased=rebase), **after}
     _validated({**current.to_doc(), **after})
     before = {name: old.get(name) for name in after}
     version = _version_doc(current)
     # One save, one undo step: the change, and the plan as it was kept as a version.
     store.apply(
-        Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before, label="edit", summary=summary),
-        Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=version["id"], after=version, label="add", summary=summary),
+        Operation(kind=OpKind.SET, table=Table.TARGETS, doc_id=PLAN_ID, after=after, before=before, label="edit"),
+        Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id=version["id"], after=version, label="add"),
     )
     return store.plan()  # type: ignore[return-value]
 
 
 # Changing these changes what the days must bring.
 TARGET_FIELDS = ("annual_target", "seasonality", "campaigns", "channels", "weekday_pattern", "festival_pattern")
-_CHANGE_WORDS = {
-    "annual_target": "annual target",
-    "year": "plan year",
-    "seasonality": "seasonality",
-    "campaigns": "campaigns",
-    "channels": "channels",
-    "weekday_pattern": "weekday pattern",
-    "festival_pattern": "Spring Festival pattern",
-}
-
-
-def _change_words(after: dict[str, Any], rebase: bool) -> str:
-    words = [_CHANGE_WORDS.get(name, name.replace("_", " ")) for name in after if name not in ("effective_from", "kept", "change")]
-    if rebase:
-        words.append("re-based the whole year")
-    return ", ".join(words)
 
 
 def _past_kept(current: TargetPlan, plan: TargetPlan, after: dict[str, Any], rebase: bool, confirmed: bool) -> dict[str, Any]:
@@ -321,7 +305,7 @@ def rebase_plan(store: BoardStore, *, confirmed: bool = False, seen: TargetPlan 
     """Spread the whole year again from the current plan (elapsed days too)."""
     if store.plan() is None:
         raise FieldErrors({"annual_target": NO_PLAN})
-    return set_assumptions(store, seen=seen, rebase=True, confirmed=confirmed, summary="re-based the whole year")
+    return set_assumptions(store, seen=seen, rebase=True, confirmed=confirmed)
 
 
 def last_year_shape(store: BoardStore, plan: TargetPlan) -> dict[str, Any]:
@@ -401,7 +385,7 @@ def use_last_year_seasonality(store: BoardStore, *, seen: TargetPlan | None = No
     weights = last_year_seasonality(store, plan.year)
     if weights is None:
         raise FieldErrors({"seasonality": no_seasonality_message(plan.year)})
-    return set_assumptions(store, seen=seen, seasonality=weights, summary=f"seasonality from {plan.year - 1}'s actuals")
+    return set_assumptions(store, seen=seen, seasonality=weights)
 
 
 def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]:

@@ -32,7 +32,7 @@ def test_a_preset_is_added_at_the_platforms_dates(board: Path, capsys):
     assert code == 0
     assert (
         out.strip()
-        == "Added 双11 [jd]: +150% (预售 10-23–10-31×0.5, 正式 11-01–11-10×1, 正式 11-11–11-11×4, 返场 11-12–11-13×0.5); marketing"
+        == "Added 双11 [jd]: +150% (Pre-sale 10-23–10-31×0.5, Main event 11-01–11-10×1, Main event 11-11–11-11×4, Encore 11-12–11-13×0.5); Marketing"
     )
     code, out, _ = run(capsys, "target", "campaign", "list", str(board))
     assert out.startswith("双11 [jd]: +150%")

@@ -89,8 +89,8 @@ def test_the_first_set_adds_the_plan_then_sets_only_what_changed(store: BoardSto
     # the plan, then the change and the plan as it was, kept as a version
     assert [e.kind for e in adds] == [OpKind.ADD, OpKind.SET, OpKind.ADD]
     assert adds[2].doc_id.startswith("plan-v") and adds[2].after["saved_by"] == "ana"
-    assert adds[1].before == {"promotion_budget": 0.0, "conversion": [0.03] * 12, "change": "plan created"}
-    change = "promotion budget, conversion"
+    assert adds[1].before == {"promotion_budget": 0.0, "conversion": [0.03] * 12, "change": "created"}
+    change = "promotion_budget, conversion"  # ids, worded when shown
     assert adds[1].after == {"promotion_budget": 1_500_000.0, "conversion": [0.028] * 12, "change": change}
 
 

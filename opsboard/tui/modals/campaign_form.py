@@ -28,7 +28,7 @@ def campaign_form(save: Submit, departments: list[str], owner: str = "") -> Form
         FormField(
             "phase",
             _("Phases instead of the preset's: KIND:START:END[:WEIGHT]; separated by ;"),
-            placeholder="预热:11-01:11-10:0.5; 正式:11-11:11-11:4",
+            placeholder=_("warmup:11-01:11-10:0.5; main:11-11:11-11:4"),
         ),
         FormField("uplift", _("Uplift: extra sales on its days (empty: the preset's)"), placeholder="150%"),
         FormField("department", _("Owning department"), owner, suggestions=departments),
