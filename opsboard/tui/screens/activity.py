@@ -29,17 +29,23 @@ ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
 FIXED = {"at": 11, "by": 10}
 
 
+# a title as the wording quotes it: 'X' in English, “X” in Chinese
+QUOTED_TITLE = re.compile(r"'[^']*'|“[^”]*”")
+
+
 def keep_the_ends(text: str, width: int) -> str:
     """Cut the quoted title in the middle of 'marked 'A · Size the market…' done'
-    rather than the end, which tells one row from the next."""
-    titles = re.findall(r"'[^']*'", text)
+    (把“A · 市场规模…”标为完成) rather than the end, which tells one row from the next."""
+    titles = QUOTED_TITLE.findall(text)
     if cell_len(text) <= width or not titles:
         return text
     longest = max(titles, key=cell_len)
+    closing = longest[-1]
     room = cell_len(longest) - (cell_len(text) - width)  # what the title may keep, quotes included
     if room < 4:
         return text
-    return text.replace(longest, set_cell_size(longest[:-1], room - 2).rstrip() + "…'", 1)
+    kept = set_cell_size(longest[:-1], room - 1 - cell_len(closing)).rstrip()
+    return text.replace(longest, kept + "…" + closing, 1)
 
 
 class ActivityScreen(TableCursorKeys, Screen[None]):

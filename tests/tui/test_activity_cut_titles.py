@@ -1,0 +1,49 @@
+"""Issue 18 case 17 in both languages: the activity view's What column cuts a
+long title in its middle, so the words after it that tell one row from the
+next ('done', 标为完成) stay in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from checklists_fixture import NOW
+from rich.cells import cell_len
+from textual.widgets import DataTable
+
+from opsboard.services.board_files import init_board
+from opsboard.services.checklists import toggle_item
+from opsboard.store import BoardStore
+from opsboard.tui.app import OpsboardApp
+from opsboard.tui.screens.activity import ActivityScreen, keep_the_ends
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("marked 'A · Size the market and its outlook' done", "marked 'A · Size the ma…' done"),
+        ("把“A · 了解市场规模与前景预测分析”标为完成", "把“A · 了解市场规模…”标为完成"),
+    ],
+)
+def test_the_title_gives_way_not_the_words_after_it(text: str, cut: str) -> None:
+    assert keep_the_ends(text, 30) == cut
+    assert cell_len(cut) <= 30
+
+
+async def test_a_chinese_activity_row_keeps_what_was_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = init_board(tmp_path / "zh.json", user="lin", language="zh", year=2026).path
+    store = BoardStore(path, user="lin")
+    item = next(i for i in store.checklist() if cell_len(i.title) >= 20)
+    toggle_item(store, item.id)
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityScreen)
+        table = app.screen.query_one("#activity", DataTable)
+        what = str(table.get_row(table.ordered_rows[0].key)[2])
+        width = list(table.columns.values())[2].width
+        assert what.endswith("”标为完成"), what
+        assert "…" in what and cell_len(what) <= width
