@@ -23,6 +23,8 @@ from opsboard.tui.screens.activity import ActivityScreen, keep_the_ends
     [
         ("marked 'A · Size the market and its outlook' done", "marked 'A · Size the ma…' done"),
         ("把“A · 了解市场规模与前景预测分析”标为完成", "把“A · 了解市场规模…”标为完成"),
+        # an apostrophe inside the title is not its end ('Tmall's')
+        ("added 'Apply for a slot in Tmall's 618 venue' to BD", "added 'Apply for a slo…' to BD"),
     ],
 )
 def test_the_title_gives_way_not_the_words_after_it(text: str, cut: str) -> None:

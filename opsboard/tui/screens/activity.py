@@ -29,8 +29,9 @@ ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
 FIXED = {"at": 11, "by": 10}
 
 
-# a title as the wording quotes it: 'X' in English, “X” in Chinese
-QUOTED_TITLE = re.compile(r"'[^']*'|“[^”]*”")
+# a title as the wording quotes it: 'X' in English, “X” in Chinese; an
+# apostrophe inside a word ('Tmall's 618') neither opens nor closes one
+QUOTED_TITLE = re.compile(r"(?<!\w)'.*?'(?!\w)|“.*?”")
 
 
 def keep_the_ends(text: str, width: int) -> str:
