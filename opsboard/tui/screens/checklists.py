@@ -24,6 +24,7 @@ from opsboard.services.checklists import (
     toggle_item,
 )
 from opsboard.services.departments import department_names
+from opsboard.services.parsing import before_plan_year
 from opsboard.store import BoardDamagedError, rows
 from opsboard.store.rows import ChecklistRow
 
@@ -283,7 +284,13 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         options = [(name, dept_id) for dept_id, name in department_names(self.store).items()]
         fields = [
             FormField("owner", _("Owner"), item.owner),
-            FormField("due", _("Due (YYYY-MM-DD, empty for none)"), item.due.isoformat() if item.due else "", placeholder=_("YYYY-MM-DD")),
+            # the date forms the card form takes (12-1, tomorrow, 明天, +3d…), worded as it words them
+            FormField(
+                "due",
+                _("Due (2026-12-01, 12-1, tomorrow, 明天, +3d…; empty for none)"),
+                item.due.isoformat() if item.due else "",
+                placeholder=_("YYYY-MM-DD"),
+            ),
             FormField("department", _("Department"), item.department, kind="select", options=options),
             FormField("notes", _("Notes"), item.notes, kind="textarea"),
         ]
@@ -303,7 +310,12 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
             if values is not None:
                 self.reload()
 
-        submit = self.ops_app.saves.form_submit(edit, what="checklist item")
+        def saved(result: ChecklistItem | None) -> None:
+            warning = before_plan_year(result.due, self.store.meta().year) if result is not None else None  # 1999: a typo?
+            if warning:
+                self.notify(warning.capitalize(), severity="warning", timeout=8, markup=False)
+
+        submit = self.ops_app.saves.form_submit(edit, what="checklist item", saved=saved)
         self.app.push_screen(FormScreen(f"{item.code} · {item.title}", fields, submit), done)
 
     def action_add_task(self) -> None:
