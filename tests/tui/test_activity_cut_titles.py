@@ -49,3 +49,24 @@ async def test_a_chinese_activity_row_keeps_what_was_done(tmp_path: Path, monkey
         width = list(table.columns.values())[2].width
         assert what.endswith("”标为完成"), what
         assert "…" in what and cell_len(what) <= width
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_activity_table_fits_60_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    """Issue 18 case 11: no column past the edge, so no horizontal scrollbar
+    whose thumb end floats under the table (`▉` at 60×20)."""
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
+    store = BoardStore(path, user="lin")
+    for item in store.checklist()[:3]:
+        toggle_item(store, item.id)
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        table = app.screen.query_one("#activity", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width and not table.show_horizontal_scrollbar
+        await pilot.resize_terminal(120, 40)  # wider again: the columns take the room
+        await pilot.pause()
+        assert list(table.columns.values())[1].width == 10

@@ -69,6 +69,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
         self._people = people(store)
         self._rows: dict = {}
         self._unreadable: list[str] = []  # ids of entries already said to be unreadable
+        self._laid_out_for = 0  # the width the columns were shared for
         yield Header()
         with Horizontal(id="activity-filters"):
             yield Select([(name, name) for name in self._people], prompt=_("Everyone"), id="person")
@@ -83,6 +84,10 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#activity", KeyedTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.size.width != self._laid_out_for:  # the columns share the new width
+            self.reload()
 
     def _filter(self, name: str) -> str | None:
         value = self.query_one(f"#{name}", Select).value
@@ -108,14 +113,19 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
         table = self.query_one("#activity", KeyedTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        # what and before → after share what the fixed columns leave (cell padding: 2 each)
-        free = max(40, self.size.width - sum(FIXED.values()) - 2 * 4 - 2)
-        table.add_column(_("When"), key="at", width=FIXED["at"])
-        table.add_column(_("Who"), key="by", width=FIXED["by"])
-        table.add_column(_("What"), key="what", width=free * 11 // 20)
-        table.add_column(_("Before → after"), key="change", width=free - free * 11 // 20)
+        self._laid_out_for = self.size.width
         unreadable: list[str] = []
         rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT, unreadable=unreadable)
+        # what and before → after share what the fixed columns leave (cell padding: 2 each, the scrollbar 2)
+        who = FIXED["by"]
+        free = self.size.width - FIXED["at"] - who - 2 * 4 - 2
+        if free < 40:  # a narrow window: who as wide as its longest name, no column past the edge
+            who = min(who, max([cell_len(_("Who"))] + [cell_len(row.entry.by) for row in rows]))
+            free = max(20, self.size.width - FIXED["at"] - who - 2 * 4 - 2)
+        table.add_column(_("When"), key="at", width=FIXED["at"])
+        table.add_column(_("Who"), key="by", width=who)
+        table.add_column(_("What"), key="what", width=free * 11 // 20)
+        table.add_column(_("Before → after"), key="change", width=free - free * 11 // 20)
         if unreadable and unreadable != self._unreadable:
             ids = ", ".join(unreadable[:3]) + (", …" if len(unreadable) > 3 else "")
             message = ngettext(
