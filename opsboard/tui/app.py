@@ -363,6 +363,11 @@ class OpsboardApp(App[BoardDamagedError | None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own (theme, keys, quit…) in our words; the views' actions come from tui/palette.py."""
         for command in super().get_system_commands(screen):  # Textual's: words from our catalogue
+            if command.callback == self.action_show_help_panel:  # "Keys": opsboard's help, as ? opens it, not Textual's defaults
+                yield SystemCommand(
+                    _(command.title), _("Every key of this view and of the app, and what the marks mean"), self.action_toggle_help
+                )
+                continue
             yield command._replace(title=_(command.title), help=_(command.help))
 
     def run_in_view(self, view: str | None, action: str) -> None:

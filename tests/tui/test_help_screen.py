@@ -79,3 +79,18 @@ async def test_help_explains_the_marks_and_the_filter_words(board: Path) -> None
         ]  # the fields' order (services/task_fields.py)
         assert "whose task; owner:me is yours" in lines[start + 2]
         assert any(line.startswith("T ") and "All tasks" in line for line in lines)
+
+
+async def test_the_palettes_keys_command_opens_opsboards_help(board: Path) -> None:
+    """Issue 18 case 1 through ctrl+p: 'Keys' opened Textual's panel of its
+    defaults (^q Quit, ^c Copy selected text…) beside the view."""
+    from textual.widgets import HelpPanel
+
+    async with make_app(board).run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        [keys] = [c for c in pilot.app.get_system_commands(pilot.app.screen) if c.title == "Keys"]
+        keys.callback()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        assert not pilot.app.screen.query(HelpPanel) and not pilot.app.screen_stack[0].query(HelpPanel)
