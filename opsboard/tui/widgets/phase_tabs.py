@@ -16,6 +16,7 @@ from opsboard.model import Phase
 from opsboard.services.checklists import PhaseProgress
 
 BAR_WIDTH = 5  # four phase labels with their bars fit in 80 columns
+NARROW_BARS = (BAR_WIDTH, 3, 0)  # a narrower window shortens the bars, then leaves them out
 GAP = 2  # columns between two labels
 
 
@@ -24,8 +25,9 @@ def progress_bar(ratio: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def phase_label(progress: PhaseProgress, title: str) -> str:
-    return f"{title} {progress.done}/{progress.total} {progress_bar(progress.ratio)}"
+def phase_label(progress: PhaseProgress, title: str, bar_width: int = BAR_WIDTH) -> str:
+    label = f"{title} {progress.done}/{progress.total}"
+    return f"{label} {progress_bar(progress.ratio, bar_width)}" if bar_width else label
 
 
 class PhaseTabs(Widget):
@@ -42,12 +44,27 @@ class PhaseTabs(Widget):
 
     def __init__(self, titles: dict[Phase, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.labels: dict[Phase, str] = dict(titles)  # shown before the progress is known
+        self.titles: dict[Phase, str] = dict(titles)  # shown before the progress is known
+        self.progress: list[PhaseProgress] = []
         self.current: Phase = next(iter(titles))
 
     def set_progress(self, phases: list[PhaseProgress], titles: dict[str, str]) -> None:
-        self.labels = {p.phase: phase_label(p, titles[p.phase.value]) for p in phases}
+        self.progress = phases
+        self.titles = {p.phase: titles[p.phase.value] for p in phases}
         self.refresh()
+
+    @property
+    def labels(self) -> dict[Phase, str]:
+        """Each phase's label with the widest bars that let all four fit on the
+        line (at 60 columns the last phase wrapped onto the rule)."""
+        if not self.progress:
+            return dict(self.titles)
+        room = self.content_size.width
+        for bar_width in NARROW_BARS:
+            labels = {p.phase: phase_label(p, self.titles[p.phase], bar_width) for p in self.progress}
+            if not room or sum(Text(label).cell_len for label in labels.values()) + GAP * (len(labels) - 1) <= room:
+                break
+        return labels
 
     def show(self, phase: Phase) -> None:
         self.current = phase
@@ -77,7 +94,7 @@ class PhaseTabs(Widget):
             rule.append("─" * (start - rule.cell_len), style="dim")
             rule.append(("━" if current else "─") * (end - start), style=accent if current else "dim")
         rule.append("─" * max(0, self.content_size.width - rule.cell_len), style="dim")
-        return Text.assemble(labels, "\n", rule)
+        return Text.assemble(labels, "\n", rule, no_wrap=True, overflow="ellipsis")  # never a third line over the table
 
     def on_click(self, event: events.Click) -> None:
         x = event.x - 1  # the left padding
