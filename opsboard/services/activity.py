@@ -152,12 +152,27 @@ def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _said(text: object, by: object) -> str:
+    """'banner by Friday — chen': what someone said, as the stand-up shows it."""
+    return f"{text} — {by}" if by else str(text)
+
+
 def _plain(value: object) -> str:
-    """'618 (c-618)', '0.03 ×12', 'notes: hello' — a part of a document as a reader names it."""
+    """'618 (c-618)', '0.03 ×12', 'hello — chen' — a part of a document as a reader names it."""
     if isinstance(value, dict):
         name = value.get("name") or value.get("title")
         if name:
             return str(name)
+        if isinstance(value.get("text"), str):  # a comment: what was said and who said it, not its time stamp
+            return _said(value["text"], value.get("by"))
+        if "notes" in value or "decisions" in value:  # a department's part of a stand-up record
+            by = {field: list(value.get(f"{field}_by") or []) for field in ("notes", "decisions")}
+            said = [
+                _("Decision: {said}").format(said=_said(text, by["decisions"][n] if n < len(by["decisions"]) else ""))
+                for n, text in enumerate(value.get("decisions") or [])
+            ]
+            said += [_said(text, by["notes"][n] if n < len(by["notes"]) else "") for n, text in enumerate(value.get("notes") or [])]
+            return "; ".join(said) or "—"
         shown = [f"{key}: {_plain(v)}" for key, v in value.items() if key not in _BOOKKEEPING and v not in (None, "", [], {}, 0, 0.0)]
         return "; ".join(shown) or str(value.get("id", "—"))
     if isinstance(value, list):
@@ -170,7 +185,12 @@ def _plain(value: object) -> str:
         return f"{value:,}" if abs(value) >= 10_000 else str(value)  # 150,000 as the views show amounts; a year stays 2026
     if isinstance(value, float):
         return f"{value:,.2f}" if abs(value) >= 100 else f"{value:g}"  # 255.50; a rate as 0.028
+    if isinstance(value, str) and _STAMP.fullmatch(value):  # a stored moment ('finished_at') as the views show one
+        return when(datetime.fromisoformat(value))
     return str(value)
+
+
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?")
 
 
 def _changed_parts(before: object, after: object) -> tuple[list[Any], list[Any]]:
@@ -246,7 +266,7 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
             return _("edited {what} ({fields})").format(what=what, fields=", ".join(fields))
         return _("edited {what}").format(what=what)
     if fields:
-        return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=", ".join(fields))
+        return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=", ".join(map(field_word, fields)))
     return _("changed {what}").format(what=_table_word(entry.table))
 
 
@@ -380,6 +400,9 @@ _FIELD_WORDS = {
     "department": lazy_pgettext("field", "department"),
     "blocked_reason": lazy_pgettext("field", "blocked_reason"),
     "checklist_item": lazy_pgettext("field", "checklist_item"),
+    # the board's settings (Z in view 2): their stored names mean nothing to a lead
+    "done_fold_days": _l("days before done cards fold"),
+    "archive_after_days": _l("days before done cards move to the archive"),
 }
 
 

@@ -74,3 +74,44 @@ def test_a_plan_change_in_chinese(store, monkeypatch) -> None:
         assert newest.change.startswith("年度目标：12,000,000 → 13,500,000；")
     finally:
         set_language("en")
+
+
+def test_comments_stand_ups_and_settings_read_as_said(store) -> None:
+    """Not 'comments: — → at: 2026-06-15T09:30:00+08:00; by: lin;…',
+    'notes: …; notes_by: lin' or 'archive_after_days: — → 45'."""
+    from opsboard.services.archived_tasks import set_archive_days
+    from opsboard.services.comments import add_comment
+    from opsboard.services.standup_record import finish_standup
+    from opsboard.services.tasks import add_task
+
+    task = add_task(store, department="design", title="Banner")
+    add_comment(store, task.id, "hero image by Wednesday")
+    assert activity_rows(store, limit=1)[0].change == "comments: — → hero image by Wednesday — lin"
+    record = start_standup(store)
+    add_note(store, record.id, "design", "banner by Friday")
+    add_note(store, record.id, "marketing", "bids under the cap", decision=True)
+    assert activity_rows(store, limit=1)[0].change == "departments: — → Decision: bids under the cap — lin"
+    finish_standup(store, record.id, decisions=["ship it"])
+    finished = activity_rows(store, limit=1)[0].change
+    assert "banner by Friday — lin" in finished and "decisions: — → ship it" in finished
+    assert not any(word in finished for word in ("notes_by", "T09:30", "+08:00", "{"))
+    set_archive_days(store, 45)
+    newest = activity_rows(store, limit=1)[0]
+    assert newest.text == "lin changed the board settings (days before done cards move to the archive)"
+    assert newest.change == "days before done cards move to the archive: — → 45"
+
+
+def test_a_stand_up_note_and_a_setting_in_chinese(store) -> None:
+    from opsboard.i18n import set_language
+    from opsboard.services.archived_tasks import set_archive_days
+
+    record = start_standup(store)
+    add_note(store, record.id, "marketing", "出价不超上限", decision=True)
+    set_archive_days(store, 45)
+    set_language("zh")
+    try:
+        setting, note = activity_rows(store, limit=2)
+        assert note.change.endswith("决定：出价不超上限 — lin")
+        assert setting.change == "已完成卡片归档前的天数: — → 45" and "archive_after_days" not in setting.text
+    finally:
+        set_language("en")
