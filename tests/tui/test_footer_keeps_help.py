@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 from boards_app import board, make_app  # noqa: F401
 
+from opsboard import i18n
 from opsboard.store.migrations import SCHEMA_VERSION
 from opsboard.tui.widgets.key_footer import KeyFooter
 
@@ -21,7 +23,9 @@ async def footer(pilot, *keys: str) -> list[str]:
     return [key for key, _ in pilot.app.screen.query_one(KeyFooter).shown_keys()]
 
 
-async def test_every_view_keeps_help_and_quit_at_80x24(board: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_every_view_keeps_help_and_quit_at_80x24(board: Path, language: str) -> None:
+    i18n.override_language(language)  # --ui-lang: Chinese words are wider, and the keys must still fit
     async with make_app(board).run_test(size=(80, 24)) as pilot:
         for keys in (("1",), ("3",), ("4",), ("5",), ("2",), ("enter",)):  # last: view 2 with a card selected
             shown = await footer(pilot, *keys)

@@ -48,3 +48,15 @@ def test_saved_label_reads_as_a_time_or_a_day() -> None:
     assert saved_label(datetime.fromisoformat("2026-02-27T18:00:00+08:00"), now) == "saved 27 Feb"
     assert saved_label(datetime.fromisoformat("2025-12-31T18:00:00+08:00"), now) == "saved 31 Dec 2025"
     assert saved_label(None, now) == "saved"
+
+
+async def test_the_user_and_save_state_stay_in_chinese_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
+    path = tmp_path / "b.json"
+    init_board(path, user="lin", name=LONG, year=2026, language="zh")
+    app = OpsboardApp(BoardStore(path, user="chen"))
+    app.animation_level = "none"
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = header_text(app)
+        assert shown.endswith(" — chen · 已保存 09:30") and shown.startswith("Linen & Loom") and "…" in shown
