@@ -25,3 +25,11 @@ def test_view_2_picture_shows_the_marketing_board(monkeypatch: pytest.MonkeyPatc
         monkeypatch.setenv(name, "")
     picture = load_tool().capture_view("2")
     assert "Marketing  5 open · 1 blocked · 3 overdue" in picture.splitlines()[1]
+
+
+def test_the_stand_up_keys_in_the_readme_name_the_timebox() -> None:
+    """Issue 18 case 16: `t` (the timebox) was in the app but not in the README."""
+    readme = (TOOL.parent.parent / "README.md").read_text(encoding="utf-8")
+    stand_up = readme[readme.index("### 5 · Stand-up") :]
+    stand_up = stand_up[: stand_up.index("\n## ")]
+    assert "| `t` | set the timebox per department" in stand_up
