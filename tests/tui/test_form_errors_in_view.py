@@ -67,3 +67,24 @@ async def test_an_error_without_a_field_of_its_own_names_its_subject() -> None:
         await pilot.pause()
         shown = str(form.query_one(f"#error-{FORM_ERROR}", Static).render())
         assert shown == "conversion: is a rate between 0 and 1 (0.03 = 3 %)\ncould not save"
+
+
+async def test_the_task_form_opens_with_its_first_label_in_view(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Focusing the first field scrolled its label ('Title') away at 80×24."""
+    from boards_fixture import NOW
+    from boards_fixture import make_board as make_boards_board
+
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = tmp_path / "b.json"
+    make_boards_board(path)
+    app = OpsboardApp(BoardStore(path, user="ana"))
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "enter", "a")  # Design: a new task
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        scroll = form.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0  # the form is taller than the window
+        assert inside(form.query(Label)[0], scroll) and str(form.query(Label)[0].render()) == "Title"
