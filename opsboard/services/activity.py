@@ -139,6 +139,14 @@ def _department_name(store: BoardStore, dept_id: str | None) -> str:
     return str(store.raw(Table.DEPARTMENTS).get(dept_id, {}).get("name", dept_id))
 
 
+# a checklist item's status in before → after (English keeps the stored words)
+_ITEM_STATUS_WORDS_SHORT = {
+    "open": lazy_pgettext("checklist item status", "open"),
+    "done": lazy_pgettext("checklist item status", "done"),
+    "skipped": lazy_pgettext("checklist item status", "skipped"),
+}
+
+
 def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     """A stored value as the views show it (a task's status by its column);
     a plan's or a stand-up's parts in words, never as Python's dict syntax."""
@@ -146,6 +154,8 @@ def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
         return "—"
     if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
         return str(TASK_STATUS_LABELS[TaskStatus(str(value))])
+    if field == "status" and table is Table.CHECKLIST and value in _ITEM_STATUS_WORDS_SHORT:
+        return str(_ITEM_STATUS_WORDS_SHORT[str(value)])
     if field == "priority":
         return f"P{value}"
     text = " ".join(_plain(value).split())

@@ -104,13 +104,16 @@ def test_comments_stand_ups_and_settings_read_as_said(store) -> None:
 def test_a_stand_up_note_and_a_setting_in_chinese(store) -> None:
     from opsboard.i18n import set_language
     from opsboard.services.archived_tasks import set_archive_days
+    from opsboard.services.checklists import toggle_item
 
+    toggle_item(store, "research-a")
     record = start_standup(store)
     add_note(store, record.id, "marketing", "出价不超上限", decision=True)
     set_archive_days(store, 45)
     set_language("zh")
     try:
-        setting, note = activity_rows(store, limit=2)
+        setting, note, _started, item = activity_rows(store, limit=4)
+        assert item.change == "状态: 未完成 → 已完成"  # not 'open → done' inside a Chinese row
         assert note.change.endswith("决定：出价不超上限 — lin")
         assert setting.change == "已完成卡片归档前的天数: — → 45" and "archive_after_days" not in setting.text
     finally:
