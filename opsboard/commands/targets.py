@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from opsboard.i18n import _, ngettext
-from opsboard.i18n.formats import month_abbr
+from opsboard.i18n.formats import month_abbr, order_value
 from opsboard.model.campaigns import PHASE_WORDS
 from opsboard.model.labels import plan_change_words
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
@@ -240,7 +240,8 @@ def _fix(fix) -> str:
     if fix.lever == "conversion":
         change = _("conversion {current} → {needed}").format(current=f"{fix.current:.2%}", needed=f"{fix.needed:.2%}")
     elif fix.lever == "order_value":
-        change = _("order value {current} → {needed}").format(current=f"{fix.current:,.2f}", needed=f"{fix.needed:,.2f}")
+        current, needed = order_value(fix.current, fix.needed), order_value(fix.needed, fix.current)
+        change = _("order value {current} → {needed}").format(current=current, needed=needed)
     else:
         change = _("budget {current} → {needed}").format(current=f"{fix.current:,.0f}", needed=f"{fix.needed:,.0f}")
     return change if fix.closable else _("{change} (cannot: {reason})").format(change=change, reason=fix.reason)

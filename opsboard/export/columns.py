@@ -14,11 +14,11 @@ never the other way round); it needs nothing but the translation layer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from opsboard.i18n import _
-from opsboard.i18n.formats import number, short_amount
+from opsboard.i18n.formats import number, order_value_decimals, short_amount
 
 from .markdown import escape, table
 
@@ -46,6 +46,17 @@ class Render:
     totals: Any = None
     partial: Callable[[str, Any], str] = field(default=lambda label, row: label + "*")  # a period with fewer days of data
     total: str | None = None  # the totals row's label (None: "Total")
+    order_value_decimals: int | None = None  # one for the column (`for_rows`); None: each value alone
+
+    def for_rows(self, rows: Sequence[Any]) -> Render:
+        """This render with the decimals of the order values in `rows` (a column reads alike)."""
+        decimals = order_value_decimals(*(getattr(row, "order_value", None) for row in rows))
+        return replace(self, order_value_decimals=decimals)
+
+    def order_value(self, value: float | None) -> str:
+        """255 beside whole amounts; 19.90 where cents matter (i18n.formats.order_value_decimals)."""
+        decimals = order_value_decimals(value) if self.order_value_decimals is None else self.order_value_decimals
+        return number(value, decimals)
 
     def amount(self, value: float | None, decimals: int = 0) -> str:
         """1,234,567 / −3.50 (a true minus); compact: 1.23M / 123万."""
@@ -79,7 +90,8 @@ class Column:
 
 def markdown_table(columns: Sequence[Column], rows: Iterable[Any], render: Render | None = None) -> str:
     """A GFM table of `rows` under `columns`; the totals row's first cell in bold."""
-    render = render or Render(text=escape)
+    rows = list(rows)
+    render = (render or Render(text=escape)).for_rows(rows)
     lines = []
     for row in rows:
         cells = [column.cell(row, render) for column in columns]

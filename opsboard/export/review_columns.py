@@ -84,7 +84,9 @@ CONVERSION = Column(
     lambda r, f: _basis(r.conversion, r.conversion_basis, percent(r.conversion, 2), f),
     narrow=_l("Conv."),
 )
-ORDER_VALUE = Column("order_value", _l("Order value"), lambda r, f: _basis(r.order_value, r.order_value_basis, number(r.order_value, 2), f))
+ORDER_VALUE = Column(
+    "order_value", _l("Order value"), lambda r, f: _basis(r.order_value, r.order_value_basis, f.order_value(r.order_value), f)
+)
 AD_SPEND = Column("ad_spend", _l("Ad spend"), lambda r, f: number(r.ad_spend))
 ROI = Column("roi", _l("ROI"), lambda r, f: ratio(r.roi))
 TARGET = Column("target", _l("Target"), lambda r, f: number(r.target))

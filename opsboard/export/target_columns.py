@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from opsboard.i18n import _, _l, lazy_pgettext
-from opsboard.i18n.formats import month_abbr, not_available, number, percent
+from opsboard.i18n.formats import month_abbr, not_available, percent
 from opsboard.model.labels import lever_word
 
 from .columns import Column, Render
@@ -29,12 +29,6 @@ def signed(value: float | None, render: Render) -> str:
     if text.strip("0.,") in ("", "k", "M", "B", "万", "亿"):
         return text
     return ("+" if value > 0 else "−") + text
-
-
-def cents(value: float | None) -> int:
-    """Decimals for an order value: none when it is whole (255, beside the
-    whole amounts), two when it has cents (249.50)."""
-    return 0 if value is None or abs(value - round(value)) < 0.005 else 2
 
 
 def _month(row: Any, render: Render) -> str:
@@ -60,9 +54,7 @@ TARGET = Column("target", _l("Target"), lambda r, f: f.amount(r.target), short=_
 ORDERS = Column("orders", _l("Orders"), lambda r, f: f.amount(r.orders), short=_l("Ord."))
 UV_NEEDED = Column("uv", _l("UV needed"), lambda r, f: f.amount(r.uv), short=_l("UV"))
 CONVERSION = Column("conversion", _l("Conversion"), lambda r, f: percent(r.conversion, 2), narrow=_l("Conv."), short=_l("Conv"))
-ORDER_VALUE = Column(
-    "order_value", _l("Order value"), lambda r, f: number(r.order_value, 0 if f.compact else cents(r.order_value)), narrow=_l("AOV")
-)
+ORDER_VALUE = Column("order_value", _l("Order value"), lambda r, f: f.order_value(r.order_value), narrow=_l("AOV"))
 AD_SPEND = Column("ad_spend", _l("Ad spend"), lambda r, f: f.amount(r.ad_spend), short=_l("Ads"))
 AGENTS = Column("agents", _l("Agents"), lambda r, f: _count(r.agents), short=_l("Agt"))
 NEW_PRODUCTS = Column("new_products", _l("New products"), lambda r, f: str(r.new_products), narrow=_l("New prod."), short=_l("New"))
@@ -78,12 +70,23 @@ GAP = Column("gap", _l("Gap"), lambda r, f: signed(r.gap, f))
 LEVER = Column("lever", _l("Lever to act on"), lever_cell, "left")
 
 ACTUAL_COLUMNS = [ACTUAL, ATTAINMENT, GAP]
+# view 3's month table shows the whole month's plan and, beside the actual, the
+# target of the days counted: the one the attainment and gap are measured against
+TARGET_SO_FAR = Column(
+    "target_to_date", _l("Target to date"), lambda r, f: f.amount(r.target_to_date), narrow=_l("To date"), short=_l("To date")
+)
 
 
 def days_counted(label: str, row: Any) -> str:
     """'Feb (14 of 28 days)': a month counted to a cut-off before its end
     (the coverage worded by logic/, as view 4's periods)."""
     return _("{period} {coverage}").format(period=label, coverage=row.coverage) if row.partial else label
+
+
+def year_to_date_label(pva: Any) -> str:
+    """The totals row against the year to date: 'Total (330 of 365 days)', the
+    days of view 4's 'Total 2026 (330 of 365 days)' (view 3 is one year)."""
+    return _("{period} {coverage}").format(period=_("Total"), coverage=pva.ytd_coverage) if pva.ytd_coverage else _("Total")
 
 
 def _lever_name(row: Any, render: Render) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from opsboard.i18n import _, _l, ngettext, pgettext
-from opsboard.i18n.formats import month_abbr, not_available, number, percent
+from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.model.campaigns import PHASE_WORDS
 from opsboard.model.labels import lever_word, plan_change_words
 
@@ -54,7 +54,7 @@ def _signed(value: float | None) -> str:
 def _figure(value: float | None, unit: str) -> str:
     if unit == "rate":
         return percent(value, 2)
-    return amount(value, 2 if unit == "currency" and value is not None and abs(value) < 1000 else 0)
+    return amount(value, order_value_decimals(value) if unit == "currency" else 0)  # the average order value: 258, not 258.16
 
 
 class _Names:
@@ -123,7 +123,7 @@ def _balance_section(balance: Any, currency: str, names: _Names) -> list[str]:
         if fix.lever == "conversion":
             now, needed = percent(fix.current, 2), percent(fix.needed, 2)
         else:
-            decimals = 2 if fix.lever == "order_value" else 0
+            decimals = order_value_decimals(fix.current, fix.needed) if fix.lever == "order_value" else 0
             now, needed = amount(fix.current, decimals), amount(fix.needed, decimals)
         rows.append(
             [
@@ -276,11 +276,11 @@ def _staffing_table(staffing: Any) -> str:
     )
 
 
-def _pair(plan: Any, actual: Any, kind: str) -> str:
+def _pair(plan: Any, actual: Any, kind: str, decimals: int = 0) -> str:
     def one(value: Any) -> str:
         if value is None:
             return not_available()
-        return percent(value, 2) if kind == "rate" else number(value, 2 if kind in ("value", "ratio") else 0)
+        return percent(value, 2) if kind == "rate" else number(value, 2 if kind == "ratio" else decimals)
 
     return f"{one(plan)} / {one(actual)}"
 
@@ -296,6 +296,7 @@ def _channel_lever(c: Any) -> str:
 def _channels_actual_table(channels: Any, names: _Names) -> str:
     headers = [_("Channel"), _("Target"), _("Actual"), _("Attainment"), _("UV"), _("Conversion"), _("Order value"), _("Ad spend"), _("ROI")]
     headers += [_("Lever"), _("Department")]
+    values = order_value_decimals(*(v for c in channels for v in (c.plan_order_value, c.actual_order_value)))  # one for the column
     rows = [
         [
             escape(c.name),
@@ -304,7 +305,7 @@ def _channels_actual_table(channels: Any, names: _Names) -> str:
             percent(c.attainment),
             _pair(c.plan_uv, c.actual_uv, "count"),
             _pair(c.plan_conversion, c.actual_conversion, "rate"),
-            _pair(c.plan_order_value, c.actual_order_value, "value"),
+            _pair(c.plan_order_value, c.actual_order_value, "value", values),
             _pair(c.plan_ad_spend, c.actual_ad_spend, "count"),
             _pair(c.plan_roi, c.actual_roi, "ratio"),
             _channel_lever(c),

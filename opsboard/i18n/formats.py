@@ -79,6 +79,20 @@ def number(value: float | None, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}".replace("-", MINUS)
 
 
+def order_value_decimals(*values: float | None) -> int:
+    """Decimals for order values shown together (a column, plan beside actual,
+    now beside needed), the same in every view, export and language: whole
+    yuan, as every amount beside them, while they are 100 or more (255, not
+    255.00; 268, not 268.43: three figures say enough); two decimals when one
+    of them is under 100 and has cents (19.90 keeps them, and so its column)."""
+    return 2 if any(v is not None and abs(v) < 100 and abs(v - round(v)) >= 0.005 for v in values) else 0
+
+
+def order_value(value: float | None, *beside: float | None) -> str:
+    """An order value by the rule above, `beside` the others shown with it."""
+    return number(value, order_value_decimals(value, *beside))
+
+
 def percent(value: float | None, decimals: int = 1) -> str:
     """A rate (0.034) as '3.4%'."""
     return not_available() if value is None else f"{value * 100:.{decimals}f}%".replace("-", MINUS)

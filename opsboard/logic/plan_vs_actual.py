@@ -120,6 +120,15 @@ class PlanVsActual:
         return 0 if self.cutoff is None or not self.months else (self.cutoff - self.ytd_first).days + 1  # type: ignore[operator]
 
     @property
+    def ytd_coverage(self) -> str:
+        """'(330 of 365 days)' for a year counted to the cut-off; '' for a whole one
+        (the words of the months' `coverage` and of view 4's year totals)."""
+        total = 366 if calendar.isleap(self.year) else 365
+        if self.cutoff is None or not self.months or self.ytd_days == total:
+            return ""
+        return _("({n} of {m} days)").format(n=self.ytd_days, m=total)
+
+    @property
     def ytd_covers(self) -> str:
         """'2026-01-01 – 2026-11-20 (324 of 365 days)'"""
         if self.cutoff is None or not self.months:

@@ -68,7 +68,7 @@ def test_tables_hold_the_hand_computed_figures():
         "3,500",
         "35",
         "10.00%",
-        "100.00",
+        "100",  # an order value of 100 in whole yuan (issue 18 case 19)
         "350",
         "10.00",
     ]

@@ -87,7 +87,7 @@ def test_quarters_channels_and_departments():
     assert departments[0] == ["Department", "Owns", "Figure", "Value"]
     assert ["Marketing", "traffic and ad spend", "UV needed", "360,000"] in departments
     assert ["Customer service", "conversion (pre-sale service)", "Average conversion", "2.00%"] in departments
-    assert ["Product development", "order value and new products", "Average order value", "250.00"] in departments
+    assert ["Product development", "order value and new products", "Average order value", "250"] in departments
     assert ["HR", "headcount", "Agent-months", "25"] in departments
 
 
@@ -166,7 +166,7 @@ def test_budget_over_with_each_lever():
     assert tables(markdown)["Budget"] == [
         ["Lever", "Department", "Factor", "Now", "Needed", "Closes the gap"],
         ["Conversion", "Customer service", "×1.20", "2.00%", "2.40%", "yes"],
-        ["Order value", "Product development", "×1.20", "250.00", "300.00", "yes"],
+        ["Order value", "Product development", "×1.20", "250", "300", "yes"],
         ["Budget", "Marketing", "×1.20", "300,000", "360,000", "yes"],
     ]
 

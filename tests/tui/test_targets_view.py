@@ -222,7 +222,7 @@ async def test_tabs_and_user_text_as_data(tmp_path: Path):
         # 240,000 of ad spend against 200,000: ×1.2 on either lever, or a bigger budget.
         assert "Over budget: ad spend 240,000 is 40,000 CNY over the 200,000 budget." in budget
         assert "conversion 2.00%→2.40% (Customer Service)" in budget
-        assert "order value 250.00→300.00 (Product Development)" in budget
+        assert "order value 250→300 (Product Development)" in budget
         assert "budget 200,000→240,000 (Marketing)" in budget
         assert re.search(r"Mar +50% +10,000 +2.00 +20,000 +60,000 +30%", budget)
         # actual spend to date, 40,400, is past the budget's share of the days so far, 33,333
@@ -353,3 +353,39 @@ async def test_an_uplift_above_300_percent_in_the_campaign_form_is_saved_only_wh
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.uplift for c in BoardStore(path, user="ana").plan().campaigns] == [5.0]
+
+
+async def test_a_partial_month_and_the_total_say_which_days_they_cover(tmp_path: Path):
+    """Figures to 10 March: March reads 'Mar (10 of 31 days)' beside its target
+    to date (100,000 × 10 / 31 = 32,258), as view 4 and the exports do; the
+    total is the year to date, 1 January – 10 March (69 of 365 days)."""
+    path = make_board(tmp_path)
+    csv = tmp_path / "march.csv"
+    csv.write_text(HEADER + days(date(2025, 3, 1), 10, 1000, 20, 5000))
+    import_actuals(BoardStore(path, user="ana"), csv)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        table = screen.query_one(MonthTable)
+        march, total = cells(table, "3"), cells(table, "total")
+        assert (march["month"], march["target"], march["target_to_date"], march["actual"]) == (
+            "Mar (10 of 31 days)",
+            "100,000",
+            "32,258",
+            "50,000",
+        )
+        assert (march["attainment"], march["gap"]) == ("155.0%", "+17,742")
+        assert cells(table, "2")["month"] == "Feb" and cells(table, "2")["target_to_date"] == "100,000"
+        assert (total["month"], total["target"], total["target_to_date"], total["actual"]) == (
+            "Total (69 of 365 days)",
+            "1,200,000",
+            "232,258",
+            "210,000",
+        )
+        assert "*" not in "".join(cells(table, key)["month"] for key in ("1", "2", "3", "total"))
+        chart = screen.query_one("#months-chart", PlanActualChart)
+        assert [m.label for m in chart.months[:3]] == ["Jan", "Feb", "Mar"] and chart.months[2].covers == "Mar (10 of 31 days)"
+    async with make_app(path).run_test(size=(80, 24)) as pilot:  # narrow: the same days, briefly
+        table = (await open_targets(pilot)).query_one(MonthTable)
+        assert (cells(table, "3")["month"], cells(table, "total")["month"]) == ("Mar 1–10", "Total to Mar 10")
+        assert cells(table, "3")["target_to_date"] == "32.3k"

@@ -154,7 +154,7 @@ class ReportTable(ScrollView, can_focus=True):
         """Column keys, headers, alignments, cells, row keys and widths: the
         formatting is done once per report, so switching back is free."""
         columns = report_columns(report, SCREEN_COLUMNS, targets_last=False)
-        render = Render(totals=report.totals)
+        render = Render(totals=report.totals).for_rows([*report.rows, *report.year_totals])  # one order value format
         keys = [column.key for column in columns]
         names = [column.heading(narrow=True) for column in columns]
         aligns = [column.align for column in columns]

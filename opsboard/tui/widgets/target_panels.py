@@ -17,7 +17,7 @@ from rich.text import Text
 from opsboard.export.columns import Column, Render
 from opsboard.export.target_columns import CHANNEL_COLUMNS, QUARTER_COLUMNS, days_counted
 from opsboard.i18n import _, ngettext, pgettext
-from opsboard.i18n.formats import month_abbr, not_available, number, percent
+from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.i18n.formats import signed as signed_text
 from opsboard.logic.targets import monthly_targets
 from opsboard.model.campaigns import PHASE_WORDS
@@ -44,7 +44,8 @@ def _fix_words(view, fix) -> str:
     if fix.lever == "conversion":
         now, needed = rate(fix.current, 2), rate(fix.needed, 2)
     elif fix.lever == "order_value":
-        now, needed = money(fix.current, 2), money(fix.needed, 2)
+        decimals = order_value_decimals(fix.current, fix.needed)
+        now, needed = money(fix.current, decimals), money(fix.needed, decimals)
     else:
         now, needed = money(fix.current), money(fix.needed)
     if fix.closable:
@@ -225,7 +226,7 @@ def budget_panel(view) -> RenderableType:
             if fix.lever == "conversion":
                 now, needed = rate(fix.current, 2), rate(fix.needed, 2)
             else:
-                decimals = 2 if fix.lever == "order_value" else 0
+                decimals = order_value_decimals(fix.current, fix.needed) if fix.lever == "order_value" else 0
                 now, needed = money(fix.current, decimals), money(fix.needed, decimals)
             alone = pgettext("answer", "yes") if fix.closable else pgettext("answer", "no")
             table.add_row(
@@ -431,6 +432,7 @@ def _channel_actuals(view) -> Group:
     totals = _table(title, [_("Channel"), _("Target"), _("Actual"), _("Att."), _("Lever → department")])
     headers = [_("Channel"), _("Conversion"), _("Order value"), _("Ad spend"), _("ROI")]
     levers = _table(_("Channels: each figure planned (top) and actual (below)"), headers)
+    values = order_value_decimals(*(v for c in view.channel_actuals for v in (c.plan_order_value, c.actual_order_value)))
     for c in view.channel_actuals:
         if c.lever:
             lever = Text(_("{lever} → {department}").format(lever=lever_word(c.lever), department=view.department_name(c.department)))
@@ -442,7 +444,7 @@ def _channel_actuals(view) -> Group:
         levers.add_row(
             Text(c.name),
             f"{rate(c.plan_conversion, 2)}\n{rate(c.actual_conversion, 2)}",
-            f"{money(c.plan_order_value, 2)}\n{money(c.actual_order_value, 2)}",
+            f"{money(c.plan_order_value, values)}\n{money(c.actual_order_value, values)}",
             f"{money(c.plan_ad_spend)}\n{money(c.actual_ad_spend)}",
             f"{money(c.plan_roi, 2)}\n{money(c.actual_roi, 2)}",
         )

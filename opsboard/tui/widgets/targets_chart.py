@@ -2,8 +2,9 @@
 
 Each month is a pair of bars: the plan in light shade (░) and the actual in
 solid blocks (█, topped in eighths ▁▂▃…), so the pair reads without colour.
-Below them the month and its attainment. A month with days missing is marked
-`*` and its plan bar is the target for the days that have figures; a month
+Below them the month and its attainment. A month counted to a cut-off before
+its end has as plan bar the target of the days counted, and the title says
+which days ("Nov (26 of 30 days)", as the month table and view 4); a month
 without actuals shows its plan only. The selected month's name is shown
 in reverse video (visible without colour too).
 """
@@ -30,10 +31,11 @@ MAX_BAR = 3
 
 @dataclass(frozen=True)
 class ChartMonth:
-    label: str  # "Jan", "May*"
+    label: str  # "Jan"
     plan: float  # the target (to date, when the month has actuals)
     actual: float | None  # None: no actuals
     attainment: float | None
+    covers: str = ""  # "Nov (26 of 30 days)": a month counted to a cut-off before its end
 
 
 def chart_months(view) -> list[ChartMonth]:
@@ -45,8 +47,8 @@ def chart_months(view) -> list[ChartMonth]:
         if row is None:
             months.append(ChartMonth(label, plan.target, None, None))
         else:
-            partial = "*" if row.partial else ""
-            months.append(ChartMonth(label + partial, row.target_to_date, row.actual, row.attainment))
+            covers = _("{period} {coverage}").format(period=label, coverage=row.coverage) if row.partial else ""
+            months.append(ChartMonth(label, row.target_to_date, row.actual, row.attainment, covers))
     return months
 
 
@@ -108,6 +110,7 @@ class PlanActualChart(Widget):
                 "   " + _("{plan} plan   {actual} actual   top {top}").format(plan=PLAN, actual=ACTUAL, top=short_amount(top)),
                 self._style("muted"),
             ),
+            *(("   " + m.covers, self._style("muted")) for m in self.months if m.covers),
         ]
         lines = [Strip([Segment(text, style) for text, style in title]).adjust_cell_length(width, base).crop(0, width)]
         rows = max(1, height - 3)  # title, month, attainment
