@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field, NonNegativeFloat, ValidationInfo, field_validator, model_validator
 
-from opsboard.i18n import _
+from opsboard.i18n import _, ngettext
 
 from .base import Record
 from .campaigns import Campaign as Campaign  # the plan's parts in one import
@@ -88,6 +88,10 @@ class TargetPlan(Record):
         if self.effective_from is not None and self.effective_from > date(self.year, 1, 1):
             elapsed = min((self.effective_from - date(self.year, 1, 1)).days, (date(self.year + 1, 1, 1) - date(self.year, 1, 1)).days)
             if len(self.kept) != elapsed or any(v < 0 for v in self.kept):
-                message = _("kept needs one target, 0 or more, for each of the {n} days before {day}")
+                message = ngettext(
+                    "kept needs one target, 0 or more, for the {n} day before {day}",
+                    "kept needs one target, 0 or more, for each of the {n} days before {day}",
+                    elapsed,
+                )
                 raise ValueError(message.format(n=elapsed, day=self.effective_from))
         return self

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from opsboard.i18n import _, _l
+from opsboard.i18n import _, _l, ngettext
 from opsboard.logic.day_targets import kept_until
 from opsboard.logic.last_year_shape import last_year_shape as shape_of
 from opsboard.logic.targets import seasonality_from_actuals
@@ -256,7 +256,11 @@ def _past_kept(current: TargetPlan, plan: TargetPlan, after: dict[str, Any], reb
     if rebase:
         if not confirmed:
             elapsed = max(0, min((day - first).days, 366))
-            message = _("re-basing spreads the whole year again, changing the targets of the {n} days already elapsed: confirm to save it")
+            message = ngettext(
+                "re-basing spreads the whole year again, changing the target of the {n} day already elapsed: confirm to save it",
+                "re-basing spreads the whole year again, changing the targets of the {n} days already elapsed: confirm to save it",
+                elapsed,
+            )
             raise NeedsConfirmation({"rebase": message.format(n=elapsed)})
         return {"effective_from": None, "kept": []}
     if "year" in after:

@@ -225,7 +225,9 @@ def preview_text(preview: ActualsPreview) -> Text:
         _("Totals    revenue {revenue} · orders {orders} · ad spend {spend}").format(
             revenue=_amount(preview.total("revenue")), orders=_amount(preview.total("orders"), 0), spend=_amount(preview.total("ad_spend"))
         ),
-        _("Saving    {new} rows new · {replaced} replaced").format(new=f"{preview.new:,}", replaced=f"{preview.replaced:,}"),
+        ngettext("Saving    {new} row new · {replaced} replaced", "Saving    {new} rows new · {replaced} replaced", preview.new).format(
+            new=f"{preview.new:,}", replaced=f"{preview.replaced:,}"
+        ),
     ]
     lines += [_("Warning   {note}").format(note=note) for note in preview.warnings]
     return Text("\n".join(lines))
