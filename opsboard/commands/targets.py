@@ -4,6 +4,7 @@ and the store's daily metrics from scripts and cron."""
 from __future__ import annotations
 
 import argparse
+import re
 
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr, order_value
@@ -19,6 +20,16 @@ from opsboard.services.targets import create_corrective_task, set_target, target
 from opsboard.services.user import current_user
 
 NAMES = ("target", "import-actuals")
+
+# argparse takes "-2%" or "-1.5m" for an option and stops with "expected one
+# argument" (exit 2); read as a figure, it is refused with its option named (exit 1).
+NEGATIVE_FIGURE = re.compile(r"^-[\d.,]+(%|[kKmM]|万|亿)?$")
+
+
+def _figures_may_be_negative(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._negative_number_matcher = NEGATIVE_FIGURE  # type: ignore[attr-defined]  # argparse's own test, widened
+    return parser
+
 
 # plan field → the option a user typed, so a message names what to fix
 _OPTIONS = {
@@ -52,13 +63,15 @@ def register(sub, add_common) -> None:
     target = sub.add_parser("target", help=_("set the year's sales target and its assumptions"))
     actions = target.add_subparsers(dest="target_command", metavar="ACTION", required=True)
 
-    setter = actions.add_parser(
-        "set",
-        help=_("create or change the plan (only the options given change)"),
-        description=_(
-            "Create or change the year's target plan. Rates take 0.03 or 3%; amounts 1500000, "
-            "1,500,000, 1.5m or 150万. The first time, --annual is needed."
-        ),
+    setter = _figures_may_be_negative(
+        actions.add_parser(
+            "set",
+            help=_("create or change the plan (only the options given change)"),
+            description=_(
+                "Create or change the year's target plan. Rates take 0.03 or 3%; amounts 1500000, "
+                "1,500,000, 1.5m or 150万. The first time, --annual is needed."
+            ),
+        )
     )
     setter.add_argument("board")
     setter.add_argument("--annual", metavar="AMOUNT", help=_("the year's sales target"))
@@ -165,14 +178,16 @@ def _register_campaigns(actions, add_common) -> None:
     lister.add_argument("board")
     add_common(lister)
     lister.set_defaults(handler=cmd_campaign_list)
-    adder = steps.add_parser(
-        "add",
-        help=_("add a campaign from a preset or its phases"),
-        description=_(
-            "Presets at each platform's usual dates for the plan year: 年货节 (before Spring Festival, "
-            "by the lunar calendar), 38节, 618, 99划算节, 双11, 双12. Phases: KIND:START:END[:WEIGHT] with KIND "
-            "预售/presale, 预热/warmup, 正式/main or 返场/return, dates YYYY-MM-DD or MM-DD (the plan year)."
-        ),
+    adder = _figures_may_be_negative(
+        steps.add_parser(
+            "add",
+            help=_("add a campaign from a preset or its phases"),
+            description=_(
+                "Presets at each platform's usual dates for the plan year: 年货节 (before Spring Festival, "
+                "by the lunar calendar), 38节, 618, 99划算节, 双11, 双12. Phases: KIND:START:END[:WEIGHT] with KIND "
+                "预售/presale, 预热/warmup, 正式/main or 返场/return, dates YYYY-MM-DD or MM-DD (the plan year)."
+            ),
+        )
     )
     adder.add_argument("board")
     adder.add_argument("--preset", metavar="NAME", help=_("年货节, 38节, 618, 99划算节, 双11 or 双12"))

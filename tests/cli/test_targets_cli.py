@@ -200,3 +200,21 @@ def test_campaigns_from_the_command_line(board: Path, capsys: pytest.CaptureFixt
     assert board.read_bytes() == before
     assert run(capsys, "target", "set", str(board), "--campaign", "none")[0] == 0
     assert open_board(board, user="ana").plan().campaigns == []
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "message"),
+    [
+        (["target", "set"], ["--annual", "1200000", "--conversion", "-2%"], "--conversion: "),
+        (["target", "set"], ["--annual", "-1.5m"], "--annual: must not be negative (got -1.5m)"),
+        (["target", "set"], ["--annual", "1200000", "--budget", "-150万"], "--budget: must not be negative (got -150万)"),
+        (["target", "campaign", "add"], ["--preset", "618", "--uplift", "-10%"], "--uplift: "),
+    ],
+)
+def test_a_negative_figure_typed_with_its_sign_is_refused_with_the_option_named(board: Path, capsys, command, options, message: str):
+    """Not argparse's 'expected one argument' (exit 2): the figure is read and refused (exit 1)."""
+    assert run(capsys, "target", "set", str(board), "--annual", "1000000")[0] == 0
+    before = board.read_bytes()
+    code, out, err = run(capsys, *command, str(board), *options)
+    assert code == 1 and out == "" and err.startswith("opsboard: ") and message in err and err.count("\n") == 1
+    assert board.read_bytes() == before

@@ -116,3 +116,28 @@ def test_cheap_goods_keep_their_cents_in_the_whole_column(tmp_path: Path, capsys
     set_target(store, annual="120000", year="2025", conversion="5%", order_value=",".join(["19.9"] + ["120"] * 11))
     months = tables(export(path, "targets", capsys))[0]
     assert column(months, "Order value")[:2] == ["19.90", "120.00"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_view_3_shows_whole_order_values(board: Path, lang: str) -> None:
+    """The month table (its total is the year's 252.5), the departments'
+    average order value and the channels' plan and actual, as the export."""
+    from rich.console import Console
+
+    from opsboard import i18n
+    from opsboard.services.targets import targets_view
+    from opsboard.store import BoardStore
+    from opsboard.tui.widgets.month_table import table_rows
+    from opsboard.tui.widgets.target_panels import breakdown_panel
+
+    i18n.set_language(lang)
+    try:
+        view = targets_view(BoardStore(board, user="ana"))
+        assert [cells["order_value"] for _key, cells, _behind in table_rows(view, compact=False)] == ["255"] * 6 + ["250"] * 6 + ["252"]
+        console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+        console.print(breakdown_panel(view))
+        shown = console.export_text()
+    finally:
+        i18n.set_language("en")
+    assert not re.search(r"\b[12]\d\d\.\d\d\b", shown), shown  # 252.50, 255.25, 179.90 nowhere
+    assert re.search(r"\b252\b", shown) and re.search(r"\b180\b", shown)

@@ -390,7 +390,7 @@ def breakdown_panel(view) -> RenderableType:
             value = (
                 rate(figure.value, 2)
                 if figure.unit == "rate"
-                else money(figure.value, 2 if figure.unit == "currency" and (figure.value or 0) < 1000 else 0)
+                else money(figure.value, order_value_decimals(figure.value) if figure.unit == "currency" else 0)  # 258, as the export
             )
             name = Text(view.department_name(part.department)) if index == 0 else Text("")
             departments.add_row(name, Text(part.owns if index == 0 else ""), figure.label, value)
