@@ -273,7 +273,7 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
             return _("renamed '{old}' to '{new}'").format(old=old, new=after["title"])
     if entry.table in (Table.TASKS, Table.CHECKLIST):
         if fields:
-            return _("edited {what} ({fields})").format(what=what, fields=", ".join(fields))
+            return _("edited {what} ({fields})").format(what=what, fields=", ".join(map(field_word, fields)))
         return _("edited {what}").format(what=what)
     if fields:
         return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=", ".join(map(field_word, fields)))

@@ -118,3 +118,18 @@ def test_a_stand_up_note_and_a_setting_in_chinese(store) -> None:
         assert setting.change == "已完成卡片归档前的天数: — → 45" and "archive_after_days" not in setting.text
     finally:
         set_language("en")
+
+
+def test_an_edit_names_its_fields_in_chinese(store) -> None:
+    """Not '编辑了“…”（owner, due）': the fields in the reader's words."""
+    from opsboard.i18n import set_language
+    from opsboard.services.checklists import edit_item
+
+    edit_item(store, "research-c", owner="lin", due="2026-07-01")
+    set_language("zh")
+    try:
+        [row] = activity_rows(store, limit=1)
+        assert row.text.endswith("（负责人, 截止）"), row.text
+    finally:
+        set_language("en")
+    assert activity_rows(store, limit=1)[0].text.endswith("(owner, due)")  # English keeps the stored names
