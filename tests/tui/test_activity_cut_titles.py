@@ -32,6 +32,20 @@ def test_the_title_gives_way_not_the_words_after_it(text: str, cut: str) -> None
     assert cell_len(cut) <= 30
 
 
+@pytest.mark.parametrize(
+    "text, width, cut",
+    [
+        ("imported 990 rows from store_metrics_2026.csv", 20, "imported 990 rows f…"),  # no title to cut
+        ("added 'Set up the Double 12 coupons' to Store Admin", 19, "added 'Set up the…"),  # no room for the title
+        ("从 store_metrics_2026.csv 导入了 990 行", 19, "从 store_metrics_2…"),
+    ],
+)
+def test_a_cut_end_says_so(text: str, width: int, cut: str) -> None:
+    """The table itself cuts without a mark ('added 'Set up the D'): the row says it goes on."""
+    assert keep_the_ends(text, width) == cut
+    assert cell_len(cut) <= width
+
+
 async def test_a_chinese_activity_row_keeps_what_was_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPSBOARD_NOW", NOW)
     path = init_board(tmp_path / "zh.json", user="lin", language="zh", year=2026).path
