@@ -29,7 +29,7 @@ for folder in (ROOT, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from first_frame import BARE_APP, app_code, child_env, round_ratio, time_start
+from first_frame import BARE_APP, child_env, cli_app_code, round_ratio, time_start
 from frame_timer import FrameTimer
 
 TASKS = 10_000
@@ -37,20 +37,11 @@ OPEN_BUDGET = 1.6  # × the bare Textual app
 ACTION_BUDGET_MS = 50.0
 ADD_BUDGET = 1.3  # × on a new board
 
-BOARD = """
-import sys
-import opsboard.cli  # as the console script does
-from opsboard.services.board_files import open_board
-from opsboard.tui.app import OpsboardApp
-
-app = OpsboardApp(open_board(sys.argv[1], user="bench"))
-"""
-RUN = "app.run(headless=True, size=(120, 40), auto_pilot=report)"
 FIRST_SCREEN = 'screen.query("#items") and screen.query_one("#items").row_count > 0'
-FIRST_SCREEN_APP = app_code(BOARD, RUN, drawn=FIRST_SCREEN)
-OVERVIEW_APP = app_code(
-    BOARD,
-    RUN,
+# `opsboard BOARD --user bench` (the board: the child's argument), through opsboard.cli.main
+FIRST_SCREEN_APP = cli_app_code(["--user", "bench"], drawn=FIRST_SCREEN)
+OVERVIEW_APP = cli_app_code(
+    ["--user", "bench"],
     drawn=FIRST_SCREEN,
     then="""await pilot.press("2")
     await pilot.pause()

@@ -24,19 +24,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Put before an app's code; `drawn` is a Python expression of `screen`.
+# `_time_frames()` patches Textual to note the first frame: called before a
+# plain app's code, and for opsboard (cli_app_code) once `opsboard.cli.main`
+# has loaded the terminal app, so Textual is imported as the console script
+# imports it (garbage collection paused: cli.main), not by this preamble.
 PREAMBLE = """
 import sys, time
-from textual.screen import Screen
 
 _first_frame = []
-_refresh = Screen._compositor_refresh
 
-def _timed_refresh(screen):
-    _refresh(screen)
-    if not _first_frame and ({drawn}):
-        _first_frame.append((time.monotonic(), time.process_time(), "pydantic" in sys.modules))
+def _time_frames():
+    from textual.screen import Screen
 
-Screen._compositor_refresh = _timed_refresh
+    _refresh = Screen._compositor_refresh
+
+    def _timed_refresh(screen):
+        _refresh(screen)
+        if not _first_frame and ({drawn}):
+            _first_frame.append((time.monotonic(), time.process_time(), "pydantic" in sys.modules))
+
+    Screen._compositor_refresh = _timed_refresh
 
 async def report(pilot):
     await pilot.pause()
@@ -45,6 +52,43 @@ async def report(pilot):
     print("ready", at, cpu, pydantic, "pandas" in sys.modules, flush=True)
     pilot.app.exit()
 """
+
+# `opsboard ARGS` as the console script runs it: `import opsboard.cli`, then
+# `main()`; once main has imported the terminal app (opsboard.tui.app) its
+# frames are timed and App.run runs headless at 120×40, reporting.
+THROUGH_CLI = """
+import importlib.util
+
+class _WhenTheAppIsLoaded:
+    def find_spec(self, name, path=None, target=None):
+        if name != "opsboard.tui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            _time_frames()
+            from textual.app import App
+
+            run = App.run
+            App.run = lambda app, *args, **kwargs: run(app, headless=True, size=(120, 40), auto_pilot=report)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _WhenTheAppIsLoaded())
+import opsboard.cli  # as the console script does, collections on
+
+sys.exit(opsboard.cli.main([*sys.argv[1:], *{argv}]))
+"""
+
+
+def cli_app_code(argv: list[str], drawn: str = "True", then: str = "") -> str:
+    """A child program running `opsboard [its own arguments] ARGV` through
+    `opsboard.cli.main`, timed to the first frame where `drawn` holds."""
+    return PREAMBLE.format(drawn=drawn, then=then) + THROUGH_CLI.format(argv=repr(argv))
 
 
 @dataclass(frozen=True)
@@ -74,7 +118,7 @@ def child_env() -> dict[str, str]:
 def app_code(body: str, run: str, drawn: str = "True", then: str = "") -> str:
     """A child program: the preamble, the app's code, then `run` (which must
     pass `auto_pilot=report`)."""
-    return PREAMBLE.format(drawn=drawn, then=then) + body + "\n" + run + "\n"
+    return PREAMBLE.format(drawn=drawn, then=then) + "_time_frames()\n" + body + "\n" + run + "\n"
 
 
 def round_ratio(starts: list[float], bare: list[float]) -> float:
@@ -83,14 +127,21 @@ def round_ratio(starts: list[float], bare: list[float]) -> float:
 
 
 def time_start(code: str, *args: str) -> Start:
-    started = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env()
-    )
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    idle = time.monotonic() - started
-    _, stderr = child.communicate(timeout=120)
+    # settings of its own, empty: an app started through opsboard.cli keeps the
+    # view it was left on, and the next start must open on view 1 again
+    with tempfile.TemporaryDirectory(prefix="opsboard-bench-config-") as config:
+        started = time.monotonic()
+        child = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**child_env(), "XDG_CONFIG_HOME": config},
+        )
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        idle = time.monotonic() - started
+        _, stderr = child.communicate(timeout=120)
     if not line.startswith("ready"):
         raise RuntimeError(f"the app did not start: {stderr.strip()[-800:]}")
     _, at, cpu, pydantic, pandas = line.split()

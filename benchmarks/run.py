@@ -40,7 +40,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from first_frame import BARE_APP, Start, app_code, child_env, round_ratio, time_start
+from first_frame import BARE_APP, Start, app_code, child_env, cli_app_code, round_ratio, time_start
 
 START_BUDGET = 1.3  # × the bare Textual app, to the first frame
 SAVE_BUDGET_MS = 30.0  # median at 10,000 tasks
@@ -86,23 +86,11 @@ class SameWidgets(App):
     drawn='screen.query("DataTable") and screen.query_one("DataTable").row_count > 0',
 )
 # `opsboard --demo` itself, through the console script's entry point
-# (opsboard.cli.main: arguments, the user, settings, the demo copy), its app
-# run headless at 120×40 and reporting at its first frame.
-DEMO_APP = app_code(
-    """
-import sys
-from textual.app import App
-
-from opsboard.cli import main
-
-_run = App.run
-
-def run_reporting(app, *args, **kwargs):
-    return _run(app, headless=True, size=(120, 40), auto_pilot=report)
-
-App.run = run_reporting
-""",
-    'sys.exit(main(["--demo", "--user", "bench"]))',
+# (opsboard.cli.main: arguments, the user, settings, the demo copy; garbage
+# collection paused until the first frame), its app run headless at 120×40
+# and reporting at its first frame.
+DEMO_APP = cli_app_code(
+    ["--demo", "--user", "bench"],
     drawn='screen.query("#items") and screen.query_one("#items").row_count > 0',
     then="assert pilot.app.return_value is None and pilot.app.is_running, 'the board check failed'",
 )
