@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import number
-from opsboard.model import OpKind, Table
+from opsboard.model import OpKind, Table, TaskStatus
 from opsboard.model.clock import today
 from opsboard.store import BoardError, BoardStore
 from opsboard.store.archiving import DAYS_FIELD, MAX_ARCHIVE_DAYS
@@ -31,7 +31,8 @@ from .task_filter import ALL, ONLY, TaskFilter, select
 if TYPE_CHECKING:
     from opsboard.model import Task
 
-SETTINGS_LABEL = "settings"  # the setting's operation label in the activity log (a word for code)
+SETTINGS_LABEL = "settings"
+VALID_KEPT = 25_000  # archived tasks kept validated between searches (a few KB each)  # the setting's operation label in the activity log (a word for code)
 
 
 @dataclass
@@ -88,34 +89,83 @@ def _validated(
                 if problem not in contents.problems:  # said once per command (board_files.archive_notices)
                     contents.problems.append(problem)
                 continue
+            if len(valid) >= VALID_KEPT:
+                valid.clear()  # bounded: browsing every department keeps a few thousand tasks, not 95,000
             valid[task_id] = task
         found.append(task)
     return found
 
 
-def archived_tasks(store: BoardStore, chosen: TaskFilter | None = None) -> ArchivedTasks:
-    """The archived tasks `chosen` matches (all of them without a filter)."""
+def archived_tasks(store: BoardStore, chosen: TaskFilter | None = None, *, department: str | None = None) -> ArchivedTasks:
+    """The archived tasks `chosen` matches (all of them without a filter);
+    `department`: that department's only (view 2's columns: a tenth of the
+    archive validated, not all of it)."""
     contents = store.archived()
     chosen = chosen or TaskFilter()
     for seen, asked, answer in _answers:
-        if seen is contents and asked == chosen:
-            return answer  # view 2 asks twice per key: its overview, then the department's columns
-    result = _search(store, contents, chosen)
-    _answers[:] = [(contents, chosen, result), *_answers[:1]]
+        if seen is contents and asked == (chosen, department):
+            return answer  # view 2 asks again on every redraw of the same filter
+    result = _search(store, contents, chosen, department)
+    _answers[:] = [(contents, (chosen, department), result), *_answers[:1]]
     return result
 
 
-# the last two searches: (the archive as read, the filter, what it found)
-_answers: list[tuple[ArchiveContents, TaskFilter, ArchivedTasks]] = []
+# the last two searches: (the archive as read, (the filter, the department), what it found)
+_answers: list[tuple[ArchiveContents, tuple[TaskFilter, str | None], ArchivedTasks]] = []
+
+# A line as task_archive writes it (orjson, the task last, its fields in the
+# model's order): the task's department and status read from its bytes by one
+# match. The first "department" key after "task" is the task's (a quote
+# inside a value is escaped).
+_FACTS = re.compile(rb'\{"id":"[^"\\]*","kind":"moved".*?,"task":\{.*?"department":"([^"\\]*)".*?"status":"([a-z]*)"')
+_facts_of: list[tuple[ArchiveContents, dict[str, tuple[str, str] | None]]] = []
 
 
-def _search(store: BoardStore, contents: ArchiveContents, chosen: TaskFilter) -> ArchivedTasks:
+def _facts(contents: ArchiveContents) -> dict[str, tuple[str, str] | None]:
+    """Task id → (department, status) read from its line as written (None:
+    a line written otherwise: validate it); worked out once per archive read."""
+    if _facts_of and _facts_of[0][0] is contents:
+        return _facts_of[0][1]
+    match = _FACTS.match
+    facts: dict[str, tuple[str, str] | None] = {}
+    for task_id, line in contents.lines.items():
+        found = match(line)
+        facts[task_id] = (found[1].decode("utf-8", "replace"), found[2].decode()) if found is not None else None
+    _facts_of[:] = [(contents, facts)]
+    return facts
+
+
+def archived_status_counts(store: BoardStore, chosen: TaskFilter) -> tuple[dict[str, int], list[Task]] | None:
+    """For a filter that asks for the archive and nothing else (no words,
+    no fields): per department the archived done tasks, counted from the
+    lines as written without validating 95,000 tasks (view 2's overview:
+    a fraction of the time, and the memory of no task models), plus the few
+    tasks that must be validated to be counted (a line written by hand, a
+    status not done). None for any other filter: search it (archived_tasks)."""
+    if chosen.words or chosen.terms or not chosen.archived:
+        return None
+    contents = store.archived()
+    counts: dict[str, int] = {}
+    others = []
+    for task_id, fact in _facts(contents).items():
+        if fact is None or fact[1] != TaskStatus.DONE.value:
+            others.append(task_id)
+        else:
+            counts[fact[0]] = counts.get(fact[0], 0) + 1
+    _texts_unused, valid = _cached(contents)
+    return counts, _validated(store.archive_path, contents, others, valid, [])
+
+
+def _search(store: BoardStore, contents: ArchiveContents, chosen: TaskFilter, department: str | None = None) -> ArchivedTasks:
     result = ArchivedTasks(problems=list(contents.problems))
     if chosen.values("due"):  # a done task is never due
         return result
     texts, valid = _cached(contents)
     needles = [*chosen.words, *(str(value) for value in (*chosen.values("owner"), *chosen.values("tag")))]
     ids: Sequence[str] = list(contents.lines)
+    if department is not None:  # a line in another department as written is not looked at; any other line is
+        facts = _facts(contents)
+        ids = [task_id for task_id in ids if facts[task_id] is None or facts[task_id][0] == department]  # type: ignore[index]
     plain = [needle for needle in needles if needle.isascii() and needle.isprintable() and '"' not in needle and "\\" not in needle]
     if plain and not texts:  # the lines' bytes as written, any case: no text made of each line
         found = [re.compile(re.escape(needle.encode()), re.IGNORECASE).search for needle in plain]
@@ -131,13 +181,14 @@ def _search(store: BoardStore, contents: ArchiveContents, chosen: TaskFilter) ->
     return result
 
 
-def with_archived(store: BoardStore, chosen: TaskFilter, tasks: Iterable[Task]) -> list[Task]:
+def with_archived(store: BoardStore, chosen: TaskFilter, tasks: Iterable[Task], *, department: str | None = None) -> list[Task]:
     """The live tasks and, when the filter asks for it, the archived ones
-    it matches (only those, for `archived:only`)."""
+    it matches (only those, for `archived:only`); `department`: the archived
+    ones of that department only (the live ones are the caller's to narrow)."""
     live = list(tasks) if chosen.archived != ONLY else []
     if chosen.archived not in (ALL, ONLY):
         return live
-    return [*live, *archived_tasks(store, chosen).tasks]
+    return [*live, *archived_tasks(store, chosen, department=department).tasks]
 
 
 def find_archived(store: BoardStore, task_id: str) -> Task | None:

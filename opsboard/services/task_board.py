@@ -15,7 +15,7 @@ from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, Task
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
 
-from .archived_tasks import with_archived
+from .archived_tasks import archived_status_counts, with_archived
 from .errors import InputError
 from .task_fields import EVERY_COLUMN, TASK_FIELDS, TaskContext
 from .task_filter import ALL, TaskFilter, parse_filter, select
@@ -150,7 +150,7 @@ def board_columns(
     day = today()
     columns: dict[TaskStatus, list[Task]] = {status: [] for status in TASK_COLUMNS}
     if chosen.archived:  # the archive is read only when the filter asks for it
-        tasks = with_archived(store, chosen, store.tasks() if tasks is None else tasks)
+        tasks = with_archived(store, chosen, store.tasks() if tasks is None else tasks, department=department)
     mine = [t for t in (store.tasks() if tasks is None else tasks) if t.department == department]
     for task in select(chosen, mine, day):
         columns[task.status].append(task)
@@ -188,8 +188,14 @@ def department_overview(
     summaries = {d.id: DepartmentSummary(d) for d in store.departments()}
     done = TaskStatus.DONE
     tasks = store.tasks() if tasks is None else tasks
+    archived_counts: dict[str, int] = {}
     if chosen.archived:
-        tasks = with_archived(store, chosen, tasks)
+        counted = archived_status_counts(store, chosen)  # the archive and nothing else asked: counted, not validated
+        if counted is None:
+            tasks = with_archived(store, chosen, tasks)
+        else:
+            archived_counts, others = counted
+            tasks = [*(tasks if chosen.archived == ALL else ()), *others]
     if only is not None:
         tasks = [t for t in tasks if t.department == only]
     # one pass over up to 10,000 tasks on every change: kept to plain attribute reads
@@ -206,6 +212,12 @@ def department_overview(
                 summary.overdue += 1
             elif due == day:
                 summary.due_today += 1
+    for department, count in archived_counts.items():
+        if only is None or department == only:
+            summary = summaries.get(department)
+            if summary is None:
+                summary = summaries[department] = DepartmentSummary(models.Department(id=department, name=department, order=10_000))
+            summary.counts[done] += count
     return list(summaries.values())
 
 

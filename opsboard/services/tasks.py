@@ -313,7 +313,7 @@ def list_tasks(
     day = today()
     tasks = [
         t
-        for t in with_archived(store, chosen, store.tasks())
+        for t in with_archived(store, chosen, store.tasks(), department=department)
         if (department is None or t.department == department) and (wanted is None or t.status is wanted) and chosen.matches(t, day)
     ]
     departments = {d.id: d.order for d in store.departments()}

@@ -295,3 +295,37 @@ def test_a_torn_last_line_is_cut_by_the_next_append(old_done: Path) -> None:
     undo.undo_last(store)  # the move: `returned` lines appended after the cut
     assert all(line.endswith(b"}") for line in path.read_bytes().splitlines())
     assert archived_ids(old_done) == set()
+
+
+def test_view_2_with_archived_only_counts_the_archive_without_validating_it(old_done: Path, monkeypatch) -> None:
+    """`archived:only` and nothing else: the overview counts each department's
+    archived done tasks from the lines as written (no task models: 95,000 of
+    them took seconds and 400 MB), a department's columns validate only its
+    own; a line written by hand is validated and counted all the same."""
+    from opsboard import model as models
+    from opsboard.services import archived_tasks as archived_module
+    from opsboard.services.task_board import board_columns, department_overview
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-01-05T10:00:00+08:00")
+    BoardStore(old_done, user="ana").apply(done("t-m", department="ops"))
+    monkeypatch.setenv("OPSBOARD_NOW", LATER)
+    store = BoardStore(old_done, user="ana")
+    store.apply(add_task("t-x"))  # the save that archives t-a, t-b, t-c (design) and t-m (ops)
+    path = store.archive_path
+    line = next(raw for raw in path.read_bytes().splitlines() if b'"id":"t-c"' in raw)
+    by_hand = orjson.loads(line)
+    path.write_bytes(path.read_bytes() + orjson.dumps(by_hand, option=orjson.OPT_INDENT_2).replace(b"\n", b" ") + b"\n")
+    validated: list[str] = []
+    validate_json = models.Task.model_validate_json
+    monkeypatch.setattr(models.Task, "model_validate_json", lambda raw: validated.append(orjson.loads(raw)["id"]) or validate_json(raw))
+    archived_module._answers.clear()
+    only = parse_filter("archived:only")
+    counts = {s.department.id: s.counts for s in department_overview(store, only)}
+    assert counts["design"][models.TaskStatus.DONE] == 3 and counts["ops"][models.TaskStatus.DONE] == 1
+    assert counts["design"][models.TaskStatus.TODO] == 0  # the live t-x and t-open are not in `archived:only`
+    assert validated == []  # t-c's hand-written line is validated the long way, not from its JSON
+    columns = board_columns(store, "ops", only)
+    assert [t.id for t in columns[-1].tasks] == ["t-m"]
+    assert validated == ["t-m"]  # not design's three
+    counts = {s.department.id: s.counts for s in department_overview(store, parse_filter("archived:yes"))}
+    assert counts["design"][models.TaskStatus.DONE] == 3 and counts["design"][models.TaskStatus.TODO] == 2
