@@ -218,3 +218,44 @@ def test_a_negative_figure_typed_with_its_sign_is_refused_with_the_option_named(
     code, out, err = run(capsys, *command, str(board), *options)
     assert code == 1 and out == "" and err.startswith("opsboard: ") and message in err and err.count("\n") == 1
     assert board.read_bytes() == before
+
+
+def test_export_targets_shows_channels_spend_against_budget_and_cap_and_peak_staffing(board: Path, capsys, monkeypatch):
+    """Issue 15's 'done when': per-channel plan vs actual, actual spend against
+    the budget and the daily cap (the days over it listed), peak staffing
+    beside the average day, the rest of the year and the month-end forecast,
+    all in `export --view targets`. Every day 1 Jan – 10 Mar: Tmall 20
+    orders for 5,000 with 500 of ads (1,500 on 14 Feb), JD 5 for 1,000 with
+    100; the cap 1,000 a day is broken on 14 Feb alone (1,600)."""
+    options = ["--annual", "1200000", "--budget", "300000", "--conversion", "2%", "--order-value", "250", "--agent-orders", "4"]
+    options += ["--channel", "Tmall=70%", "--channel", "JD=30% aov=200", "--daily-cap", "1000", "--roi", "4"]
+    assert run(capsys, "target", "set", str(board), *options)[0] == 0
+    assert run(capsys, "target", "campaign", "add", str(board), "--preset", "38节")[0] == 0  # 预热 03-01–03-03 ×0.5, 正式 03-04–03-08 ×1
+    lines = ["date,channel,pv,uv,orders,revenue,ad_spend"]
+    day = date(2026, 1, 1)
+    while day <= date(2026, 3, 10):
+        lines += [f"{day},Tmall,3000,1000,20,5000,{1500 if day == date(2026, 2, 14) else 500}", f"{day},JD,1500,500,5,1000,100"]
+        day += timedelta(days=1)
+    (board.parent / "q1.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run(capsys, "import-actuals", str(board), str(board.parent / "q1.csv"))[0] == 0
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-11T09:00:00+00:00")
+    code, markdown, _err = run(capsys, "export", str(board), "--view", "targets")
+    assert code == 0
+    found = tables(markdown)
+    [channels] = [t for t in found if t[0][:2] == ["Channel", "Target"] and "ROI" in t[0]]
+    assert [row[0] for row in channels[1:]] == ["Tmall", "JD"]
+    tmall, jd = (dict(zip(channels[0], row, strict=True)) for row in channels[1:])
+    assert (tmall["Actual"], jd["Actual"]) == ("345,000", "69,000")  # 69 days × 5,000 and × 1,000
+    assert jd["Order value"] == "200 / 200" and jd["Conversion"] == "2.00% / 1.00%" and jd["Ad spend"].endswith(" / 6,900")
+    [spend] = [t for t in found if t[0][0] == "Actual ad spend"]
+    assert spend[1][:2] == ["Year to date, to 2026-03-10", "42,400"]  # 69 × 600 + 1,000
+    assert "Daily cap 1,000 CNY a day (每天上限): 1 day over it — 02-14 1,600." in markdown
+    [staffing] = [t for t in found if t[0][:2] == ["Month", "Peak day"]]
+    assert len(staffing) == 13 and staffing[0][-2:] == ["Agents at peak", "Agents on an average day"]
+    march = staffing[3]
+    assert march[0] == "Mar" and "03-04" <= march[1] <= "03-08"  # 正式, the heaviest days of the month
+    assert (march[3], march[4]) == (
+        "4",
+        "3",
+    )  # 14 orders ÷ 4 an agent; the average day fewer: more agents for the peak than for the average day
+    assert "Mar at its run-rate on the curve ends at" in markdown and "After 2026-03-10, the days still to come must bring" in markdown

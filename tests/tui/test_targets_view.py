@@ -389,3 +389,23 @@ async def test_a_partial_month_and_the_total_say_which_days_they_cover(tmp_path:
         table = (await open_targets(pilot)).query_one(MonthTable)
         assert (cells(table, "3")["month"], cells(table, "total")["month"]) == ("Mar 1–10", "Total to Mar 10")
         assert cells(table, "3")["target_to_date"] == "32.3k"
+
+
+async def test_the_channels_tab_shows_each_channels_plan_vs_actual_and_the_peak_day_staffing(tmp_path: Path):
+    """January and February against their targets, by channel: Tmall 60 % of
+    the 200,000 to date, 120,000, and sold all 160,000 (133 %); JD, 80,000 to
+    date, sold nothing and had no visitors, so no lever split. And the agents
+    for each month's peak day beside its average day."""
+    path = make_board(tmp_path)
+    set_target(BoardStore(path, user="ana"), channels="Tmall=60%, JD=40%")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("l", "l")
+        panel = shown(screen.query_one("#breakdown-panel", Static))
+        assert "Channels: plan vs actual, 2025-01-01 – 2025-02-28 (59 of 365" in panel  # the title wraps at "days)"
+        assert re.search(r"Tmall +120,000 +160,000 +133% +on track", panel)
+        assert re.search(r"JD +80,000 +0 +0% +no UV to split the gap", panel)
+        assert re.search(r"Tmall +2\.00% +250 +", panel)  # each figure planned above actual
+        assert "Customer-service agents: the peak day" in panel
+        assert re.search(r"Jan +01-\d\d +\d+ +\d+", panel) and re.search(r"Dec +12-\d\d +\d+ +\d+", panel)
