@@ -16,7 +16,7 @@ from typing import Any
 from opsboard.export.standup import DepartmentAgenda as DepartmentAgenda
 from opsboard.export.standup import agenda_markdown as agenda_markdown
 from opsboard.i18n import _, lazy_pgettext
-from opsboard.i18n.formats import month_year
+from opsboard.i18n.formats import month_abbr, month_year
 from opsboard.logic.rest_of_year import rest_of_year
 from opsboard.logic.targets import LEVER_DEPARTMENTS, plan_vs_actual
 from opsboard.model import (
@@ -302,12 +302,25 @@ def lever_status(plan: TargetPlan | None, metrics: Iterable[DailyMetric], day: d
 
 
 def _still_needed(plan: TargetPlan, result: Any) -> str:
-    """'the rest of the year needs ×1.41 each day's target, 73,548 on 11-27'
-    (the remaining gap spread by the day curve); '' when nothing is needed."""
+    """'the rest of the year needs ×1.41 each day's target, 73,548 on 11-27;
+    at this pace Nov ends at 1,699,793 of 2,250,718' (the remaining gap spread
+    by the day curve, the month-end forecast on it); '' when nothing is needed."""
     rest = rest_of_year(plan, result)
     if rest is None or rest.factor is None or rest.still_to_bring <= 0 or not rest.days:
         return ""
     first = rest.days[0]
+    current = result.months[-1]
+    if current.partial and result.month_end_forecast is not None:  # and how this month ends at its run-rate on the curve
+        return _(
+            "the rest of the year needs ×{factor} each day's target, {needed} on {day}; at this pace {month} ends at {forecast} of {target}"
+        ).format(
+            factor=f"{rest.factor:,.2f}",
+            needed=f"{first.needed:,.0f}",
+            day=f"{first.day:%m-%d}",
+            month=month_abbr(current.month),
+            forecast=f"{result.month_end_forecast:,.0f}",
+            target=f"{current.target:,.0f}",
+        )
     return _("the rest of the year needs ×{factor} each day's target, {needed} on {day}").format(
         factor=f"{rest.factor:,.2f}", needed=f"{first.needed:,.0f}", day=f"{first.day:%m-%d}"
     )

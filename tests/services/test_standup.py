@@ -197,10 +197,12 @@ def june_metrics(plan: TargetPlan, uv_share: float, days: int = 10) -> list[Dail
 def test_lever_status_names_each_levers_departments() -> None:
     plan = TargetPlan(year=2026, annual_target=12_000_000)
     status = lever_status(plan, june_metrics(plan, 0.92), date(2026, 6, 11))
-    # what is left of the year (12,000,000 less June's first ten days) over the days still to come, by the curve
+    # what is left of the year (12,000,000 less June's first ten days) over the days still to come, by the curve;
+    # and June at its run-rate: 1,320,000 × 0.918 attained so far (the orders are whole)
     assert (
         status["marketing"]
-        == "UV 8% under plan this month (the lever behind the gap; the rest of the year needs ×1.53 each day's target, 67,135 on 06-11)"
+        == "UV 8% under plan this month (the lever behind the gap; the rest of the year needs ×1.53 each day's target, 67,135 on 06-11; "
+        "at this pace Jun ends at 1,212,000 of 1,320,000)"
     )
     assert status["customer_service"] == status["design"] == "conversion on plan this month"
     assert status["product_development"] == "order value on plan this month"
@@ -230,7 +232,8 @@ def test_agendas_carry_the_lever(store) -> None:
     agendas = {a.id: a for a in department_agendas(store, datetime(2026, 6, 10, tzinfo=CST), levers=levers)}
     assert (
         agendas["marketing"].lever
-        == "UV 8% under plan this month (the lever behind the gap; the rest of the year needs ×1.53 each day's target, 67,135 on 06-11)"
+        == "UV 8% under plan this month (the lever behind the gap; the rest of the year needs ×1.53 each day's target, 67,135 on 06-11; "
+        "at this pace Jun ends at 1,212,000 of 1,320,000)"
     )
     assert agendas["hr"].lever is None
 
