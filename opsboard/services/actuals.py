@@ -24,9 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from opsboard.i18n import _, ngettext
 from opsboard.importers import ActualsImportError, parse_actuals
+from opsboard.importers.headers import file_columns
+from opsboard.importers.layouts import FIELDS
 from opsboard.model import DailyMetric, Operation, OpKind, Table
 from opsboard.model.cleaning import clean_line
 from opsboard.store import BoardStore
+from opsboard.store.errors import InputFileError
 from opsboard.store.input_files import CSV_LIMIT, read_input_file
 
 from .errors import InputError
@@ -34,6 +37,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     from opsboard.importers import ImportedFile
 
+MAPPED_FIGURES = FIELDS  # the figures a file's column can be picked for, by hand
 MAPPING_FIELD = "actuals_mapping"  # in the board's meta: the last --map, tried when no layout matches
 
 
@@ -135,6 +139,17 @@ def read_actuals_file(
         return parse_actuals(data, clean_line(str(path)), sheet=sheet, channel=channel, mapping=mapping, remembered=remembered)
     except ActualsImportError as error:
         raise InputError(str(error)) from None
+
+
+def read_file_columns(path: str | PathLike[str], *, sheet: str | None = None) -> list[str]:
+    """The file's column headers, for picking by hand which gives which
+    figure; [] when it cannot be read or has no row of names."""
+    what = "spreadsheet" if Path(path).suffix.casefold() in (".xlsx", ".xls") else "CSV"
+    try:
+        data = read_input_file(path, what=what, limit=CSV_LIMIT)
+        return file_columns(data, clean_line(str(path)), sheet)
+    except (ActualsImportError, InputFileError):
+        return []
 
 
 def check_against_board(

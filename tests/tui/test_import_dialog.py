@@ -142,9 +142,68 @@ async def test_the_preview_reads_in_chinese(tmp_path: Path, frozen, files: Path,
             lines = (await preview(pilot, dialog)).splitlines()
             assert lines[0] == "文件    doudian.xlsx（xlsx，工作表 Sheet1，表头在第 1 行）"
             assert lines[1] == "格式    抖店 / 抖音电商罗盘 经营数据"
+            assert "日期 ← " in lines[2] and "date" not in lines[2]  # the figures in Chinese, the file's headers as they are
+            assert str(dialog.query_one("#import-map-hint").render()) == "Tab：选数据项 · ↓：展开列名 · 回车：重新读取"
+            assert [str(label.render()) for label in dialog.query(".import-pick Label")][:3] == ["日期", "渠道", "浏览量"]
             assert lines[4] == "数据    31 天 × 1 个渠道（抖音）"
             assert lines[5].startswith("合计    支付金额 ") and lines[5].endswith(" · 推广花费 未知")
             assert "提示    此格式没有店铺浏览量/访客数：流量记为未知（商品曝光/点击人数不是店铺访客）" in lines
             assert str(dialog.query_one("#import-keys").render()) == "回车：导入这些数据 · Esc：取消，不保存任何内容"
     finally:
         i18n.reset()
+
+
+async def pick(pilot, dialog: ImportActualsDialog, figure: str, column: str) -> None:
+    """By keyboard: focus the figure's picker, ↓ opens its list, ↓ to the column, enter."""
+    picker = dialog.query_one(f"#import-pick-{figure}")
+    picker.focus()
+    await pilot.pause()
+    await pilot.press("down")  # opens the list on the blank line
+    options = [value for _label, value in picker._options]
+    for _ in range(options.index(column)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert picker.value == column
+
+
+async def test_an_unknown_layout_is_mapped_with_the_column_pickers_by_keyboard(tmp_path: Path, frozen):
+    odd = tmp_path / "odd.csv"
+    odd.write_text("店铺日报\n日子,来访人数,浏览次数,成交笔数,成交金额\n2025-01-01,1200,3400,40,9000.5\n2025-01-02,1300,3500,42,9100\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        dialog = await open_dialog(pilot)
+        assert not dialog.query_one("#import-map").display  # nothing to pick before the file is read
+        await type_into(pilot, dialog, "path", str(odd))
+        await type_into(pilot, dialog, "channel", "天猫")
+        text = await preview(pilot, dialog)
+        assert "missing columns" in text and dialog.query_one("#import-preview").has_class("-error")
+        assert dialog.query_one("#import-map").display
+        picker = dialog.query_one("#import-pick-date")
+        assert [value for _label, value in picker._options][1:] == ["日子", "来访人数", "浏览次数", "成交笔数", "成交金额"]  # after the blank
+        for figure, column in (("date", "日子"), ("uv", "来访人数"), ("pv", "浏览次数"), ("orders", "成交笔数"), ("revenue", "成交金额")):
+            await pick(pilot, dialog, figure, column)
+        lines = (await preview(pilot, dialog)).splitlines()  # enter on a closed picker reads the file again
+        assert "date ← 日子" in lines[2] and "revenue ← 成交金额" in lines[2]
+        assert lines[4] == "Rows      2 days × 1 channel (天猫)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportActualsDialog)
+    assert sorted(m.revenue for m in app.store.actuals()) == [9000.5, 9100.0]
+    assert app.store.raw("meta")["meta"]["actuals_mapping"]["uv"] == ["来访人数"]  # tried first next time
+
+
+async def test_a_known_layout_shows_its_columns_chosen_in_the_pickers(tmp_path: Path, frozen, files: Path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        dialog = await open_dialog(pilot)
+        await type_into(pilot, dialog, "path", str(files / "opsboard_en.csv"))
+        await preview(pilot, dialog)
+        assert dialog.query_one("#import-pick-date").value == "date"
+        assert dialog.query_one("#import-pick-revenue").value == "revenue"
+        await pilot.press("enter")  # the pickers as the dialog chose them: the preview stands, enter imports
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportActualsDialog)
+        assert len(app.store.actuals()) == 62

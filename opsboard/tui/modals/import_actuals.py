@@ -6,6 +6,11 @@ figure, the dates, days × channels, the totals of revenue, orders and ad
 spend, rows new and replaced, warnings — before anything is saved. Enter
 imports; Esc leaves the board as it was. Reading the file (pandas for Excel)
 runs in a worker thread; the check against the board and the save run here.
+
+Once the file is read, one picker per figure lists the file's columns (the
+recognised ones chosen): for a layout no one registered, the user picks by
+keyboard which column gives which figure — Tab to a picker, ↓ or space to
+open it — and Enter reads the file again with those columns.
 """
 
 from __future__ import annotations
@@ -15,21 +20,25 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from opsboard.i18n import _, _l, is_chinese, ngettext
+from opsboard.model.labels import figure_word
 from opsboard.services.actuals import (
+    MAPPED_FIGURES,
     ActualsImport,
     ActualsPreview,
     check_against_board,
-    parse_mapping,
     read_actuals_file,
+    read_file_columns,
     remembered_mapping,
     save_actuals,
 )
@@ -89,10 +98,11 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     class Read(Message):
         """The worker read the file (or found why it cannot be)."""
 
-        def __init__(self, asked: tuple, imported=None, error: str = "") -> None:
+        def __init__(self, asked: tuple, imported=None, error: str = "", columns: list[str] | None = None) -> None:
             self.asked = asked
             self.imported = imported
             self.error = error
+            self.columns = columns or []  # the file's headers, for the pickers
             super().__init__()
 
     def __init__(self, folder: str = "") -> None:
@@ -101,6 +111,8 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         self.preview: ActualsPreview | None = None
         self.previewed: tuple | None = None  # the inputs the preview was made from
         self.reading: tuple | None = None
+        self.columns_of: tuple | None = None  # (path, sheet) whose columns the pickers list
+        self.picked = False  # the user chose a picker's column: the file is read with the picks
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -109,11 +121,18 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
                 ("path", _("File"), self.folder, _("path to a .csv, .xlsx or .xls export (→ completes)"), PathSuggester()),
                 ("channel", _("Channel"), "", _("for a file without a channel column, e.g. 天猫旗舰店"), None),
                 ("sheet", _("Sheet"), "", _("the workbook's sheet (default: the first)"), None),
-                ("map", _("Columns"), "", _("by hand, for an unknown layout: date=日期, revenue=成交金额"), None),
             ):
                 with Horizontal(classes="import-row"):
                     yield Label(label, markup=False)
                     yield Input(value, id=f"import-{name}", placeholder=hint, suggester=suggester)
+            with Horizontal(classes="import-row"):
+                yield Label(_("Columns"), markup=False)
+                yield Static(_("found in the file; once it is read, pick them here by hand"), id="import-map-hint", markup=False)
+            with Grid(id="import-map"):
+                for figure in MAPPED_FIGURES:
+                    with Horizontal(classes="import-pick"):
+                        yield Label(figure_word(figure), markup=False)
+                        yield Select[str]([], prompt="—", id=f"import-pick-{figure}", compact=True)
             yield Checkbox(_("Replace figures not split by channel on the same days"), id="import-unsplit")
             with VerticalScroll(id="import-preview-scroll"):
                 yield Static("", id="import-preview", markup=False)
@@ -121,26 +140,50 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
 
     # -- inputs ------------------------------------------------------------------
     def asked(self) -> tuple:
-        values = [self.query_one(f"#import-{name}", Input).value.strip() for name in ("path", "channel", "sheet", "map")]
-        return (*values, self.query_one("#import-unsplit", Checkbox).value)
+        values = [self.query_one(f"#import-{name}", Input).value.strip() for name in ("path", "channel", "sheet")]
+        return (*values, self.picks(), self.query_one("#import-unsplit", Checkbox).value)
+
+    def picks(self) -> tuple[tuple[str, str], ...]:
+        """(figure, column) the user picked; () until they pick one (the layouts decide)."""
+        if not self.picked:
+            return ()
+        chosen = ((figure, self.query_one(f"#import-pick-{figure}", Select).value) for figure in MAPPED_FIGURES)
+        return tuple((figure, str(column)) for figure, column in chosen if column is not Select.NULL)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.picked = True  # the pickers filled by the dialog do not send this (prevented)
+
+    def _fill_pickers(self, columns: list[str], chosen: dict[str, str]) -> None:
+        """The file's columns in every picker, the recognised one chosen."""
+        options = [(column if len(column) <= 24 else column[:23] + "…", column) for column in columns]
+        with self.prevent(Select.Changed):
+            for figure in MAPPED_FIGURES:
+                picker = self.query_one(f"#import-pick-{figure}", Select)
+                picker.set_options(options)
+                if chosen.get(figure) in columns:
+                    picker.value = chosen[figure]
+        self.query_one("#import-map").display = bool(columns)
+        hint = _("Tab: a figure's column · ↓: open the list · Enter: read again") if columns else _("the file has no row of column names")
+        self.query_one("#import-map-hint", Static).update(hint)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     def action_go(self) -> None:
+        if isinstance(self.focused, SelectOverlay):
+            raise SkipAction()  # enter chooses in an open picker
+        chosen_file = tuple(self.query_one(f"#import-{name}", Input).value.strip() for name in ("path", "sheet"))
+        if chosen_file != self.columns_of:
+            self.picked = False  # another file: the layouts (or its own picks) decide
         asked = self.asked()
         if self.preview is not None and asked == self.previewed:
             self._save()
             return
-        path, channel, sheet, pairs, _unsplit = asked
+        path, channel, sheet, picks, _unsplit = asked
         if not path:
             self._show_error(_("Give the path of the file exported from the back office."))
             return
-        try:
-            mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
-        except InputError as error:
-            self._show_error(str(error))
-            return
+        mapping = {figure: [column] for figure, column in picks} or None
         remembered = None if mapping else remembered_mapping(self.app.store)  # type: ignore[attr-defined]
         self.reading = asked
         self.preview = None
@@ -152,22 +195,25 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         try:
             imported = read_actuals_file(path, channel=channel, sheet=sheet, mapping=mapping, remembered=remembered)
         except (InputError, BoardError) as error:
-            self.post_message(self.Read(asked, error=str(error)))
+            self.post_message(self.Read(asked, error=str(error), columns=read_file_columns(path, sheet=sheet)))
             return
         except Exception as error:  # a message in the dialog, never a crashed app
             self.post_message(self.Read(asked, error=f"{type(error).__name__}: {error}"))
             return
-        self.post_message(self.Read(asked, imported))
+        self.post_message(self.Read(asked, imported, columns=read_file_columns(path, sheet=sheet)))
 
     def on_import_actuals_dialog_read(self, message: Read) -> None:
         if message.asked != self.reading:
             return  # the inputs changed since: a newer read follows
+        path, _channel, sheet, picks, unsplit = message.asked
+        if not picks:  # the user's picks stay as they chose them
+            self.columns_of = (path, sheet)
+            self._fill_pickers(message.columns, dict(message.imported.columns) if message.imported else {})
         if message.imported is None:
             self._show_error(message.error)
             return
-        path, _channel, _sheet, pairs, unsplit = message.asked
         try:
-            mapping = parse_mapping(p for p in pairs.replace("，", ",").split(",") if p.strip()) or None
+            mapping = {figure: [column] for figure, column in picks} or None
             self.preview = check_against_board(self.app.store, message.imported, path, mapping=mapping, replace_unsplit=unsplit)  # type: ignore[attr-defined]
         except (InputError, BoardError) as error:
             self._show_error(str(error))
@@ -209,7 +255,7 @@ def preview_text(preview: ActualsPreview) -> Text:
     shown = "、".join(names[:4]) if is_chinese() else ", ".join(names[:4])
     if len(names) > 4:
         shown = _("{names} and {more} more").format(names=shown, more=len(names) - 4)
-    columns = " · ".join(f"{figure} ← {header}" for figure, header in imported.columns.items())
+    columns = " · ".join(f"{figure_word(figure)} ← {header}" for figure, header in imported.columns.items())
     if imported.sheet:
         file = _("File      {file} ({kind}, sheet {sheet}, header on row {line})")
     else:
