@@ -20,7 +20,9 @@ def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
     if args.demo:
         path = demo_copy()
         _DEMO.append(path)
-        return open_board(path, user=user), _("Demo board: a fresh copy at {path}").format(path=path)
+        # the folder whole on a line of its own at 80 columns (the toast is 40 wide)
+        notice = _("Demo board: a fresh copy, {name} in {folder}").format(name=path.name, folder=path.parent)
+        return open_board(path, user=user), notice
     if args.board:
         return open_board(args.board, user=user), None
     return open_or_create_default(user)

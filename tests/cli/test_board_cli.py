@@ -222,7 +222,7 @@ def test_demo_opens_a_fresh_copy_never_the_sample(capsys, monkeypatch) -> None:
     assert run(capsys, "--demo")[0] == 0
     opened, content, notice = seen[0]
     assert opened != DEMO_BOARD and content == sample
-    assert notice == f"Demo board: a fresh copy at {opened}"
+    assert notice == f"Demo board: a fresh copy, demo.json in {opened.parent}"
     assert (DEMO_BOARD.read_bytes(), DEMO_BOARD.stat().st_mtime_ns) == (sample, sample_mtime)
     assert not opened.parent.exists()  # the demo ends: its folder is gone
 
