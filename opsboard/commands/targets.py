@@ -9,7 +9,7 @@ import re
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr, order_value
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import plan_change_words
+from opsboard.model.labels import plan_change_words, platform_word
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
 from opsboard.services.campaigns import add_campaign, remove_campaign
@@ -293,8 +293,8 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def _campaign_line(campaign, departments: dict[str, str]) -> str:
-    phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
-    platform = f" [{campaign.platform}]" if campaign.platform else ""
+    phases = _(", ").join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
+    platform = f" [{platform_word(campaign.platform)}]" if campaign.platform else ""
     values = dict(
         name=campaign.name,
         platform=platform,
@@ -358,11 +358,20 @@ def cmd_versions(args: argparse.Namespace) -> int:
     for number, (at, by, version) in enumerate(rows, start=1):
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"
         name = _("v{number} (current)") if version is plan else "v{number}"
-        line = f"{name.format(number=number)}  {when}  {by or '?'}  {version.annual_target:,.0f} {version.currency}: "
         change = plan_change_words(version.change)
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
-        print(line + change)
+        line = _("{version}  {when}  {by}  {target} {currency}: {change}")
+        print(
+            line.format(
+                version=name.format(number=number),
+                when=when,
+                by=by or "?",
+                target=f"{version.annual_target:,.0f}",
+                currency=version.currency,
+                change=change,
+            )
+        )
     return 0
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from opsboard.i18n import _, _l, ngettext, pgettext
 from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import lever_word, plan_change_words
+from opsboard.model.labels import lever_word, plan_change_words, platform_word
 
 from .columns import Column, Render, markdown_table
 from .markdown import escape, heading, table
@@ -319,9 +319,16 @@ def _channels_actual_table(channels: Any, names: _Names) -> str:
 def _campaigns_table(plan: Any, names: _Names) -> str:
     rows = []
     for c in sorted(plan.campaigns, key=lambda c: c.start):
-        phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d} ×{p.weight:g}" for p in c.phases)
+        phases = _(", ").join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d} ×{p.weight:g}" for p in c.phases)
         rows.append(
-            [escape(c.name), escape(c.platform or _("all")), phases, f"+{c.uplift:.0%}", names.department(c.department), amount(c.budget)]
+            [
+                escape(c.name),
+                escape(platform_word(c.platform)),
+                phases,
+                f"+{c.uplift:.0%}",
+                names.department(c.department),
+                amount(c.budget),
+            ]
         )
     headers = [_("Campaign"), _("Platform"), _("Phases (weight)"), _("Uplift"), _("Department"), _("Budget")]
     return table(headers, rows, ["left"] * 3 + [_RIGHT, "left", _RIGHT])

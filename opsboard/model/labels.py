@@ -38,6 +38,14 @@ FIGURE_WORDS = {
     "ad_spend": lazy_pgettext("figure", "ad_spend"),
 }
 
+# a campaign's platform (stored as its id: tmall, jd, douyin, pinduoduo)
+PLATFORM_WORDS = {
+    "tmall": lazy_pgettext("platform", "Tmall"),
+    "jd": lazy_pgettext("platform", "JD"),
+    "douyin": lazy_pgettext("platform", "Douyin"),
+    "pinduoduo": lazy_pgettext("platform", "Pinduoduo"),
+}
+
 ITEM_STATUS_MARKS = {ItemStatus.OPEN: "[ ]", ItemStatus.DONE: "[x]", ItemStatus.SKIPPED: "[-]"}
 
 
@@ -51,6 +59,23 @@ def task_status_title(status: TaskStatus) -> str:
 
 def lever_word(lever: str) -> str:
     return str(LEVER_WORDS[lever]) if lever in LEVER_WORDS else lever
+
+
+def platform_word(platform: str) -> str:
+    """'Tmall' / '天猫' for `tmall`; '' (every channel) as 'all'; one it does not know as it is."""
+    if not platform:
+        return _("all")
+    return str(PLATFORM_WORDS[platform]) if platform in PLATFORM_WORDS else platform
+
+
+# what a lead types for a platform, in either language
+_PLATFORM_NAMES = {"天猫": "tmall", "京东": "jd", "抖音": "douyin", "拼多多": "pinduoduo"}
+
+
+def platform_id(text: str) -> str:
+    """`tmall` for 'tmall', 'Tmall' or '天猫'; what was typed, folded, otherwise."""
+    folded = " ".join(text.split()).casefold()
+    return _PLATFORM_NAMES.get(folded, folded)
 
 
 def figure_word(field: str) -> str:

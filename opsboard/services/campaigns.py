@@ -13,6 +13,7 @@ from opsboard.i18n import _
 from opsboard.logic.campaign_calendar import PLATFORMS, PRESET_NAMES, campaign_preset, find_preset_name
 from opsboard.model import Campaign, TargetPlan
 from opsboard.model.ids import new_id
+from opsboard.model.labels import platform_id
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
@@ -94,7 +95,7 @@ def add_campaign(
     plan = _plan(store)
     errors: dict[str, str] = {}
     doc: dict[str, Any] = {}
-    platform = platform.strip().casefold()
+    platform = platform_id(platform)
     if platform and platform not in PLATFORMS:
         errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
             platform=platform, platforms=", ".join(PLATFORMS)

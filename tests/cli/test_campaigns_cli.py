@@ -32,10 +32,10 @@ def test_a_preset_is_added_at_the_platforms_dates(board: Path, capsys):
     assert code == 0
     assert (
         out.strip()
-        == "Added 双11 [jd]: +150% (Pre-sale 10-23–10-31×0.5, Main event 11-01–11-10×1, Main event 11-11–11-11×4, Encore 11-12–11-13×0.5); Marketing"
+        == "Added 双11 [JD]: +150% (Pre-sale 10-23–10-31×0.5, Main event 11-01–11-10×1, Main event 11-11–11-11×4, Encore 11-12–11-13×0.5); Marketing"
     )
     code, out, _ = run(capsys, "target", "campaign", "list", str(board))
-    assert out.startswith("双11 [jd]: +150%")
+    assert out.startswith("双11 [JD]: +150%")
     code, out, _ = run(capsys, "target", "versions", str(board))
     assert out.splitlines() == [
         "v1  2026-11-12 10:00  ana  12,000,000 CNY: plan created",
@@ -88,3 +88,16 @@ def test_confirmed_with_yes(board: Path, capsys):
     assert run(capsys, "target", "campaign", "add", str(board), "--preset", "双12", "--uplift", "500%", "--yes")[0] == 0
     assert run(capsys, "target", "set", str(board), "--rebase", "--yes")[0] == 0
     assert "re-based the whole year" in run(capsys, "target", "versions", str(board))[1]
+
+
+def test_a_campaign_reads_in_chinese_on_a_chinese_interface(board: Path, capsys, monkeypatch: pytest.MonkeyPatch):
+    """Issue 13: phases, platform and department in the interface language; the
+    versions list words the stored change ids."""
+    monkeypatch.setenv("OPSBOARD_LANG", "zh")
+    code, out, _ = run(capsys, "target", "campaign", "add", str(board), "--preset", "双11", "--platform", "京东", "--user", "ana")
+    assert code == 0
+    assert out.strip() == (
+        "已添加 双11 [京东]：+150%（预售 10-23–10-31×0.5、正式 11-01–11-10×1、正式 11-11–11-11×4、返场 11-12–11-13×0.5）；Marketing"
+    )
+    versions = run(capsys, "target", "versions", str(board))[1].splitlines()
+    assert versions[0].endswith("创建了计划") and versions[1].startswith("v2（当前）") and "活动" in versions[1]

@@ -181,7 +181,13 @@ async def test_an_unknown_layout_is_mapped_with_the_column_pickers_by_keyboard(t
         assert "missing columns" in text and dialog.query_one("#import-preview").has_class("-error")
         assert dialog.query_one("#import-map").display
         picker = dialog.query_one("#import-pick-date")
-        assert [value for _label, value in picker._options][1:] == ["日子", "来访人数", "浏览次数", "成交笔数", "成交金额"]  # after the blank
+        assert [value for _label, value in picker._options][1:] == [
+            "日子",
+            "来访人数",
+            "浏览次数",
+            "成交笔数",
+            "成交金额",
+        ]  # after the blank
         for figure, column in (("date", "日子"), ("uv", "来访人数"), ("pv", "浏览次数"), ("orders", "成交笔数"), ("revenue", "成交金额")):
             await pick(pilot, dialog, figure, column)
         lines = (await preview(pilot, dialog)).splitlines()  # enter on a closed picker reads the file again

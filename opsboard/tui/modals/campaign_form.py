@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from opsboard.i18n import _
 from opsboard.logic.campaign_calendar import PLATFORMS, PRESET_NAMES
+from opsboard.model.labels import platform_word
 
 from .form import FormField, FormScreen, Submit
 
@@ -23,7 +24,7 @@ def campaign_form(save: Submit, departments: list[str], owner: str = "") -> Form
             kind="select",
             options=[*((n, n) for n in PRESET_NAMES), (_("None: my own phases"), OWN_PHASES)],
         ),
-        FormField("platform", _("Platform"), "tmall", kind="select", options=[(p, p) for p in PLATFORMS]),
+        FormField("platform", _("Platform"), "tmall", kind="select", options=[(platform_word(p), p) for p in PLATFORMS]),
         FormField("name", _("Name (empty: the preset's)")),
         FormField(
             "phase",

@@ -21,7 +21,7 @@ from opsboard.i18n.formats import month_abbr, not_available, number, order_value
 from opsboard.i18n.formats import signed as signed_text
 from opsboard.logic.targets import monthly_targets
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import lever_word, plan_change_words
+from opsboard.model.labels import lever_word, plan_change_words, platform_word
 from opsboard.services.targets import month_deviation, ytd_deviation
 
 IMPORT_HELP = "opsboard import-actuals {board} FILE.csv"
@@ -409,10 +409,10 @@ def breakdown_panel(view) -> RenderableType:
         headers = [_("Campaign"), _("Platform"), _("Phases (weight)"), _("Uplift"), _("Department")]
         campaigns = _table(_("Campaigns (c: add one)"), headers, 9)
         for campaign in sorted(plan.campaigns, key=lambda c: c.start):
-            phases = ", ".join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
+            phases = _(", ").join(f"{PHASE_WORDS[p.kind]} {p.start:%m-%d}–{p.end:%m-%d}×{p.weight:g}" for p in campaign.phases)
             campaigns.add_row(
                 Text(campaign.name),
-                Text(campaign.platform or _("all")),
+                Text(platform_word(campaign.platform)),
                 phases,
                 f"+{campaign.uplift:.0%}",
                 Text(view.department_name(campaign.department)),
