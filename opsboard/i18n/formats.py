@@ -8,6 +8,7 @@ minus sign (`−`), as the targets and review views always have.
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 
 from . import _l, is_chinese, lazy_pgettext, ngettext, pgettext
@@ -128,3 +129,25 @@ def signed(text_of, value: float | None) -> str:
     if text.strip("0.,") in ("", "k", "M", "B", "万", "亿"):
         return text
     return ("+" if value > 0 else MINUS) + text
+
+
+# the operating system's reasons a file could not be read or written: in
+# English its own words, in Chinese ours
+_OS_REASONS = {
+    errno.ENOENT: _l("No such file or directory"),
+    errno.EACCES: _l("Permission denied"),
+    errno.EPERM: _l("Operation not permitted"),
+    errno.EISDIR: _l("Is a directory"),
+    errno.ENOTDIR: _l("Not a directory"),
+    errno.ENOSPC: _l("No space left on device"),
+    errno.EROFS: _l("Read-only file system"),
+    errno.EEXIST: _l("File exists"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """'Permission denied' / '没有权限' for an OSError; its own words for a rarer one."""
+    word = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    if word is None or (not is_chinese() and error.strerror):
+        return str(error.strerror or error)
+    return str(word)

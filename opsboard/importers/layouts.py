@@ -117,7 +117,7 @@ DOUDIAN = _layout(
 )
 QIANCHUAN = _layout(
     "qianchuan",
-    "巨量千川 账户报表 (ad spend only)",
+    _l("巨量千川 账户报表 (ad spend only)"),
     {"date": ("日期", "时间", "统计日期"), "channel": ("店铺名称", "店铺", "渠道")},
     required=("date",),
     spend=("整体消耗", "消耗"),
@@ -189,4 +189,4 @@ def mapped_layout(mapping: Mapping[str, list[str]]) -> Layout:
         raise ValueError(_("--map: the date column is needed (--map date=COLUMN)"))
     columns = {name: _keys(*names) for name, names in mapping.items() if name != "ad_spend"}
     required = tuple(columns)
-    return Layout("mapped", "mapped by hand", columns, required, _keys(*mapping.get("ad_spend", [])), by_hand=True)
+    return Layout("mapped", _l("mapped by hand"), columns, required, _keys(*mapping.get("ad_spend", [])), by_hand=True)

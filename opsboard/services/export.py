@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from opsboard.i18n import _
+from opsboard.i18n.formats import os_reason
 from opsboard.model.clock import today
 from opsboard.store import BoardStore
 from opsboard.store.paths import refuse_board_file
@@ -101,7 +102,7 @@ def write_file(target: Path, data: bytes, *, board: Path, force: bool = False) -
     except OSError as error:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise InputError(_("{path}: could not write the export ({error})").format(path=target, error=error.strerror or error)) from None
+        raise InputError(_("{path}: could not write the export ({error})").format(path=target, error=os_reason(error))) from None
     return target
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from platformdirs import user_config_path
 
 from opsboard.i18n import _
+from opsboard.i18n.formats import os_reason
 
 SETTINGS_FILE = "settings.json"
 _LONGEST = {"export_folder": 1000}  # a path; the others are short names
@@ -61,5 +62,5 @@ def save_settings(settings: PersonalSettings, path: Path | None = None) -> str |
             partial.unlink(missing_ok=True)
         except OSError:
             pass  # nothing was written there either
-        return _("{path}: your settings were not saved ({error})").format(path=path, error=error.strerror or error)
+        return _("{path}: your settings were not saved ({error})").format(path=path, error=os_reason(error))
     return None

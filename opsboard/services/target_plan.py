@@ -8,7 +8,7 @@ overwritten).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -392,8 +392,9 @@ def use_last_year_seasonality(store: BoardStore, *, seen: TargetPlan | None = No
     return set_assumptions(store, seen=seen, seasonality=weights)
 
 
-def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]:
-    """Each field of FIELDS as the form shows it (parsing it gives the value back)."""
+def assumption_texts(plan: TargetPlan | None, meta: BoardMeta, departments: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each field of FIELDS as the form shows it (parsing it gives the value back);
+    `departments` (id → name): a campaign's department by the board's name for it."""
     if plan is None:
         return {
             "annual_target": "",
@@ -413,6 +414,7 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
             "roi": "0",
         }
     count = lambda value: str(int(value))
+    names = departments or {}
     seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
     return {
         "annual_target": amount_text(plan.annual_target),
@@ -427,7 +429,7 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta) -> dict[str, str]
         "new_products": monthly_text(plan.new_products, count),
         "channels": ", ".join(channel_text(c.name, c.share, c.model_dump()) for c in plan.channels),
         "seasonality": seasonality,
-        "campaigns": campaigns_text((c.name, c.start, c.end, c.uplift, c.department) for c in plan.campaigns),
+        "campaigns": campaigns_text((c.name, c.start, c.end, c.uplift, names.get(c.department, c.department)) for c in plan.campaigns),
         "daily_ad_cap": amount_text(plan.daily_ad_cap),
         "roi": f"{plan.roi:g}",
     }

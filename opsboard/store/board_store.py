@@ -19,6 +19,7 @@ from tinydb.table import Table as TinyTable
 
 from opsboard import model as models  # the pydantic models load on first use
 from opsboard.i18n import _
+from opsboard.i18n.formats import os_reason
 from opsboard.model import SCHEMA_VERSION, OpKind, Table, TaskStatus
 from opsboard.model.clock import now
 from opsboard.model.ids import new_id
@@ -517,7 +518,7 @@ class BoardStore:
 
     def _archive_write_problem(self, error: OSError) -> str:
         return _("{path}: the archive of done tasks could not be written ({error}); done tasks stay on the board").format(
-            path=self.archive_path, error=error.strerror or error
+            path=self.archive_path, error=os_reason(error)
         )
 
     def _bring_back(self, ops: Sequence[Operation]) -> list[str]:

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from opsboard.model import Operation
 
 from opsboard.i18n import _
+from opsboard.i18n.formats import os_reason
 
 
 class BoardError(Exception):
@@ -88,7 +89,7 @@ class BoardWriteError(BoardError):
     def __init__(self, path: Path, cause: OSError):
         self.path = path
         self.cause = cause
-        reason = cause.strerror or str(cause)
+        reason = os_reason(cause)
         if cause.filename and Path(cause.filename) != Path(path):
             reason += f": {cause.filename}"  # which file or folder refused
         super().__init__(_("{path}: could not save ({reason}); the board on disk is unchanged").format(path=path, reason=reason))

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from opsboard.i18n import _, _l
+from opsboard.i18n.formats import os_reason
 
 from .errors import InputFileError
 
@@ -44,7 +45,7 @@ def read_input_file(path: str | os.PathLike[str], *, what: str, limit: int) -> b
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise InputFileError(unreadable.format(name=name, what=noun, reason=error.strerror or error)) from None
+        raise InputFileError(unreadable.format(name=name, what=noun, reason=os_reason(error))) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -59,7 +60,7 @@ def read_input_file(path: str | os.PathLike[str], *, what: str, limit: int) -> b
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise InputFileError(unreadable.format(name=name, what=noun, reason=error.strerror or error)) from None
+        raise InputFileError(unreadable.format(name=name, what=noun, reason=os_reason(error))) from None
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew while we read

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from opsboard.i18n import _
+from opsboard.i18n import _, lazy_pgettext
 
 # place → the class whose bindings apply there (its base classes' too)
 PLACES: dict[str, str] = {
@@ -33,6 +33,25 @@ PLACES: dict[str, str] = {
     "confirm": "opsboard.tui.modals.confirm:ConfirmScreen",
     "conflict": "opsboard.tui.modals.conflict:ConflictDialog",
     "stand-up history": "opsboard.tui.modals.standup_history:StandupHistoryScreen",
+}
+# the places as `opsboard keys` shows them (a keymap names bindings by id, not place)
+PLACE_WORDS: dict[str, str] = {
+    "everywhere": lazy_pgettext("key place", "everywhere"),
+    "checklists": lazy_pgettext("key place", "checklists"),
+    "boards": lazy_pgettext("key place", "boards"),
+    "kanban board": lazy_pgettext("key place", "kanban board"),
+    "targets": lazy_pgettext("key place", "targets"),
+    "review": lazy_pgettext("key place", "review"),
+    "report table": lazy_pgettext("key place", "report table"),
+    "standup": lazy_pgettext("key place", "standup"),
+    "activity": lazy_pgettext("key place", "activity"),
+    "task list": lazy_pgettext("key place", "task list"),
+    "task list rows": lazy_pgettext("key place", "task list rows"),
+    "card details": lazy_pgettext("key place", "card details"),
+    "forms": lazy_pgettext("key place", "forms"),
+    "confirm": lazy_pgettext("key place", "confirm"),
+    "conflict": lazy_pgettext("key place", "conflict"),
+    "stand-up history": lazy_pgettext("key place", "stand-up history"),
 }
 # a widget's keys work inside its screen: checked together for clashes
 INSIDE: dict[str, str] = {"kanban board": "boards", "report table": "review", "task list rows": "task list"}

@@ -11,7 +11,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from opsboard.i18n import _
 from opsboard.store import BoardError, rows
@@ -114,3 +117,26 @@ class TaskSearch(_OpsProvider):
 
 def providers() -> set[type[Provider]]:
     return {ViewActions, Departments, TaskSearch}
+
+
+class OpsCommandPalette(CommandPalette):
+    """Textual's palette with its own two phrases in the interface language:
+    the search prompt and 'No matches found'."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(placeholder=_("Search for commands…"), **kwargs)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's method (8.2.8, pinned) with its words translated
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(_("No matches found"), style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

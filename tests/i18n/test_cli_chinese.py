@@ -116,3 +116,25 @@ def test_a_missing_board_is_one_chinese_line_and_exit_1(capsys, monkeypatch: pyt
     code, out, err = run(capsys, "check", str(tmp_path / "none.json"))
     assert (code, out) == (1, "")
     assert err == f"opsboard：{tmp_path / 'none.json'}：没有这个看板（用 `opsboard init {tmp_path / 'none.json'}` 新建一个）\n"
+
+
+def test_keys_name_their_places_in_chinese(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "keys")
+    assert code == 0
+    rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[1:] if line.strip() and "." in line.split()[0]}
+    assert rows["view.checklists"] == "所有视图"
+    assert rows["view.export"] == "阶段清单、任务看板、目标、复盘、站会"
+    assert not any(place.isascii() for place in rows.values())  # every place in Chinese
+
+
+def test_a_file_that_cannot_be_read_says_why_in_chinese(capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    board = tmp_path / "b.json"
+    assert run(capsys, "init", str(board))[0] == 0
+    code, _, err = run(capsys, "import-actuals", str(board), str(tmp_path / "missing.csv"))
+    assert code == 1
+    assert err.strip() == f"opsboard：{tmp_path / 'missing.csv'}：无法读取CSV（文件或文件夹不存在）"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    code, _, err = run(capsys, "import-actuals", str(board), str(tmp_path / "missing.csv"), "--ui-lang", "en")
+    assert err.strip().endswith("(No such file or directory)")  # English: the system's own words

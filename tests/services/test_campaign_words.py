@@ -101,3 +101,13 @@ def test_old_versions_english_change_reads_in_the_interface_language(stored, eng
         assert plan_change_words(stored) == chinese_words
     finally:
         set_language("en")
+
+
+def test_the_plan_form_names_a_campaigns_department_as_the_board_does(store) -> None:
+    from opsboard.services.departments import department_names
+    from opsboard.services.target_plan import assumption_texts
+
+    add_campaign(store, preset="双11", platform="天猫")  # the platform typed in Chinese
+    assert store.plan().campaigns[0].platform == "tmall"
+    texts = assumption_texts(store.plan(), store.meta(), department_names(store))
+    assert texts["campaigns"].endswith(", Marketing") and "marketing" not in texts["campaigns"]

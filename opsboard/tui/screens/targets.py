@@ -24,6 +24,7 @@ from opsboard.i18n import _, _l
 from opsboard.i18n.formats import number, percent
 from opsboard.services.board_files import path_for_commands
 from opsboard.services.campaigns import add_campaign
+from opsboard.services.departments import department_names
 from opsboard.services.target_plan import rebase_plan
 from opsboard.services.targets import (
     TargetsInputs,
@@ -295,7 +296,7 @@ class TargetsScreen(ViewScreen):
             self.notify(self.problem, severity="error", timeout=8, markup=False)
             return
         plan = self.view.plan if self.view is not None else self.store.plan()
-        texts = assumption_texts(plan, self.store.meta())
+        texts = assumption_texts(plan, self.store.meta(), department_names(self.store))
 
         def saved(_plan) -> None:
             self.notify(_("Plan saved"), timeout=3)
