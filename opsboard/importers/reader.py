@@ -141,7 +141,7 @@ def _no_layout(name: str, rows: list[tuple[int, list[object]]], mapping) -> NoRe
     lacking = missing(layout, row)
     shown = [cells.shown(c) for c in row[:20] if not cells.is_empty(c)]
     more = ", …" if len(row) > 20 else ""
-    known = "; ".join(layout.name for layout in LAYOUTS)
+    known = "; ".join(str(layout.name) for layout in LAYOUTS)
     message = _(
         "{name}: missing columns {missing} (found: {found}). "
         "Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {layouts}; "

@@ -14,7 +14,9 @@ from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
 
 
-@pytest.mark.parametrize(("language", "prompt", "none"), [("zh", "搜索命令…", "没有匹配的命令"), ("en", "Search for commands…", "No matches found")])
+@pytest.mark.parametrize(
+    ("language", "prompt", "none"), [("zh", "搜索命令…", "没有匹配的命令"), ("en", "Search for commands…", "No matches found")]
+)
 async def test_the_palette_speaks_the_interface_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, prompt: str, none: str
 ) -> None:
