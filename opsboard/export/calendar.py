@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from opsboard.i18n import _
+from opsboard.i18n import _, lazy_pgettext, pgettext
 
 from .markdown import escape, heading, table
+
+# an entry's kind as the table names it (the stored key sorts the rows)
+_KIND_WORDS = {"Task": lazy_pgettext("calendar kind", "Task"), "Checklist": lazy_pgettext("calendar kind", "Checklist")}
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,23 @@ def calendar_markdown(board_name: str, entries: Sequence[CalendarEntry], today: 
     for entry in sorted(entries, key=lambda e: (e.due, e.kind, e.title.casefold())):
         months.setdefault((entry.due.year, entry.due.month), []).append(entry)
     for (year, month), rows in months.items():
-        lines += [heading(2, f"{date(year, month, 1):%B %Y}"), ""]
+        month_name = f"{date(year, month, 1):%B}"
+        lines += [heading(2, pgettext("calendar month", "{month_name} {year}").format(month_name=month_name, month=month, year=year)), ""]
         lines += [
             table(
                 [_("Due"), _("Kind"), _("Title"), _("Department"), _("Owner"), _("Status"), _("Id")],
-                [[e.due.isoformat(), e.kind, escape(e.title), escape(e.department), escape(e.owner), e.status, escape(e.id)] for e in rows],
+                [
+                    [
+                        e.due.isoformat(),
+                        str(_KIND_WORDS.get(e.kind, e.kind)),
+                        escape(e.title),
+                        escape(e.department),
+                        escape(e.owner),
+                        e.status,
+                        escape(e.id),
+                    ]
+                    for e in rows
+                ],
             ),
             "",
         ]

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from opsboard.i18n import _, pgettext
+
 SHEET_NAME_MAX = 31  # Excel's limit
 _UNESCAPE = re.compile(r"\\(.)")
 _NUMBER = re.compile(r"^[+−-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+−-]?\d+(\.\d+)?$")
@@ -97,7 +99,7 @@ def markdown_tables(markdown: str) -> list[SheetTable]:
                 i += 1
             below_top = [headings[k] for k in sorted(headings) if k > 1]
             top = headings.get(1, "").rpartition(" — ")[2]  # "Shop — department boards" → "department boards"
-            title = " · ".join(below_top) or top or f"Table {len(tables) + 1}"
+            title = " · ".join(below_top) or top or _("Table {number}").format(number=len(tables) + 1)
             tables.append(SheetTable(title, headers, rows))
             continue
         i += 1
@@ -163,7 +165,7 @@ def csv_text(tables: Sequence[SheetTable]) -> str:
         columns += [h for h in table.headers if h not in columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["Table", *columns])
+    writer.writerow([pgettext("csv column", "Table"), *columns])
     for table in tables:
         for row in table.rows:
             values = dict(zip(table.headers, row, strict=False))

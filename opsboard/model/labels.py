@@ -46,6 +46,11 @@ PLATFORM_WORDS = {
     "pinduoduo": lazy_pgettext("platform", "Pinduoduo"),
 }
 
+ITEM_STATUS_WORDS = {
+    ItemStatus.OPEN: lazy_pgettext("item status", "open"),
+    ItemStatus.DONE: lazy_pgettext("item status", "done"),
+    ItemStatus.SKIPPED: lazy_pgettext("item status", "not applicable"),
+}
 ITEM_STATUS_MARKS = {ItemStatus.OPEN: "[ ]", ItemStatus.DONE: "[x]", ItemStatus.SKIPPED: "[-]"}
 
 

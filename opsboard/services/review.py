@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from opsboard.export.review import review_empty_help, review_markdown, review_period_markdown, sales_markdown, traffic_markdown
-from opsboard.i18n import _
+from opsboard.i18n import _, _l
 from opsboard.logic.review import Period, ReviewData, ReviewReport
 from opsboard.model import DailyMetric, TargetPlan
 from opsboard.store import BoardStore
@@ -22,7 +22,7 @@ from opsboard.store import BoardStore
 from .errors import InputError
 from .export import default_export_path, export_path, write_markdown
 
-REVIEW_TITLE = "Review"
+REVIEW_TITLE = _l("Review")
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pathlib import Path
 from opsboard.export.calendar import CalendarEntry, calendar_markdown
 from opsboard.model import TASK_STATUS_LABELS, ItemStatus
 from opsboard.model.clock import today
+from opsboard.model.labels import ITEM_STATUS_WORDS
 from opsboard.store import BoardStore
 from opsboard.store.paths import refuse_board_file
 
@@ -28,7 +29,15 @@ def calendar_export(store: BoardStore) -> str:
         if t.due is not None
     ]
     entries += [
-        CalendarEntry(i.due, "Checklist", f"{i.code} {i.title}", names.get(i.department, i.department), i.owner, i.status.value, i.id)
+        CalendarEntry(
+            i.due,
+            "Checklist",
+            f"{i.code} {i.title}",
+            names.get(i.department, i.department),
+            i.owner,
+            str(ITEM_STATUS_WORDS[i.status]),
+            i.id,
+        )
         for i in store.checklist()
         if i.due is not None and i.status is ItemStatus.OPEN
     ]
