@@ -362,12 +362,10 @@ class OpsboardApp(App[BoardDamagedError | None]):
     # -- command palette: every action of every view, departments, tasks (tui/palette.py) --
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, its prompt in the interface language."""
-        from textual.command import CommandPalette
+        from .palette import open_palette
 
-        from .palette import OpsCommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(OpsCommandPalette(id="--command-palette"))
+        if self.use_command_palette:
+            open_palette(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own (theme, keys, quit…) in our words; the views' actions come from tui/palette.py."""

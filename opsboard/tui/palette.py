@@ -140,3 +140,9 @@ class OpsCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def open_palette(app) -> None:
+    """ctrl+p: our palette, unless one is open already."""
+    if not CommandPalette.is_open(app):
+        app.push_screen(OpsCommandPalette(id="--command-palette"))
