@@ -1,0 +1,54 @@
+"""Issue 13: the lever and gap words that logic/ and services/targets.py
+produce — the deviation, its period, the corrective task's title and notes,
+the refusals — in Chinese on a Chinese interface (the same board as
+test_targets_service: January traffic and February conversion behind plan)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_targets_service import planned, store, with_actuals
+
+from opsboard.i18n import set_language
+from opsboard.services.errors import InputError
+from opsboard.services.targets import create_corrective_task, month_deviation, targets_view, ytd_deviation
+
+__all__ = ["planned", "store", "with_actuals"]
+
+
+@pytest.fixture
+def chinese():
+    set_language("zh")
+    yield
+    set_language("en")
+
+
+def english_words(text: str) -> set[str]:
+    """Words in Latin letters, but the board's own (its English department names, task ids)."""
+    text = re.sub(r"\bt-\w+", "", text)
+    return set(re.findall(r"[A-Za-z]{3,}", text)) - {"CNY", "Design", "Marketing"}
+
+
+def test_deviations_and_their_period_in_chinese(with_actuals, chinese) -> None:
+    view = targets_view(with_actuals)
+    assert month_deviation(2025, view.actual(1)).words == "流量低于计划 38%"
+    ytd = ytd_deviation(view.pva)
+    assert (ytd.words, ytd.period) == ("转化率低于计划 21%", "2025年初至今")
+
+
+def test_the_corrective_task_is_written_in_chinese(with_actuals, chinese) -> None:
+    task = create_corrective_task(with_actuals, 1)
+    assert task.title == "补上 2025-01 的缺口：流量低于计划 38%"
+    assert not english_words(task.notes), task.notes
+    ytd = create_corrective_task(with_actuals)
+    assert ytd.title == "补上 2025年初至今 的缺口：转化率低于计划 21%"
+    assert not english_words(ytd.notes), ytd.notes
+
+
+def test_refusals_in_chinese(with_actuals, chinese) -> None:
+    create_corrective_task(with_actuals, 1)
+    for month in (1, 3):
+        with pytest.raises(InputError) as refused:
+            create_corrective_task(with_actuals, month)
+        assert not english_words(str(refused.value)), str(refused.value)
