@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import cast
 
-from opsboard.i18n import _
+from opsboard.i18n import _, lazy_pgettext
 
 MONTHS = 12
 
@@ -132,10 +132,14 @@ def parse_monthly(raw: object, parse_one: Callable[[object], float]) -> list[flo
     return values
 
 
+# the word the plan form shows for the marketplace calendar ('default' / '默认')
+SEASONALITY_DEFAULT = lazy_pgettext("seasonality", "default")
+
+
 def parse_seasonality(raw: object, default: Sequence[float]) -> list[float]:
     """Twelve weights in any scale (percentages or shares); 'default' gives
     the marketplace calendar."""
-    if isinstance(raw, str) and raw.strip().casefold() in ("default", "marketplace"):
+    if isinstance(raw, str) and raw.strip().casefold() in ("default", "marketplace", "默认", str(SEASONALITY_DEFAULT).casefold()):
         return list(default)
     parts = split_values(raw)
     if len(parts) != MONTHS:

@@ -29,6 +29,7 @@ from opsboard.store import BoardStore
 from .departments import resolve_department
 from .errors import FieldErrors, InputError, NeedsConfirmation
 from .target_inputs import (
+    SEASONALITY_DEFAULT,
     amount_text,
     campaigns_text,
     channel_text,
@@ -408,14 +409,14 @@ def assumption_texts(plan: TargetPlan | None, meta: BoardMeta, departments: Mapp
             "orders_per_agent_day": "150",
             "new_products": "10",
             "channels": "",
-            "seasonality": "default",
+            "seasonality": str(SEASONALITY_DEFAULT),
             "campaigns": "",
             "daily_ad_cap": "0",
             "roi": "0",
         }
     count = lambda value: str(int(value))
     names = departments or {}
-    seasonality = "default" if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
+    seasonality = str(SEASONALITY_DEFAULT) if plan.seasonality == DEFAULT_SEASONALITY else ", ".join(f"{v:g}" for v in plan.seasonality)
     return {
         "annual_target": amount_text(plan.annual_target),
         "year": str(plan.year),

@@ -111,3 +111,12 @@ def test_the_plan_form_names_a_campaigns_department_as_the_board_does(store) -> 
     assert store.plan().campaigns[0].platform == "tmall"
     texts = assumption_texts(store.plan(), store.meta(), department_names(store))
     assert texts["campaigns"].endswith(", Marketing") and "marketing" not in texts["campaigns"]
+
+
+def test_the_default_seasonality_is_written_and_read_in_chinese(store, chinese) -> None:
+    from opsboard.services.target_plan import assumption_texts
+
+    assert assumption_texts(store.plan(), store.meta())["seasonality"] == "默认"
+    set_target(store, seasonality="0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1")
+    set_target(store, seasonality="默认")  # as the form shows it: saved back unchanged
+    assert assumption_texts(store.plan(), store.meta())["seasonality"] == "默认"
