@@ -38,7 +38,7 @@ def test_wrong_usage_says_so_in_chinese_with_exit_2(capsys, monkeypatch: pytest.
     code, out, err = run(capsys, "init")
     assert code == 2
     assert err.startswith("用法：opsboard init")
-    assert err.splitlines()[-1] == "opsboard init：错误：缺少必需的参数：board"
+    assert err.splitlines()[-1] == "opsboard init：错误：缺少必需的参数：看板"
 
 
 def test_ui_lang_beats_the_locale(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,3 +138,20 @@ def test_a_file_that_cannot_be_read_says_why_in_chinese(capsys, monkeypatch: pyt
     monkeypatch.setenv("LANG", "C.UTF-8")
     code, _, err = run(capsys, "import-actuals", str(board), str(tmp_path / "missing.csv"), "--ui-lang", "en")
     assert err.strip().endswith("(No such file or directory)")  # English: the system's own words
+
+
+def test_positional_arguments_are_named_in_chinese_and_their_help_lines_up(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "task", "set", "--help")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(line.strip() == "看板 编号" for line in lines)  # the usage line
+    board = next(line for line in lines if line.startswith("  看板 "))
+    option = next(line for line in lines if line.startswith("  -h, --help "))
+    cells = lambda text: sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in text)
+    assert cells(board[: board.index("看板文件")]) == cells(option[: option.index("显示")])  # help in one column
+    code, out, _ = run(capsys, "people", "--help")
+    assert "操作" in out and "ACTION" not in out
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    code, out, _ = run(capsys, "task", "set", "--help")
+    assert "  board                the board file" in out  # English as declared
