@@ -111,7 +111,8 @@ def test_import_dialog_column_pickers_80x24(snap_compare, review_app: OpsboardAp
             await pilot.pause(0.05)
             if dialog.query_one("#import-map").display and "odd.csv" in str(dialog.query_one("#import-preview").render()):
                 break
-        await pilot.pause()
+        for _ in range(5):  # the pickers' options and the hint drawn
+            await pilot.pause(0.05)
 
     assert snap_compare(review_app, terminal_size=(80, 24), run_before=run)
 
