@@ -96,6 +96,7 @@ def test_export_dialog_80x24(snap_compare, review_app: OpsboardApp):
     async def run(pilot) -> None:
         await review.open_review("x")(pilot)
         await pilot.press(*"复盘.md")  # over the default, which names the test's folder
+        pilot.app.screen.focused.cursor_blink = False
         await pilot.pause()
 
     assert snap_compare(review_app, terminal_size=(80, 24), run_before=run)
@@ -111,6 +112,7 @@ def test_import_dialog_column_pickers_80x24(snap_compare, review_app: OpsboardAp
             await pilot.pause(0.05)
             if dialog.query_one("#import-map").display and "odd.csv" in str(dialog.query_one("#import-preview").render()):
                 break
+        dialog.query_one("#import-path").cursor_blink = False  # a blinking cursor is caught on or off
         for _ in range(5):  # the pickers' options and the hint drawn
             await pilot.pause(0.05)
 
