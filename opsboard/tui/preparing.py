@@ -12,9 +12,13 @@ the user is typing, the slices wait for a pause):
    instead of one per view at its first visit;
 3. view by view, in key order: the tasks it shows are validated a few
    hundred at a time (view 2's 10,000), then its screen is made and mounted
-   as its mode's screen, not shown; laid out and drawn once off screen, so
-   its first visit only composes it. Views 3–5 work their figures out in a
-   thread as they mount; once those are in they are drawn again.
+   as its mode's screen, not shown; laid out and drawn once off screen (a
+   few rows of a widget a slice), so its first visit only composes it.
+   Views 3–5 work their figures out in a thread as they mount; once those
+   are in they are drawn again.
+
+What a step made is frozen out of the garbage collector's full walks at
+once (`OpsboardApp.keep_loaded`): such a walk inside a step took 25–50 ms.
 
 A view asked for before its turn is made then, as before (its import waits
 for the thread's, if under way), and keys typed meanwhile wait for it
@@ -28,6 +32,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from textual.geometry import Region
+
 from .views import VIEWS, View
 
 if TYPE_CHECKING:
@@ -35,7 +41,8 @@ if TYPE_CHECKING:
 
     from .app import OpsboardApp
 
-SLICE_SECONDS = 0.008  # of validation per slice
+SLICE_SECONDS = 0.008  # of validation, or of drawing ahead, per slice
+PRE_RENDER_ROWS = 4  # a widget's rows drawn ahead at a time
 GAP_SECONDS = 0.004  # between slices: the app draws and answers keys
 WAIT_SECONDS = 0.05  # between looks while waiting for the import thread or a view's figures
 TYPING_PAUSE = 0.25  # seconds without a key before the next slice (a view's mount is one of 20–80 ms)
@@ -84,6 +91,11 @@ class ViewPreparer:
             self._steps = None
             self.finished = True
             return
+        finally:
+            # What a step made (validated tasks, a view's widgets) lives as
+            # long as the app: kept out of the collector's full walks, which
+            # otherwise fell inside a step (25–50 ms on a 10,000-task board).
+            self.app.keep_loaded()
         self.app.set_timer(gap, self._step)
 
     def _prepare(self, views: list[View]) -> Iterator[float]:
@@ -112,8 +124,8 @@ class ViewPreparer:
             if screen.is_mounted and not screen.is_current:
                 lay_out(self.app, screen)  # its widgets sized, their resize handlers run, as if shown
                 yield GAP_SECONDS
-                pre_render(screen)  # each widget's lines drawn once and kept: the first visit composes them
-                yield GAP_SECONDS
+                for _ in pre_render(screen):  # each widget's lines drawn once and kept: the first visit composes them
+                    yield GAP_SECONDS
                 keep_styles = getattr(screen, "keep_styles", None)
                 if keep_styles is not None:
                     keep_styles()  # styled as it was mounted: its first visit need not restyle it
@@ -126,8 +138,8 @@ class ViewPreparer:
             if screen.is_mounted and not screen.is_current:
                 lay_out(self.app, screen)
                 yield GAP_SECONDS
-                pre_render(screen)
-                yield GAP_SECONDS
+                for _ in pre_render(screen):
+                    yield GAP_SECONDS
 
     def _has_screen(self, mode: str) -> bool:
         return bool(self.app._screen_stacks.get(mode))
@@ -167,11 +179,29 @@ def lay_out(app: OpsboardApp, screen: Screen) -> None:
     screen._refresh_layout(app.size)
 
 
-def pre_render(screen: Screen) -> None:
+def pre_render(screen: Screen) -> Iterator[None]:
     """Draw the hidden screen once, for nothing: Textual keeps each widget's
     rendered lines until it changes, so the first visit only composes them
-    (20 ms less for view 2). Showing it repaints the whole screen anyway."""
-    screen._compositor.render_full_update()
+    (20 ms less for view 2). Showing it repaints the whole screen anyway.
+    In slices (a yield after about SLICE_SECONDS): widget by widget, a few
+    rows at a time (view 5's 30 ms in one go kept a key waiting), then the
+    whole screen from the lines kept."""
+    started = time.perf_counter()
+    for widget, (region, clip) in list(screen._compositor.visible_widgets.items()):
+        shown = region.intersection(clip)
+        for top in range(0, shown.height, PRE_RENDER_ROWS):
+            if not widget.is_mounted or screen.is_current or not screen.is_mounted:
+                return  # shown meanwhile (drawn for real) or gone
+            rows = Region(shown.x - region.x, shown.y - region.y + top, shown.width, min(PRE_RENDER_ROWS, shown.height - top))
+            try:
+                widget.render_lines(rows)
+            except Exception:  # laid out again between slices, or cannot draw: its first visit draws it (and says why)
+                return
+            if time.perf_counter() - started > SLICE_SECONDS:
+                yield
+                started = time.perf_counter()
+    if screen.is_mounted and not screen.is_current:
+        screen._compositor.render_full_update()
 
 
 def computing(app: OpsboardApp, screen: Screen) -> bool:

@@ -214,3 +214,40 @@ async def test_a_view_that_cannot_read_the_plan_says_so_at_once_and_keys_go_thro
             assert len(notices(app, "plan")) == said + 1, [n.message for n in app._notifications]
         else:
             assert isinstance(app.screen, ExportForm)
+
+
+async def test_keys_typed_while_a_view_is_drawn_ahead_in_slices_apply_in_order(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drawing a view ahead is sliced (a few rows of a widget at a time: view
+    5's 30 ms in one go kept a key waiting): keys typed between the slices
+    act in order, and the view drawn ahead in slices shows as one drawn on
+    its visit."""
+    from opsboard.tui import preparing
+
+    monkeypatch.setattr(preparing, "SLICE_SECONDS", 0.0)  # a slice per few rows: as many gaps as can be
+    monkeypatch.setattr(preparing, "TYPING_PAUSE", 0.0)  # slices go on while keys come in
+    slices: dict[str, int] = {}
+    whole = preparing.pre_render
+
+    def counted(screen):
+        for step in whole(screen):
+            slices[type(screen).__name__] = slices.get(type(screen).__name__, 0) + 1
+            yield step
+
+    monkeypatch.setattr(preparing, "pre_render", counted)
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        for _ in range(1000):
+            if slices:
+                break
+            await asyncio.sleep(0.005)
+        assert slices and not app.preparer.finished  # a view is being drawn ahead now
+        await burst(pilot, "2", "j", "j", "enter")
+        assert isinstance(app.screen, BoardsScreen)
+        assert app.screen.department == [s.department.id for s in app.screen.summaries][2]
+        await prepared(pilot)
+        assert all(slices.get(view, 0) > 3 for view in ("TargetsScreen", "ReviewScreen", "StandupScreen")), slices  # not one go each
+        await burst(pilot, "4", "d")  # drawn ahead in slices; `d` once its reports are in
+        sliced = app.export_screenshot()
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "4", "d")
+        assert pilot.app.export_screenshot() == sliced
