@@ -28,6 +28,7 @@ from opsboard.services.board_files import init_board
 from opsboard.services.targets import set_target
 from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
+from opsboard.tui.modals.confirm import ConfirmScreen
 from opsboard.tui.modals.form import FormScreen
 from opsboard.tui.screens.targets import TargetsScreen
 from opsboard.tui.widgets.month_table import MonthTable
@@ -409,3 +410,37 @@ async def test_the_channels_tab_shows_each_channels_plan_vs_actual_and_the_peak_
         assert re.search(r"Tmall +2\.00% +250 +", panel)  # each figure planned above actual
         assert "Customer-service agents: the peak day" in panel
         assert re.search(r"Jan +01-\d\d +\d+ +\d+", panel) and re.search(r"Dec +12-\d\d +\d+ +\d+", panel)
+
+
+async def test_the_forms_refuse_an_order_value_of_0_and_a_campaign_outside_the_plan_year_naming_the_field(tmp_path: Path):
+    path = make_board(tmp_path)
+    before = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_targets(pilot)
+        await pilot.press("e")
+        form = app.screen
+        form.query_one("#field-order_value", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        said = str(form.query_one("#error-order_value", Static).render())
+        assert said == "must be more than 0: an order value of 0 cannot reach any target"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # typed into: asks before leaving
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TargetsScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Spring clearance"
+        form.query_one("#field-phase", Input).value = "main:2026-01-02:2026-01-05"
+        form.query_one("#field-uplift", Input).value = "50%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        said = str(form.query_one("#error-phase", Static).render())
+        assert "2026-01-02" in said and "plan year 2025" in said
+    assert path.read_bytes() == before
