@@ -63,7 +63,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         from tabulate import tabulate
 
         table = [(p.name, p.display_name or "-", names.get(p.department, p.department) if p.department else "-") for p in people]
-        print(tabulate(table, headers=("Name", "Display name", "Department"), tablefmt="plain"))
+        print(tabulate(table, headers=(_("Name"), _("Display name"), _("Department")), tablefmt="plain"))
     else:
         print(_("No one on the roster yet (add with `opsboard people add BOARD NAME`)."), file=sys.stderr)
     return 0

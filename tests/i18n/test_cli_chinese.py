@@ -155,3 +155,12 @@ def test_positional_arguments_are_named_in_chinese_and_their_help_lines_up(capsy
     monkeypatch.setenv("LANG", "C.UTF-8")
     code, out, _ = run(capsys, "task", "set", "--help")
     assert "  board                the board file" in out  # English as declared
+
+
+def test_the_roster_is_headed_in_chinese(capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    board = tmp_path / "b.json"
+    assert run(capsys, "init", str(board))[0] == 0
+    assert run(capsys, "people", "add", str(board), "wang", "--display", "王芳", "--dept", "设计部")[0] == 0
+    code, out, _ = run(capsys, "people", "list", str(board))
+    assert code == 0 and out.splitlines()[0].split() == ["姓名", "显示名", "部门"]
