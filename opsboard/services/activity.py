@@ -196,7 +196,10 @@ def _plain(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.2f}" if abs(value) >= 100 else f"{value:g}"  # 255.50; a rate as 0.028
     if isinstance(value, str) and _STAMP.fullmatch(value):  # a stored moment ('finished_at') as the views show one
-        return when(datetime.fromisoformat(value))
+        try:
+            return when(datetime.fromisoformat(value))
+        except ValueError:  # the shape of one, not a real moment (a hand edit): shown as stored
+            pass
     return str(value)
 
 

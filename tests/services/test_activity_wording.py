@@ -133,3 +133,11 @@ def test_an_edit_names_its_fields_in_chinese(store) -> None:
     finally:
         set_language("en")
     assert activity_rows(store, limit=1)[0].text.endswith("(owner, due)")  # English keeps the stored names
+
+
+def test_a_hand_edited_moment_is_shown_as_stored_not_dropped() -> None:
+    """'2026-13-45T99:99' looks like a moment but is none: the row keeps it as written."""
+    from opsboard.services.activity import format_value
+
+    assert format_value("finished_at", "2026-13-45T99:99") == "2026-13-45T99:99"
+    assert format_value("finished_at", "2026-06-15T01:30:00+00:00").startswith("2026-06-15 ")
