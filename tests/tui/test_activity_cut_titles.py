@@ -38,6 +38,8 @@ def test_the_title_gives_way_not_the_words_after_it(text: str, cut: str) -> None
         ("imported 990 rows from store_metrics_2026.csv", 20, "imported 990 rows f…"),  # no title to cut
         ("added 'Set up the Double 12 coupons' to Store Admin", 19, "added 'Set up the…"),  # no room for the title
         ("从 store_metrics_2026.csv 导入了 990 行", 19, "从 store_metrics_2…"),
+        # at 80 columns: 'added 'Se…' to Store Admin' would keep too little of the title to tell rows apart
+        ("added 'Set up the Double 12 coupons in the back office' to Store Admin", 26, "added 'Set up the Double…"),
     ],
 )
 def test_a_cut_end_says_so(text: str, width: int, cut: str) -> None:

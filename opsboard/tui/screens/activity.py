@@ -34,6 +34,9 @@ FIXED = {"at": 11, "by": 10}
 QUOTED_TITLE = re.compile(r"(?<!\w)'.*?'(?!\w)|“.*?”")
 
 
+MIN_TITLE = 12  # cells of a cut title, quotes included, below which 'added 'Se…' to Store Admin' says less than its start
+
+
 def keep_the_ends(text: str, width: int) -> str:
     """Cut the quoted title in the middle of 'marked 'A · Size the market…' done'
     (把“A · 市场规模…”标为完成) rather than the end, which tells one row from the next."""
@@ -43,7 +46,7 @@ def keep_the_ends(text: str, width: int) -> str:
     longest = max(titles, key=cell_len, default="")
     closing = longest[-1:]
     room = cell_len(longest) - (cell_len(text) - width)  # what the title may keep, quotes included
-    if room < 4:  # no title, or too narrow a column to keep any of it: the end gives way, and says so
+    if room < MIN_TITLE:  # no title, or too little of it would stay to tell: the end gives way, and says so
         return set_cell_size(text, max(0, width - 1)).rstrip() + "…"
     kept = set_cell_size(longest[:-1], room - 1 - cell_len(closing)).rstrip()
     return text.replace(longest, kept + "…" + closing, 1)
