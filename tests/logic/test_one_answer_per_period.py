@@ -108,3 +108,30 @@ def test_view_3_the_monthly_and_the_weekly_review_give_one_answer_and_one_label(
         assert table[-2][0] == "Total 2025 (30 of 365 days)" and table[-2][-2:] == ["n/a", "n/a"]
         assert table[-1][0] == "Total 2026 (51 of 365 days)" and table[-1][-2:] == ["650,000", "117.7%"]
     assert [row[0] for row in week_table if row[1] == "2026-11-16"] == ["2026-W47 (5 of 7 days)"]
+
+
+def test_view_3s_month_table_says_the_same(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """View 3's table (the rows MonthTable draws) beside view 4's: November
+    to the 20th, 350,000 against 300,000, 85.7 %, labelled with its days; the
+    total is the year to date with its days, as view 4's 'Total 2026'."""
+    from opsboard.model.activity import Operation, OpKind, Table
+    from opsboard.services.board_files import init_board
+    from opsboard.services.targets import targets_view
+    from opsboard.tui.widgets.month_table import table_rows
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-21T09:00:00+00:00")
+    store = init_board(tmp_path / "b.json", user="ana", name="Shop", year=2026)
+    store.apply(Operation(kind=OpKind.ADD, table=Table.TARGETS, doc_id="plan", after=campaign_plan().to_doc()))
+    store.apply(Operation(kind=OpKind.REPLACE, table=Table.ACTUALS, docs=[m.to_doc() | {"id": m.id} for m in TWO_YEARS]))
+    rows = {key: cells for key, cells, _behind in table_rows(targets_view(store), compact=False)}
+    november, total = rows["11"], rows["total"]
+    assert (november["month"], november["target"], november["target_to_date"]) == ("Nov (20 of 30 days)", "450,000", "350,000")
+    assert (november["actual"], november["attainment"]) == ("300,000", "85.7%")
+    assert (total["month"], total["target_to_date"], total["actual"], total["attainment"]) == (
+        "Total (51 of 365 days)",
+        "650,000",
+        "765,000",
+        "117.7%",
+    )
+    [this_year] = [t for t in ReviewData(TWO_YEARS).report("month", None, campaign_plan()).year_totals if t.year == 2026]
+    assert this_year.title == "Total 2026 (51 of 365 days)" and (this_year.target, this_year.revenue) == (650_000, 765_000)
