@@ -24,6 +24,7 @@ def register(sub, add_common) -> None:
     )
     archive.add_argument("board", help=_("the board file"))
     archive.add_argument("--days", help=_("the archive age in days for everyone on the board (0: never archive)"))
+    archive.add_argument("--now", action="store_true", help=_("move the done tasks past the archive age now, in a save of their own"))
     add_common(archive)
     archive.set_defaults(handler=cmd_archive)
 
@@ -32,6 +33,8 @@ def cmd_archive(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     if args.days is not None:
         set_archive_days(store, args.days)
+    if args.now:
+        store.archive_due()  # what moved is said on stderr as after any save (cli._say_archive_notices)
     days = store.archive_days()
     if days:
         print(

@@ -108,6 +108,7 @@ class BoardStore:
         self.last_archived = 0  # done tasks the last save moved to the archive
         self.archived_in_all = 0  # … and every save of this store (a command's notice)
         self.archive_problem: str | None = None  # why the last save could not write the archive
+        self.archive_elsewhere = False  # another process is moving the done tasks (the app's first save of a big board)
         self._storage.load()
         self._check_schema()
 
@@ -446,7 +447,8 @@ class BoardStore:
             changed = {op.doc_id for op in ops if op.table is Table.TASKS} | set(returned)
             changed |= {str(doc.get("id", "")) for op in ops if op.table is Table.TASKS for doc in op.docs}
             settings = meta_doc | {k: v for op in ops if op.table is Table.META and op.kind is OpKind.SET for k, v in op.after.items()}
-            due = archiving.due_for_archive(self.raw(Table.TASKS), stamp, archiving.archive_days(settings), changed)
+            days = 0 if self.archive_elsewhere else archiving.archive_days(settings)
+            due = archiving.due_for_archive(self.raw(Table.TASKS), stamp, days, changed)
             archive_revision = revision
             if due:  # the move is a save of its own, just before the user's: undo takes it back second
                 revision += 1
@@ -475,6 +477,35 @@ class BoardStore:
         self._storage.generation += 1  # our own save: cached models are stale…
         self._revalidate(ops, generation, set(returned) | set(due))  # …except those it did not touch
         return entries
+
+    def archive_due(self) -> int:
+        """A save of its own that only moves the done tasks past the archive
+        age (`opsboard archive BOARD --now`; the app runs it in another
+        process for a board that never archived: 95,000 tasks take seconds).
+        The same order as any save's move: the archive appended and fsynced,
+        then the board without them. How many moved."""
+        self.last_archived, self.archive_problem = 0, None
+        with self._transaction():
+            stamp = now()
+            meta = self._table(Table.META.value)
+            meta_doc = dict(meta.get(doc_id="meta") or {})
+            due = archiving.due_for_archive(self.raw(Table.TASKS), stamp, archiving.archive_days(meta_doc))
+            if not due:
+                return 0  # nothing changed: nothing written
+            revision = int(meta_doc.get("revision", 0)) + 1
+            moved = self._move_out(due, stamp=stamp, revision=revision, label=archiving.ARCHIVE_LABEL, automatic=True)
+            if moved is None:
+                return 0  # the archive could not be written (archive_problem): the board stays as it was
+            meta.update({"revision": revision}, doc_ids=["meta"])
+            log = self._table(ACTIVITY)
+            log.insert_multiple([keyed(moved.model_dump(mode="json"), moved.id)])
+            if len(log) > ACTIVITY_CAP + ACTIVITY_TRIM:
+                self._archive_activity(log)
+        self._storage.generation += 1
+        self._models.clear()
+        self.last_archived = int(moved.after.get("count", 0))
+        self.archived_in_all += self.last_archived
+        return self.last_archived
 
     def _apply_op(self, op: Operation, *, stamp: datetime, revision: int, returned: list[str]) -> ActivityEntry:
         direction = archive_direction(op.kind, op.table, op.after)

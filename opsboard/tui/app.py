@@ -21,6 +21,7 @@ from opsboard.services.settings import save_settings
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
+from .first_archive import archive_in_background, needs_first_archive
 from .key_order import KeyOrder
 from .keymap import load_keymap
 from .messages import BoardReloaded
@@ -196,6 +197,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self._check_keymap()
         if self.prepare_views or (self.prepare_views is None and not self.is_headless):
             self.preparer.start()
+        if needs_first_archive(self):  # 95,000 done tasks to move: not on a key's save
+            archive_in_background(self)
 
     def _check_keymap(self) -> None:
         """One warning per unknown id and per key bound twice in one place

@@ -143,3 +143,12 @@ def test_check_of_an_archive_that_cannot_be_read_is_one_line(board: Path, capsys
     code, out, err = run(capsys, "check", str(board))
     assert code == 1 and len(err.splitlines()) == 1 and "Traceback" not in err
     assert str(archive) in err
+
+
+def test_archive_now_moves_the_done_tasks_in_a_save_of_their_own(board: Path, capsys) -> None:
+    code, out, err = run(capsys, "archive", str(board), "--now")
+    assert code == 0 and err == f"opsboard: {board}: 2 done tasks unchanged for 30 days moved to b.json.archive.jsonl\n"
+    assert board_titles(board) == set() and out.splitlines()[1] == f"2 tasks in {board}.archive.jsonl"
+    revision = orjson.loads(board.read_bytes())["meta"]["meta"]["revision"]
+    code, out, err = run(capsys, "archive", str(board), "--now")  # nothing more to move: nothing written
+    assert code == 0 and err == "" and orjson.loads(board.read_bytes())["meta"]["meta"]["revision"] == revision
