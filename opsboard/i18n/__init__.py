@@ -125,6 +125,13 @@ def _(message: str) -> str:
     return catalogue.gettext(message) if catalogue else message
 
 
+def gettext_in(language: str, message: str) -> str:
+    """`message` in `language`, whatever is spoken now (to recognise text a
+    teammate's interface wrote in the other language)."""
+    catalogue = _catalogue(language) if language in LANGUAGES else None
+    return catalogue.gettext(message) if catalogue else message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     catalogue = _state["catalogue"]
     if catalogue:
@@ -170,6 +177,7 @@ __all__ = [
     "LazyText",
     "_",
     "_l",
+    "gettext_in",
     "is_chinese",
     "language",
     "language_of",

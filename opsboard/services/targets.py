@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from opsboard.export.markdown import escape, heading
 from opsboard.export.targets import targets_markdown
-from opsboard.i18n import _, _l
+from opsboard.i18n import LANGUAGES, _, _l, gettext_in
 from opsboard.i18n.formats import month_year, not_available
 from opsboard.logic.channel_plans import channel_plan_vs_actual
 from opsboard.logic.rest_of_year import rest_of_year
@@ -322,6 +322,14 @@ def _notes(view: TargetsView, deviation: Deviation) -> str:
     return "\n".join(lines)
 
 
+def _gap_prefix(deviation: Deviation, language: str) -> str:
+    """'Close the 2026-05 gap:' / '补上 2026-05 的缺口：' — how a gap task's title starts in `language`."""
+    period = deviation.period
+    if deviation.month is None:
+        period = gettext_in(language, "{year} year-to-date").format(year=deviation.year)
+    return gettext_in(language, "Close the {period} gap: {words}").format(period=period, words="").strip()
+
+
 def create_corrective_task(store: BoardStore, month: int | None = None, *, view: TargetsView | None = None) -> Task:
     """A priority-1 task at the top of To do on the board of the department
     owning the weakest lever of `month` (None: the year to date), linked to
@@ -338,9 +346,9 @@ def create_corrective_task(store: BoardStore, month: int | None = None, *, view:
         message = _("this board has no department '{department}' to own {lever}")
         raise InputError(message.format(department=department, lever=lever_word(deviation.lever)))
     title = _("Close the {period} gap: {words}").format(period=deviation.period, words=deviation.words)
-    prefix = _("Close the {period} gap: {words}").format(period=deviation.period, words="").strip()
+    prefixes = tuple(_gap_prefix(deviation, language) for language in LANGUAGES)  # a teammate's may be in the other language
     for task in store.tasks():
-        if task.department == department and task.status is not TaskStatus.DONE and task.title.startswith(prefix):
+        if task.department == department and task.status is not TaskStatus.DONE and task.title.startswith(prefixes):
             name = view.department_name(department)
             raise InputError(_("already on the {name} board: '{title}' ({id})").format(name=name, title=task.title, id=task.id))
     ranks = [

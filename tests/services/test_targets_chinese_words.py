@@ -52,3 +52,17 @@ def test_refusals_in_chinese(with_actuals, chinese) -> None:
         with pytest.raises(InputError) as refused:
             create_corrective_task(with_actuals, month)
         assert not english_words(str(refused.value)), str(refused.value)
+
+
+def test_a_gap_task_made_in_english_is_not_made_again_in_chinese(with_actuals) -> None:
+    english = create_corrective_task(with_actuals, 1)
+    english_ytd = create_corrective_task(with_actuals)
+    set_language("zh")
+    try:
+        for month, task in ((1, english), (None, english_ytd)):
+            with pytest.raises(InputError) as refused:
+                create_corrective_task(with_actuals, month)
+            assert task.id in str(refused.value)  # 已在…看板上: the teammate's task
+    finally:
+        set_language("en")
+    assert len(with_actuals.tasks()) == 2
