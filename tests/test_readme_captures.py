@@ -33,3 +33,12 @@ def test_the_stand_up_keys_in_the_readme_name_the_timebox() -> None:
     stand_up = readme[readme.index("### 5 · Stand-up") :]
     stand_up = stand_up[: stand_up.index("\n## ")]
     assert "| `t` | set the timebox per department" in stand_up
+
+
+def test_every_picture_in_the_readme_is_what_the_app_shows_now() -> None:
+    """A view changed without its README picture fails here, so the README
+    stays true to the app (`tools/readme_captures.py` redraws them)."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, str(TOOL), "--check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
