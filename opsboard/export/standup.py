@@ -46,13 +46,16 @@ class DepartmentAgenda:
 # -- one line per task -------------------------------------------------------------
 
 
-def _who(task: Task) -> str:
-    return f" ({escape(task.owner)})" if task.owner else ""
+def _titled(task: Task) -> str:
+    """'Shoot photos (chen)' / '拍摄商品图（陈）'."""
+    if not task.owner:
+        return escape(task.title)
+    return _("{title} ({owner})").format(title=escape(task.title), owner=escape(task.owner))
 
 
 def task_line(group: str, task: Task, today: date, now: datetime) -> str:
     """A list item's text: the group as a bold flag where it needs attention."""
-    title = escape(task.title) + _who(task)
+    title = _titled(task)
     if group == "blocked":
         parts = [escape(task.blocked_reason) or no_reason(), _("blocked {duration}").format(duration=blocked_for(task.blocked_since, now))]
         if task.is_overdue(today):
@@ -121,7 +124,7 @@ def agenda_markdown(
             out += _department_section(agenda, today, now, limit)
     quiet = [escape(a.name) for a in agendas if a.quiet]
     if quiet:
-        out += [_("Nothing to report: {departments}.").format(departments=", ".join(quiet)), ""]
+        out += [_("Nothing to report: {departments}.").format(departments=_(", ").join(quiet)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -161,8 +164,9 @@ def record_markdown(
         if not said and (agenda is None or agenda.quiet):
             continue
         name = escape(names.get(dept_id, dept_id))
-        spent = f" ({clock_text(noted.seconds)})" if noted is not None and noted.seconds else ""
-        out += [heading(2, name + spent), ""]
+        if noted is not None and noted.seconds:  # how long the department took
+            name = _("{department} ({time})").format(department=name, time=clock_text(noted.seconds))
+        out += [heading(2, name), ""]
         lines = []  # one list: each line says what it is
         if noted is not None:
             decision, note = _("**Decision:** {text}"), _("Note: {text}")

@@ -48,7 +48,8 @@ class ActivityRow:
     """One line of the activity view."""
 
     entry: ActivityEntry
-    text: str  # describe(entry)
+    text: str  # describe(entry): who and what, one sentence in the interface language
+    what: str  # what_changed(entry): the change alone, for the view's "what" column beside "who"
     change: str  # "status: To do → Blocked; owner: — → chen"
     department: str | None  # department id of the task or checklist item, if any
 
@@ -147,6 +148,21 @@ _ITEM_STATUS_WORDS_SHORT = {
 }
 
 
+def _value_words(store: BoardStore | None, field: str, value: object, before: object = None) -> str:
+    """A task's or an item's department and checklist item by the names a
+    reader knows them by, not their ids; of a comment thread, what was added."""
+    if field == "comments":
+        earlier = before if isinstance(before, list) else []
+        added = [c for c in value if isinstance(c, dict) and c not in earlier] if isinstance(value, list) else []
+        said = [_("{text} — {who}").format(text=" ".join(str(c.get("text", "")).split()), who=c.get("by") or "?") for c in added]
+        return format_value(field, _("; ").join(said))
+    if not value or store is None:
+        return format_value(field, value)
+    if field == "department":
+        return format_value(field, _department_name(store, str(value)))
+    return format_value(field, doc_title(store, Table.CHECKLIST, str(value)))
+
+
 def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     """A stored value as the views show it (a task's status by its column);
     a plan's or a stand-up's parts in words, never as Python's dict syntax."""
@@ -183,7 +199,9 @@ def _plain(value: object) -> str:
             ]
             said += [_said(text, by["notes"][n] if n < len(by["notes"]) else "") for n, text in enumerate(value.get("notes") or [])]
             return "; ".join(said) or "—"
-        shown = [f"{key}: {_plain(v)}" for key, v in value.items() if key not in _BOOKKEEPING and v not in (None, "", [], {}, 0, 0.0)]
+        shown = [
+            f"{field_word(key)}: {_plain(v)}" for key, v in value.items() if key not in _BOOKKEEPING and v not in (None, "", [], {}, 0, 0.0)
+        ]
         return "; ".join(shown) or str(value.get("id", "—"))
     if isinstance(value, list):
         if len(value) > 2 and all(v == value[0] for v in value) and not isinstance(value[0], (dict, list)):
@@ -276,10 +294,10 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
             return _("renamed '{old}' to '{new}'").format(old=old, new=after["title"])
     if entry.table in (Table.TASKS, Table.CHECKLIST):
         if fields:
-            return _("edited {what} ({fields})").format(what=what, fields=", ".join(map(field_word, fields)))
+            return _("edited {what} ({fields})").format(what=what, fields=field_words(fields))
         return _("edited {what}").format(what=what)
     if fields:
-        return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=", ".join(map(field_word, fields)))
+        return _("changed {what} ({fields})").format(what=_table_word(entry.table), fields=field_words(fields))
     return _("changed {what}").format(what=_table_word(entry.table))
 
 
@@ -311,6 +329,12 @@ def _import_phrase(summary: str) -> str:
 
 def describe(entry: ActivityEntry, store: BoardStore) -> str:
     """One line: who did what, in the product's words."""
+    return _("{who} {change}").format(who=entry.by, change=what_changed(entry, store))
+
+
+def what_changed(entry: ActivityEntry, store: BoardStore) -> str:
+    """The change without who made it ("moved 'X' to Blocked"): the activity
+    view shows who in a column of its own, whatever the language's word order."""
     title = doc_title(store, entry.table, entry.doc_id, entry.after, entry.before)
     what = _("'{title}'").format(title=title)
     dept = _department_name(store, _department(store, entry))
@@ -343,11 +367,48 @@ def describe(entry: ActivityEntry, store: BoardStore) -> str:
         phrase = _("{change} (undo)").format(change=phrase)
     elif entry.label == "redo":
         phrase = _("{change} (redo)").format(change=phrase)
-    return _("{who} {change}").format(who=entry.by, change=phrase)
+    return phrase
 
 
-def describe_change(entry: ActivityEntry) -> str:
+def _standup_change(entry: ActivityEntry, store: BoardStore | None) -> str | None:
+    """A stand-up's change as it was said, under each department and by whom
+    ("Marketing: Decision: bids under the cap — lin"), not as the record's
+    fields ("departments: — → …"). A finish: when, what was said in it, and
+    the team's decisions."""
+    after, before = entry.after, entry.before or {}
+    if after.get("finished_at"):
+        finished = (field_word("finished_at"), "—", format_value("finished_at", after["finished_at"]))
+        parts = [_("{field}: {old} → {new}").format(field=finished[0], old=finished[1], new=finished[2])]
+        parts += _said_in(store, after.get("departments") or [], {})
+        if after.get("decisions") and after.get("decisions") != before.get("decisions"):
+            old, new = format_value("decisions", before.get("decisions")), format_value("decisions", after["decisions"])
+            parts.append(_("{field}: {old} → {new}").format(field=field_word("decisions"), old=old, new=new))
+        return _("; ").join(parts)
+    old_parts, new_parts = _changed_parts(before.get("departments", []), after.get("departments", []))
+    return _("; ").join(_said_in(store, new_parts, {d["id"]: d for d in old_parts})) or None
+
+
+def _said_in(store: BoardStore | None, parts: list[Any], earlier: dict[str, Any]) -> list[str]:
+    """Each note and decision of these departments' parts not in `earlier`'s, with who said it."""
+    said: list[str] = []
+    for part in parts:
+        name = _department_name(store, str(part["id"])) if store is not None else str(part["id"])
+        was = earlier.get(part["id"], {})
+        for kind in ("decisions", "notes"):
+            texts, by = list(part.get(kind) or []), list(part.get(f"{kind}_by") or [])
+            for n in range(len(was.get(kind) or []), len(texts)):
+                words = _said(" ".join(str(texts[n]).split()), by[n] if n < len(by) else "")
+                words = _("Decision: {said}").format(said=words) if kind == "decisions" else words
+                said.append(_("{department}: {note}").format(department=name, note=words))
+    return said
+
+
+def describe_change(entry: ActivityEntry, store: BoardStore | None = None) -> str:
     """Before → after, field by field (bookkeeping fields left out)."""
+    if entry.kind is OpKind.SET and entry.table is Table.STANDUPS:
+        said = _standup_change(entry, store)
+        if said:
+            return said
     if entry.kind is OpKind.SET:
         before = entry.before or {}
         fields = sorted((f for f in entry.after if f not in _BOOKKEEPING), key=lambda f: _FIRST.index(f) if f in _FIRST else len(_FIRST))
@@ -355,6 +416,8 @@ def describe_change(entry: ActivityEntry) -> str:
             return _("order in the column")
 
         def pair(field: str, old: object, new: object) -> tuple[str, str]:
+            if field in ("department", "checklist_item", "comments") and entry.table in (Table.TASKS, Table.CHECKLIST):
+                return _value_words(store, field, old), _value_words(store, field, new, old)
             changed_old, changed_new = _changed_parts(old, new)
             if changed_old or changed_new:  # of a list of parts (campaigns, departments): only those that changed
                 old, new = changed_old, changed_new
@@ -367,7 +430,7 @@ def describe_change(entry: ActivityEntry) -> str:
             if field == "rank":  # where a moved card lands: noise beside its new column
                 continue
             old, new = pair(field, before.get(field), entry.after[field])
-            parts.append(f"{field_word(field)}: {old} → {new}")
+            parts.append(_("{field}: {old} → {new}").format(field=field_word(field), old=old, new=new))
         return _("; ").join(parts)
     if entry.kind is OpKind.ADD:
         return pgettext("change", "new")
@@ -403,6 +466,26 @@ def _archived_change(entry: ActivityEntry) -> str:
 
 # a document's fields in the interface language (English keeps the stored names)
 _FIELD_WORDS = {
+    "comments": lazy_pgettext("field", "comments"),
+    "rank": lazy_pgettext("field", "rank"),
+    "month": lazy_pgettext("field", "month"),
+    "detail": lazy_pgettext("field", "detail"),
+    "code": lazy_pgettext("field", "code"),
+    "phase": lazy_pgettext("field", "phase"),
+    "name": lazy_pgettext("field", "name"),
+    "order": lazy_pgettext("field", "order"),
+    "standup_order": lazy_pgettext("field", "standup_order"),
+    "display_name": lazy_pgettext("field", "display_name"),
+    "language": lazy_pgettext("field", "language"),
+    "year": lazy_pgettext("field", "year"),
+    "currency": lazy_pgettext("field", "currency"),
+    "started_at": lazy_pgettext("field", "started_at"),
+    "finished_at": lazy_pgettext("field", "finished_at"),
+    "run_by": lazy_pgettext("field", "run_by"),
+    "departments": lazy_pgettext("field", "departments"),
+    "decisions": lazy_pgettext("field", "decisions"),
+    "seconds": lazy_pgettext("field", "seconds"),
+    "text": lazy_pgettext("field", "text"),
     "status": lazy_pgettext("field", "status"),
     "title": lazy_pgettext("field", "title"),
     "owner": lazy_pgettext("field", "owner"),
@@ -421,6 +504,11 @@ _FIELD_WORDS = {
 
 def field_word(field: str) -> str:
     return str(_FIELD_WORDS.get(field, field))
+
+
+def field_words(fields: Iterable[str]) -> str:
+    """'owner, due' / '负责人、截止'."""
+    return _(", ").join(field_word(field) for field in fields)
 
 
 # -- the activity view ---------------------------------------------------------------
@@ -457,7 +545,8 @@ def activity_rows(
             if entry is None:
                 raise ValueError(doc.get("id"))
             dept = _department(store, entry)
-            row = ActivityRow(entry, describe(entry, store), describe_change(entry), dept)
+            what = what_changed(entry, store)
+            row = ActivityRow(entry, _("{who} {change}").format(who=entry.by, change=what), what, describe_change(entry, store), dept)
         except (ValueError, TypeError, KeyError, AttributeError):  # values of a shape the wording does not expect
             if unreadable is not None:
                 unreadable.append(str(doc.get("id", "?")))

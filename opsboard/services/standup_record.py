@@ -121,7 +121,7 @@ def add_note(store: BoardStore, record_id: str, department_id: str, text: str, *
     """A note (or a decision) for a department, saved at once."""
     note = clean_text(text).strip()
     if not note:
-        raise FieldErrors({"note": "write the note first"})
+        raise FieldErrors({"note": _("write the note first")})
     if department_id not in department_names(store):
         raise InputError(_("unknown department '{department_id}'").format(department_id=department_id))
     field = "decisions" if decision else "notes"

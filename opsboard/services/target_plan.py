@@ -369,7 +369,7 @@ def set_target(
     fields = {"annual_target": annual, "year": year, "promotion_budget": budget, **assumptions}
     if seasonality_from_actuals:
         if fields.get("seasonality") is not None:
-            raise FieldErrors({"seasonality": "give the 12 weights or take them from last year's actuals, not both"})
+            raise FieldErrors({"seasonality": _("give the 12 weights or take them from last year's actuals, not both")})
         current = store.plan()
         try:
             plan_year = parse_year(year) if year is not None else (current.year if current else store.meta().year)

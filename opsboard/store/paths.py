@@ -81,17 +81,17 @@ def board_file_kind(board: str | os.PathLike[str], target: str | os.PathLike[str
     board_real = Path(os.path.realpath(board))
     target_real = Path(os.path.realpath(target))
     if target_real == board_real:
-        return "the board itself"
+        return _("the board itself")
     backups = board_real.with_name(board_real.name + ".backups")
     if target_real == backups or backups in target_real.parents:
-        return "one of its backups"
+        return _("one of its backups")
     if target_real.parent == board_real.parent and _owned_name(board_real.name).fullmatch(target_real.name):
-        return "a file the board keeps beside it"
+        return _("a file the board keeps beside it")
     inode = _inode(target_real)
     if inode is not None:
         for owned in _owned_files(board_real):
             if _inode(owned) == inode:  # a hard link (backup 1 after an interrupted save)
-                return "the board itself" if owned == board_real else "a file the board keeps beside it"
+                return _("the board itself") if owned == board_real else _("a file the board keeps beside it")
     return None
 
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
@@ -379,6 +381,10 @@ class OpsboardApp(App[BoardDamagedError | None]):
                 )
                 continue
             yield command._replace(title=_(command.title), help=_(command.help))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (the palette's 'Theme' command), its search box in our words."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def run_in_view(self, view: str | None, action: str) -> None:
         """A palette choice: switch to `view` when needed, then run `action` there

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.text import Text
+from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
@@ -55,7 +56,9 @@ class ViewActions(_OpsProvider):
             where = titles.get(binding.place, "")
             label = _("{view}: {action}").format(view=where, action=binding.description) if where else str(binding.description)
             run = partial(self.ops_app.run_in_view, binding.place if where else None, binding.action)
-            commands.append((label, _("key: {key}").format(key=",".join(binding.keys)), run))
+            # ?, ^r: as the footer shows them, not question_mark, ctrl+r
+            keys = ",".join(self.app.get_key_display(Binding(key, binding.action)) for key in binding.keys)
+            commands.append((label, _("key: {key}").format(key=keys), run))
         return commands
 
     async def discover(self) -> Hits:

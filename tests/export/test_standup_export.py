@@ -196,13 +196,13 @@ def test_the_agenda_and_the_record_in_chinese() -> None:
     sections = parsed(text)
     assert list(sections) == ["站会议程 · 店铺 · 6月15日 周一", "Design", "Marketing"]
     assert sections["Design"] == [
-        "逾期： Retouch hero images (chen) — 2026-06-10 到期，已晚 5 天",
-        "今天到期：Shoot detail photos (chen)",
-        "已完成：Home page banner (chen)",
+        "逾期： Retouch hero images（chen） — 2026-06-10 到期，已晚 5 天",
+        "今天到期：Shoot detail photos（chen）",
+        "已完成：Home page banner（chen）",
     ]
     assert sections["Marketing"] == [
-        "受阻： Book 618 ad slots (lin) — budget not approved · 已受阻 2 天",
-        "进行中：Keyword bids review (lin) — 今天到期",
+        "受阻： Book 618 ad slots（lin） — budget not approved · 已受阻 2 天",
+        "进行中：Keyword bids review（lin） — 今天到期",
     ]
     assert "目标：UV 8% under plan this month" in text and text.endswith("无事可报：HR。\n")
     many = DepartmentAgenda(id="cs", name="客服部", doing=[task(f"工单 {n}", TaskStatus.DOING) for n in range(7)])

@@ -26,8 +26,7 @@ def test_a_stand_up_note_says_which_department_and_shows_only_its_part(store) ->
     newest = activity_rows(store, limit=1)[0]
     assert newest.text == "lin added a stand-up note for Design"
     assert "{" not in newest.change and "'id'" not in newest.change and "updated_at" not in newest.change
-    assert newest.change.startswith("departments: — → ")  # Design had no part before
-    assert "banner by Friday" in newest.change and "618" not in newest.change  # only Design's part
+    assert newest.change == "Design: banner by Friday — lin"  # the note as said, only Design's part (not Marketing's 618)
 
 
 def test_a_plan_change_shows_its_numbers_not_a_repr(store) -> None:
@@ -90,7 +89,8 @@ def test_comments_stand_ups_and_settings_read_as_said(store) -> None:
     record = start_standup(store)
     add_note(store, record.id, "design", "banner by Friday")
     add_note(store, record.id, "marketing", "bids under the cap", decision=True)
-    assert activity_rows(store, limit=1)[0].change == "departments: — → Decision: bids under the cap — lin"
+    # under its department, not as the record's field
+    assert activity_rows(store, limit=1)[0].change == "Marketing: Decision: bids under the cap — lin"
     finish_standup(store, record.id, decisions=["ship it"])
     finished = activity_rows(store, limit=1)[0].change
     assert "banner by Friday — lin" in finished and "decisions: — → ship it" in finished
@@ -113,9 +113,9 @@ def test_a_stand_up_note_and_a_setting_in_chinese(store) -> None:
     set_language("zh")
     try:
         setting, note, _started, item = activity_rows(store, limit=4)
-        assert item.change == "状态: 未完成 → 已完成"  # not 'open → done' inside a Chinese row
+        assert item.change == "状态：未完成 → 已完成"  # not 'open → done' inside a Chinese row
         assert note.change.endswith("决定：出价不超上限 — lin")
-        assert setting.change == "已完成卡片归档前的天数: — → 45" and "archive_after_days" not in setting.text
+        assert setting.change == "已完成卡片归档前的天数：— → 45" and "archive_after_days" not in setting.text
     finally:
         set_language("en")
 
@@ -129,7 +129,7 @@ def test_an_edit_names_its_fields_in_chinese(store) -> None:
     set_language("zh")
     try:
         [row] = activity_rows(store, limit=1)
-        assert row.text.endswith("（负责人, 截止）"), row.text
+        assert row.text.endswith("（负责人、截止）"), row.text  # a Chinese list takes 、
     finally:
         set_language("en")
     assert activity_rows(store, limit=1)[0].text.endswith("(owner, due)")  # English keeps the stored names

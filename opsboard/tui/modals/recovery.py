@@ -22,17 +22,18 @@ from opsboard.store import BoardDamagedError
 
 
 def explain(error: BoardDamagedError, backup: BackupInfo | None, yesterday: BackupInfo | None = None) -> str:
-    lines = [f"{error.path} cannot be opened: {error.where}.", ""]
+    lines = [_("{path} cannot be opened: {where}.").format(path=error.path, where=error.where), ""]
     if backup is None:
         lines += [
-            "No good backup was found, so there is nothing to restore or to open read-only.",
-            "The file is left exactly as it is: fix it by hand, or ask a teammate for a copy.",
+            _("No good backup was found, so there is nothing to restore or to open read-only."),
+            _("The file is left exactly as it is: fix it by hand, or ask a teammate for a copy."),
         ]
     else:
         lines += [
-            f"The newest good backup is number {backup.number}, saved {backup.saved_at:%Y-%m-%d %H:%M:%S} "
-            f"({count_tasks(backup.tasks or 0)}).",
-            "Restoring keeps the damaged file beside the board (.before-restore-…); nothing is deleted.",
+            _("The newest good backup is number {number}, saved {when} ({tasks}).").format(
+                number=backup.number, when=f"{backup.saved_at:%Y-%m-%d %H:%M:%S}", tasks=count_tasks(backup.tasks or 0)
+            ),
+            _("Restoring keeps the damaged file beside the board (.before-restore-…); nothing is deleted."),
         ]
     if yesterday is not None:
         lines += [
@@ -101,5 +102,5 @@ class RecoveryApp(App[str]):
         self.yesterday = yesterday
 
     def on_mount(self) -> None:
-        self.sub_title = "damaged board"
+        self.sub_title = _("damaged board")
         self.push_screen(RecoveryDialog(self.error, self.backup, self.yesterday), self.exit)

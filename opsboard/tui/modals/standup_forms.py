@@ -4,11 +4,11 @@ lead can type as soon as the form opens."""
 
 from __future__ import annotations
 
-from opsboard.i18n import _
+from opsboard.i18n import _, _l
 
 from .form import FormField, FormScreen, Submit
 
-NOTE_KINDS = [("Note", "note"), ("Decision", "decision")]
+NOTE_KINDS = [(_l("Note"), "note"), (_l("Decision"), "decision")]  # read when the form opens
 
 
 class StandupForm(FormScreen):
@@ -20,19 +20,19 @@ def note_form(department: str, submit: Submit) -> StandupForm:
     """Enter saves; the kind makes it a decision instead of a note."""
     fields = [
         FormField("note", _("Note"), placeholder=_("what was said or agreed")),
-        FormField("kind", _("Kind"), "note", kind="select", options=NOTE_KINDS),
+        FormField("kind", _("Kind"), "note", kind="select", options=[(str(label), kind) for label, kind in NOTE_KINDS]),
     ]
-    return StandupForm(f"Note for {department}", fields, submit)
+    return StandupForm(_("Note for {department}").format(department=department), fields, submit)
 
 
 def finish_form(submit: Submit) -> StandupForm:
     field = FormField("decisions", _("Decisions for the whole team (one per line, optional)"), kind="textarea")
-    return StandupForm("Finish the stand-up (ctrl+s)", [field], submit)
+    return StandupForm(_("Finish the stand-up (ctrl+s)"), [field], submit)
 
 
 def timebox_form(minutes: str, submit: Submit) -> StandupForm:
     field = FormField("minutes", _("Minutes per department (e.g. 2, 1.5 or 90s)"), minutes)
-    return StandupForm("Timebox", [field], submit)
+    return StandupForm(_("Timebox"), [field], submit)
 
 
 def export_form(default_path: str, write, *, offered: bool = False) -> StandupForm:

@@ -25,21 +25,27 @@ def record_cells(record: StandupRecord) -> tuple[str, str, Text, str, str]:
     """The stand-up's row: day, start, who ran it, how long, how much was said."""
     started = record.started_at.astimezone(now().tzinfo)
     said = sum(len(d.notes) + len(d.decisions) for d in record.departments) + len(record.decisions)
-    length = minutes_text(record.duration_seconds) if record.finished_at else "not finished"
-    return day_words(started.date()), f"{started:%H:%M}", Text(record.run_by or "someone"), length, str(said)  # user text: never markup
+    length = minutes_text(record.duration_seconds) if record.finished_at else _("not finished")
+    return day_words(started.date()), f"{started:%H:%M}", Text(record.run_by or _("someone")), length, str(said)  # user text: never markup
 
 
 def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
     """The record to read on screen: each department's decisions and notes."""
     zone = now().tzinfo
-    text = Text()
-    text.append("Run by ")
-    text.append(record.run_by or "someone")
+    who = record.run_by or _("someone")
     started = record.started_at.astimezone(zone)
-    if record.finished_at is not None:
-        text.append(f" · {started:%H:%M}–{record.finished_at.astimezone(zone):%H:%M} ({minutes_text(record.duration_seconds)})\n")
+    if record.finished_at is not None:  # a Text: the name shows as typed, never as markup
+        text = Text(
+            _("Run by {who} · {start}–{end} ({length})").format(
+                who=who,
+                start=f"{started:%H:%M}",
+                end=f"{record.finished_at.astimezone(zone):%H:%M}",
+                length=minutes_text(record.duration_seconds),
+            )
+        )
     else:
-        text.append(f" · started {started:%H:%M}, not finished\n")
+        text = Text(_("Run by {who} · started {time}, not finished").format(who=who, time=f"{started:%H:%M}"))
+    text.append("\n")
     order = list(names) + [d.id for d in record.departments if d.id not in names]
     by_id = {d.id: d for d in record.departments}
     for dept_id in order:
@@ -52,7 +58,7 @@ def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
             text.append(f"  {clock_text(entry.seconds)}", style="dim")
         text.append("\n")
         for decision, by in entry.said("decisions"):
-            text.append("  Decision: ", style="bold")
+            text.append("  " + _("Decision: "), style="bold")
             text.append(decision)
             text.append((f" — {by}" if by else "") + "\n", style="dim")
         for note, by in entry.said("notes"):
@@ -60,12 +66,12 @@ def record_text(record: StandupRecord, names: Mapping[str, str]) -> Text:
             text.append(note)
             text.append((f" — {by}" if by else "") + "\n", style="dim")
     if record.decisions:
-        text.append("\nTeam decisions\n", style="bold")
+        text.append("\n" + _("Team decisions") + "\n", style="bold")
         for decision in record.decisions:
             text.append("  - ")
             text.append(decision + "\n")
     if not record.departments and not record.decisions:
-        text.append("\nNo notes were taken.\n", style="dim")
+        text.append("\n" + _("No notes were taken.") + "\n", style="dim")
     return text
 
 

@@ -145,7 +145,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
         self._unreadable = unreadable
         self._rows = {row.entry.id: row for row in rows}
         for row in rows:
-            what = keep_the_ends(row.text.removeprefix(f"{row.entry.by} "), free * 11 // 20)
+            what = keep_the_ends(row.what, free * 11 // 20)
             # user text as Text: a title like "[/]" shows literally
             table.add_row(Text(when(row.entry.at, year=False)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
         if rows:

@@ -490,7 +490,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
             row = self.query_one(BoardOverview).current_key()
             submit = self._form_submit(add_task, self.store)
             form = task_form(
-                "New task",
+                _("New task"),
                 submit,
                 items=self._items_for(row if row in names else ""),
                 departments=names,

@@ -139,7 +139,7 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
 
     def _show(self) -> None:
         if not self.walk:
-            self.query_one("#walk-position", Static).update("This board has no departments")
+            self.query_one("#walk-position", Static).update(_("This board has no departments"))
             return
         moment = now()
         self.visited.add(self.walk[self.index].id)
@@ -263,7 +263,7 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
             walked = len(self.walk) - len(left)
             question = ConfirmScreen(
                 _("Finish after {walked} of {total} departments?").format(walked=walked, total=len(self.walk)),
-                _("Not walked yet: {departments}").format(departments=", ".join(d.name for d in left)),
+                _("Not walked yet: {departments}").format(departments=_(", ").join(d.name for d in left)),
                 confirm_label=_("Finish"),
             )
             self.app.push_screen(question, lambda yes: self._finish() if yes else None)

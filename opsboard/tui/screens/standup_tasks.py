@@ -107,4 +107,6 @@ class TaskActions:
             return task
 
         items = checklist_item_choices(self.store, department.id)
-        self.ops_app.push_screen(task_form(f"New task for {department.name}", self._form_submit(add), items=items))
+        self.ops_app.push_screen(
+            task_form(_("New task for {department}").format(department=department.name), self._form_submit(add), items=items)
+        )
