@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from opsboard.i18n import _
-from opsboard.services.board_files import demo_copy, discard_demo, open_board, open_or_create_default
+from opsboard.services.board_files import demo_copy, discard_demo, open_board, open_or_create_default, speak_language_of
 from opsboard.services.settings import load_settings
 from opsboard.services.user import current_user
 from opsboard.store import BoardDamagedError, BoardStore, rows
@@ -41,6 +41,8 @@ def recover(error: BoardDamagedError, user: str, ask=None) -> tuple[BoardStore |
     from opsboard.services.recovery import newest_good_backup, open_read_only_copy, parse_day, restore_backup, restore_day, snapshot_of
 
     backup = newest_good_backup(error.path)
+    # the dialog in the board's language: read from its backup when the file itself cannot be read
+    speak_language_of(backup.path if backup is not None else error.path)
     yesterday = snapshot_of(error.path, parse_day("yesterday"))
     yesterday = yesterday if yesterday is not None and yesterday.good else None
     if ask is None:

@@ -271,3 +271,15 @@ def test_the_stand_up_record_export_and_its_refusals_are_chinese(chinese_board: 
     with pytest.raises(InputError) as refused:
         write_standup_record(store, record.id, tmp_path / "no such folder" / "su.md")
     assert str(refused.value).endswith("无法写入导出文件（文件或文件夹不存在）")
+
+
+def test_a_damaged_chinese_board_is_recovered_in_chinese_on_an_english_locale(damaged_board: Path) -> None:
+    """The file cannot say its language: its newest good backup does."""
+    from opsboard.commands.tui import recover
+
+    i18n.override_language()  # LANG=C.UTF-8 (tests/conftest.py): English until a board says otherwise
+    with pytest.raises(BoardDamagedError) as caught:
+        BoardStore(damaged_board, user="lin")
+    spoken: list[str] = []
+    store, notice = recover(caught.value, "lin", ask=lambda error, backup: spoken.append(i18n.language()) or "quit")
+    assert (store, spoken) == (None, ["zh"])
