@@ -125,11 +125,11 @@ def standup_with_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ops
     """Last Friday's stand-up, finished with notes and a team decision; today's not started."""
     build_board(tmp_path / "shop.json", monkeypatch)
     store = BoardStore(tmp_path / "shop.json", user="lin")
-    monkeypatch.setenv("OPSBOARD_NOW", "2026-06-12T09:30:00+08:00")
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-06-12T17:00:00+08:00")  # after the board's last change (16:00)
     record = start_standup(store)
     add_note(store, record.id, "design", "周五前交首页横幅", decision=True)
     add_note(store, record.id, "marketing", "618 出价不超上限")
-    monkeypatch.setenv("OPSBOARD_NOW", "2026-06-12T09:42:00+08:00")
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-06-12T17:12:00+08:00")
     finish_standup(store, record.id, seconds={"design": 300, "marketing": 420}, decisions=["双12预算不变"])
     monkeypatch.setenv("OPSBOARD_NOW", MONDAY)
     return app_on(tmp_path / "shop.json", "lin")
@@ -175,3 +175,9 @@ def test_recovery_dialog(snap_compare, damaged: RecoveryApp, monkeypatch: pytest
     monkeypatch.chdir(damaged.error.path.parent)  # the path as the dialog shows it does not depend on the test's folder
     damaged.error.path = Path(damaged.error.path.name)
     assert snap_compare(damaged, terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_activity_of_a_stand_up_board(snap_compare, standup_with_history: OpsboardApp, size):
+    """Who and what in columns of their own; tasks, the plan, metrics and a stand-up's notes as said."""
+    assert snap_compare(standup_with_history, terminal_size=size, run_before=keys("A"))
