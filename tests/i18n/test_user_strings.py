@@ -139,15 +139,24 @@ def _not_text(tree: ast.AST) -> set[int]:
 
 
 def sentences(tree: ast.AST) -> list[ast.AST]:
-    """Literals in the app's code that read as a sentence, not yet translated."""
+    """Literals in the app's code that read as a sentence, not yet translated,
+    and the words shown when a value is missing (`by or "someone else"`)."""
     skip = _not_text(tree)
+    fallbacks = {
+        id(value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)
+        for value in node.values
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and " " in value.value.strip()
+    }
     return [
         node
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in skip
-        and SENTENCE.search(node.value)
+        and (SENTENCE.search(node.value) or id(node) in fallbacks)
+        and WORDS.search(node.value)
         and not set(WORDS.findall(node.value)) <= STYLE_WORDS
     ]
 
@@ -237,6 +246,8 @@ raise FieldErrors({"note": "write the note first"})
 raise FieldErrors({"note": _("write the note first")})
 DEFAULT_CSS = "Widget { width: auto; height: 1; }"
 PLACES = {"task list rows": "opsboard.tui.widgets.task_list:TaskList"}
+who = c.by or "someone else"
+self.action_choose(event.button.id or "quit")
 """
     package = tmp_path / "opsboard"
     (package / "tui").mkdir(parents=True)
@@ -256,5 +267,6 @@ PLACES = {"task list rows": "opsboard.tui.widgets.task_list:TaskList"}
         "'Nothing on this board today'",
         "'No good backup was found, so there is nothing to restore.'",
         "'write the note first'",
+        "'someone else'",
     ]
     assert "opsboard/services.py" not in found

@@ -33,7 +33,7 @@ from opsboard.tui.screens.standup import StandupScreen
 
 # words that may stay Latin on a Chinese screen besides the user's data:
 # key names, brand names and metric acronyms, the export's format, the date notation
-ALLOWED = {"esc", "ctrl", "enter", "Tmall", "PV", "UV", "ROI", "GMV", "Markdown", "JSON", "md", "opsboard", "YYYY", "MM", "DD"}
+ALLOWED = {"esc", "ctrl", "enter", "space", "Tmall", "PV", "UV", "ROI", "GMV", "Markdown", "JSON", "md", "opsboard", "YYYY", "MM", "DD"}
 # the user's data on the stand-up board (tests/tui/standup_board.py): its name, task titles, owners, reasons
 USER_DATA = set(
     re.findall(
@@ -283,3 +283,30 @@ def test_a_damaged_chinese_board_is_recovered_in_chinese_on_an_english_locale(da
     spoken: list[str] = []
     store, notice = recover(caught.value, "lin", ask=lambda error, backup: spoken.append(i18n.language()) or "quit")
     assert (store, spoken) == (None, ["zh"])
+
+
+def test_the_conflict_dialog_names_the_field_and_the_title_in_chinese(chinese_board: Path) -> None:
+    from opsboard.store.errors import ConflictError
+    from opsboard.tui.modals.conflict import conflict_view
+
+    store = BoardStore(chinese_board, user="lin")
+    task = add_task(store, department="design", title="主图精修")
+    i18n.set_language("zh")
+    view = conflict_view(store, ConflictError(task.id, "status", "todo", "doing", "done", ""), Table.TASKS)
+    assert (view.title, view.field, view.theirs) == ("“主图精修”", "状态", "进行中")
+    finished = conflict_view(store, ConflictError("su-2026-06-15", "finished_at", None, "x", "y", "chen"), Table.STANDUPS)
+    assert finished.field == "结束时间"
+    i18n.set_language("en")
+    assert conflict_view(store, ConflictError("su-2026-06-15", "finished_at", None, "x", "y", ""), Table.STANDUPS).field == "finished at"
+
+
+async def test_the_conflict_dialog_says_someone_else_in_chinese(chinese_board: Path) -> None:
+    from opsboard.tui.modals.conflict import ConflictDialog, ConflictView
+
+    app = make_app(chinese_board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConflictDialog(ConflictView("“主图精修”", "状态", "待办", "进行中", "", "已完成")))
+        await pilot.pause()
+        assert str(app.screen.query_one(".conflict-title").render()) == "其他人 先改了这里"  # not 'someone else'
+        assert english_words(screen_text(app)) == set()

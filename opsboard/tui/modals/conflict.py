@@ -38,17 +38,17 @@ class ConflictView:
 def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> ConflictView:
     """The dialog's words for a conflict on a task, a checklist item, the
     plan or a stand-up record."""
-    from opsboard.services.activity import doc_title, format_value
+    from opsboard.services.activity import doc_title, field_word, format_value
 
     if table is Table.TARGETS:
         title = _("The target plan")
     elif table is Table.STANDUPS:
         title = _("The stand-up of {day}").format(day=error.doc_id.removeprefix("su-"))
     else:
-        title = f"'{doc_title(store, table, error.doc_id)}'"
+        title = _("'{title}'").format(title=doc_title(store, table, error.doc_id))
     return ConflictView(
         title=title,
-        field=error.field.replace("_", " "),
+        field=field_word(error.field).replace("_", " "),  # 状态 / status, 'finished at' in English
         seen=format_value(error.field, error.seen, table),
         theirs=format_value(error.field, error.theirs, table),
         by=error.by,
@@ -71,7 +71,7 @@ class ConflictDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         c = self.conflict
-        who = c.by or "someone else"
+        who = c.by or _("someone else")
         with Vertical():
             yield Static(_("{who} changed this first").format(who=who), classes="conflict-title", markup=False)
             yield Static(f"{c.title} · {c.field}", markup=False)
