@@ -150,9 +150,9 @@ class BoardStore:
         if self.read_only_reason:
             return
         if version > SCHEMA_VERSION:
-            self.read_only_reason = (
-                f"it was written by a newer opsboard (schema {version}, this one knows {SCHEMA_VERSION}); upgrade opsboard to edit it"
-            )
+            self.read_only_reason = _(
+                "it was written by a newer opsboard (schema {version}, this one knows {known}); upgrade opsboard to edit it"
+            ).format(version=version, known=SCHEMA_VERSION)
         elif version < SCHEMA_VERSION:
             self._migrate()
 

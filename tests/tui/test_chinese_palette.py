@@ -37,7 +37,7 @@ async def test_the_palette_speaks_chinese_and_shows_keys_as_the_footer_does(chin
             await pilot.pause(0.1)
         options = app.screen.query_one(CommandList)
         assert options.option_count == 1
-        assert "没有匹配的结果" in str(options.get_option_at_index(0).prompt.renderable)
+        assert "没有匹配的命令" in str(options.get_option_at_index(0).prompt.renderable)
 
 
 def test_the_copied_no_matches_countdown_is_textuals_own() -> None:
