@@ -7,7 +7,7 @@ wrote); the roster is what completion offers and what renaming follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,7 +15,7 @@ from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Person, Table, Task, TaskStatus
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
-from opsboard.store.archiving import ARCHIVE_KEY, EDIT, archive_direction
+from opsboard.store.archiving import ARCHIVE_KEY, EDIT, OWNER_COUNTS, archive_direction
 
 from .archived_tasks import archived_tasks
 from .departments import resolve_department
@@ -139,10 +139,22 @@ def _archived_of(store: BoardStore, owner_key: str) -> list[str]:
     return [t.id for t in archived_tasks(store, chosen).tasks if t.owner.casefold() == owner_key]
 
 
-def people_load(people: Sequence[Person], tasks: Iterable[Task], day: date) -> list[PersonLoad]:
+def archived_done_by_owner(store: BoardStore) -> dict[str, int]:
+    """Owner (case folded) → their done tasks in the archive, as the board keeps count."""
+    return store.archived_item_counts(OWNER_COUNTS)
+
+
+def people_load(
+    people: Sequence[Person], tasks: Iterable[Task], day: date, archived_done: Mapping[str, int] | None = None
+) -> list[PersonLoad]:
     """Per roster person, in roster order: their cards per column, overdue,
-    due today (owners matched ignoring case). One pass over the tasks."""
+    due today (owners matched ignoring case). One pass over the tasks.
+    `archived_done`: owner (case folded) → their done tasks in the archive,
+    counted in Done (`archived_done_by_owner`)."""
     loads = {p.name.casefold(): PersonLoad(p) for p in people}
+    for owner, count in (archived_done or {}).items():
+        if owner in loads:
+            loads[owner].counts[TaskStatus.DONE] += count
     done = TaskStatus.DONE
     for task in tasks:
         load = loads.get(task.owner.casefold())

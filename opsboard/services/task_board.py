@@ -14,6 +14,7 @@ from opsboard.i18n import _
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.store import BoardStore
+from opsboard.store.archiving import DEPARTMENT_COUNTS
 
 from .archived_tasks import archived_status_counts, with_archived
 from .errors import InputError
@@ -178,11 +179,14 @@ def department_overview(
     day: date | None = None,
     tasks: Iterable[Task] | None = None,
     only: str | None = None,
+    with_archived_done: bool = False,
 ) -> list[DepartmentSummary]:
     """Per department in board order: cards per column, overdue, due today.
     A task on a department the board no longer has is counted under its id.
     `only`: count that department's tasks alone (the others show zeros), for
-    a redraw after a change to one department."""
+    a redraw after a change to one department. `with_archived_done`: without
+    a filter, Done also counts the done tasks in the archive, as the board
+    keeps count (the archive is not read)."""
     chosen = _filter(filter)
     day = day or today()
     summaries = {d.id: DepartmentSummary(d) for d in store.departments()}
@@ -218,7 +222,17 @@ def department_overview(
             if summary is None:
                 summary = summaries[department] = DepartmentSummary(models.Department(id=department, name=department, order=10_000))
             summary.counts[done] += count
+    if with_archived_done and chosen.empty:
+        for department, count in store.archived_item_counts(DEPARTMENT_COUNTS).items():
+            summary = summaries.get(department)
+            if summary is not None and only in (None, department):
+                summary.counts[done] += count
     return list(summaries.values())
+
+
+def archived_done_count(store: BoardStore) -> int:
+    """The done tasks in the archive, as the board keeps count."""
+    return sum(store.archived_item_counts(DEPARTMENT_COUNTS).values())
 
 
 def boards_export(store: BoardStore, *, include_archived: bool = False) -> str:

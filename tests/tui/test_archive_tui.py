@@ -13,7 +13,10 @@ from boards_app import board, make_app  # noqa: F401  (the fixture)
 from test_boards_view import open_design, shown, type_text
 from textual.widgets import Input
 
+from opsboard.services.people import add_person
+from opsboard.store import BoardStore
 from opsboard.tui.modals.form import FormScreen
+from opsboard.tui.widgets.board_overview import TOTAL, BoardOverview
 
 
 def on_disk(path: Path) -> dict:
@@ -133,3 +136,35 @@ async def test_a_card_found_in_the_archive_can_be_deleted(board: Path) -> None:
         await pilot.pause()
         assert "t-d6" not in on_disk(board)["tasks"] and "t-d6" not in archived(board)
         assert shown(screen)["done"] == []
+
+
+async def test_the_overview_counts_archived_done_cards_and_says_so(board: Path) -> None:
+    """Done in the overview (departments, total, a person's row) holds the
+    archived done cards, counted by the board; a filter without archived:yes
+    leaves them out and the line under the table says how many."""
+    add_person(BoardStore(board, user="ana"), "tao")
+    data = on_disk(board)
+    data["tasks"]["t-d9"]["owner"] = "tao"  # as written long ago: tao has t-d7 done (stays) and t-d9 (to the archive)
+    board.write_bytes(orjson.dumps(data))
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        await set_archive_age(pilot, "30")
+        assert archived(board) == {"t-d6", "t-d9"}
+        await pilot.press("o")
+        await pilot.pause()
+        table = screen.query_one(BoardOverview)
+        done_column = 4
+        assert str(table.get_row("design")[done_column]) == "4"  # t-d7, t-d8 on the board, t-d6, t-d9 archived
+        assert str(table.get_row(TOTAL)[done_column]) == "5"  # and hr's t-h1
+        assert str(table.get_row("person:tao")[done_column]) == "2"
+        assert screen.query_one("#card-line").text.plain == "Done counts 2 archived cards (archived:yes finds them)"
+        await pilot.press("slash")
+        await type_text(pilot, "banner")
+        await pilot.pause()
+        assert str(table.get_row("design")[done_column]) == "0"  # Old banner and New Year banner are archived
+        assert screen.query_one("#card-line").text.plain == "The filter leaves out 2 archived cards (add archived:yes)"
+        await type_text(pilot, " archived:yes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(table.get_row("design")[done_column]) == "2"  # found in the archive, counted once
+        assert screen.query_one("#card-line").text.plain == ""

@@ -15,7 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
-from opsboard.i18n import _, _l
+from opsboard.i18n import _, _l, ngettext
+from opsboard.i18n.formats import number
 from opsboard.model import TASK_COLUMNS, TASK_STATUS_LABELS, Table, Task, TaskStatus
 from opsboard.model.clock import today
 from opsboard.services.activity import last_blocked_reason
@@ -25,10 +26,11 @@ from opsboard.services.comments import add_comment, task_history
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
-from opsboard.services.people import owner_names, people_load
+from opsboard.services.people import archived_done_by_owner, owner_names, people_load
 from opsboard.services.task_board import (
     COLUMN_SORTS,
     DepartmentSummary,
+    archived_done_count,
     board_columns,
     department_overview,
     done_fold_days,
@@ -141,7 +143,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         """Everything from the store (after our change or another process's save)."""
         self.tasks = self.store.tasks()
         self.items = {item.id: f"{item.code} {item.title}" for item in self.store.checklist()}
-        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks, with_archived_done=True)
         if self.department is not None and self.department not in {s.department.id for s in self.summaries}:
             self.department = None
         self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
@@ -180,8 +182,31 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         """The departments' counts, and under them each roster person's load
         (the same filter applied)."""
         people = self.store.people()
-        loads = people_load(people, select(self.filter, self.tasks, today()), today()) if people else []
+        archived = archived_done_by_owner(self.store) if self.filter.empty else None
+        loads = people_load(people, select(self.filter, self.tasks, today()), today(), archived) if people else []
         self.query_one(BoardOverview).show(self.summaries, people=loads)
+        self._show_archived_note()
+
+    def _show_archived_note(self) -> None:
+        """Under the overview: whether its Done counts hold the archived done
+        tasks (without a filter) or leave them out (a filter searches the
+        board unless it says archived:yes)."""
+        count = archived_done_count(self.store)
+        if not count or self.filter.archived:
+            note = ""
+        elif self.filter.empty:
+            note = ngettext(
+                "Done counts {count} archived card (archived:yes finds it)",
+                "Done counts {count} archived cards (archived:yes finds them)",
+                count,
+            ).format(count=number(count))
+        else:
+            note = ngettext(
+                "The filter leaves out {count} archived card (add archived:yes)",
+                "The filter leaves out {count} archived cards (add archived:yes)",
+                count,
+            ).format(count=number(count))
+        self.query_one("#card-line", StatusLine).show(Text(note))
 
     def _summary(self, department: str | None) -> DepartmentSummary | None:
         return next((s for s in self.summaries if s.department.id == department), None)
@@ -241,9 +266,8 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         self.query_one(DepartmentList).select(department or OVERVIEW)
         if department is None:
             switcher.current = "overview"
-            self._show_overview()
+            self._show_overview()  # and its note on the archive in the card line
             self.query_one(BoardOverview).focus()
-            self.query_one("#card-line", StatusLine).show("")
         else:
             switcher.current = "columns"
             self._show_columns(focus=True)
@@ -358,7 +382,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
             return
         box.border_subtitle = ""
         self.filter_text, self.filter = text.strip(), chosen
-        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+        self.summaries = department_overview(self.store, self.filter, tasks=self.tasks, with_archived_done=True)
         self.query_one(DepartmentList).show(self.summaries, self.department or OVERVIEW)
         if self.department is None:
             self._show_overview()
@@ -447,10 +471,12 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         department = self.department
         elsewhere = department is None or (task_id is not None and self._department_of(task_id) != department)
         if elsewhere:
-            self.summaries = department_overview(self.store, self.filter, tasks=self.tasks)
+            self.summaries = department_overview(self.store, self.filter, tasks=self.tasks, with_archived_done=True)
             self.query_one(DepartmentList).show(self.summaries, department or OVERVIEW)
         else:
-            mine = self._summary_of(department_overview(self.store, self.filter, tasks=self.tasks, only=department), department)
+            mine = self._summary_of(
+                department_overview(self.store, self.filter, tasks=self.tasks, only=department, with_archived_done=True), department
+            )
             if mine is not None:
                 self.summaries = [mine if s.department.id == department else s for s in self.summaries]
                 self.query_one(DepartmentList).update_one(mine)
