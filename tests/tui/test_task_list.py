@@ -66,7 +66,7 @@ async def test_quick_filters_mine_overdue_and_this_week(board: Path) -> None:
         await pilot.press("w")  # again: cleared
         assert len(listed(screen)) == len(open_tasks)
         line = screen.query_one(TaskList).render_line(0).text
-        assert line.startswith("P1  2026-02-20! Doing   Marketing      wang       Keyword bids for 618")
+        assert line.startswith("P1  2026-02-20! Doing   Marketing           wang       Keyword bids for 618")
 
 
 async def test_sorting_by_due_department_and_owner(board: Path) -> None:
@@ -142,3 +142,57 @@ async def test_from_another_view_enter_opens_the_card_itself_on_its_board(board:
         boards = pilot.app.screen
         assert isinstance(boards, BoardsScreen) and pilot.app.current_mode == "boards"
         assert boards.department == "design" and boards.current_task().id == "t-d4"
+
+
+def test_a_cell_too_long_is_cut_with_an_ellipsis_never_half_a_wide_character() -> None:
+    from rich.cells import cell_len
+
+    from opsboard.tui.widgets.task_list import fit
+
+    assert fit("Product Development", 14) == "Product Devel…"
+    assert fit("HR", 5) == "HR   "
+    for width in range(1, 12):
+        cut = fit("双十一主图与倒计时模块", width)
+        assert cell_len(cut) == width
+        assert "\ufffd" not in cut
+    assert fit("双十一主图与倒计时模块", 10) == "双十一主… "  # 4 characters (8 cells) and the ellipsis, then a space
+    assert fit("双十一主图与倒计时模块", 9) == "双十一主…"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_rows_fit_the_width_with_an_ellipsis_and_no_horizontal_scrollbar(board: Path, size: tuple[int, int]) -> None:
+    """Department, owner and title cut with '…' (Chinese too), every row and
+    the header exactly the list's width and in the same columns, and no
+    horizontal scrollbar (it drew a stray '▏' under the list)."""
+    from rich.cells import cell_len
+
+    from opsboard.services.tasks import add_task
+
+    store = BoardStore(board, user="mei")
+    add_task(
+        store,
+        department="Product Development",
+        title="双十一主图与倒计时模块：首页横幅、详情页、店铺首页和直播间贴片" * 2,
+        owner="欧阳娜娜娜娜娜",
+        priority=1,
+    )
+    async with make_app(board).run_test(size=size) as pilot:
+        screen = await open_list(pilot)
+        listing = screen.query_one(TaskList)
+        width = listing.line_width
+        assert width == size[0] - 2 - (2 if listing.show_vertical_scrollbar else 0)  # padding, scrollbar
+        assert not listing.show_horizontal_scrollbar
+        header = screen.query_one("#tasks-header", StatusLine).text.plain
+        rows = [listing.render_line(y).text for y in range(min(len(listing.tasks), listing.size.height))]
+        assert all(cell_len(row) == width for row in rows)
+        assert cell_len(header) == width
+        owner_at = header.index("Owner")
+        assert all(
+            cell_len(row[: row.index(f" {t.owner} ") + 1]) == owner_at
+            for row, t in zip(rows, listing.tasks, strict=False)
+            if t.owner.isascii() and t.owner
+        )
+        mine = rows[listing.tasks.index(next(t for t in listing.tasks if t.owner.startswith("欧阳")))]
+        assert "欧阳娜娜…" in mine and mine.rstrip().endswith("…")
+        department = "Product Development" if size[0] >= 100 else "Product Devel…"
+        assert department + " " in mine

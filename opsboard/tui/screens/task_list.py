@@ -77,7 +77,12 @@ class TaskListScreen(Screen[None]):
         self.query_one(TaskList).focus()
 
     def on_resize(self) -> None:
-        self.query_one("#tasks-header", StatusLine).show(header_line(max(1, self.size.width - 2)))
+        self.call_after_refresh(self._show_header)  # once the list has its new width
+
+    def _show_header(self) -> None:
+        """The columns' names over the list's own columns."""
+        listing = self.listing
+        self.query_one("#tasks-header", StatusLine).show(header_line(max(1, listing.line_width), listing.widths))
 
     @property
     def listing(self) -> TaskList:
@@ -93,6 +98,7 @@ class TaskListScreen(Screen[None]):
             store.tasks(), self.filter, today(), sort=self.sort, departments=order, include_done=self.include_done
         )
         self.listing.show(tasks, names, today(), keep=current.id if current else None)
+        self._show_header()
         self._show_title()
 
     def on_board_reloaded(self, message: BoardReloaded) -> None:
