@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 from boards_app import board, make_app  # noqa: F401  (the fixture)
 from test_boards_view import open_design, shown, type_text
 from textual.widgets import Input
@@ -168,3 +169,29 @@ async def test_the_overview_counts_archived_done_cards_and_says_so(board: Path) 
         await pilot.pause()
         assert str(table.get_row("design")[done_column]) == "2"  # found in the archive, counted once
         assert screen.query_one("#card-line").text.plain == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "fold", "archive"),
+    [
+        ("en", "Fold and archive done cards", "Fold done cards finished more than this many days ago", "Archive done cards unchanged"),
+        ("zh", "已完成卡片：收起与归档", "完成超过多少天的卡片收起", "已完成卡片未改动多少天后归档"),
+    ],
+)
+async def test_z_says_it_sets_both_the_fold_and_the_archive_age(tmp_path: Path, monkeypatch, language, title, fold, archive) -> None:
+    from opsboard.services.board_files import init_board
+    from opsboard.tui.app import OpsboardApp
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
+    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("Z")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.form_title == title
+        labels = [str(label.render()) for label in form.query("Label")]
+        assert any(fold in label for label in labels) and any(archive in label for label in labels), labels

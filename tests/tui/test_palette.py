@@ -38,10 +38,10 @@ async def choose(pilot, text: str) -> None:
 async def test_every_view_action_is_listed_and_runs_in_its_view(board: Path) -> None:
     async with make_app(board).run_test(size=(120, 40)) as pilot:
         labels = [label for label, _, _ in ViewActions(pilot.app.screen)._commands()]
-        assert "Boards: Fold done after…" in labels and "Checklists: Done" in labels and "Undo" in labels and "All tasks" in labels
+        assert "Boards: Fold and archive done…" in labels and "Checklists: Done" in labels and "Undo" in labels and "All tasks" in labels
         assert not [label for label in labels if label.endswith((": Down", ": Up", ": Top", ": Bottom"))]
         assert pilot.app.current_mode == "checklists"
-        await choose(pilot, "Boards: Fold done after")
+        await choose(pilot, "Boards: Fold and archive done")
         assert pilot.app.current_mode == "boards"  # switched to view 2 and ran it there
         assert type(pilot.app.screen).__name__ == "FormScreen"
 

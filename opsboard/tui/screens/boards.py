@@ -84,7 +84,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         *vim_bindings("boards", "overview"),  # the overview's table; a department's cards have their own keys
         # in ? help and the palette: the footer keeps ? and q at 80 columns
         Binding("S", "column_sort", _l("Sort cards"), id="boards.sort", show=False),
-        Binding("Z", "fold_days", _l("Fold done after…"), id="boards.fold_days", show=False),
+        Binding("Z", "fold_days", _l("Fold and archive done…"), id="boards.fold_days", show=False),
     ]
 
     def __init__(self) -> None:
@@ -456,7 +456,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
                 str(self.store.archive_days()),
             ),
         ]
-        self.app.push_screen(FormScreen(_("Archive of done cards"), fields, submit))
+        self.app.push_screen(FormScreen(_("Fold and archive done cards"), fields, submit))
 
     # -- changes -------------------------------------------------------------------
     def _save(self, change, *args, **kwargs):
