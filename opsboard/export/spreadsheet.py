@@ -81,6 +81,7 @@ def markdown_tables(markdown: str) -> list[SheetTable]:
     """Every pipe table in a Markdown report, titled by the headings above it."""
     tables: list[SheetTable] = []
     headings: dict[int, str] = {}
+    top_level = 1  # the report's own title: '# Shop — checklists', '## Shop — Targets'
     lines = markdown.splitlines()
     i = 0
     while i < len(lines):
@@ -88,6 +89,8 @@ def markdown_tables(markdown: str) -> list[SheetTable]:
         heading = re.match(r"^(#{1,6}) (.*)$", line)
         if heading:
             level = len(heading.group(1))
+            if not headings and not tables:
+                top_level = level
             headings = {k: v for k, v in headings.items() if k < level}
             headings[level] = str(cell_value(heading.group(2)))
         elif line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|[\s:|-]+\|?$", lines[i + 1]):
@@ -97,8 +100,8 @@ def markdown_tables(markdown: str) -> list[SheetTable]:
             while i < len(lines) and lines[i].startswith("|"):
                 rows.append([cell_value(c) for c in _split_row(lines[i])])
                 i += 1
-            below_top = [headings[k] for k in sorted(headings) if k > 1]
-            top = headings.get(1, "").rpartition(" — ")[2]  # "Shop — department boards" → "department boards"
+            below_top = [headings[k] for k in sorted(headings) if k > top_level]  # a sheet named 'Months', not 'Shop — Targets · Mo'
+            top = headings.get(top_level, "").rpartition(" — ")[2]  # "Shop — department boards" → "department boards"
             title = " · ".join(below_top) or top or _("Table {number}").format(number=len(tables) + 1)
             tables.append(SheetTable(title, headers, rows))
             continue

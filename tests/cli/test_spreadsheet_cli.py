@@ -148,3 +148,16 @@ def test_openpyxl_loads_only_for_an_xlsx(board: Path) -> None:
     code = "import sys; from opsboard.cli import main; main(['export', sys.argv[1], '--view', 'calendar', '--format', 'csv', '--force']); print('openpyxl' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_sheets_are_named_for_their_tables_not_the_board(board: Path, capsys) -> None:
+    """The report's own title ('## Spring shop — Targets') is not repeated in
+    every sheet's name, where Excel's 31 characters cut it to the same name."""
+    written = board.parent / "targets.xlsx"
+    assert main(["export", str(board), "--view", "targets", "--format", "xlsx", "-o", str(written)]) == 0
+    names = list(pd.read_excel(written, sheet_name=None, engine="openpyxl"))
+    assert names[:3] == ["Months", "Quarters", "Channels"]
+    assert not [name for name in names if "Spring shop" in name]
+    written = board.parent / "review.xlsx"
+    assert main(["export", str(board), "--view", "review", "--format", "xlsx", "-o", str(written)]) == 0
+    assert not [name for name in pd.read_excel(written, sheet_name=None, engine="openpyxl") if "Spring shop" in name]
