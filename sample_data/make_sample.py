@@ -7,9 +7,9 @@ research done, launch nearly done, promotion under way, review ahead; about
 forty tasks over all departments; a 12 million CNY target and daily metrics
 up to 26 November 2026. The board is built only through the public services
 and store operations, so rebuilding it after a schema change keeps it valid.
-Each change is applied at the moment it happened in the story (OPSBOARD_NOW),
-so the activity log reads like the year, and the output is the same bytes on
-every run.
+The team is on the board's roster. Each change is applied at the moment it
+happened in the story (OPSBOARD_NOW), so the activity log reads like the
+year, and the output is the same bytes on every run.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from demo_metrics import daily_metrics
 from demo_tasks import CHECKLIST, TASKS
 
 import opsboard.model.ids as ids
-from opsboard.model import Campaign, Channel, Operation, OpKind, Table, TargetPlan, Task
+from opsboard.model import Campaign, Channel, Operation, OpKind, Person, Table, TargetPlan, Task
 from opsboard.services.board_files import init_board
 from opsboard.store import BoardStore
 from opsboard.store.archiving import DAYS_FIELD
@@ -132,6 +132,35 @@ def task_ops() -> list[tuple[datetime, str, Operation]]:
     return changes
 
 
+# The team on the board's roster (what owner fields complete from and the
+# overview's per-person rows): name as the tasks hold it, display name, department.
+ROSTER = [
+    ("lin", "Lin Jing", "operations"),
+    ("chen", "Chen Yu", "design"),
+    ("wang", "Wang Fang", "marketing"),
+    ("zhao", "Zhao Lei", "customer_service"),
+    ("zhou", "Zhou Min", "product_development"),
+    ("he", "He Ping", "hr"),
+    ("sun", "Sun Hao", "bd"),
+    ("liu", "Liu Yang", "data_analysis"),
+    ("xu", "Xu Li", "store_admin"),
+]
+
+
+def roster_ops() -> list[Operation]:
+    """The lead puts the team on the roster, in one save."""
+    return [
+        Operation(
+            kind=OpKind.ADD,
+            table=Table.PEOPLE,
+            doc_id=f"p-{name}",
+            after=Person(id=f"p-{name}", name=name, display_name=display, department=department).to_doc(),
+            label="add",
+        )
+        for name, display, department in ROSTER
+    ]
+
+
 def archive_setting(path: Path, days: int | None) -> None:
     """The board's archive age set as a hand edit would, outside the story:
     the story is replayed with the archive off (its done tasks stay on the
@@ -160,6 +189,9 @@ def build(path: Path) -> list:
         frozen(moment)
         store.user = who
         store.apply(op)
+    frozen(at(LAST_DAY + timedelta(days=1), 8, 30))
+    store.user = LEAD
+    store.apply(*roster_ops())
     metrics = daily_metrics(plan, FIRST_DAY, LAST_DAY)
     frozen(at(LAST_DAY + timedelta(days=1), 8, 40))
     store.user = "liu"
