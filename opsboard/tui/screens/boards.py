@@ -196,8 +196,8 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
             note = ""
         elif self.filter.empty:
             note = ngettext(
-                "Done counts {count} archived card (archived:yes finds it)",
-                "Done counts {count} archived cards (archived:yes finds them)",
+                "Done includes {count} archived card (archived:yes finds it)",
+                "Done includes {count} archived cards (archived:yes finds them)",
                 count,
             ).format(count=number(count))
         else:
