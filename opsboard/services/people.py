@@ -13,6 +13,7 @@ from datetime import date
 
 from opsboard.i18n import _, _l
 from opsboard.model import TASK_COLUMNS, Operation, OpKind, Person, Table, Task, TaskStatus
+from opsboard.model.cleaning import line_field
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
 from opsboard.store.archiving import ARCHIVE_KEY, EDIT, OWNER_COUNTS, archive_direction
@@ -58,7 +59,8 @@ def find_person(store: BoardStore, text: str) -> Person | None:
 
 
 def _clean_name(text: str) -> str:
-    name = " ".join(str(text).split())
+    """As the roster and the tasks will hold it (control characters replaced)."""
+    name = line_field(str(text))
     if not name:
         raise InputError(_("a person needs a name (a short name such as 'wang': it is what a task's owner holds)"))
     return name

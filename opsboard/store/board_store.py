@@ -29,7 +29,17 @@ from .archive import activity_archive_path as activity_archive_path
 from .archiving import ARCHIVE_KEY, EDIT, ITEM_COUNTS, MOVE, RETURN, archive_direction
 from .atomic import keep_copy
 from .doc_table import Docs, DocTable, Tables, keyed
-from .documents import ACTIVITY, MODEL_NAMES, InvalidDocument, board_problems, document_problem, revision_problem, table_model, validate
+from .documents import (
+    ACTIVITY,
+    MODEL_NAMES,
+    InvalidDocument,
+    board_problems,
+    checked_doc,
+    document_problem,
+    revision_problem,
+    table_model,
+    validate,
+)
 from .errors import (
     BoardChangedError,
     BoardDamagedError,
@@ -635,9 +645,13 @@ class BoardStore:
             if record is None or not isinstance(fields, dict):
                 continue
             old = record["task"]
+            try:  # as the board would hold it (control characters replaced)
+                new = checked_doc(self.path, Table.TASKS, str(task_id), {**old, **fields})
+            except BoardError:
+                continue  # a hand-broken archived task is left as it is
             before[task_id] = {k: old.get(k) for k in fields}
-            after[task_id] = dict(fields)
-            records.append({**record, "task": {**old, **fields}})
+            after[task_id] = {k: new.get(k) for k in fields}
+            records.append({**record, "task": new})
         try:
             task_archive.append_changed(self.path, records)
         except OSError as error:

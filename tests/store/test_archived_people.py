@@ -94,3 +94,11 @@ def test_a_board_without_an_archive_renames_as_before(board: Path, store: BoardS
     store.apply(add_task("t-1", owner="mei"))
     assert rename_person(store, "mei", "meilin")[1] == 1
     assert not board.with_name(board.name + ".archive.jsonl").exists()
+
+
+def test_a_new_name_with_control_characters_is_saved_clean_in_both_files(board: Path, archived: BoardStore) -> None:
+    person, moved = rename_person(archived, "mei", "mei\x1b[31m  lin")
+    assert (person.name, moved) == ("mei\ufffd[31m lin", 3)  # what is printed is what is saved
+    assert archived_owners(board)["t-a"] == "mei\ufffd[31m lin"
+    assert orjson.loads(board.read_bytes())["tasks"]["t-open"]["owner"] == "mei\ufffd[31m lin"
+    assert b"\\u001b" not in board.with_name(board.name + ".archive.jsonl").read_bytes()
