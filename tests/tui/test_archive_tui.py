@@ -158,6 +158,12 @@ async def test_the_overview_counts_archived_done_cards_and_says_so(board: Path) 
         assert str(table.get_row("design")[done_column]) == "4"  # t-d7, t-d8 on the board, t-d6, t-d9 archived
         assert str(table.get_row(TOTAL)[done_column]) == "5"  # and hr's t-h1
         assert str(table.get_row("person:tao")[done_column]) == "2"
+        await pilot.press("enter")  # Design: its Done column says what it does not show
+        await pilot.pause()
+        bottom = screen.board.render_line(screen.board.size.height - 1).text
+        assert screen.board.columns[3].archived == 2 and " 2 archived " in bottom, bottom  # the longer note does not fit
+        await pilot.press("o")
+        await pilot.pause()
         assert screen.query_one("#card-line").text.plain == "Done includes 2 archived cards (archived:yes finds them)"
         await pilot.press("slash")
         await type_text(pilot, "banner")

@@ -30,6 +30,7 @@ from opsboard.services.people import archived_done_by_owner, owner_names, people
 from opsboard.services.task_board import (
     COLUMN_SORTS,
     DepartmentSummary,
+    archived_done_by_department,
     archived_done_count,
     board_columns,
     department_overview,
@@ -163,17 +164,20 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         columns = board_columns(
             self.store, self.department, self.filter, show_folded=self.show_folded, tasks=self.tasks, sort=self.column_sort
         )
+        in_archive = archived_done_by_department(self.store).get(self.department, 0) if self.filter.empty else 0
         for index, data in enumerate(columns):
             shown = board.columns[index]
+            archived = in_archive if data.status is TaskStatus.DONE else 0
             if focus_task in {t.id for t in data.tasks}:
                 board.column = index
-                board.set_column(index, data.tasks, folded=data.folded, keep=focus_task)
+                board.set_column(index, data.tasks, folded=data.folded, archived=archived, keep=focus_task)
             elif (
                 len(shown.cards) != len(data.tasks)
                 or shown.folded != data.folded
+                or shown.archived != archived
                 or any(a is not b for a, b in zip(shown.cards, data.tasks, strict=True))
             ):
-                board.set_column(index, data.tasks, folded=data.folded, keep=shown.current.id if shown.current else None)
+                board.set_column(index, data.tasks, folded=data.folded, archived=archived, keep=shown.current.id if shown.current else None)
         if focus and self.query_one(ContentSwitcher).current == "columns":
             board.focus()
         self._show_card_line()

@@ -58,6 +58,7 @@ class Column:
     cursor: int = 0
     top: int = 0  # the first card on screen
     folded: int = 0  # old done cards not shown
+    archived: int = 0  # done cards in the archive (the board's count)
 
     @property
     def current(self) -> Task | None:
@@ -116,12 +117,13 @@ class KanbanBoard(Widget, can_focus=True):
         self._base: Style | None = None
 
     # -- data ------------------------------------------------------------------
-    def set_column(self, index: int, cards: Sequence[Task], *, folded: int = 0, keep: str | None = None) -> None:
+    def set_column(self, index: int, cards: Sequence[Task], *, folded: int = 0, archived: int = 0, keep: str | None = None) -> None:
         """Show `cards` in a column; its cursor stays on the card with id
-        `keep` (or on the same position when that card left)."""
+        `keep` (or on the same position when that card left). `folded` and
+        `archived`: done cards not shown, said under the column."""
         column = self.columns[index]
         column.cards = list(cards)
-        column.folded = folded
+        column.folded, column.archived = folded, archived
         if keep is not None:
             column.cursor = next((i for i, card in enumerate(column.cards) if card.id == keep), column.cursor)
         column.cursor = max(0, min(column.cursor, len(column.cards) - 1))
@@ -267,6 +269,28 @@ class KanbanBoard(Widget, can_focus=True):
             segments += self._column_line(index, y, width, height, base)
         return Strip(segments, self.size.width)
 
+    @staticmethod
+    def _hidden_note(column: Column, room: int) -> str:
+        """Under the column, the longest that fits: its old done cards folded
+        away (z shows them) and its done cards in the archive."""
+        folded = [_("+{n} older done (z)").format(n=column.folded), _("+{n} older (z)").format(n=column.folded)] if column.folded else []
+        archived = (
+            [
+                _("{n} archived (archived:yes)").format(n=column.archived),
+                _("{n} archived").format(n=column.archived),
+            ]
+            if column.archived
+            else []
+        )
+        if folded and archived:
+            notes = [_("{folded} · {archived}").format(folded=f, archived=a) for f in folded for a in archived] + folded
+        else:
+            notes = folded + archived
+        if not notes:
+            return ""
+        shortest = f" +{column.folded} " if column.folded else f" {column.archived} "
+        return next((f" {note} " for note in notes if cell_len(note) + 2 <= room), shortest)
+
     def _column_line(self, index: int, y: int, width: int, height: int, base: Style) -> list[Segment]:
         column = self.columns[index]
         focused = index == self.column
@@ -282,20 +306,7 @@ class KanbanBoard(Widget, can_focus=True):
             return _framed(left, fill, right, title, inner, border)
         if y == height - 1:
             left, fill, right = ("┗", "━", "┛") if heavy else ("╰", "─", "╯")
-            note = ""
-            if column.folded:  # the longest that fits
-                note = next(
-                    (
-                        n
-                        for n in (
-                            " " + _("+{n} older done (z)").format(n=column.folded) + " ",
-                            " " + _("+{n} older (z)").format(n=column.folded) + " ",
-                        )
-                        if cell_len(n) <= inner - 2
-                    ),
-                    f" +{column.folded} ",
-                )
-            return _framed(left, fill, right, note, inner, border)
+            return _framed(left, fill, right, self._hidden_note(column, inner - 2), inner, border)
         row = y - 1
         card, line = column.top + row // CARD_LINES, row % CARD_LINES
         cursor = card == column.cursor and line < CARD_LINES - 1 and bool(column.cards)
