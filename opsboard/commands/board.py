@@ -12,7 +12,7 @@ from opsboard.services.board_files import check_board, init_board, open_board
 from opsboard.services.errors import InputError
 from opsboard.services.export import VIEWS, export_view, write_markdown
 from opsboard.services.export_formats import format_names
-from opsboard.services.spreadsheet import export_target, view_markdown, write_view_export
+from opsboard.services.spreadsheet import export_target, view_markdown, write_markdown_export, write_view_export
 from opsboard.services.user import current_user
 from opsboard.templates import LANGUAGES
 
@@ -98,8 +98,12 @@ def _export_review_period(store, args: argparse.Namespace) -> int:
 
     if args.view != "review":
         raise InputError(_("--period, --from and --to are for --view review"))
-    text = review_period_export(store, args.period or "day", _day(args.first_day, "--from"), _day(args.last_day, "--to"))
-    if args.output:
+    first, last = _day(args.first_day, "--from"), _day(args.last_day, "--to")
+    text = review_period_export(store, args.period or "day", first, last)
+    if args.format != "md":  # a spreadsheet of the same tables, not Markdown under another name
+        path = write_markdown_export(store, "review", lambda: text, args.format, args.output, force=args.force)
+        print(_("Wrote {path}").format(path=path), file=sys.stderr)
+    elif args.output:
         target = export_target(store, "review", "md", args.output)  # ~ expanded; a folder gets the default name
         path = write_markdown(target, text, board=store.path, force=args.force)
         print(_("Wrote {path}").format(path=path), file=sys.stderr)

@@ -73,7 +73,9 @@ def cell_value(text: str) -> object:
         return int(number) if number.is_integer() and "." not in plain else number
     percent = _PERCENT.match(plain)
     if percent:
-        return Percent(float(percent.group(1).replace(",", "").replace("−", "-")) / 100)
+        shown = percent.group(1).replace(",", "").replace("−", "-")
+        decimals = len(shown.partition(".")[2]) + 2  # 143.8% is 1.438, not 1.4380000000000002
+        return Percent(round(float(shown) / 100, decimals))
     return plain
 
 

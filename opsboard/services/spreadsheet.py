@@ -6,6 +6,7 @@ expanded. An existing file is never replaced unless the caller says so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from opsboard.export.calendar import CalendarEntry, calendar_markdown
@@ -66,9 +67,17 @@ def write_view_export(
     the app's `x`. InputError and nothing written for an unknown view or a
     format that view has not, the board's own files, a view with no table
     yet, or (ExportExists) a file already there without `force`."""
+    return write_markdown_export(store, view, lambda: view_markdown(store, view, include_archived=include_archived), fmt, path, force=force)
+
+
+def write_markdown_export(
+    store: BoardStore, view: str, markdown: Callable[[], str], fmt: str, path: str | Path | None, *, force: bool = False
+) -> Path:
+    """`markdown()` (a view's report, or view 4's by day, week or month) written
+    in `fmt`, checked as write_view_export checks it."""
     chosen = export_format(fmt, view)
     target = export_target(store, view, fmt, path)
     refuse_board_file(store.path, target)  # the board's own files: refused, whatever --force says
     if target.exists() and not force:
         raise ExportExists(target)
-    return write_file(target, chosen.render(view_markdown(store, view, include_archived=include_archived)), board=store.path, force=force)
+    return write_file(target, chosen.render(markdown()), board=store.path, force=force)

@@ -5,6 +5,8 @@ refused with exit 1 and the board file left byte for byte as it was."""
 from __future__ import annotations
 
 import calendar
+import csv
+import io
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -259,3 +261,21 @@ def test_export_targets_shows_channels_spend_against_budget_and_cap_and_peak_sta
         "3",
     )  # 14 orders ÷ 4 an agent; the average day fewer: more agents for the peak than for the average day
     assert "Mar at its run-rate on the curve ends at" in markdown and "After 2026-03-10, the days still to come must bring" in markdown
+
+
+def test_a_review_by_week_as_csv_is_a_csv_with_the_percentages_as_shown(board: Path, tmp_path: Path, capsys):
+    """`--period week --format csv -o r.csv` wrote Markdown to r.md; and 143.8 % read 1.4380000000000002."""
+    assert run(capsys, "target", "set", str(board), "--annual", "12000000")[0] == 0
+    write_year_csv(tmp_path / "year.csv", 2026)
+    assert run(capsys, "import-actuals", str(board), str(tmp_path / "year.csv"))[0] == 0
+    out = tmp_path / "r.csv"
+    code, _out, err = run(capsys, "export", str(board), "--view", "review", "--period", "week", "--format", "csv", "-o", str(out))
+    assert code == 0 and str(out) in err and not (tmp_path / "r.md").exists()
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0]["Week"].startswith("2026-W01") and len(rows) >= 53
+    for row in rows:
+        for name in ("Attainment", "Conversion", "UV growth %"):
+            assert len(row[name].partition(".")[2]) <= 5, (name, row[name])  # as the report shows it, no float noise
+    from opsboard.export.spreadsheet import cell_value
+
+    assert (cell_value("143.8%"), cell_value("−57.2%"), cell_value("3.90%")) == (1.438, -0.572, 0.039)
