@@ -129,6 +129,15 @@ def test_starting_the_cli_and_the_app_does_not_import_pandas() -> None:
     assert result.stdout.strip() == "False False"
 
 
+def test_starting_the_app_reads_no_package_metadata() -> None:
+    # `textual.__version__` asks importlib.metadata, which loads the email
+    # parser and reads the installed package's files: 8 ms of every start
+    # (opsboard/tui/wide_characters.py reads the version from the folder name).
+    code = f"{APP_START}; import sys; print('importlib.metadata' in sys.modules, 'email.parser' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False False"
+
+
 def test_the_first_screen_is_drawn_before_pydantic_loads_and_the_board_is_checked_just_after(tmp_path: Path) -> None:
     # The start-up budget depends on it (opsboard/store/rows.py): a model
     # imported on the way to view 1's first frame costs a tenth of a second.

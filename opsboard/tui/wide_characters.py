@@ -19,6 +19,7 @@ them, then dropped, and a partial update ends each piece at the next piece
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import textual
@@ -83,9 +84,19 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
     return ChopsUpdate(chops, spans, chop_ends)
 
 
+def textual_version() -> str:
+    """Textual's version from its dist-info folder's name: `textual.__version__`
+    asks importlib.metadata, which loads the email parser and reads the
+    package's metadata (8 ms of every start)."""
+    site = Path(textual.__file__).resolve().parent.parent
+    for info in site.glob("textual-*.dist-info"):
+        return info.name.removeprefix("textual-").removesuffix(".dist-info")
+    return textual.__version__  # installed otherwise: ask the metadata
+
+
 def keep_wide_characters_whole() -> bool:
     """Patch the compositor (once); False when this Textual is not one it was written for."""
-    if not textual.__version__.startswith(PATCHED_FOR):
+    if not textual_version().startswith(PATCHED_FOR):
         return False
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
     Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
