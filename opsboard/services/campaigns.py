@@ -12,12 +12,14 @@ from typing import Any
 from opsboard.i18n import _
 from opsboard.logic.campaign_calendar import PLATFORMS, PRESET_NAMES, campaign_preset, find_preset_name
 from opsboard.model import Campaign, TargetPlan
+from opsboard.model.clock import today as clock_today
 from opsboard.model.ids import new_id
 from opsboard.model.labels import platform_id
 from opsboard.store import BoardStore
 
 from .departments import resolve_department
 from .errors import FieldErrors, NeedsConfirmation
+from .parsing import read_date
 from .target_inputs import parse_amount, parse_uplift
 from .target_plan import NO_PLAN, set_assumptions
 
@@ -46,10 +48,10 @@ def parse_phase(text: str, year: int) -> dict[str, Any]:
         )
 
     def day(value: str) -> date:
-        try:
-            return date.fromisoformat(value if value.count("-") == 2 else f"{year}-{value}")
-        except ValueError:
-            raise ValueError(_("'{value}' is not a date (YYYY-MM-DD or MM-DD)").format(value=value)) from None
+        found = read_date(value, clock_today(), year)  # as the task forms read dates; MM-DD in the plan year
+        if found is None:
+            raise ValueError(_("'{value}' is not a date (YYYY-MM-DD or MM-DD)").format(value=value))
+        return found
 
     weight = 1.0
     if len(parts) == 4:

@@ -28,8 +28,9 @@ _MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _OFFSET = re.compile(r"\+?\s*(\d{1,4})\s*(d|days?|w|weeks?|天|周)?", re.IGNORECASE)
 
 
-def read_date(text: str, today: date) -> date | None:
-    """The date `text` names, or None when it is not one of the forms above."""
+def read_date(text: str, today: date, year: int | None = None) -> date | None:
+    """The date `text` names, or None when it is not one of the forms above;
+    a month and day without a year fall in `year` (default: today's)."""
     text = text.strip()
     lowered = text.lower()
     if lowered in _WORDS:
@@ -38,7 +39,7 @@ def read_date(text: str, today: date) -> date | None:
         if match := _FULL.fullmatch(text) or _COMPACT.fullmatch(text):
             return date(int(match[1]), int(match[2]), int(match[3]))
         if match := _MONTH_DAY.fullmatch(text):
-            return date(today.year, int(match[1]), int(match[2]))
+            return date(year or today.year, int(match[1]), int(match[2]))
     except ValueError:  # 2026-02-30: the right form, not a day
         return None
     if (match := _OFFSET.fullmatch(text)) and (text.startswith("+") or match[2]):

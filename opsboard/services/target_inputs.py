@@ -13,6 +13,9 @@ from datetime import date
 from typing import cast
 
 from opsboard.i18n import _, lazy_pgettext
+from opsboard.model.clock import today as clock_today
+
+from .parsing import read_date
 
 MONTHS = 12
 
@@ -227,9 +230,11 @@ def channel_text(name: str, share: float, own: dict[str, float | None]) -> str:
     return " ".join(parts)
 
 
-def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
+def parse_campaigns(raw: object, year: int | None = None) -> list[tuple[str, date, date, float, str]]:
     """'618 sale, 2026-06-01, 2026-06-18, 60%, marketing; Double 11, …' (or a
     list of such entries) → (name, start, end, uplift, department as typed).
+    Dates in any form the task forms take (2026/6/1, 6-1, 6月1日…); a month
+    and day fall in the plan `year`.
     The department may be left out; '' or 'none' → no campaigns."""
     if isinstance(raw, str):
         if raw.strip().casefold() in ("", "none", "-"):
@@ -244,10 +249,9 @@ def parse_campaigns(raw: object) -> list[tuple[str, date, date, float, str]]:
             message = _("'{text}' is not NAME, START, END, UPLIFT[, DEPARTMENT] (e.g. 618 sale, 2026-06-01, 2026-06-18, 60%)")
             raise ValueError(message.format(text=_shown(entry)))
         name = " ".join(parts[0].split())
-        try:
-            start, end = date.fromisoformat(parts[1]), date.fromisoformat(parts[2])
-        except ValueError:
-            raise ValueError(_("{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)").format(name=name)) from None
+        start, end = (read_date(part, clock_today(), year) for part in parts[1:3])
+        if start is None or end is None:
+            raise ValueError(_("{name}: dates are YYYY-MM-DD (e.g. 2026-06-01)").format(name=name))
         if end < start:
             raise ValueError(_("{name}: ends ({end}) before it starts ({start})").format(name=name, end=end, start=start))
         try:

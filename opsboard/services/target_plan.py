@@ -115,7 +115,7 @@ def _channels(raw: object, current: list[Channel]) -> list[dict[str, Any]]:
     return docs
 
 
-def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str]) -> list[dict[str, Any]]:
+def _campaigns(raw: object, current: list[Campaign], department: Callable[[str], str], year: int | None) -> list[dict[str, Any]]:
     """Campaigns as documents; a campaign keeps its id when its name stays,
     and its phases, platform and budget while its first and last day stay
     (the one-line text shows only those)."""
@@ -124,7 +124,7 @@ def _campaigns(raw: object, current: list[Campaign], department: Callable[[str],
     known = {campaign.name.casefold(): campaign for campaign in current}
     taken: set[str] = set()
     docs = []
-    for name, start, end, uplift, typed in parse_campaigns(raw):
+    for name, start, end, uplift, typed in parse_campaigns(raw, year):
         same = known.get(name.casefold())
         campaign_id = same.id if same is not None else None
         if campaign_id is None or campaign_id in taken:
@@ -153,7 +153,7 @@ def parse_plan_fields(fields: dict[str, Any], current: TargetPlan | None, depart
             if name == "channels":
                 values[name] = _channels(raw, current.channels if current else [])
             elif name == "campaigns":
-                values[name] = _campaigns(raw, current.campaigns if current else [], department)
+                values[name] = _campaigns(raw, current.campaigns if current else [], department, current.year if current else None)
             elif name in _PARSERS:
                 values[name] = _PARSERS[name](raw)
                 if name in _ABOVE_ZERO and any(v == 0 for v in values[name]):

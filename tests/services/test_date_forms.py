@@ -60,3 +60,23 @@ def test_cli_takes_them_and_warns_before_the_plan_year(tmp_path: Path, monkeypat
     assert err == "opsboard: warning: due 1999-01-02 is before the plan year 2026: saved as typed, check it\n"
     dues = {t.title: t.due for t in BoardStore(path, user="r").tasks()}
     assert dues == {"Banner": date(2026, 12, 1), "Old": date(1999, 1, 2)}
+
+
+def test_the_plans_campaigns_and_phases_take_the_same_date_forms_in_the_plan_year(tmp_path: Path, monkeypatch) -> None:
+    """Planning next year in December: '11-11' is the plan year's Double 11, and
+    a campaign's dates are typed as a task's are (2027/6/1, 6月18日)."""
+    from opsboard.services.campaigns import add_campaign
+    from opsboard.services.target_plan import set_target
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-11-30T09:30:00+08:00")
+    board = init_board(tmp_path / "b.json", user="lin", name="Shop", year=2027)
+    set_target(board, annual="12000000")
+    set_target(board, campaigns="618 sale, 2027/6/1, 6月18日, 60%")
+    campaign = board.plan().campaigns[0]
+    assert (campaign.start, campaign.end) == (date(2027, 6, 1), date(2027, 6, 18))
+    add_campaign(board, name="Double 11", phases=["预售:10月20日:10-31", "main:11-11:2027/11/11:4"])
+    double_11 = board.plan().campaigns[1]
+    assert [(p.start, p.end) for p in double_11.phases] == [
+        (date(2027, 10, 20), date(2027, 10, 31)),
+        (date(2027, 11, 11), date(2027, 11, 11)),
+    ]
