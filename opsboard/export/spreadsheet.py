@@ -115,7 +115,7 @@ def _sheet_names(tables: Sequence[SheetTable]) -> list[str]:
     """Unique names Excel accepts (31 characters, none of []:*?/\\)."""
     names: list[str] = []
     for table in tables:
-        base = re.sub(r"[\[\]:*?/\\]", " ", table.title).strip()[:SHEET_NAME_MAX] or "Sheet"
+        base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", table.title).split())[:SHEET_NAME_MAX] or "Sheet"  # 'Channels plan vs actual'
         name, n = base, 2
         while name.casefold() in (existing.casefold() for existing in names):
             suffix = f" ({n})"
