@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.content import Content
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -384,7 +383,8 @@ class OpsboardApp(App[BoardDamagedError | None]):
 
     def search_themes(self) -> None:
         """Textual's theme picker (the palette's 'Theme' command), its search box in our words."""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+        palette = _palette("OpsCommandPalette")  # its 'no matches' in our words too
+        self.push_screen(palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def run_in_view(self, view: str | None, action: str) -> None:
         """A palette choice: switch to `view` when needed, then run `action` there

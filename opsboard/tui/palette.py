@@ -126,8 +126,8 @@ class OpsCommandPalette(CommandPalette):
     """Textual's palette with its own two phrases in the interface language:
     the search prompt and 'No matches found'."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder=_("Search for commands…"), **kwargs)
+    def __init__(self, *, placeholder: str | None = None, **kwargs) -> None:
+        super().__init__(placeholder=placeholder or _("Search for commands…"), **kwargs)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's method (8.2.8, pinned) with its words translated

@@ -46,3 +46,17 @@ def test_the_copied_no_matches_countdown_is_textuals_own() -> None:
     theirs = inspect.getsource(CommandPalette._start_no_matches_countdown)
     assert '"No matches found"' in theirs and "self._NO_MATCHES_COUNTDOWN" in theirs and "self._list_visible = False" in theirs
     assert OpsCommandPalette._start_no_matches_countdown is not CommandPalette._start_no_matches_countdown
+
+
+async def test_the_theme_picker_speaks_chinese(chinese_board: Path) -> None:
+    app = OpsboardApp(BoardStore(chinese_board, user="lin"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.search_themes()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "搜索主题…"
+        await pilot.press(*"zzqqxx")
+        for _ in range(10):
+            await pilot.pause(0.1)
+        assert "没有匹配的命令" in str(app.screen.query_one(CommandList).get_option_at_index(0).prompt.renderable)
