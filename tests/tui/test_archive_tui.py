@@ -201,3 +201,34 @@ async def test_z_says_it_sets_both_the_fold_and_the_archive_age(tmp_path: Path, 
         assert isinstance(form, FormScreen) and form.form_title == title
         labels = [str(label.render()) for label in form.query("Label")]
         assert any(fold in label for label in labels) and any(archive in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("language", "fold", "archive", "said"),
+    [
+        ("en", "1", "1", "Done cards now fold after 1 day.\nThey move to the archive after 1 day unchanged."),
+        ("en", "2", "0", "Done cards now fold after 2 days.\nThey are never archived."),
+        ("zh", "1", "30", "已完成的卡片现在 1 天后收起。\n它们 30 天未改动后移入归档。"),
+    ],
+)
+async def test_z_says_the_fold_and_archive_ages_in_the_right_plural(tmp_path: Path, monkeypatch, language, fold, archive, said) -> None:
+    # "after 1 days" was said whatever the count
+    from opsboard.services.board_files import init_board
+    from opsboard.tui.app import OpsboardApp
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
+    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("Z")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-days", Input).value = fold
+        form.query_one("#field-archive", Input).value = archive
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications][-1] == said

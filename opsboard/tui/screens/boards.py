@@ -444,11 +444,17 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         def saved(chosen: tuple[int, int] | None) -> None:
             if chosen is not None:
                 days, archive = chosen
+                # two counts, two sentences: each takes its own plural form
+                fold = ngettext("Done cards now fold after {days} day.", "Done cards now fold after {days} days.", days)
                 if archive:
-                    message = _("Done cards now fold after {days} days and move to the archive after {archive} days unchanged")
+                    kept = ngettext(
+                        "They move to the archive after {archive} day unchanged.",
+                        "They move to the archive after {archive} days unchanged.",
+                        archive,
+                    )
                 else:
-                    message = _("Done cards now fold after {days} days and are never archived")
-                self.notify(message.format(days=days, archive=archive), timeout=4)
+                    kept = _("They are never archived.")
+                self.notify(f"{fold.format(days=days)}\n{kept.format(archive=archive)}", timeout=4)
             self.reload()
 
         submit = self.ops_app.saves.form_submit(change, saved=saved, what="setting")
