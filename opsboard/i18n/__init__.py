@@ -132,6 +132,12 @@ def gettext_in(language: str, message: str) -> str:
     return catalogue.gettext(message) if catalogue else message
 
 
+def pgettext_in(language: str, context: str, message: str) -> str:
+    """`message` of `context` in `language`, whatever is spoken now."""
+    catalogue = _catalogue(language) if language in LANGUAGES else None
+    return catalogue.pgettext(context, message) if catalogue else message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     catalogue = _state["catalogue"]
     if catalogue:
@@ -186,6 +192,7 @@ __all__ = [
     "ngettext",
     "override_language",
     "pgettext",
+    "pgettext_in",
     "reset",
     "set_language",
     "use_board_language",

@@ -26,6 +26,7 @@ from opsboard.store.archiving import DAYS_FIELD, MAX_ARCHIVE_DAYS
 from opsboard.store.task_archive import ArchiveContents
 
 from .errors import InputError
+from .task_fields import tag_has_synonyms
 from .task_filter import ALL, ONLY, TaskFilter, select
 
 if TYPE_CHECKING:
@@ -161,7 +162,8 @@ def _search(store: BoardStore, contents: ArchiveContents, chosen: TaskFilter, de
     if chosen.values("due"):  # a done task is never due
         return result
     texts, valid = _cached(contents)
-    needles = [*chosen.words, *(str(value) for value in (*chosen.values("owner"), *chosen.values("tag")))]
+    tags = [str(value) for value in chosen.values("tag") if not tag_has_synonyms(str(value))]  # 目标 may be stored as target
+    needles = [*chosen.words, *(str(value) for value in chosen.values("owner")), *tags]
     ids: Sequence[str] = list(contents.lines)
     if department is not None:  # a line in another department as written is not looked at; any other line is
         facts = _facts(contents)

@@ -38,6 +38,7 @@ from opsboard.store import BoardStore
 
 from .departments import department_names
 from .target_plan import plan_versions
+from .task_fields import gap_task_tag
 
 if TYPE_CHECKING:
     from opsboard.logic.channel_plans import ChannelVsActual
@@ -362,7 +363,7 @@ def create_corrective_task(store: BoardStore, month: int | None = None, *, view:
         title=title,
         priority=1,
         month=link,
-        tags=["target"],
+        tags=[gap_task_tag()],
         notes=_notes(view, deviation),
         rank=min(ranks) - 1.0 if ranks else 0.0,  # the top of To do: it is priority 1
         created_at=now(),

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
-from opsboard.i18n import _, _l
+from opsboard.i18n import LANGUAGES, _, _l, pgettext, pgettext_in
 from opsboard.model import TaskStatus
 from opsboard.model.task import parse_priority
 from opsboard.store import NotFoundError
@@ -149,8 +149,33 @@ def _owner_value(value: str, me: str | None) -> object:
     return (me if me and value.casefold() in ME_ALIASES else value).casefold()
 
 
+def gap_task_tag() -> str:
+    """The tag the app puts on a gap task (view 3's `t`), in the interface's
+    language: 'target', '目标' — a Chinese lead reads and types 目标."""
+    return pgettext("task tag", "target")
+
+
+@cache
+def _tag_synonyms() -> dict[str, str]:
+    """Tags the app writes, in every language → one key: `tag:target` and
+    `标签:目标` find a gap task whichever interface made it."""
+    words = {pgettext_in(language, "task tag", "target").casefold() for language in LANGUAGES}
+    return dict.fromkeys(words, "target")
+
+
+def tag_key(tag: str) -> str:
+    """A tag as the filter compares it: any case, no '#', the app's tags in either language as one."""
+    key = tag.casefold().lstrip("#")
+    return _tag_synonyms().get(key, key)
+
+
+def tag_has_synonyms(tag: str) -> bool:
+    """Whether a tag is one the app writes, so may be stored in another language."""
+    return tag_key(tag) in _tag_synonyms().values()
+
+
 def _tag_value(value: str, me: str | None) -> object:
-    return value.casefold().lstrip("#")
+    return tag_key(value)
 
 
 def _due_value(value: str, me: str | None) -> object:
@@ -185,7 +210,7 @@ def _owner_filter(owners: tuple[object, ...], today: date) -> Callable[[Task], b
 
 
 def _tag_filter(tags: tuple[object, ...], today: date) -> Callable[[Task], bool]:
-    return lambda task: any(tag.casefold().lstrip("#") in tags for tag in task.tags)
+    return lambda task: any(tag_key(tag) in tags for tag in task.tags)
 
 
 def _priority_filter(priorities: tuple[object, ...], today: date) -> Callable[[Task], bool]:

@@ -66,3 +66,24 @@ def test_a_gap_task_made_in_english_is_not_made_again_in_chinese(with_actuals) -
     finally:
         set_language("en")
     assert len(with_actuals.tasks()) == 2
+
+
+def test_a_gap_task_is_tagged_in_the_interfaces_language_and_found_by_either_word(with_actuals) -> None:
+    from opsboard.model.clock import today
+    from opsboard.services.task_filter import parse_filter, select
+
+    english = create_corrective_task(with_actuals, 1)
+    assert english.tags == ["target"]
+    set_language("zh")
+    try:
+        chinese = create_corrective_task(with_actuals, 2)
+        assert chinese.tags == ["目标"]  # what a Chinese lead reads on the card and types in the filter
+        tasks = with_actuals.tasks()
+        for text in ("tag:target", "标签:目标", "标签:#目标", "tag:Target"):
+            assert {t.id for t in select(parse_filter(text), tasks, today())} == {english.id, chinese.id}, text
+        assert select(parse_filter("标签:双11"), tasks, today()) == []
+        with pytest.raises(InputError) as refused:  # still made once, whichever tag it has
+            create_corrective_task(with_actuals, 2)
+        assert chinese.id in str(refused.value)
+    finally:
+        set_language("en")

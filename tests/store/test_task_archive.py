@@ -329,3 +329,13 @@ def test_view_2_with_archived_only_counts_the_archive_without_validating_it(old_
     assert validated == ["t-m"]  # not design's three
     counts = {s.department.id: s.counts for s in department_overview(store, parse_filter("archived:yes"))}
     assert counts["design"][models.TaskStatus.DONE] == 3 and counts["design"][models.TaskStatus.TODO] == 2
+
+
+def test_archived_gap_tasks_are_found_by_their_tag_in_either_language(board: Path, store: BoardStore, monkeypatch) -> None:
+    """Issue 13: a gap task is tagged 'target' on an English interface, 目标 on a Chinese one."""
+    store.apply(done("t-en", tags=["target"]), done("t-zh", tags=["目标"]), done("t-other", tags=["双11"]), add_task("t-open"))
+    monkeypatch.setenv("OPSBOARD_NOW", LATER)
+    store = BoardStore(board, user="ana")
+    store.apply(set_task("t-open", {"owner": "lin"}))  # moves the three to the archive
+    for text in ("tag:target archived:only", "标签:目标 archived:only", "tag:TARGET archived:only"):
+        assert {t.id for t in archived_tasks(store, parse_filter(text)).tasks} == {"t-en", "t-zh"}, text
