@@ -114,6 +114,11 @@ class ViewPreparer:
             for table in TABLES.get(name, ()):
                 while not self.app.store.validate_ahead(table, SLICE_SECONDS):
                     yield GAP_SECONDS
+            if self._has_screen(name):
+                # Asked for while its tasks were validated (seconds on a big
+                # board): the one made then is on screen; installing this one
+                # over it left the user looking at a screen no longer drawn.
+                continue
             made.append(screen)
             if hasattr(screen, "made_ahead"):
                 screen.made_ahead = True  # a problem drawing it waits for its first visit (ViewScreen.redraw)

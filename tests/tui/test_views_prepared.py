@@ -261,3 +261,37 @@ def review_shown(app: OpsboardApp) -> tuple[str, str, list[str]]:
     table = screen.query_one(ReportTable)
     lines = [" ".join(str(cell) for cell in row) for row in table.rows]
     return screen.period, str(screen.query_one("#review-status").render()), lines
+
+
+async def test_a_view_asked_for_while_its_tasks_are_validated_ahead_stays_on_screen(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a 100,000-task board view 2's tasks take seconds to validate ahead:
+    `2` pressed meanwhile makes view 2 then. Once the validation ends, the
+    view made ahead must not replace the one on screen (it did: the app
+    showed view 1 still, and later keys went to a screen never drawn)."""
+    app = preparing_app(board)
+    validated = app.store.validate_ahead
+    asked_for = asyncio.Event()
+    held: list[str] = []
+
+    def slow_validation(table: str, seconds: float) -> bool:
+        held.append(table)
+        return asked_for.is_set() and validated(table, seconds)  # still validating until `2` is pressed
+
+    monkeypatch.setattr(app.store, "validate_ahead", slow_validation)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3000):  # until the preparation is in view 2's validation
+            if held:
+                break
+            await asyncio.sleep(0.01)
+        assert held, "the preparation did not reach view 2's tasks"
+        await burst(pilot, "2")
+        shown = app.screen
+        assert isinstance(shown, BoardsScreen)
+        asked_for.set()
+        await prepared(pilot)
+        assert app._screen_stacks["boards"] == [shown] and app.screen is shown
+        assert shown.query_one(BoardOverview).region.height > 0  # laid out: what the terminal shows
+        assert overview_counts(shown)["Design"] == "3"
+        await burst(pilot, "j", "j", "enter")  # later keys act on it
+        assert shown.department == [s.department.id for s in shown.summaries][2]
+        assert app.screen is shown
