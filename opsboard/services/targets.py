@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from opsboard.export.markdown import escape, heading
 from opsboard.export.targets import targets_markdown
 from opsboard.i18n import LANGUAGES, _, _l, gettext_in
-from opsboard.i18n.formats import month_year, not_available
+from opsboard.i18n.formats import month_year, number, percent, signed
 from opsboard.logic.channel_plans import channel_plan_vs_actual
 from opsboard.logic.rest_of_year import rest_of_year
 from opsboard.logic.spend import spend_check
@@ -299,8 +299,8 @@ def _deviation_for(view: TargetsView, month: int | None) -> tuple[Deviation, int
 def _notes(view: TargetsView, deviation: Deviation) -> str:
     currency = view.plan.currency if view.plan else ""
     effects = view.pva.ytd_effects if deviation.month is None else view.actual(deviation.month).effects  # type: ignore[union-attr]
-    attainment = not_available() if deviation.attainment is None else f"{deviation.attainment:.0%}"
-    gap, effect = f"{deviation.gap:+,.0f}", f"{deviation.effect:+,.0f}"
+    attainment = percent(deviation.attainment, 0)
+    gap, effect = signed(number, deviation.gap), signed(number, deviation.effect)  # −40,000: the app's minus
     lines = [
         _("{period}: attainment {attainment}, gap {gap} {currency}.").format(
             period=deviation.period, attainment=attainment, gap=gap, currency=currency
@@ -311,7 +311,9 @@ def _notes(view: TargetsView, deviation: Deviation) -> str:
         split = _("Split of the gap: traffic {traffic}, conversion {conversion}, order value {order_value}.")
         lines.append(
             split.format(
-                traffic=f"{effects.traffic:+,.0f}", conversion=f"{effects.conversion:+,.0f}", order_value=f"{effects.order_value:+,.0f}"
+                traffic=signed(number, effects.traffic),
+                conversion=signed(number, effects.conversion),
+                order_value=signed(number, effects.order_value),
             )
         )
     others = [view.department_name(key) for key in LEVER_DEPARTMENTS.get(deviation.lever, ())[1:]]

@@ -41,6 +41,7 @@ def test_the_corrective_task_is_written_in_chinese(with_actuals, chinese) -> Non
     task = create_corrective_task(with_actuals, 1)
     assert task.title == "补上 2025-01 的缺口：流量低于计划 38%"
     assert not english_words(task.notes), task.notes
+    assert "−38,000" in task.notes and "-38" not in task.notes  # the shared formatter's minus
     ytd = create_corrective_task(with_actuals)
     assert ytd.title == "补上 2025年初至今 的缺口：转化率低于计划 21%"
     assert not english_words(ytd.notes), ytd.notes

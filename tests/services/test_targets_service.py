@@ -176,7 +176,8 @@ def test_the_corrective_task_goes_to_the_levers_department_linked_to_the_month(w
     task = create_corrective_task(with_actuals, 1)
     assert task.title == "Close the 2025-01 gap: traffic 38% under plan"
     assert (task.department, task.month, task.priority, task.status) == ("marketing", 1, 1, TaskStatus.TODO)
-    assert "gap -38,000 CNY" in task.notes and "traffic -38,000" in task.notes
+    assert "gap −38,000 CNY" in task.notes and "traffic −38,000" in task.notes  # the app's minus (issue 13)
+    assert "-" not in task.notes.replace("2025-01", "")  # no ASCII hyphen for a negative amount
     ytd = create_corrective_task(with_actuals)
     assert ytd.title == "Close the 2025 year-to-date gap: conversion 21% under plan"
     assert (ytd.department, ytd.month) == ("customer_service", 2)
