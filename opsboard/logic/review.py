@@ -55,7 +55,7 @@ class PeriodRow:
     pv: int | None
     uv: int | None
     pv_per_uv: float | None
-    pv_growth: float | None  # against the previous day / week / month
+    pv_growth: float | None  # against the previous day / week / month; per day of data when either is partial
     pv_growth_yoy: float | None  # against the same date / ISO week / month a year before
     uv_growth: float | None
     uv_growth_yoy: float | None
@@ -137,9 +137,21 @@ def _ratio(numerator: float | None, denominator: float | None) -> float | None:
     return float(numerator) / float(denominator) if numerator is not None and denominator else None
 
 
-def _growth(current: float | None, before: float | None) -> float | None:
+def _growth(current: float | None, before: float | None, scale: float = 1.0) -> float | None:
     # A zero, unknown or missing period before gives no growth figure, never infinity.
-    return float(current) / float(before) - 1 if current is not None and before else None
+    # `scale` puts the period before on the current one's days (see _day_scale).
+    return float(current) / (float(before) * scale) - 1 if current is not None and before else None
+
+
+def _day_scale(period: Period, key: int, days: int, other: Any, other_key: int | None) -> float:
+    """Like with like: two whole periods compare their sums; when either is
+    partial (W44's 1 of 7 days, this week's 4), their means per day of data —
+    the sum before times days now / days then."""
+    if other is None or other_key is None or not other.days:
+        return 1.0
+    if days >= period_length(period, key) and int(other.days) >= period_length(period, other_key):
+        return 1.0
+    return days / int(other.days)
 
 
 class ReviewData:
@@ -194,9 +206,14 @@ class ReviewData:
         rows = []
         for key, values in data.items():
             start, end = period_bounds(period, key)
-            before = data.get(previous_key(period, key))
+            before_at = previous_key(period, key)
+            before = data.get(before_at)
             year_ago_at = year_ago_key(period, key)
             year_ago = data.get(year_ago_at) if year_ago_at is not None else None
+            scales = (
+                _day_scale(period, key, int(values.days), before, before_at),
+                _day_scale(period, key, int(values.days), year_ago, year_ago_at),
+            )
             asked = max(start, counted_from) if counted_from is not None else start
             target = period_target(plan, channel, asked, end, cutoff) if plan is not None else None
             attainment = None
@@ -205,7 +222,7 @@ class ReviewData:
                 attainment = _ratio(in_plan_year.get(key, 0.0), target)
                 first, through = counted_days(plan.year, asked, end, cutoff)  # type: ignore[misc]  # a target has days
                 covered = (through - first).days + 1
-            row = _row(period_label(period, key), start, end, int(values.days), values, before, year_ago, target, attainment)
+            row = _row(period_label(period, key), start, end, int(values.days), values, before, year_ago, target, attainment, scales)
             rows.append(replace(row, covered=covered, period_days=period_length(period, key)))
 
         totals = tuple(
@@ -254,8 +271,11 @@ def _row(
     year_ago: Any,
     target: float | None,
     attainment: float | None,
+    scales: tuple[float, float] = (1.0, 1.0),
 ) -> PeriodRow:
-    """A PeriodRow from the period's sums and those of the periods it is compared with."""
+    """A PeriodRow from the period's sums and those of the periods it is
+    compared with (`scales`: the previous one's and last year's, _day_scale)."""
+    was_scale, ago_scale = scales
     f = funnel_figures(now)
     was = funnel_figures(before) if before is not None else None
     ago = funnel_figures(year_ago) if year_ago is not None else None
@@ -268,13 +288,13 @@ def _row(
         pv=f.pv,
         uv=f.uv,
         pv_per_uv=_ratio(f.pv, f.uv),
-        pv_growth=_growth(f.pv, was.pv if was else None),
-        pv_growth_yoy=_growth(f.pv, ago.pv if ago else None),
-        uv_growth=_growth(f.uv, was.uv if was else None),
-        uv_growth_yoy=_growth(f.uv, ago.uv if ago else None),
+        pv_growth=_growth(f.pv, was.pv if was else None, was_scale),
+        pv_growth_yoy=_growth(f.pv, ago.pv if ago else None, ago_scale),
+        uv_growth=_growth(f.uv, was.uv if was else None, was_scale),
+        uv_growth_yoy=_growth(f.uv, ago.uv if ago else None, ago_scale),
         revenue=f.revenue,
-        revenue_growth=_growth(f.revenue, was.revenue if was else None),
-        revenue_growth_yoy=_growth(f.revenue, ago.revenue if ago else None),
+        revenue_growth=_growth(f.revenue, was.revenue if was else None, was_scale),
+        revenue_growth_yoy=_growth(f.revenue, ago.revenue if ago else None, ago_scale),
         orders=f.orders,
         conversion=f.conversion,
         order_value=f.order_value,

@@ -60,13 +60,14 @@ def test_weekly_totals_over_all_channels():
     assert w1.pv_growth is None and w1.uv_growth is None and w1.revenue_growth is None
     assert (w2.pv, w2.uv, w2.orders, w2.revenue, w2.ad_spend) == (900, 360, 36, 4200.0, 360.0)
     assert (w2.days, w2.partial) == (6, True)
-    assert w2.pv_growth == pytest.approx(900 / 1050 - 1)
-    assert w2.uv_growth == pytest.approx(1 / 35)
-    assert w2.revenue_growth == pytest.approx(0.2)
+    # W02 has 6 days of data: growth per day of data (pv 150/day both weeks, uv 60 vs 50, revenue 700 vs 500)
+    assert w2.pv_growth == pytest.approx(0.0)
+    assert w2.uv_growth == pytest.approx(0.2)
+    assert w2.revenue_growth == pytest.approx(0.4)
     assert w2.roi == pytest.approx(4200 / 360)
     assert (w3.pv, w3.uv, w3.orders, w3.revenue, w3.ad_spend) == (700, 280, 28, 2800.0, 0.0)
     assert w3.roi is None  # no ad spend: no ROI, not infinity
-    assert w3.uv_growth == pytest.approx(280 / 360 - 1)
+    assert w3.uv_growth == pytest.approx(40 / 60 - 1)  # 7 whole days against W02's 6: per day
     assert w1.target is None and w1.attainment is None
 
 
@@ -96,8 +97,9 @@ def test_monthly_split_at_the_month_and_year_end():
     assert (dec.pv, dec.uv, dec.orders, dec.revenue, dec.ad_spend) == (300, 100, 10, 1000.0, 100.0)
     assert (jan.label, jan.days, jan.partial) == ("2025-01", 18, True)
     assert (jan.pv, jan.uv, jan.orders, jan.revenue, jan.ad_spend) == (2350, 890, 89, 9500.0, 610.0)
-    assert jan.uv_growth == pytest.approx(7.9)
-    assert jan.revenue_growth == pytest.approx(8.5)
+    # 18 days against December's 2: per day of data, uv 890/18 against 50, revenue 9500/18 against 500
+    assert jan.uv_growth == pytest.approx(890 / 900 - 1)
+    assert jan.revenue_growth == pytest.approx(9500 / 9000 - 1)
     # Every month is partial, so best and worst come from all of them.
     assert (report.best.label, report.worst.label) == ("2025-01", "2024-12")
 
@@ -133,6 +135,20 @@ def test_growth_against_a_zero_period_is_none():
     assert first.pv_per_uv is None and first.conversion is None and first.order_value is None
     assert second.pv_growth is None and second.uv_growth is None and second.revenue_growth is None
     assert second.uv == 35
+
+
+def test_growth_against_a_partial_week_compares_per_day_of_data():
+    # The demo's W45 read +389.9% UV against W44's 1 of 7 days: like with like, per day.
+    w44 = [metric(date(2026, 11, 8), "", 200, 100, 5, 500)]  # Sunday only
+    w45 = [metric(d, "", 180, 70 + d.day, 4, 400) for d in days(date(2026, 11, 9), date(2026, 11, 15))]
+    w46 = [metric(d, "", 180, 70, 4, 400) for d in days(date(2026, 11, 16), date(2026, 11, 18))]
+    rows = review_report(w44 + w45 + w46, "week").rows
+    assert [r.title for r in rows] == ["2026-W45 (1 of 7 days)", "2026-W46", "2026-W47 (3 of 7 days)"]
+    uv45 = sum(70 + d for d in range(9, 16))  # 574 over 7 days, 82 a day
+    assert rows[1].uv_growth == pytest.approx(82 / 100 - 1)  # not 574 / 100 - 1 = +474%
+    assert rows[1].pv_growth == pytest.approx(180 / 200 - 1)
+    assert rows[1].revenue_growth == pytest.approx(400 / 500 - 1)
+    assert rows[2].uv_growth == pytest.approx(70 / (uv45 / 7) - 1)  # 3 days against 7: per day, not 210 / 574 - 1
 
 
 def test_growth_against_a_missing_period_is_none():

@@ -104,9 +104,10 @@ def test_full_year_gives_twelve_months_and_53_weeks(full_year: BoardStore):
     # W01 holds 1–5 January: Tmall 5 × 100 + (1+…+5) = 515, JD 250; UV 5 × 51.
     assert weeks[0][wcol["Revenue"]] == "765"
     assert weeks[0][wcol["UV"]] == "255"
-    # 2025-W02 (6–12 Jan): Tmall 700 + (6+…+12) = 763, JD 350 → 1,113; growth against the partial W01.
+    # 2025-W02 (6–12 Jan): Tmall 700 + (6+…+12) = 763, JD 350 → 1,113; growth against the
+    # partial W01 per day of data: UV 357 / 7 = 51 a day against 255 / 5 = 51.
     assert weeks[1][wcol["Revenue"]] == "1,113"
-    assert weeks[1][wcol["UV growth %"]] == "+40.0%"  # 357 against 255
+    assert weeks[1][wcol["UV growth %"]] == "0.0%"  # not +40.0 % (357 against 255: 7 days against 5)
     assert sum(number(row[wcol["Revenue"]]) for row in weeks) == sum(hand_month_revenue(m) for m in range(1, 13))
     assert "Tea \\| Shop — Review" in markdown  # board name escaped in the title
     assert "Amounts in CNY." in markdown
