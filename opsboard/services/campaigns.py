@@ -1,6 +1,6 @@
 """Campaigns of the target plan as entries of their own: add one from a
-preset (双11 on Tmall for the plan year) or with its own phases, change its
-uplift, owner or budget, remove it. Each is one saved change of the plan,
+preset (双11 on Tmall for the plan year) or with its own phases, edit one
+in place (its phases, uplift, platform, owner, budget or name), remove it. Each is one saved change of the plan,
 so the past keeps its targets and the plan before it is kept as a version.
 """
 
@@ -144,22 +144,102 @@ def add_campaign(
     if any(c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
         raise FieldErrors({"name": _("the plan already has a campaign named {name}").format(name=doc["name"])})
     doc["id"] = new_id("cmp")
+    _save(store, plan, [*_docs(plan), doc], confirmed)
+    return next(c for c in store.plan().campaigns if c.id == doc["id"])  # type: ignore[union-attr]
+
+
+def _named(plan: TargetPlan, name: str, field: str = "name") -> Campaign:
+    """The plan's campaign of that name (any case, spaces squeezed, a preset's
+    other spelling); FieldErrors listing the names."""
+    wanted = " ".join(name.split()).casefold()
+    found = next((c for c in plan.campaigns if c.name.casefold() == wanted), None)
+    preset = find_preset_name(name)  # 双十一 for 双11, as --preset reads it
+    if found is None and preset is not None:
+        found = next((c for c in plan.campaigns if c.name.casefold() == preset.casefold()), None)
+    if found is not None:
+        return found
+    if not plan.campaigns:
+        raise FieldErrors({field: _("no campaign named {name} (the plan has none)").format(name=name)})
+    names = ", ".join(c.name for c in plan.campaigns)
+    raise FieldErrors({field: _("no campaign named {name} (campaigns: {names})").format(name=name, names=names)})
+
+
+def remove_campaign(store: BoardStore, name: str) -> TargetPlan:
+    plan = _plan(store)
+    gone = _named(plan, name)
+    return set_assumptions(store, seen=plan, campaigns=[c.to_doc() for c in plan.campaigns if c.id != gone.id])
+
+
+def edit_campaign(
+    store: BoardStore,
+    name: str,
+    *,
+    rename: str | None = None,
+    platform: str | None = None,
+    phases: list[str] | None = None,
+    uplift: object = None,
+    department: str | None = None,
+    budget: object = None,
+    confirmed: bool = False,
+) -> Campaign:
+    """Change the campaign named `name` in place: only what is given changes
+    (`phases` replace all its phases). It keeps its id; the change is one
+    saved change of the plan, checked as `add_campaign` checks (FieldErrors
+    naming the field; `campaign` when no campaign has that name;
+    NeedsConfirmation for an uplift above 300 %), and the days already
+    elapsed keep their targets."""
+    plan = _plan(store)
+    campaign = _named(plan, name, field="campaign")
+    doc = campaign.to_doc()
+    errors: dict[str, str] = {}
+    if platform is not None:
+        typed = platform_id(platform)
+        if typed and typed not in PLATFORMS:
+            errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
+                platform=typed, platforms=", ".join(PLATFORMS)
+            )
+        doc["platform"] = typed
+    if phases is not None:
+        if not phases:
+            errors["phase"] = _("a campaign needs at least one phase (e.g. main:11-01:11-11)")
+        try:
+            doc["phases"] = [parse_phase(text, plan.year) for text in phases]
+        except ValueError as error:
+            errors["phase"] = str(error)
+    if rename is not None:
+        doc["name"] = " ".join(rename.split())
+        if not doc["name"]:
+            errors["name"] = _("needs a name (e.g. 双11)")
+        elif any(c.id != campaign.id and c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
+            errors["name"] = _("the plan already has a campaign named {name}").format(name=doc["name"])
+    if uplift is not None:
+        try:
+            doc["uplift"] = parse_uplift(uplift)
+        except ValueError as error:
+            errors["uplift"] = str(error)
+    if budget is not None:
+        try:
+            doc["budget"] = parse_amount(budget)
+        except ValueError as error:
+            errors["budget"] = str(error)
+    if department is not None:
+        try:
+            doc["department"] = resolve_department(store, department).id
+        except Exception as error:  # InputError listing the valid names
+            errors["department"] = str(error)
+    if errors:
+        raise FieldErrors(errors)
+    docs = [doc if c.id == campaign.id else c.to_doc() for c in plan.campaigns]
+    _save(store, plan, docs, confirmed)
+    return next(c for c in store.plan().campaigns if c.id == campaign.id)  # type: ignore[union-attr]
+
+
+def _save(store: BoardStore, plan: TargetPlan, docs: list[dict[str, Any]], confirmed: bool) -> None:
+    """The campaigns saved as one change of the plan; its refusals under this form's fields."""
     try:
-        set_assumptions(store, seen=plan, confirmed=confirmed, campaigns=[*_docs(plan), doc])
+        set_assumptions(store, seen=plan, confirmed=confirmed, campaigns=docs)
     except FieldErrors as error:
         # the plan's words for the campaigns field, under this form's fields
         field = "uplift" if isinstance(error, NeedsConfirmation) else "phase"
         errors = {field if name == "campaigns" else name: message for name, message in error.errors.items()}
         raise type(error)(errors) from None
-    return next(c for c in store.plan().campaigns if c.id == doc["id"])  # type: ignore[union-attr]
-
-
-def remove_campaign(store: BoardStore, name: str) -> TargetPlan:
-    plan = _plan(store)
-    kept = [c for c in plan.campaigns if c.name.casefold() != " ".join(name.split()).casefold()]
-    if len(kept) == len(plan.campaigns):
-        if not plan.campaigns:
-            raise FieldErrors({"name": _("no campaign named {name} (the plan has none)").format(name=name)})
-        names = ", ".join(c.name for c in plan.campaigns)
-        raise FieldErrors({"name": _("no campaign named {name} (campaigns: {names})").format(name=name, names=names)})
-    return set_assumptions(store, seen=plan, campaigns=[c.to_doc() for c in kept])

@@ -7,7 +7,8 @@ The bookkeeping a plan change carries — `kept` (the elapsed days' targets),
 fields it changed, for the versions list: model/labels.plan_change_words) —
 becomes one phrase about the past. A campaign added or removed is read from
 the campaigns before and after ("added the campaign 双11 to the target
-plan"), so old entries, whose English summary is not shown, read the same.
+plan"; one changed in place: "changed the campaign 双11 in the target plan"),
+so old entries, whose English summary is not shown, read the same.
 """
 
 from __future__ import annotations
@@ -77,7 +78,35 @@ def _campaign_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str | None:
             "removed the campaign {names} from the target plan", "removed the campaigns {names} from the target plan", len(removed)
         )
         return template.format(names=_(", ").join(removed))
-    return None
+    if added or removed:
+        return None
+    return _edited_phrase(entry)
+
+
+def _edited_phrase(entry: ActivityEntry) -> str | None:
+    """'changed the campaign 双11 in the target plan' (renamed: 'changed the
+    campaign 双11 (was Double 11)'); its shape, taken again from last year's
+    actuals when any campaign changes, is not the lead's change."""
+    old = _campaign_docs((entry.before or {}).get("campaigns"))
+    new = _campaign_docs(entry.after.get("campaigns"))
+    edited = [key for key in new if key in old and old[key] != new[key]]
+    if len(edited) != 1:
+        return None
+    was, now = str(old[edited[0]].get("name")), str(new[edited[0]].get("name"))
+    if was != now:
+        return _("changed the campaign {name} (was {old_name}) in the target plan").format(name=now, old_name=was)
+    return _("changed the campaign {name} in the target plan").format(name=now)
+
+
+def _campaign_docs(value: object) -> dict[str, dict[str, Any]]:
+    """id → a stored campaign without its shape."""
+    if not isinstance(value, list):
+        return {}
+    return {
+        str(doc.get("id") or doc.get("name")): {k: v for k, v in doc.items() if k != "shape"}
+        for doc in value
+        if isinstance(doc, dict) and doc.get("name")
+    }
 
 
 def plan_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str:
