@@ -14,6 +14,7 @@ from opsboard.services.settings import load_settings
 from opsboard.services.user import current_user
 from opsboard.store import BoardDamagedError, BoardStore, rows
 from opsboard.tui.app import OpsboardApp
+from opsboard.tui.terminal import HANGUP_STATUS, terminal_hung_up
 
 
 def _open(args: argparse.Namespace, user: str) -> tuple[BoardStore, str | None]:
@@ -100,11 +101,22 @@ def _run(args: argparse.Namespace, user: str) -> int:
     personal = load_settings()  # theme, view, department as this person left them
     while True:
         app = OpsboardApp(store, notice=notice, personal=personal)
-        damaged = app.run()
+        try:
+            damaged = app.run()
+        except Exception:
+            if terminal_hung_up():  # something failed writing to a closed terminal: it ended by the hang-up
+                return HANGUP_STATUS
+            raise
         if app.settings_problem:
             print(_("opsboard: {error}").format(error=app.settings_problem), file=sys.stderr)
         if damaged is None:
-            # non-zero when it ended on an error (1) or a hang-up (129)
+            if terminal_hung_up():
+                # Its terminal closed: the status says so (129), also when
+                # something failed first on the dead terminal (the input or
+                # output thread, before the twice-a-second look saw the
+                # hang-up) and Textual ended the app with an error (1).
+                return HANGUP_STATUS
+            # non-zero when it ended on an error (1)
             return app.return_code or 0
         store, notice = recover(damaged, user)
         if store is None:

@@ -13,6 +13,7 @@ import asyncio
 import os
 import select
 import signal
+import stat
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -56,3 +57,18 @@ def watch_terminal(app: App) -> None:
 
     asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, hung_up)
     app.set_interval(CHECK_SECONDS, check, name="terminal-watch")
+
+
+def terminal_hung_up() -> bool:
+    """Whether the terminal the app ran on has gone (closed, hung up): asked
+    when the app has ended, so that its status says so (HANGUP_STATUS)
+    whatever failed while it ended on a terminal nobody can see."""
+    try:
+        fd = sys.__stdin__.fileno()  # type: ignore[union-attr]
+        if not stat.S_ISCHR(os.fstat(fd).st_mode):  # a terminal (isatty is False once it hung up), not a pipe
+            return False
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return any(events & GONE for _, events in poller.poll(0))
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -18,16 +18,30 @@ CHARACTERS = {"enter": "\r", "escape": "\x1b", "space": " "}
 
 
 async def burst(pilot: Pilot, *keys: str) -> None:
-    """The keys as one terminal read, then until the app has applied them all."""
+    """The keys as one terminal read, then until the app has applied them all:
+    none still in its queue (a busy app may not have read them yet: "none
+    held" alone was true then), none held by the key order, the last one
+    gone through."""
     app = pilot.app
-    for key in keys:
-        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
-    for _ in range(400):
-        await pilot.pause(0.01)
+    sent = [events.Key(key, CHARACTERS.get(key, key)) for key in keys]
+    for key in sent:
+        app.post_message(key)
+
+    def applied() -> bool:
+        queued = app._message_queue.values  # Textual's own queue
+        if any(message is key for message in queued for key in sent):
+            return False
         order = getattr(app, "key_order", None)
-        if order is not None and not order.held and order.in_flight is None:
+        return order is None or (not order.held and order._settled())  # the last one handled, or stopped by its widget
+
+    for _ in range(APPLY_WAIT * 100):  # a condition, not a time: the limit is only against a hang
+        await pilot.pause(0.01)
+        if applied():
             break
     await pilot.pause()
+
+
+APPLY_WAIT = 60  # seconds at most for a burst to be applied (a loaded machine)
 
 
 async def test_two_then_one_at_once_ends_on_view_1(board: Path) -> None:
