@@ -12,7 +12,7 @@ from opsboard.model.campaigns import PHASE_WORDS
 from opsboard.model.labels import plan_change_words, platform_word
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
-from opsboard.services.campaigns import add_campaign, remove_campaign
+from opsboard.services.campaigns import add_campaign, edit_campaign, remove_campaign
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError, NeedsConfirmation
 from opsboard.services.target_plan import plan_versions
@@ -56,6 +56,7 @@ _OPTIONS = {
     "uplift": "--uplift",
     "department": "--dept",
     "budget": "--budget",
+    "rename": "--rename",
 }
 
 
@@ -172,7 +173,7 @@ def register(sub, add_common) -> None:
 
 
 def _register_campaigns(actions, add_common) -> None:
-    campaign = actions.add_parser("campaign", help=_("the plan's campaigns: list, add (a preset or its phases), remove"))
+    campaign = actions.add_parser("campaign", help=_("the plan's campaigns: list, add (a preset or its phases), set (edit one), remove"))
     steps = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
     lister = steps.add_parser("list", help=_("the campaigns, their phases, uplift and owner"))
     lister.add_argument("board")
@@ -200,6 +201,28 @@ def _register_campaigns(actions, add_common) -> None:
     adder.add_argument("--yes", action="store_true", help=_("confirm an uplift above 300%%"))
     add_common(adder)
     adder.set_defaults(handler=cmd_campaign_add)
+    setter = _figures_may_be_negative(
+        steps.add_parser(
+            "set",
+            help=_("edit a campaign in place: only the options given change"),
+            description=_(
+                "Phases: KIND:START:END[:WEIGHT] with KIND 预售/presale, 预热/warmup, 正式/main or 返场/return, "
+                "dates YYYY-MM-DD or MM-DD (the plan year); the phases given replace all the campaign's phases. "
+                "The days already elapsed keep their targets."
+            ),
+        )
+    )
+    setter.add_argument("board")
+    setter.add_argument("name", help=_("the campaign's name"))
+    setter.add_argument("--phase", action="append", metavar="KIND:START:END[:WEIGHT]", help=_("a phase (repeat); replaces all its phases"))
+    setter.add_argument("--uplift", metavar="RATE", help=_("extra sales on its days, e.g. 150%%"))
+    setter.add_argument("--budget", metavar="AMOUNT", help=_("what it may spend"))
+    setter.add_argument("--department", "--dept", dest="dept", metavar="DEPT", help=_("the owning department"))
+    setter.add_argument("--platform", metavar="P", help=_("tmall, jd, douyin or pinduoduo"))
+    setter.add_argument("--rename", metavar="NEW", help=_("a new name for it"))
+    setter.add_argument("--yes", action="store_true", help=_("confirm an uplift above 300%%"))
+    add_common(setter)
+    setter.set_defaults(handler=cmd_campaign_set)
     remover = steps.add_parser("remove", help=_("remove a campaign by name"))
     remover.add_argument("board")
     remover.add_argument("name")
@@ -336,6 +359,29 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
     except FieldErrors as error:
         raise _one_line(error) from None
     print(_("Added {campaign}").format(campaign=_campaign_line(campaign, department_names(store))))
+    return 0
+
+
+def cmd_campaign_set(args: argparse.Namespace) -> int:
+    store = open_board(args.board, user=current_user(args.user))
+    try:
+        campaign = edit_campaign(
+            store,
+            args.name,
+            rename=args.rename,
+            platform=args.platform,
+            phases=args.phase,
+            uplift=args.uplift,
+            department=args.dept,
+            budget=args.budget,
+            confirmed=args.yes,
+        )
+    except FieldErrors as error:
+        if "campaign" in error.errors:  # the NAME typed: no option to name
+            raise InputError(error.errors["campaign"]) from None
+        # the new name is typed after --rename here, not --name
+        raise _one_line(type(error)({"rename" if f == "name" else f: m for f, m in error.errors.items()})) from None
+    print(_("Changed {campaign}").format(campaign=_campaign_line(campaign, department_names(store))))
     return 0
 
 

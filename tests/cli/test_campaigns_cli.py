@@ -101,3 +101,61 @@ def test_a_campaign_reads_in_chinese_on_a_chinese_interface(board: Path, capsys,
     )
     versions = run(capsys, "target", "versions", str(board))[1].splitlines()
     assert versions[0].endswith("创建了计划") and versions[1].startswith("v2（当前）") and "活动" in versions[1]
+
+
+def test_a_campaign_is_edited_in_place_with_set(board: Path, capsys):
+    """Issue 15 item 1: `target campaign set` changes only what is given; the
+    phases given replace all its phases; the days already elapsed keep their targets."""
+    assert run(capsys, "target", "campaign", "add", str(board), "--preset", "双12", "--user", "ana")[0] == 0
+    code, out, err = run(
+        capsys,
+        *("target", "campaign", "set", str(board), "双十二", "--phase", "预热:12-01:12-10:0.5", "--phase", "正式:12-12:12-12:3"),
+        *(
+            "--uplift",
+            "120%",
+            "--budget",
+            "30,000",
+            "--department",
+            "Design",
+            "--platform",
+            "douyin",
+            "--rename",
+            "年终大促",
+            "--user",
+            "ana",
+        ),
+    )
+    assert (code, err) == (0, "")
+    assert out.strip() == "Changed 年终大促 [Douyin]: +120% (Warm-up 12-01–12-10×0.5, Main event 12-12–12-12×3); Design, budget 30,000"
+    assert run(capsys, "target", "campaign", "list", str(board))[1].strip() == out.strip().removeprefix("Changed ")
+    versions = run(capsys, "target", "versions", str(board))[1].splitlines()
+    assert versions[-1] == "v3 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaigns; days before 2026-11-12 kept"
+    code, out, _ = run(capsys, "target", "campaign", "set", str(board), "年终大促", "--uplift", "90%")
+    assert out.strip() == "Changed 年终大促 [Douyin]: +90% (Warm-up 12-01–12-10×0.5, Main event 12-12–12-12×3); Design, budget 30,000"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["双12", "--uplift", "5%"], "opsboard: no campaign named 双12 (campaigns: 双11, 年货节)"),
+        (["双11", "--uplift", "500%"], "opsboard: --uplift: an uplift above 300% (双11 +500%): confirm to save it (add --yes)"),
+        (
+            ["双11", "--phase", "正式:11-11"],
+            "opsboard: --phase: '正式:11-11' is not KIND:START:END[:WEIGHT] (KIND: 预售/presale, 预热/warmup, 正式/main, 返场/return)",
+        ),
+        (
+            ["双11", "--phase", "main:2027-11-11:2027-11-11"],
+            "opsboard: --phase: 双11: 2027-11-11 – 2027-11-11 is not inside the plan year 2026",
+        ),
+        (["双11", "--budget", "-5"], "opsboard: --budget: must not be negative (got -5)"),
+        (["双11", "--platform", "amazon"], "opsboard: --platform: 'amazon' is not a platform (platforms: tmall, jd, douyin, pinduoduo)"),
+        (["双11", "--rename", "年货节"], "opsboard: --rename: the plan already has a campaign named 年货节"),
+    ],
+)
+def test_a_bad_edit_is_one_line_and_the_file_unchanged(board: Path, capsys, args: list[str], message: str):
+    assert run(capsys, "target", "campaign", "add", str(board), "--preset", "双11")[0] == 0
+    assert run(capsys, "target", "campaign", "add", str(board), "--preset", "年货节")[0] == 0
+    before = board.read_bytes()
+    code, out, err = run(capsys, "target", "campaign", "set", str(board), *args)
+    assert (code, out, err.strip()) == (1, "", message)
+    assert board.read_bytes() == before
