@@ -33,6 +33,7 @@ from demo_metrics import daily_metrics
 from demo_tasks import CHECKLIST, TASKS
 
 import opsboard.model.ids as ids
+from opsboard.logic.campaign_calendar import campaign_preset
 from opsboard.model import Campaign, Channel, Operation, OpKind, Person, Table, TargetPlan, Task
 from opsboard.services.board_files import init_board
 from opsboard.store import BoardStore
@@ -71,17 +72,22 @@ def target_plan() -> TargetPlan:
         ],
         promotion_budget=1_500_000,
         orders_per_agent_day=160,
+        # The presets' phases at Tmall's dates (presale, the main days, the
+        # peak day weighted above them, the return days), on every channel:
+        # the day curve peaks on 6-18, 11-11 and 12-12 as the store's sales do.
         campaigns=[
-            Campaign(
-                id="c-618", name="618 mid-year sale", start=date(2026, 6, 1), end=date(2026, 6, 18), uplift=0.6, department="marketing"
-            ),
-            Campaign(id="c-double11", name="Double 11", start=date(2026, 10, 20), end=date(2026, 11, 11), uplift=1.2, department="bd"),
-            Campaign(
-                id="c-double12", name="Double 12", start=date(2026, 12, 8), end=date(2026, 12, 12), uplift=0.5, department="operations"
-            ),
+            preset_campaign("c-618", "618", "618 mid-year sale", 0.6, "marketing"),
+            preset_campaign("c-double11", "双11", "Double 11", 1.2, "bd"),
+            preset_campaign("c-double12", "双12", "Double 12", 0.5, "operations"),
         ],
         notes="Year one of the flagship store; Douyin opened in January",
     )
+
+
+def preset_campaign(campaign_id: str, preset: str, name: str, uplift: float, department: str) -> Campaign:
+    """A campaign with the phases of a preset at Tmall's dates for 2026."""
+    doc = campaign_preset(preset, "tmall", 2026).to_doc()
+    return Campaign.model_validate(doc | {"id": campaign_id, "name": name, "platform": "", "uplift": uplift, "department": department})
 
 
 def checklist_ops() -> list[tuple[datetime, str, Operation]]:

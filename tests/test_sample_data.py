@@ -87,10 +87,29 @@ def test_the_target_plan(demo: BoardStore) -> None:
     assert (plan.year, plan.annual_target, plan.currency, plan.promotion_budget) == (2026, 12_000_000, "CNY", 1_500_000)
     assert [(c.name, c.share) for c in plan.channels] == [("Tmall", 0.7), ("Douyin", 0.2), ("JD", 0.1)]
     assert [(c.name, c.start, c.end, c.department) for c in plan.campaigns] == [
-        ("618 mid-year sale", date(2026, 6, 1), date(2026, 6, 18), "marketing"),
-        ("Double 11", date(2026, 10, 20), date(2026, 11, 11), "bd"),
-        ("Double 12", date(2026, 12, 8), date(2026, 12, 12), "operations"),
+        ("618 mid-year sale", date(2026, 5, 20), date(2026, 6, 20), "marketing"),
+        ("Double 11", date(2026, 10, 20), date(2026, 11, 13), "bd"),
+        ("Double 12", date(2026, 12, 8), date(2026, 12, 14), "operations"),
     ]
+
+
+def test_the_demo_campaigns_have_phases_so_each_month_peaks_on_its_big_day(demo: BoardStore) -> None:
+    # Migrated single-phase campaigns spread Double 11 flat over 20 Oct – 11 Nov:
+    # view 3's staffing named 11-01 as November's peak, sized like any other day.
+    from opsboard.logic.staffing import peak_staffing
+
+    plan = demo.plan()
+    assert plan is not None
+    double11 = next(c for c in plan.campaigns if c.name == "Double 11")
+    assert [(p.kind.value, p.start, p.end, p.weight) for p in double11.phases] == [
+        ("presale", date(2026, 10, 20), date(2026, 10, 31), 0.5),
+        ("main", date(2026, 11, 1), date(2026, 11, 10), 1.0),
+        ("main", date(2026, 11, 11), date(2026, 11, 11), 4.0),
+        ("return", date(2026, 11, 12), date(2026, 11, 13), 0.5),
+    ]
+    peaks = {m.month: (m.peak_day, m.peak_agents, m.average_agents) for m in peak_staffing(plan)}
+    assert peaks[6][0] == date(2026, 6, 18) and peaks[12][0] == date(2026, 12, 12)
+    assert peaks[11] == (date(2026, 11, 11), 8, 2)  # the issue's case: 8 agents on 11-11, 2 on the average day
 
 
 def test_actuals_are_the_csv_every_day_of_three_channels(demo: BoardStore) -> None:
