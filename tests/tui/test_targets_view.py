@@ -444,3 +444,38 @@ async def test_the_forms_refuse_an_order_value_of_0_and_a_campaign_outside_the_p
         said = str(form.query_one("#error-phase", Static).render())
         assert "2026-01-02" in said and "plan year 2025" in said
     assert path.read_bytes() == before
+
+
+async def test_shift_c_changes_a_campaign_in_place_and_the_elapsed_days_keep_their_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 15 item 1: a campaign is editable in the app, not only added and removed."""
+    monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")
+    path = make_board(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("C")  # no campaign yet: said, no form
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # 双11 for Tmall
+        await pilot.pause()
+        screen = await open_targets(pilot)
+        january = cells(screen.query_one(MonthTable), "1")["target"]
+        before = BoardStore(path, user="ana").plan().campaigns[0]
+        await pilot.press("C")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-phase", Input).value = "warmup:11-01:11-10:0.5; main:11-11:11-11:4"
+        form.query_one("#field-uplift", Input).value = "80%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = await open_targets(pilot)
+        after = BoardStore(path, user="ana").plan().campaigns[0]
+        assert after.id == before.id and after.name == "双11" and after.platform == before.platform
+        assert after.uplift == pytest.approx(0.8)
+        assert [(p.kind.value, p.start, p.end, p.weight) for p in after.phases] == [
+            ("warmup", date(2025, 11, 1), date(2025, 11, 10), 0.5),
+            ("main", date(2025, 11, 11), date(2025, 11, 11), 4.0),
+        ]
+        assert cells(screen.query_one(MonthTable), "1")["target"] == january  # elapsed: kept

@@ -37,3 +37,31 @@ def campaign_form(save: Submit, departments: list[str], owner: str = "") -> Form
     ]
 
     return FormScreen(_("Add a campaign"), fields, save)
+
+
+KEEP = ""  # an edit field left empty keeps what the campaign has
+
+
+def campaign_edit_form(save: Submit, campaigns: list[str], departments: list[str]) -> FormScreen:
+    """Change a campaign in place (view 3's `C`): pick it, then fill only
+    what changes; every field left empty keeps what it has."""
+    fields = [
+        FormField("campaign", _("Campaign"), campaigns[0], kind="select", options=[(n, n) for n in campaigns]),
+        FormField("rename", _("New name (empty: as it is)")),
+        FormField(
+            "platform",
+            _("Platform"),
+            KEEP,
+            kind="select",
+            options=[(_("As it is"), KEEP), *((platform_word(p), p) for p in PLATFORMS)],
+        ),
+        FormField(
+            "phase",
+            _("Its phases, all of them: KIND:START:END[:WEIGHT]; separated by ; (empty: as they are)"),
+            placeholder=_("warmup:11-01:11-10:0.5; main:11-11:11-11:4"),
+        ),
+        FormField("uplift", _("Uplift (empty: as it is)"), placeholder="150%"),
+        FormField("department", _("Owning department (empty: as it is)"), suggestions=departments),
+        FormField("budget", _("Budget (empty: as it is)")),
+    ]
+    return FormScreen(_("Change a campaign"), fields, save)

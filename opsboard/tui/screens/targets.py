@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from opsboard.i18n import _, _l
 from opsboard.i18n.formats import number, percent
 from opsboard.services.board_files import path_for_commands
-from opsboard.services.campaigns import add_campaign
+from opsboard.services.campaigns import add_campaign, edit_campaign
 from opsboard.services.departments import department_names
 from opsboard.services.target_plan import rebase_plan
 from opsboard.services.targets import (
@@ -40,7 +40,7 @@ from opsboard.services.targets import (
 from opsboard.store import BoardError
 
 from ..modals.assumptions import assumptions_form, confirming
-from ..modals.campaign_form import OWN_PHASES, campaign_form
+from ..modals.campaign_form import OWN_PHASES, campaign_edit_form, campaign_form
 from ..modals.confirm import ConfirmScreen
 from ..modals.import_actuals import open_import_dialog
 from ..widgets.key_footer import KeyFooter
@@ -56,7 +56,7 @@ TALL = 36  # lines from which the months tab shows the chart too
 class TargetsScreen(ViewScreen):
     VIEW_NAME = "targets"
     VIEW_TITLE = _l("Targets")
-    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals", "campaign", "rebase"})
+    EDIT_ACTIONS = frozenset({"assumptions", "corrective_task", "seasonality", "import_actuals", "campaign", "edit_campaign", "rebase"})
     AUTO_FOCUS = "#month-table"
     CSS_PATH = "targets.tcss"
 
@@ -66,6 +66,7 @@ class TargetsScreen(ViewScreen):
         Binding("t", "corrective_task", _l("Gap task"), id="targets.task"),
         Binding("s", "seasonality", _l("Season from last year"), id="targets.seasonality", show=False),
         Binding("c", "campaign", _l("Add campaign"), id="targets.campaign", show=False),
+        Binding("C", "edit_campaign", _l("Change a campaign"), id="targets.edit_campaign", show=False),
         Binding("v", "compare", _l("Compare with an earlier plan"), id="targets.compare", show=False),
         Binding("R", "rebase", _l("Re-base the whole year"), id="targets.rebase", show=False),
         Binding("j,down", "month(1)", _l("Next month"), id="targets.next_month", show=False),
@@ -278,7 +279,7 @@ class TargetsScreen(ViewScreen):
             return (
                 view is not None and view.plan is not None and (not view.actuals_ready or (view.pva is not None and view.pva.has_actuals))
             )
-        if action in ("seasonality", "tab", "month", "campaign", "compare", "rebase"):
+        if action in ("seasonality", "tab", "month", "campaign", "edit_campaign", "compare", "rebase"):
             return self.view is not None and self.view.plan is not None
         return True
 
@@ -340,6 +341,40 @@ class TargetsScreen(ViewScreen):
         departments = self.store.departments()
         owner = next((d.name for d in departments if d.id == "marketing"), "")  # campaigns are marketing's, by default
         self.app.push_screen(campaign_form(save, [d.name for d in departments], owner), done)
+
+    def action_edit_campaign(self) -> None:
+        """C: change a campaign in place (its phases, uplift, owner…); the days
+        already elapsed keep their targets, as with every plan change."""
+        plan = self.store.plan()
+        campaigns = [campaign.name for campaign in plan.campaigns] if plan else []
+        if not campaigns:
+            self.notify(_("No campaign to change yet: c adds one"), timeout=4)
+            return
+
+        def edit(values: dict[str, str], confirmed: bool):
+            phases = [part.strip() for part in values.get("phase", "").split(";") if part.strip()]
+            return edit_campaign(
+                self.store,
+                values["campaign"],
+                rename=values.get("rename") or None,
+                platform=values.get("platform") or None,
+                phases=phases or None,
+                uplift=values.get("uplift") or None,
+                department=values.get("department") or None,
+                budget=values.get("budget") or None,
+                confirmed=confirmed,
+            )
+
+        def saved(_campaign) -> None:
+            self.notify(_("Campaign changed: the days already elapsed keep their targets"), timeout=4)
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.reload()
+
+        save = self.ops_app.saves.form_submit(confirming(edit), saved=saved, what="plan")
+        departments = [d.name for d in self.store.departments()]
+        self.app.push_screen(campaign_edit_form(save, campaigns, departments), done)
 
     def action_compare(self) -> None:
         """v: the plan beside the next earlier version (on the Rest of year tab)."""
