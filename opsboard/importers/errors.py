@@ -9,11 +9,14 @@ MESSAGE_LINES = 50  # bad rows spelled out in the message (all are in .errors)
 
 class ActualsImportError(ValueError):
     """The file cannot be imported. `errors` holds (line number, reason) for
-    every bad row (or one entry for a problem with the whole file)."""
+    every bad row (or one entry for a problem with the whole file).
+    `in_dialog`: the message as the import dialog says it, when its advice
+    differs from the command line's (its column pickers, not --map)."""
 
-    def __init__(self, message: str, errors: list[tuple[int, str]] | None = None) -> None:
+    def __init__(self, message: str, errors: list[tuple[int, str]] | None = None, in_dialog: str | None = None) -> None:
         super().__init__(message)
         self.errors: list[tuple[int, str]] = list(errors or [])
+        self.in_dialog = in_dialog or message
 
 
 def bad_rows_error(name: str, errors: list[tuple[int, str]], where: str = "line") -> ActualsImportError:

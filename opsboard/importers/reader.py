@@ -142,12 +142,18 @@ def _no_layout(name: str, rows: list[tuple[int, list[object]]], mapping) -> NoRe
     shown = [cells.shown(c) for c in row[:20] if not cells.is_empty(c)]
     more = ", …" if len(row) > 20 else ""
     known = "; ".join(str(layout.name) for layout in LAYOUTS)
+    said = {"name": name, "missing": ", ".join(lacking), "found": (", ".join(shown) or _("nothing")) + more, "layouts": known}
     message = _(
         "{name}: missing columns {missing} (found: {found}). "
         "Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {layouts}; "
         "or name the columns with --map FIELD=COLUMN"
-    ).format(name=name, missing=", ".join(lacking), found=(", ".join(shown) or _("nothing")) + more, layouts=known)
-    raise ActualsImportError(message, [(line, _("missing columns: {missing}").format(missing=", ".join(lacking)))])
+    ).format(**said)
+    in_dialog = _(  # the dialog's pickers sit above this message: point at them, not at the command line
+        "{name}: missing columns {missing} (found: {found}). "
+        "Expected date, pv, uv, orders, revenue (or 统计日期, 浏览量, 访客数, 支付订单数, 支付金额), or a known layout: {layouts}; "
+        "or pick above which column gives each figure (Tab to a picker, ↓ to open it), then Enter"
+    ).format(**said)
+    raise ActualsImportError(message, [(line, _("missing columns: {missing}").format(missing=", ".join(lacking)))], in_dialog)
 
 
 def _read_rows(name: str, table: Sheet, header_line: int, header, found: Match, rows, channel: str | None) -> ImportedFile:

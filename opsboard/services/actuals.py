@@ -129,16 +129,18 @@ def read_actuals_file(
     sheet: str | None = None,
     mapping: Mapping[str, list[str]] | None = None,
     remembered: Mapping[str, list[str]] | None = None,
+    in_dialog: bool = False,
 ) -> ImportedFile:
     """Read and check the file alone (no board): InputError listing every bad
     row, or BoardError when it cannot be read. Loads pandas for Excel files
-    and touches no board, so the app calls it in a worker thread."""
+    and touches no board, so the app calls it in a worker thread (`in_dialog`:
+    its errors advise the dialog's column pickers rather than --map)."""
     what = "spreadsheet" if Path(path).suffix.casefold() in (".xlsx", ".xls") else "CSV"
     data = read_input_file(path, what=what, limit=CSV_LIMIT)  # a FIFO, a device, a huge file: one line, no hang
     try:
         return parse_actuals(data, clean_line(str(path)), sheet=sheet, channel=channel, mapping=mapping, remembered=remembered)
     except ActualsImportError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.in_dialog if in_dialog else str(error)) from None
 
 
 def read_file_columns(path: str | PathLike[str], *, sheet: str | None = None) -> list[str]:

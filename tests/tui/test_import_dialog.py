@@ -179,6 +179,7 @@ async def test_an_unknown_layout_is_mapped_with_the_column_pickers_by_keyboard(t
         await type_into(pilot, dialog, "channel", "天猫")
         text = await preview(pilot, dialog)
         assert "missing columns" in text and dialog.query_one("#import-preview").has_class("-error")
+        assert "pick above which column gives each figure" in text and "--map" not in text  # the pickers, not the CLI
         assert dialog.query_one("#import-map").display
         picker = dialog.query_one("#import-pick-date")
         assert [value for _label, value in picker._options][1:] == [
@@ -213,3 +214,29 @@ async def test_a_known_layout_shows_its_columns_chosen_in_the_pickers(tmp_path: 
         await pilot.pause()
         assert not isinstance(app.screen, ImportActualsDialog)
         assert len(app.store.actuals()) == 62
+
+
+async def test_an_unknown_layout_points_at_the_pickers_in_chinese(tmp_path: Path, frozen, monkeypatch: pytest.MonkeyPatch):
+    """Issue 13: the dialog's advice is its own pickers (the CLI's stays --map 字段=列名)."""
+    from opsboard import i18n
+    from opsboard.services.actuals import read_actuals_file
+    from opsboard.services.errors import InputError
+
+    odd = tmp_path / "odd.csv"
+    odd.write_text("日子,来访人数,成交金额\n2025-01-01,1200,9000.5\n")
+    monkeypatch.setenv("OPSBOARD_LANG", "zh")
+    app = make_app(tmp_path)
+    i18n.override_language("zh")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_review(pilot)
+            dialog = await open_dialog(pilot)
+            await type_into(pilot, dialog, "path", str(odd))
+            text = await preview(pilot, dialog)
+            assert "缺少列" in text and "--map" not in text
+            assert "也可以在上方为每个数据项选择对应的列" in text and "--map" not in text
+        with pytest.raises(InputError) as refused:  # the command line still names its option
+            read_actuals_file(odd)
+        assert "--map 字段=列名" in str(refused.value)
+    finally:
+        i18n.reset()

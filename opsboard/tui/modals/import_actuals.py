@@ -193,7 +193,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     @work(thread=True, exclusive=True, group="import-read")
     def read(self, asked: tuple, path: str, channel, sheet, mapping, remembered) -> None:
         try:
-            imported = read_actuals_file(path, channel=channel, sheet=sheet, mapping=mapping, remembered=remembered)
+            imported = read_actuals_file(path, channel=channel, sheet=sheet, mapping=mapping, remembered=remembered, in_dialog=True)
         except (InputError, BoardError) as error:
             self.post_message(self.Read(asked, error=str(error), columns=read_file_columns(path, sheet=sheet)))
             return
