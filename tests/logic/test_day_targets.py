@@ -16,9 +16,9 @@ from datetime import date
 
 import pytest
 
-from opsboard.logic.day_targets import daily_targets, kept_until, weekday_pattern
+from opsboard.logic.day_targets import daily_targets, day_curve, kept_until, weekday_pattern
 from opsboard.logic.targets import monthly_breakdown, monthly_targets
-from opsboard.model import Campaign, TargetPlan
+from opsboard.model import Campaign, Channel, TargetPlan
 
 
 def campaign_plan(**changes) -> TargetPlan:
@@ -100,3 +100,21 @@ def test_the_weekday_pattern_shapes_ordinary_days_but_not_the_month() -> None:
 
 def test_no_weekday_pattern_without_enough_ordinary_days() -> None:
     assert weekday_pattern([(date(2025, 3, 3), 10.0)], 2025) is None
+
+
+def test_a_tmall_campaign_counts_with_the_tmall_share_on_a_board_whose_channels_are_named_in_chinese():
+    # Guard: a campaign's platform is an id (tmall), the channels a Chinese
+    # board names 天猫 / 抖音; they meet through the platform's aliases.
+    from opsboard.logic.campaign_calendar import campaign_preset
+
+    doc = campaign_preset("双11", "tmall", 2026).to_doc()
+    plan = TargetPlan(
+        year=2026,
+        annual_target=10_000_000,
+        channels=[Channel(id="tmall", name="天猫", share=0.7), Channel(id="douyin", name="抖音", share=0.3)],
+        campaigns=[Campaign.model_validate(doc | {"id": "c-1", "department": "marketing"})],
+    )
+    curve = day_curve(plan)
+    # +150 % over 25 days, phase weights 12×0.5 + 10×1 + 4 + 2×0.5 = 21, on Tmall's 70 %: 1 + 1.5 × 25 × 0.7 / 21 × 4
+    assert curve[date(2026, 11, 11).toordinal() - date(2026, 1, 1).toordinal()] == pytest.approx(6.0)
+    assert curve[date(2026, 11, 20).toordinal() - date(2026, 1, 1).toordinal()] == pytest.approx(1.0)
