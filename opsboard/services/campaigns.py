@@ -98,10 +98,7 @@ def add_campaign(
     errors: dict[str, str] = {}
     doc: dict[str, Any] = {}
     platform = platform_id(platform)
-    if platform and platform not in PLATFORMS:
-        errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
-            platform=platform, platforms=", ".join(PLATFORMS)
-        )
+    _check_platform(platform, errors)
     if preset is not None:
         found = find_preset_name(preset)
         if found is None:
@@ -123,21 +120,7 @@ def add_campaign(
         doc["name"] = " ".join(name.split())
     if not doc.get("name") and "preset" not in errors:
         errors.setdefault("name", _("needs a name (e.g. 双11)"))
-    if uplift is not None:
-        try:
-            doc["uplift"] = parse_uplift(uplift)
-        except ValueError as error:
-            errors["uplift"] = str(error)
-    if budget is not None:
-        try:
-            doc["budget"] = parse_amount(budget)
-        except ValueError as error:
-            errors["budget"] = str(error)
-    if department:
-        try:
-            doc["department"] = resolve_department(store, department).id
-        except Exception as error:  # InputError listing the valid names
-            errors["department"] = str(error)
+    _read_figures(store, doc, errors, uplift, budget, department or None)
     if errors:
         raise FieldErrors(errors)
     doc.setdefault("platform", platform)
@@ -194,10 +177,7 @@ def edit_campaign(
     errors: dict[str, str] = {}
     if platform is not None:
         typed = platform_id(platform)
-        if typed and typed not in PLATFORMS:
-            errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
-                platform=typed, platforms=", ".join(PLATFORMS)
-            )
+        _check_platform(typed, errors)
         doc["platform"] = typed
     if phases is not None:
         if not phases:
@@ -212,6 +192,26 @@ def edit_campaign(
             errors["name"] = _("needs a name (e.g. 双11)")
         elif any(c.id != campaign.id and c.name.casefold() == doc["name"].casefold() for c in plan.campaigns):
             errors["name"] = _("the plan already has a campaign named {name}").format(name=doc["name"])
+    _read_figures(store, doc, errors, uplift, budget, department)
+    if errors:
+        raise FieldErrors(errors)
+    docs = [doc if c.id == campaign.id else c.to_doc() for c in plan.campaigns]
+    _save(store, plan, docs, confirmed)
+    return next(c for c in store.plan().campaigns if c.id == campaign.id)  # type: ignore[union-attr]
+
+
+def _check_platform(platform: str, errors: dict[str, str]) -> None:
+    if platform and platform not in PLATFORMS:
+        errors["platform"] = _("'{platform}' is not a platform (platforms: {platforms})").format(
+            platform=platform, platforms=", ".join(PLATFORMS)
+        )
+
+
+def _read_figures(
+    store: BoardStore, doc: dict[str, Any], errors: dict[str, str], uplift: object, budget: object, department: str | None
+) -> None:
+    """The uplift, budget and owning department as typed (None: not given)
+    into `doc`, each refusal under its field in `errors` (add and edit alike)."""
     if uplift is not None:
         try:
             doc["uplift"] = parse_uplift(uplift)
@@ -227,11 +227,6 @@ def edit_campaign(
             doc["department"] = resolve_department(store, department).id
         except Exception as error:  # InputError listing the valid names
             errors["department"] = str(error)
-    if errors:
-        raise FieldErrors(errors)
-    docs = [doc if c.id == campaign.id else c.to_doc() for c in plan.campaigns]
-    _save(store, plan, docs, confirmed)
-    return next(c for c in store.plan().campaigns if c.id == campaign.id)  # type: ignore[union-attr]
 
 
 def _save(store: BoardStore, plan: TargetPlan, docs: list[dict[str, Any]], confirmed: bool) -> None:
