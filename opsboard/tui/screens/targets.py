@@ -9,7 +9,8 @@ until the new figures arrive.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypedDict
 
 from rich.text import Text
 from textual import work
@@ -42,6 +43,7 @@ from opsboard.store import BoardError
 from ..modals.assumptions import assumptions_form, confirming
 from ..modals.campaign_form import OWN_PHASES, campaign_edit_form, campaign_form
 from ..modals.confirm import ConfirmScreen
+from ..modals.form import FormScreen, Submit
 from ..modals.import_actuals import open_import_dialog
 from ..widgets.key_footer import KeyFooter
 from ..widgets.month_table import MonthTable
@@ -317,30 +319,19 @@ class TargetsScreen(ViewScreen):
 
         def add(values: dict[str, str], confirmed: bool):
             own = values.get("preset") == OWN_PHASES
-            phases = [part.strip() for part in values.get("phase", "").split(";") if part.strip()]
             return add_campaign(
                 self.store,
                 preset=None if own else values.get("preset"),
                 platform=values.get("platform", ""),
                 name=values.get("name") or None,
-                phases=phases or None,
-                uplift=values.get("uplift") or None,
-                department=values.get("department") or None,
-                budget=values.get("budget") or None,
+                **_campaign_fields(values),
                 confirmed=confirmed,
             )
 
-        def saved(_campaign) -> None:
-            self.notify(_("Campaign added: the days already elapsed keep their targets"), timeout=4)
-
-        def done(values: dict[str, str] | None) -> None:
-            if values is not None:
-                self.reload()
-
-        save = self.ops_app.saves.form_submit(confirming(add), saved=saved, what="plan")
         departments = self.store.departments()
         owner = next((d.name for d in departments if d.id == "marketing"), "")  # campaigns are marketing's, by default
-        self.app.push_screen(campaign_form(save, [d.name for d in departments], owner), done)
+        notice = _("Campaign added: the days already elapsed keep their targets")
+        self._campaign_dialog(lambda save: campaign_form(save, [d.name for d in departments], owner), add, notice)
 
     def action_edit_campaign(self) -> None:
         """C: change a campaign in place (its phases, uplift, owner…); the days
@@ -352,29 +343,29 @@ class TargetsScreen(ViewScreen):
             return
 
         def edit(values: dict[str, str], confirmed: bool):
-            phases = [part.strip() for part in values.get("phase", "").split(";") if part.strip()]
             return edit_campaign(
                 self.store,
                 values["campaign"],
                 rename=values.get("rename") or None,
                 platform=values.get("platform") or None,
-                phases=phases or None,
-                uplift=values.get("uplift") or None,
-                department=values.get("department") or None,
-                budget=values.get("budget") or None,
+                **_campaign_fields(values),
                 confirmed=confirmed,
             )
 
-        def saved(_campaign) -> None:
-            self.notify(_("Campaign changed: the days already elapsed keep their targets"), timeout=4)
+        departments = [d.name for d in self.store.departments()]
+        notice = _("Campaign changed: the days already elapsed keep their targets")
+        self._campaign_dialog(lambda save: campaign_edit_form(save, campaigns, departments), edit, notice)
+
+    def _campaign_dialog(self, form: Callable[[Submit], FormScreen], change: Callable[..., object], notice: str) -> None:
+        """The campaign form opened on the app's one save path (an uplift
+        above 300 % confirmed by saving again); the view redrawn after."""
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
                 self.reload()
 
-        save = self.ops_app.saves.form_submit(confirming(edit), saved=saved, what="plan")
-        departments = [d.name for d in self.store.departments()]
-        self.app.push_screen(campaign_edit_form(save, campaigns, departments), done)
+        save = self.ops_app.saves.form_submit(confirming(change), saved=lambda _campaign: self.notify(notice, timeout=4), what="plan")
+        self.app.push_screen(form(save), done)
 
     def action_compare(self) -> None:
         """v: the plan beside the next earlier version (on the Rest of year tab)."""
@@ -423,3 +414,22 @@ class TargetsScreen(ViewScreen):
 
     def action_import_actuals(self) -> None:
         open_import_dialog(self)
+
+
+class _CampaignFields(TypedDict):
+    phases: list[str] | None
+    uplift: str | None
+    department: str | None
+    budget: str | None
+
+
+def _campaign_fields(values: dict[str, str]) -> _CampaignFields:
+    """What the add and the edit form share, as the service takes it: an
+    empty field is not given."""
+    phases = [part.strip() for part in values.get("phase", "").split(";") if part.strip()]
+    return {
+        "phases": phases or None,
+        "uplift": values.get("uplift") or None,
+        "department": values.get("department") or None,
+        "budget": values.get("budget") or None,
+    }
