@@ -164,13 +164,15 @@ def edit_campaign(
     department: str | None = None,
     budget: object = None,
     confirmed: bool = False,
+    seen: TargetPlan | None = None,
 ) -> Campaign:
     """Change the campaign named `name` in place: only what is given changes
     (`phases` replace all its phases). It keeps its id; the change is one
     saved change of the plan, checked as `add_campaign` checks (FieldErrors
     naming the field; `campaign` when no campaign has that name;
     NeedsConfirmation for an uplift above 300 %), and the days already
-    elapsed keep their targets."""
+    elapsed keep their targets. `seen`: the plan as the form showed it, so a
+    teammate's change to the campaigns meanwhile is a conflict, not overwritten."""
     plan = _plan(store)
     campaign = _named(plan, name, field="campaign")
     doc = campaign.to_doc()
@@ -196,7 +198,7 @@ def edit_campaign(
     if errors:
         raise FieldErrors(errors)
     docs = [doc if c.id == campaign.id else c.to_doc() for c in plan.campaigns]
-    _save(store, plan, docs, confirmed)
+    _save(store, seen or plan, docs, confirmed)
     return next(c for c in store.plan().campaigns if c.id == campaign.id)  # type: ignore[union-attr]
 
 

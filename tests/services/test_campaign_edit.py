@@ -116,3 +116,15 @@ def test_an_edit_that_changes_nothing_saves_nothing(store):
     saved = store.path.read_bytes()
     edit_campaign(store, "双11", uplift="150%")  # the preset's own uplift
     assert store.path.read_bytes() == saved
+
+
+def test_an_edit_over_a_teammates_change_of_the_campaigns_is_a_conflict_not_overwritten(store) -> None:
+    """Two apps on one board: the edit form was opened before a teammate
+    changed the same campaign; saving it asks instead of overwriting."""
+    from opsboard.store import ConflictError
+
+    seen = store.plan()
+    edit_campaign(store, "双11", uplift="70%")  # a teammate, first
+    with pytest.raises(ConflictError):
+        edit_campaign(store, "双11", uplift="90%", seen=seen)
+    assert store.plan().campaigns[0].uplift == pytest.approx(0.7)

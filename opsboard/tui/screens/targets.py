@@ -350,6 +350,7 @@ class TargetsScreen(ViewScreen):
                 platform=values.get("platform") or None,
                 **_campaign_fields(values),
                 confirmed=confirmed,
+                seen=plan,  # a teammate's change meanwhile is asked about
             )
 
         departments = [d.name for d in self.store.departments()]
