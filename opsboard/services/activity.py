@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext, pgettext
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
+from opsboard.model.labels import PLAN_FIELD_WORDS
 from opsboard.store import BoardStore
 from opsboard.store.archiving import EDIT, MOVE, RETURN, archive_direction
 
@@ -503,7 +504,8 @@ _FIELD_WORDS = {
 
 
 def field_word(field: str) -> str:
-    return str(_FIELD_WORDS.get(field, field))
+    """A field in the reader's words: a task's, an item's, a record's, else the plan's."""
+    return str(_FIELD_WORDS.get(field) or PLAN_FIELD_WORDS.get(field, field))
 
 
 def field_words(fields: Iterable[str]) -> str:

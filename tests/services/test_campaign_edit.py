@@ -128,3 +128,20 @@ def test_an_edit_over_a_teammates_change_of_the_campaigns_is_a_conflict_not_over
     with pytest.raises(ConflictError):
         edit_campaign(store, "双11", uplift="90%", seen=seen)
     assert store.plan().campaigns[0].uplift == pytest.approx(0.7)
+
+
+def test_the_conflict_names_the_plans_field_in_the_readers_words(store) -> None:
+    """The conflict dialog over a campaign edit says 活动 / campaigns, not the stored key."""
+    from opsboard.model import Table
+    from opsboard.store import ConflictError
+    from opsboard.tui.modals.conflict import conflict_view
+
+    seen = store.plan()
+    edit_campaign(store, "双11", uplift="70%")
+    with pytest.raises(ConflictError) as caught:
+        edit_campaign(store, "双11", uplift="90%", seen=seen)
+    set_language("zh")
+    try:
+        assert conflict_view(store, caught.value, Table.TARGETS).field == "活动"
+    finally:
+        set_language("en")
