@@ -86,3 +86,26 @@ async def test_the_activity_table_fits_60_columns(tmp_path: Path, monkeypatch: p
         await pilot.resize_terminal(120, 40)  # wider again: the columns take the room
         await pilot.pause()
         assert list(table.columns.values())[1].width == 10
+
+
+@pytest.mark.parametrize(
+    "text, width, cut",
+    [
+        # the phase mark 'A · ' tells no row from the next: “A · 了解…” kept two characters of the title
+        ("把“A · 了解市场规模与前景预测分析”标为完成", 22, "把“A · 了解市场规模与…"),
+        ("把“A · 了解市场规模与前景预测分析”标为完成", 26, "把“A · 了解市场…”标为完成"),
+        ("marked 'A · 了解市场规模与前景预测分析' done", 24, "marked 'A · 了解市场规…"),
+        ("添加了“设置双十二优惠券与店铺后台配置”到 店铺运营", 28, "添加了“设置双十…”到 店铺运营"),
+        ("添加了“设置双十二优惠券与店铺后台配置”到 店铺运营", 26, "添加了“设置双十二优惠券与…"),
+    ],
+)
+def test_a_middle_cut_keeps_four_chinese_characters_of_the_title(text: str, width: int, cut: str) -> None:
+    assert keep_the_ends(text, width) == cut
+
+
+@pytest.mark.parametrize("width", range(8, 40))
+def test_no_width_leaves_a_chinese_title_at_fewer_than_four_characters(width: int) -> None:
+    cut = keep_the_ends("把“A · 了解市场规模与前景预测分析”标为完成", width)
+    assert cell_len(cut) <= width
+    if cut.endswith("”标为完成") and "…" in cut:
+        assert len(cut.split("A · ")[1].split("…")[0]) >= 4, cut

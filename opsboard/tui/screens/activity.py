@@ -34,7 +34,14 @@ FIXED = {"at": 11, "by": 10}
 QUOTED_TITLE = re.compile(r"(?<!\w)'.*?'(?!\w)|“.*?”")
 
 
-MIN_TITLE = 12  # cells of a cut title, quotes included, below which 'added 'Se…' to Store Admin' says less than its start
+# a checklist item's phase mark at the start of its title ('A · '): it tells
+# no row from the next, so it does not count towards what a cut keeps
+PHASE_MARK = re.compile(r"\w{1,3} · ")
+
+# cells of the title's own words a middle cut keeps at least, past any phase
+# mark: 'Set up t…', 了解市场… (four Chinese characters); less, as 'Se…' or
+# “A · 了解…”, says less than the title's start, so the row's end gives way
+MIN_TITLE_WORDS = 8
 
 
 def keep_the_ends(text: str, width: int) -> str:
@@ -44,12 +51,14 @@ def keep_the_ends(text: str, width: int) -> str:
         return text
     titles = QUOTED_TITLE.findall(text)
     longest = max(titles, key=cell_len, default="")
-    closing = longest[-1:]
+    opening, closing = longest[:1], longest[-1:]
     room = cell_len(longest) - (cell_len(text) - width)  # what the title may keep, quotes included
-    if room < MIN_TITLE:  # no title, or too little of it would stay to tell: the end gives way, and says so
+    kept = set_cell_size(longest[1:-1], max(0, room - 1 - cell_len(opening) - cell_len(closing))).rstrip()
+    mark = PHASE_MARK.match(kept)
+    if not longest or cell_len(kept[mark.end() if mark else 0 :]) < MIN_TITLE_WORDS:
+        # no title, or too little of it would stay to tell: the end gives way, and says so
         return set_cell_size(text, max(0, width - 1)).rstrip() + "…"
-    kept = set_cell_size(longest[:-1], room - 1 - cell_len(closing)).rstrip()
-    return text.replace(longest, kept + "…" + closing, 1)
+    return text.replace(longest, opening + kept + "…" + closing, 1)
 
 
 class ActivityScreen(TableCursorKeys, Screen[None]):
