@@ -27,6 +27,7 @@ _MODELS = {
     "Campaign": "targets",
     "CampaignPhase": "campaigns",
     "PhaseKind": "campaigns",
+    "PHASE_WORDS": "campaigns",
     "Channel": "targets",
     "TargetPlan": "targets",
     "Task": "task",
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from .activity import ActivityEntry, Operation
     from .actuals import ALL_CHANNELS, DailyMetric
     from .board import BoardMeta, Department
-    from .campaigns import CampaignPhase, PhaseKind
+    from .campaigns import PHASE_WORDS, CampaignPhase, PhaseKind
     from .checklist import ChecklistItem
     from .comment import Comment
     from .people import Person
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALL_CHANNELS",
+    "PHASE_WORDS",
     "ActivityEntry",
     "BoardMeta",
     "Campaign",

@@ -425,7 +425,7 @@ def describe_change(entry: ActivityEntry, store: BoardStore | None = None) -> st
             return format_value(field, old, entry.table), format_value(field, new, entry.table)
 
         if entry.table is Table.TARGETS and entry.doc_id == "plan":
-            return _("; ").join(plan_change(entry, _BOOKKEEPING, pair))
+            return _("; ").join(plan_change(entry, _BOOKKEEPING, pair, lambda dept: _department_name(store, dept) if store else dept))
         parts = []
         for field in fields:
             if field == "rank":  # where a moved card lands: noise beside its new column

@@ -21,6 +21,8 @@ from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import day_text, month_abbr
 from opsboard.model.labels import plan_field_word
 
+from .campaign_change_words import DepartmentName, edited_campaigns
+
 if TYPE_CHECKING:
     from opsboard.model import ActivityEntry
 
@@ -130,14 +132,26 @@ def plan_phrase(entry: ActivityEntry, bookkeeping: set[str]) -> str:
     return _("changed the target plan ({fields})").format(fields=words)
 
 
-def plan_change(entry: ActivityEntry, bookkeeping: set[str], pair: Callable[[str, object, object], tuple[str, str]]) -> list[str]:
+def plan_change(
+    entry: ActivityEntry,
+    bookkeeping: set[str],
+    pair: Callable[[str, object, object], tuple[str, str]],
+    department_name: DepartmentName = str,
+) -> list[str]:
     """Before → after for each field the lead changed ('seasonality: Dec 0.11 →
-    0.12' when a few months changed), then what became of the past. `pair`
-    words a field's old and new value as the activity view shows values."""
+    0.12' when a few months changed; 'Double 11: uplift +30% → +45%' for a
+    campaign changed in place), then what became of the past. `pair` words a
+    field's old and new value as the activity view shows values."""
     before = entry.before or {}
     parts = []
     for field in _fields(entry, bookkeeping):
         old, new = before.get(field), entry.after[field]
+        edited = edited_campaigns(old, new, department_name) if field == "campaigns" else None
+        if edited is not None:
+            parts.extend(edited)
+            continue
+        if field in _SHAPE_FIELDS and _campaign_phrase(entry, bookkeeping) is not None:
+            continue  # taken again from last year's actuals with the campaigns: not the lead's change
         months = _changed_months(old, new) if field in _MONTHLY else None
         if months is not None:
             shown = _(", ").join(

@@ -17,6 +17,7 @@ from textual.widgets import Button, Label, Static
 
 from opsboard.i18n import _, _l
 from opsboard.model import Table
+from opsboard.services.campaign_change_words import campaign_sides, cut_to_cells, department_namer
 
 if TYPE_CHECKING:
     from opsboard.store import BoardStore, ConflictError
@@ -40,6 +41,9 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
     plan or a stand-up record."""
     from opsboard.services.activity import doc_title, field_word, format_value
 
+    values = [format_value(error.field, side, table) for side in (error.seen, error.theirs, error.mine)]
+    if table is Table.TARGETS and error.field == "campaigns":
+        values = _campaign_values(store, error) or values
     if table is Table.TARGETS:
         title = _("The target plan")
     elif table is Table.STANDUPS:
@@ -49,12 +53,23 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
     return ConflictView(
         title=title,
         field=field_word(error.field).replace("_", " "),  # 状态 / status, 'finished at' in English
-        seen=format_value(error.field, error.seen, table),
-        theirs=format_value(error.field, error.theirs, table),
+        seen=values[0],
+        theirs=values[1],
         by=error.by,
-        mine=format_value(error.field, error.mine, table),
+        mine=values[2],
         can_use_mine=getattr(error, "operation", None) is not None,
     )
+
+
+# a side's campaigns and their changed values: three lines of the dialog's value column at most
+CAMPAIGN_CELLS = 120
+
+
+def _campaign_values(store: BoardStore, error: ConflictError) -> list[str] | None:
+    """Each side's values of the campaigns' fields that differ ('Double 11:
+    uplift +45%' beside '+70%'), not three lists of the same names."""
+    sides = campaign_sides([error.seen, error.theirs, error.mine], department_namer(store))
+    return None if sides is None else [cut_to_cells(side, CAMPAIGN_CELLS) for side in sides]
 
 
 class ConflictDialog(ModalScreen[str]):
