@@ -10,7 +10,6 @@ saved) is not the lead's change and is never shown.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -163,13 +162,3 @@ def department_namer(store: BoardStore) -> DepartmentName:
     """A department's name by its id on this board (its id when it is gone)."""
     names = {key: str(doc.get("name") or key) for key, doc in store.raw(Table.DEPARTMENTS).items()}
     return lambda dept: names.get(dept, dept)
-
-
-def cut_to_cells(text: str, cells: int) -> str:
-    """`text` within `cells` terminal columns (a Chinese character takes two), '…' where cut."""
-    used = 0
-    for n, char in enumerate(text):
-        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used > cells - 1 and n < len(text) - 1 or used > cells:
-            return text[:n] + "…"
-    return text

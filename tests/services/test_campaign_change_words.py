@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from opsboard.i18n import set_language
+from opsboard.i18n.widths import cut_to_cells
 from opsboard.model import Table
 from opsboard.services.activity import activity_rows
 from opsboard.services.board_files import init_board
-from opsboard.services.campaign_change_words import campaign_sides, cut_to_cells, edited_campaigns
+from opsboard.services.campaign_change_words import campaign_sides, edited_campaigns
 from opsboard.services.campaigns import add_campaign, edit_campaign
 from opsboard.services.target_plan import set_assumptions
 from opsboard.store import BoardStore, ConflictError

@@ -16,8 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from opsboard.i18n import _, _l
+from opsboard.i18n.widths import cut_to_cells
 from opsboard.model import Table
-from opsboard.services.campaign_change_words import campaign_sides, cut_to_cells, department_namer
+from opsboard.services.campaign_change_words import campaign_sides, department_namer
 
 if TYPE_CHECKING:
     from opsboard.store import BoardStore, ConflictError
