@@ -44,6 +44,8 @@ class ImportedFile:
     sheet: str | None
     totals_skipped: int
     warnings: tuple[str, ...]
+    # the headers summed into the ad spend, whole, as the column pickers list them
+    spend_columns: tuple[str, ...] = ()
 
 
 def parse_actuals(
@@ -186,7 +188,8 @@ def _read_rows(name: str, table: Sheet, header_line: int, header, found: Match, 
     columns = {figure: cells.shown(header[index]) for figure, index in found.columns.items()}
     if found.spend:
         columns["ad_spend"] = " + ".join(cells.shown(header[index]) for index in found.spend)
-    return ImportedFile(metrics, layout, columns, header_line, table.kind, table.sheet, totals, _warnings(found, totals))
+    spend = tuple(clean_line(cells.plain(header[index])) for index in found.spend)
+    return ImportedFile(metrics, layout, columns, header_line, table.kind, table.sheet, totals, _warnings(found, totals), spend)
 
 
 def _is_totals(row: list[object], found: Match) -> bool:

@@ -10,7 +10,10 @@ runs in a worker thread; the check against the board and the save run here.
 Once the file is read, one picker per figure lists the file's columns (the
 recognised ones chosen): for a layout no one registered, the user picks by
 keyboard which column gives which figure — Tab to a picker, ↓ or space to
-open it — and Enter reads the file again with those columns.
+open it — and Enter reads the file again with those columns. A layout whose
+ad spend is several columns summed offers that sum as the ad-spend picker's
+first choice, chosen: picking a single column, or the sum again, is a pick
+like any other, and a pick of another figure keeps the sum.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
 from opsboard.i18n import _, _l, is_chinese, ngettext
+from opsboard.i18n.widths import cut_to_cells
 from opsboard.model.labels import figure_word
 from opsboard.services.actuals import (
     MAPPED_FIGURES,
@@ -47,6 +51,8 @@ from opsboard.store import BoardError
 
 _SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xls")
 _LISTED = 200  # entries of a folder looked at for a completion
+SPEND_SUM = "\x00sum"  # the ad-spend picker's choice of the layout's spend columns summed (no header holds a NUL)
+_SUM_CELLS = 40  # the sum's label in the picker: its first columns, then '…'
 
 
 class PathSuggester(Suggester):
@@ -113,6 +119,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         self.reading: tuple | None = None
         self.columns_of: tuple | None = None  # (path, sheet) whose columns the pickers list
         self.picked = False  # the user chose a picker's column: the file is read with the picks
+        self.spend_sum: tuple[str, ...] = ()  # the columns the layout sums into the ad spend, offered as one choice
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -147,18 +154,30 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         """(figure, column) the user picked; () until they pick one (the layouts decide)."""
         if not self.picked:
             return ()
-        chosen = ((figure, self.query_one(f"#import-pick-{figure}", Select).value) for figure in MAPPED_FIGURES)
-        return tuple((figure, str(column)) for figure, column in chosen if column is not Select.NULL)
+        picks: list[tuple[str, str]] = []
+        for figure in MAPPED_FIGURES:
+            column = self.query_one(f"#import-pick-{figure}", Select).value
+            if column == SPEND_SUM:
+                picks += [(figure, summed) for summed in self.spend_sum]
+            elif column is not Select.NULL:
+                picks.append((figure, str(column)))
+        return tuple(picks)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.picked = True  # the pickers filled by the dialog do not send this (prevented)
 
-    def _fill_pickers(self, columns: list[str], chosen: dict[str, str]) -> None:
-        """The file's columns in every picker, the recognised one chosen."""
+    def _fill_pickers(self, columns: list[str], chosen: dict[str, str], spend_sum: tuple[str, ...] = ()) -> None:
+        """The file's columns in every picker, the recognised one chosen; the
+        ad spend's several columns summed, as one choice of its own."""
         options = [(column if len(column) <= 24 else column[:23] + "…", column) for column in columns]
+        self.spend_sum = spend_sum if len(spend_sum) > 1 and all(column in columns for column in spend_sum) else ()
         with self.prevent(Select.Changed):
             for figure in MAPPED_FIGURES:
                 picker = self.query_one(f"#import-pick-{figure}", Select)
+                if figure == "ad_spend" and self.spend_sum:
+                    picker.set_options([(sum_label(self.spend_sum), SPEND_SUM), *options])
+                    picker.value = SPEND_SUM
+                    continue
                 picker.set_options(options)
                 if chosen.get(figure) in columns:
                     picker.value = chosen[figure]
@@ -183,7 +202,7 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         if not path:
             self._show_error(_("Give the path of the file exported from the back office."))
             return
-        mapping = {figure: [column] for figure, column in picks} or None
+        mapping = picked_mapping(picks)
         remembered = None if mapping else remembered_mapping(self.app.store)  # type: ignore[attr-defined]
         self.reading = asked
         self.preview = None
@@ -208,12 +227,13 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         path, _channel, sheet, picks, unsplit = message.asked
         if not picks:  # the user's picks stay as they chose them
             self.columns_of = (path, sheet)
-            self._fill_pickers(message.columns, dict(message.imported.columns) if message.imported else {})
+            imported = message.imported
+            self._fill_pickers(message.columns, dict(imported.columns) if imported else {}, imported.spend_columns if imported else ())
         if message.imported is None:
             self._show_error(message.error)
             return
         try:
-            mapping = {figure: [column] for figure, column in picks} or None
+            mapping = picked_mapping(picks)
             self.preview = check_against_board(self.app.store, message.imported, path, mapping=mapping, replace_unsplit=unsplit)  # type: ignore[attr-defined]
         except (InputError, BoardError) as error:
             self._show_error(str(error))
@@ -242,6 +262,20 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
         preview = self.query_one("#import-preview", Static)
         preview.set_class(error, "-error")
         preview.update(text)
+
+
+def picked_mapping(picks: tuple[tuple[str, str], ...]) -> dict[str, list[str]] | None:
+    """The picks as a mapping by hand: figure → its columns (the ad spend's summed); None for none."""
+    mapping: dict[str, list[str]] = {}
+    for figure, column in picks:
+        mapping.setdefault(figure, []).append(column)
+    return mapping or None
+
+
+def sum_label(columns: tuple[str, ...]) -> str:
+    """'sum of 直通车消耗 + 钻石展位消耗 + 淘宝客佣金', cut to the picker's list."""
+    text = _("sum of {columns}").format(columns=" + ".join(columns))
+    return cut_to_cells(text, _SUM_CELLS)
 
 
 def _amount(value: float | None, decimals: int = 2) -> str:
