@@ -101,6 +101,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.set_keymap(self.user_keymap)
         self.seen_revision = 0  # others' changes up to here have been announced
         self._unreadable: tuple | None = None  # (identity,) of a broken or missing file already reported
+        self.first_frame_painted = False  # (screens/base.py: nothing drawn to be dropped before it)
         try:
             self.refresh_title()  # now, so the header has it in the first frame
         except BoardError:  # _check_board, just after the first frame, says what is wrong
@@ -176,6 +177,19 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.notify(_("Read-only: {reason}").format(reason=self.store.read_only_reason), severity="warning", timeout=10, markup=False)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")
         watch_terminal(self)  # a closed terminal ends the app, also without a SIGHUP
+        self.call_later(self._paint_first_frame)
+
+    def _paint_first_frame(self) -> None:
+        """Textual lays the first view out while the app's start-up batch is
+        still open (on_mount yields to the screen's task) and would draw it
+        only to drop the drawing: nothing is written in a batch. The
+        terminal then showed a few widgets, and the whole screen only at a
+        later full repaint, 20-40 ms on, after the board check. So views draw
+        nothing in that batch (screens/base.py) and, the batch over, the
+        whole screen is written at once. This runs as the app's first
+        message: from now on, views draw as usual; the board is checked
+        once the first frame is on the terminal."""
+        self.first_frame_painted = True
         self.call_after_refresh(self._check_board)
 
     def uses_sixteen_colours(self) -> bool:

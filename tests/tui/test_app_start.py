@@ -63,3 +63,38 @@ async def test_opening_the_app_never_parses_the_whole_stylesheet_again(checklist
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.query("#overview") and from_scratch == []
+
+
+async def test_the_first_frame_written_is_the_whole_screen_and_none_is_drawn_to_be_dropped(checklist_board: Path, monkeypatch) -> None:
+    """Textual lays view 1 out while the app's start-up batch is still open
+    and drops what it draws then (nothing is written during a batch); the
+    terminal showed only a few widgets until a later full repaint, 20-40 ms
+    on. The app now draws nothing in that batch and writes the whole screen
+    as soon as it ends, before the board is checked."""
+    from textual.app import App
+
+    from opsboard.tui.app import OpsboardApp
+
+    written: list[tuple[int, str, bool]] = []  # (the batch depth, the update's kind, the board checked by then)
+    checked: list[bool] = []
+    display, check = App._display, OpsboardApp._check_board
+
+    def spy(self: App, screen, renderable) -> None:
+        if renderable is not None:
+            written.append((self._batch_count, type(renderable).__name__, bool(checked)))
+        display(self, screen, renderable)
+
+    def check_spy(self: OpsboardApp) -> None:
+        checked.append(True)
+        check(self)
+
+    monkeypatch.setattr(App, "_display", spy)
+    monkeypatch.setattr(OpsboardApp, "_check_board", check_spy)
+    app = checklist_app(checklist_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert not [kind for depth, kind, _ in written if depth], "a frame was drawn in the start-up batch, to be dropped"
+    _depth, first_kind, after_the_check = written[0]
+    assert first_kind == "LayoutUpdate"  # the whole screen, not a few widgets' chops
+    assert not after_the_check
+    assert checked  # and the board was checked after it

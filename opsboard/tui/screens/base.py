@@ -36,6 +36,19 @@ class ViewScreen(Screen[None]):
     def ops_app(self) -> OpsboardApp:
         return self.app  # type: ignore[return-value]
 
+    def _compositor_refresh(self) -> None:
+        """Textual draws the first view while the app's start-up batch is
+        open, and drops the drawing (nothing is written in a batch): 8-10 ms
+        of the start for nothing, and the next frame after the batch then
+        held only the widgets changed since. Until the app's first message
+        (OpsboardApp._paint_first_frame) a view draws nothing in a batch:
+        what it would have drawn stays to be drawn, whole, when the batch
+        ends."""
+        app = self.app
+        if app._batch_count and not getattr(app, "first_frame_painted", True):
+            return
+        super()._compositor_refresh()
+
     @property
     def store(self) -> BoardStore:
         return self.ops_app.store
