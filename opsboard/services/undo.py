@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 import orjson
 
 from opsboard.i18n import _
-from opsboard.model import ActivityEntry, Operation, OpKind
+from opsboard.model import ActivityEntry, Operation, OpKind, Table
 from opsboard.store import BoardStore, ConflictError, NotFoundError, activity_archive_path
 from opsboard.store.archiving import ARCHIVE_KEY, EDIT, MOVE, RETURN, archive_direction
 
@@ -173,7 +173,10 @@ def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     if later is not None:
         message = _("not undone: {later} after your change ({change})") if undo else _("not redone: {later} after your change ({change})")
         raise UndoRefused(message.format(later=describe(later, store), change=first))
-    ops = [_inverse(entry, label) for entry in reversed(group)]
+    ops = [op for entry in reversed(group) for op in _inverse_ops(store, entry, label)]
+    # archived tasks' lines are appended as their op applies: last, so a refusal of any
+    # other op (a conflict) leaves the archive as it was, as the change itself did
+    ops.sort(key=lambda op: archive_direction(op.kind, op.table, op.after) == EDIT)
     try:
         entries = store.apply(*ops)
     except ConflictError as error:
@@ -201,6 +204,45 @@ def _apply_reverse(store: BoardStore, group: Group, label: str) -> UndoResult:
     else:
         message = _("Undid: {change}") if undo else _("Redid: {change}")
     return UndoResult(entries, message.format(change=first, count=len(group) - 1))
+
+
+def _inverse_ops(store: BoardStore, entry: ActivityEntry, label: str) -> list[Operation]:
+    """The operations that take `entry` back. Archived tasks changed where
+    they lay (a person renamed) that a teammate brought back to the board
+    since get their values back there, each a SET against the value the
+    change gave it: a teammate's own change of that field meanwhile is a
+    conflict that the undo names, not an overwrite."""
+    if archive_direction(entry.kind, entry.table, entry.after) != EDIT:
+        return [_inverse(entry, label)]
+    before: dict[str, Any] = dict((entry.before or {}).get("tasks") or {})
+    after: dict[str, Any] = entry.after.get("tasks") or {}
+    on_board = store.raw(Table.TASKS)
+    back = [task_id for task_id in before if task_id in on_board]
+    ops = [
+        Operation(
+            kind=OpKind.SET,
+            table=Table.TASKS,
+            doc_id=task_id,
+            after=dict(before[task_id]),
+            before=dict(after.get(task_id) or {}),
+            label=label,
+            undoes=entry.id,
+        )
+        for task_id in back
+    ]
+    still = {task_id: values for task_id, values in before.items() if task_id not in on_board}
+    if still or not ops:
+        ops.append(
+            Operation(
+                kind=OpKind.REPLACE,
+                table=entry.table,
+                doc_id=entry.doc_id,
+                label=label,
+                undoes=entry.id,
+                after={ARCHIVE_KEY: EDIT, "tasks": still},
+            )
+        )
+    return ops
 
 
 def _inverse(entry: ActivityEntry, label: str) -> Operation:

@@ -102,3 +102,34 @@ def test_a_new_name_with_control_characters_is_saved_clean_in_both_files(board: 
     assert archived_owners(board)["t-a"] == "mei\ufffd[31m lin"
     assert orjson.loads(board.read_bytes())["tasks"]["t-open"]["owner"] == "mei\ufffd[31m lin"
     assert b"\\u001b" not in board.with_name(board.name + ".archive.jsonl").read_bytes()
+
+
+def test_undo_of_a_rename_restores_an_archived_task_a_teammate_brought_back_since(board: Path, archived: BoardStore) -> None:
+    """The task back on the board is no longer in the archive: the undo gives it
+    its owner back there, as it does the tasks still archived."""
+    rename_person(archived, "mei", "meilin")
+    chen = BoardStore(board, user="chen")
+    chen.apply(set_task("t-a", {"title": "Done, checked"}))  # brings it back to the board
+    assert set(orjson.loads(board.read_bytes())["tasks"]) == {"t-open", "t-a"}
+
+    result = undo.undo_last(archived)
+    assert result.message.startswith("Undid: ")
+    tasks = orjson.loads(board.read_bytes())["tasks"]
+    assert (tasks["t-a"]["owner"], tasks["t-a"]["title"]) == ("mei", "Done, checked")  # chen's title kept
+    assert tasks["t-open"]["owner"] == "mei"
+    assert archived_owners(board) == {"t-b": "Mei", "t-c": "lin"}  # t-a is the board's now
+    assert meta(board)["archived_done_by_owner"] == {"mei": 1, "lin": 1}
+    assert [p.name for p in BoardStore(board, user="chen").people()] == ["mei"]
+
+    undo.redo_last(archived)
+    assert orjson.loads(board.read_bytes())["tasks"]["t-a"]["owner"] == "meilin"
+    assert archived_owners(board) == {"t-b": "meilin", "t-c": "lin"}
+
+
+def test_undo_of_a_rename_says_so_when_a_teammate_gave_the_task_brought_back_another_owner(board: Path, archived: BoardStore) -> None:
+    rename_person(archived, "mei", "meilin")
+    BoardStore(board, user="chen").apply(set_task("t-a", {"owner": "lin"}))
+    with pytest.raises(undo.UndoRefused, match=r"^not undone: chen assigned 'Done t-a' to lin after your change"):
+        undo.undo_last(archived)
+    assert orjson.loads(board.read_bytes())["tasks"]["t-a"]["owner"] == "lin"  # nothing changed
+    assert archived_owners(board) == {"t-b": "meilin", "t-c": "lin"}
