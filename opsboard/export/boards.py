@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from opsboard.i18n import _
+from opsboard.i18n import _, ngettext
+from opsboard.i18n.formats import number
 from opsboard.model import TASK_STATUS_LABELS, Task, TaskStatus
 
 from .markdown import escape, heading, table
@@ -17,9 +18,11 @@ from .markdown import escape, heading, table
 class DepartmentBoard:
     name: str
     columns: Sequence[tuple[TaskStatus, Sequence[Task]]]  # in column order, cards in board order
+    archived_done: int = 0  # done tasks in the archive, counted (as the app's overview counts them) but not listed
 
     def count(self, status: TaskStatus) -> int:
-        return sum(len(tasks) for s, tasks in self.columns if s is status)
+        listed = sum(len(tasks) for s, tasks in self.columns if s is status)
+        return listed + (self.archived_done if status is TaskStatus.DONE else 0)
 
     def overdue(self, today: date) -> int:
         return sum(t.is_overdue(today) for _, tasks in self.columns for t in tasks)
@@ -87,8 +90,29 @@ def comment_lines(board: DepartmentBoard) -> list[str]:
     return [*lines, ""]
 
 
-def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], columns: Sequence[TaskColumn], today: date) -> str:
-    """`columns`: the cards' tables' columns (services/task_board.export_columns)."""
+def archived_note(counted: int, listed: int) -> str:
+    """Under the overview, as under the app's: what its Done counts hold of
+    the archive of done tasks (nothing when it is empty)."""
+    if listed:
+        return ngettext(
+            "Done includes {count} archived card, listed with the others.",
+            "Done includes {count} archived cards, listed with the others.",
+            listed,
+        ).format(count=number(listed))
+    if counted:
+        return ngettext(
+            "Done includes {count} archived card, not listed (export with --include-archived, or filter archived:yes in the app, to list it).",
+            "Done includes {count} archived cards, not listed (export with --include-archived, or filter archived:yes in the app, to list them).",
+            counted,
+        ).format(count=number(counted))
+    return ""
+
+
+def boards_markdown(
+    board_name: str, boards: Sequence[DepartmentBoard], columns: Sequence[TaskColumn], today: date, *, archived_listed: int = 0
+) -> str:
+    """`columns`: the cards' tables' columns (services/task_board.export_columns);
+    `archived_listed`: archived done tasks among the cards listed."""
     lines = [
         heading(1, _("{board} — department boards").format(board=escape(board_name))),
         "",
@@ -96,6 +120,9 @@ def boards_markdown(board_name: str, boards: Sequence[DepartmentBoard], columns:
         "",
     ]
     lines += [overview_table(boards, today), ""]
+    note = archived_note(sum(b.archived_done for b in boards), archived_listed)
+    if note:
+        lines += [note, ""]
     for board in boards:
         summary = _("{open} open · {blocked} blocked · {overdue} overdue").format(
             open=sum(board.count(s) for s in TASK_STATUS_LABELS if s is not TaskStatus.DONE),

@@ -244,14 +244,19 @@ def boards_export(store: BoardStore, *, include_archived: bool = False) -> str:
     """Every department's board as Markdown: the overview, then a section per
     department with its columns (done cards included, folded or not; with
     `include_archived`, the archived ones too)."""
-    tasks = with_archived(store, TaskFilter(archived=ALL), store.tasks()) if include_archived else store.tasks()
+    live = store.tasks()
+    tasks = with_archived(store, TaskFilter(archived=ALL), live) if include_archived else live
+    # the overview counts the archived done tasks as the app's does: listed, or as the board keeps count
+    in_archive = {} if include_archived else archived_done_by_department(store)
     items = {item.id: f"{item.code} {item.title}" for item in store.checklist()}
     boards = []
     for summary in department_overview(store, tasks=tasks):
         columns = board_columns(store, summary.department.id, show_folded=True, tasks=tasks)
-        boards.append(DepartmentBoard(summary.department.name, [(c.status, c.tasks) for c in columns]))
+        archived = in_archive.get(summary.department.id, 0)
+        boards.append(DepartmentBoard(summary.department.name, [(c.status, c.tasks) for c in columns], archived))
     day = today()
-    return boards_markdown(store.meta().name, boards, export_columns(TaskContext(day, items=items)), day)
+    listed = len(tasks) - len(live)
+    return boards_markdown(store.meta().name, boards, export_columns(TaskContext(day, items=items)), day, archived_listed=listed)
 
 
 def _seeing(shown: Callable[[Task, TaskContext], str], seen: TaskContext) -> Callable[[Task], str]:
