@@ -2,6 +2,7 @@
 
     python benchmarks/make_board.py --tasks 10000 big.json [--seed 7]
     python benchmarks/make_board.py --tasks 100000 --done 95000 five-years.json
+    python benchmarks/make_board.py --tasks 100000 --done 95000 --history five-years.json
 
 The tasks are spread over every department and status, with owners, due
 dates around today, tags and priorities; blocked ones carry a reason and
@@ -25,6 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # board_history beside it
 
 from opsboard.model import Operation, OpKind, Table, Task, TaskStatus
 from opsboard.model.clock import now
@@ -125,9 +127,14 @@ def task_docs(count: int, checklist_ids: list[str], seed: int = 7, done: int | N
     return docs
 
 
-def make_board(path: str | Path, tasks: int, seed: int = 7, user: str = "bench", done: int | None = None) -> Path:
+def make_board(path: str | Path, tasks: int, seed: int = 7, user: str = "bench", done: int | None = None, history: bool = False) -> Path:
     """A new board at `path` (which must not exist) with `tasks` tasks (`done`
-    of them done and mostly past the archive age, see the module's doc)."""
+    of them done and mostly past the archive age; `history`: five years of
+    use; see the module's doc)."""
+    if history:
+        from board_history import make_history_board
+
+        return make_history_board(Path(path), task_docs, tasks, seed=seed, done=done)
     store = init_board(path, user=user, name=f"Benchmark board ({tasks:,} tasks)")
     checklist_ids = [item.id for item in store.checklist()]
     docs = task_docs(tasks, checklist_ids, seed, done)
@@ -143,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", type=int, required=True, help="how many tasks")
     parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same tasks)")
     parser.add_argument("--done", type=int, help="exactly this many done, over five years (the first save archives most)")
+    parser.add_argument("--history", action="store_true", help="five years of use: a full activity log, comments, stand-ups, metrics")
     parser.add_argument("path", help="the board file to write (must not exist)")
     args = parser.parse_args(argv)
     if args.tasks < 0:
@@ -152,9 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     if Path(args.path).exists():
         print(f"make_board: {args.path} already exists", file=sys.stderr)
         return 1
-    path = make_board(args.path, args.tasks, args.seed, done=args.done)
+    path = make_board(args.path, args.tasks, args.seed, done=args.done, history=args.history)
     done = f", {args.done:,} done" if args.done is not None else ""
-    print(f"Wrote {path}: {args.tasks:,} tasks{done}")
+    history = ", five years of history" if args.history else ""
+    print(f"Wrote {path}: {args.tasks:,} tasks{done}{history}")
     return 0
 
 
