@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -536,7 +536,20 @@ def activity_rows(
     """Newest first, filtered by who made the change and by department id.
     An entry that cannot be read or worded is left out; its id goes to
     `unreadable`, for the view to say so."""
-    rows: list[ActivityRow] = []
+    rows = iter_activity_rows(store, person=person, department=department, unreadable=unreadable)
+    return [row for row, _n in zip(rows, range(limit), strict=False)]
+
+
+def iter_activity_rows(
+    store: BoardStore,
+    *,
+    person: str | None = None,
+    department: str | None = None,
+    unreadable: list[str] | None = None,
+) -> Iterator[ActivityRow]:
+    """As `activity_rows`, one row at a time: each entry is read and worded
+    only when asked for (the activity view shows the newest screenful first,
+    out of a log of 5,000)."""
     for doc in reversed(list(store.raw(ACTIVITY).values())):
         if not isinstance(doc, dict) or (person and doc.get("by") != person):
             continue
@@ -547,18 +560,15 @@ def activity_rows(
             if entry is None:
                 raise ValueError(doc.get("id"))
             dept = _department(store, entry)
+            if department and dept != department:
+                continue  # not worded: the view of one department passes over thousands
             what = what_changed(entry, store)
             row = ActivityRow(entry, _("{who} {change}").format(who=entry.by, change=what), what, describe_change(entry, store), dept)
         except (ValueError, TypeError, KeyError, AttributeError):  # values of a shape the wording does not expect
             if unreadable is not None:
                 unreadable.append(str(doc.get("id", "?")))
             continue
-        if department and dept != department:
-            continue
-        rows.append(row)
-        if len(rows) >= limit:
-            break
-    return rows
+        yield row
 
 
 def people(store: BoardStore) -> list[str]:

@@ -4,6 +4,7 @@ by person and department. It follows the board live like the other views."""
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -15,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
 
 from opsboard.i18n import _, _l, ngettext
-from opsboard.services.activity import activity_rows, people, when
+from opsboard.services.activity import iter_activity_rows, people, when
 from opsboard.services.departments import department_names
 
 from ..messages import BoardReloaded
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from ..app import OpsboardApp
 
 ROW_LIMIT = 500  # newest first; older ones stay in the file and the archive
+FIRST_PAGE = 60  # rows in the view's first frame: more than a screenful
+PAGE = 80  # rows added at a time after it, a moment apart (keys are answered in between)
+PAGE_GAP = 0.005  # seconds
+PAGE_SECONDS = 0.008  # at most per page (a department's changes may be far apart in the log)
 FIXED = {"at": 11, "by": 10}
 
 
@@ -119,25 +124,75 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
                 select.value = chosen
 
     def reload(self) -> None:
+        """The newest screenful of changes at once, the rest (up to
+        ROW_LIMIT) a page at a time after the first frame: a log of 5,000
+        entries worded and laid out as rows took a tenth of a second."""
         store = self.ops_app.store
         self._refresh_people()
+        self._stop_loading()
         person, department = self._filter("person"), self._filter("department")
         table = self.query_one("#activity", KeyedTable)
         keep = table.cursor_row
         table.clear(columns=True)
         self._laid_out_for = self.size.width
-        unreadable: list[str] = []
-        rows = activity_rows(store, person=person, department=department, limit=ROW_LIMIT, unreadable=unreadable)
+        self._unreadable_now: list[str] = []
+        self._pending = iter_activity_rows(store, person=person, department=department, unreadable=self._unreadable_now)
+        self._rows = {}
+        self._keep = keep
         # what and before → after share what the fixed columns leave (cell padding: 2 each, the scrollbar 2)
         who = FIXED["by"]
         free = self.size.width - FIXED["at"] - who - 2 * 4 - 2
         if free < 40:  # a narrow window: who as wide as its longest name, no column past the edge
-            who = min(who, max([cell_len(_("Who"))] + [cell_len(row.entry.by) for row in rows]))
+            names = [person] if person else self._people
+            who = min(who, max([cell_len(_("Who"))] + [cell_len(name) for name in names]))
             free = max(20, self.size.width - FIXED["at"] - who - 2 * 4 - 2)
+        self._what_width = free * 11 // 20
         table.add_column(_("When"), key="at", width=FIXED["at"])
         table.add_column(_("Who"), key="by", width=who)
-        table.add_column(_("What"), key="what", width=free * 11 // 20)
-        table.add_column(_("Before → after"), key="change", width=free - free * 11 // 20)
+        table.add_column(_("What"), key="what", width=self._what_width)
+        table.add_column(_("Before → after"), key="change", width=free - self._what_width)
+        self.query_one("#activity-count", Static).update("")
+        self._load_rows(FIRST_PAGE)
+        self._show_detail()
+
+    def _load_rows(self, count: int, seconds: float | None = None) -> None:
+        """`count` more rows (fewer when `seconds` run out first); then the
+        next page after a moment, or the count line once all are in."""
+        self._loader = None
+        table = self.query_one("#activity", KeyedTable)
+        started = time.perf_counter()
+        added, more = 0, False
+        for row in self._pending:
+            what = keep_the_ends(row.what, self._what_width)
+            # user text as Text: a title like "[/]" shows literally
+            table.add_row(Text(when(row.entry.at, year=False)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
+            self._rows[row.entry.id] = row
+            added += 1
+            if len(self._rows) >= ROW_LIMIT:
+                break
+            if added >= count or (seconds is not None and time.perf_counter() - started > seconds):
+                more = True
+                break
+        if self._keep and self._keep < len(self._rows):
+            table.move_cursor(row=self._keep)  # where the cursor was before a reload
+            self._keep = 0
+        if more:
+            self._loader = self.set_timer(PAGE_GAP, lambda: self._load_rows(PAGE, PAGE_SECONDS))
+            return
+        self._pending = iter(())
+        if self._keep and self._rows:
+            table.move_cursor(row=len(self._rows) - 1)
+        self._keep = 0
+        self._say_unreadable(self._unreadable_now)
+        self._show_count(len(self._rows))
+
+    def _stop_loading(self) -> None:
+        loader = getattr(self, "_loader", None)
+        if loader is not None:
+            loader.stop()
+            self._loader = None
+
+    def _say_unreadable(self, unreadable: list[str]) -> None:
         if unreadable and unreadable != self._unreadable:
             ids = ", ".join(unreadable[:3]) + (", …" if len(unreadable) > 3 else "")
             message = ngettext(
@@ -151,25 +206,19 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
                 timeout=10,
                 markup=False,
             )
-        self._unreadable = unreadable
-        self._rows = {row.entry.id: row for row in rows}
-        for row in rows:
-            what = keep_the_ends(row.what, free * 11 // 20)
-            # user text as Text: a title like "[/]" shows literally
-            table.add_row(Text(when(row.entry.at, year=False)), Text(row.entry.by), Text(what), Text(row.change), key=row.entry.id)
-        if rows:
-            table.move_cursor(row=min(keep, len(rows) - 1))
-        self._show_detail()
-        if len(rows) == ROW_LIMIT:
+        self._unreadable = list(unreadable)
+
+    def _show_count(self, shown: int) -> None:
+        if shown == ROW_LIMIT:
             count = _("{count} changes (the newest {limit}) · u undoes your last change, ctrl+r redoes").format(
-                count=len(rows), limit=ROW_LIMIT
+                count=shown, limit=ROW_LIMIT
             )
         else:
             count = ngettext(
                 "{count} change · u undoes your last change, ctrl+r redoes",
                 "{count} changes · u undoes your last change, ctrl+r redoes",
-                len(rows),
-            ).format(count=len(rows))
+                shown,
+            ).format(count=shown)
         self.query_one("#activity-count", Static).update(count)
 
     def _show_detail(self) -> None:
