@@ -64,6 +64,11 @@ def reflow(text: str) -> str:
     return "\n".join(lines)
 
 
+# The worker's group and its name: named, not by repr() of its inputs as Textual
+# does unnamed (five years of daily metrics: 75 ms of a visit, on the UI thread).
+PREPARING = "review-prepare"
+
+
 class ReviewScreen(ViewScreen):
     VIEW_NAME = "review"
     VIEW_TITLE = _l("Review")
@@ -141,7 +146,7 @@ class ReviewScreen(ViewScreen):
         self.failed = False
         self.prepare(inputs)
 
-    @work(thread=True, exclusive=True, group="review-prepare")
+    @work(thread=True, exclusive=True, group=PREPARING, description=PREPARING)
     def prepare(self, inputs: ReviewInputs) -> None:
         try:
             source = prepare_review(inputs)
