@@ -165,7 +165,7 @@ async def _run(
     app.animation_level = "none"
     app.prepare_views = True  # as in a terminal
     written: list[float] = []
-    cpu_at: list[float] = []  # this process's CPU time at the frame: steadier than the clock on a busy machine
+    cpu_at: list[float] = []  # the UI thread's CPU time at the frame: steadier than the clock on a busy machine
     state: dict = {"key": None, "admitted": False, "shown": None}
     display = OpsboardApp._display
 
@@ -181,15 +181,20 @@ async def _run(
             return
         if through(key) and (state["shown"] is None or state["shown"](self)):
             written.append(time.perf_counter())
-            cpu_at.append(time.process_time())
+            cpu_at.append(time.thread_time())
 
     steps: list[float] = []
     step = type(app.preparer)._step
 
+    step_names: list[str] = []
+
     def timed_step(preparer) -> None:
-        started = time.perf_counter()
+        frame = getattr(preparer._steps, "gi_frame", None)
+        where = f"{frame.f_locals.get('name', '')} line {frame.f_lineno}" if frame is not None else "start"
+        started, cpu = time.perf_counter(), time.thread_time()
         step(preparer)
         steps.append(time.perf_counter() - started)
+        step_names.append(f"{where} (cpu {(time.thread_time() - cpu) * 1000:.1f} ms)")
 
     times: dict[str, list[float]] = {}
     cpu_times: dict[str, list[float]] = {}
@@ -221,7 +226,7 @@ async def _run(
                     written.clear()
                     cpu_at.clear()
                     state.update(key=event, admitted=False, shown=shown)
-                    sent, cpu = time.perf_counter(), time.process_time()
+                    sent, cpu = time.perf_counter(), time.thread_time()
                     if profiler:
                         profiler.enable()
                     app.post_message(event)
@@ -229,6 +234,8 @@ async def _run(
                         if time.perf_counter() - sent > 10:
                             notes.append(f"round {round_number + 1}: {label}: no frame in 10 s (on {type(app.screen).__name__})")
                             break
+                        if through(event) and time.perf_counter() - sent > 1 and shown is None:
+                            break  # handled, and nothing to draw (the last month, say)
                         await asyncio.sleep(0.0005)
                     if profiler:
                         profiler.disable()
@@ -243,6 +250,10 @@ async def _run(
     finally:
         OpsboardApp._display = display  # type: ignore[method-assign]
         type(app.preparer)._step = step  # type: ignore[method-assign]
+    if steps:
+        longest = sorted(zip(steps, step_names, strict=True), reverse=True)[:5]
+        notes_steps = ", ".join(f"{seconds * 1000:.1f} ms at {where}" for seconds, where in longest)
+        print(f"bench_keys: the longest preparation slices: {notes_steps}", file=sys.stderr)
     if profiles:
         stats = pstats.Stats(profiles[0])
         for more in profiles[1:]:
