@@ -4,7 +4,8 @@ done, made by `make_board.py --tasks 100000 --done 95000`; its first save
 to `BOARD.archive.jsonl`. Then, against the same on a new board or a bare
 Textual app, in the same run:
 
-- opening it: a fresh process to its first frame vs a bare Textual app (≤ 1.5×);
+- opening it: a fresh process to its first frame vs a bare Textual app (≤ 1.5×),
+  timed in-process and through tmux (bench_start.py);
 - every keypress in view 2 (Pilot, from the action to its frame: switching
   department, moving a card with its save, each key typed in the filter) and
   switching views 1 ↔ 2 (≤ 50 ms median);
@@ -112,6 +113,18 @@ def open_rows(big: Path, runs: int) -> list[tuple]:
     ]
 
 
+def tmux_open_rows(big: Path, runs: int) -> list[tuple]:
+    """The same start through a real terminal (bench_start.py): each a whole
+    process in its own tmux pane, timed until the pane shows view 1."""
+    import shutil
+
+    from bench_start import ratio_rows, start_times
+
+    if not shutil.which("tmux"):
+        return [("start, tmux: not installed, not timed", "-", "", None)]
+    return ratio_rows(start_times(runs, big), "board", "the archived 100,000-task board", OPEN_BUDGET)
+
+
 def key_rows(big: Path, rounds: int) -> list[tuple]:
     times = asyncio.run(_view_times(big, rounds))
     rows = []
@@ -210,6 +223,7 @@ def main(runs: int = 7, rounds: int = 2) -> list[tuple]:
         rows += add_rows(big, new, max(runs, 11))
         rows += cli_filter_rows(big, runs)
         rows += open_rows(big, runs)
+        rows += tmux_open_rows(big, runs)
         rows += key_rows(big, rounds)
         rows += app_filter_rows(big, max(rounds, 3))
     return rows
