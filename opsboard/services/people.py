@@ -83,20 +83,44 @@ def add_person(store: BoardStore, name: str, *, display_name: str = "", departme
     return person
 
 
-def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | None = None) -> tuple[Person, int]:
-    """Rename a person and every task they own, on the board and in its
-    archive of done tasks, as one save (one undo). Returns the person as
-    saved and how many tasks changed owner."""
+@dataclass(frozen=True)
+class RenamePreview:
+    """What a rename would change, before it is saved: the app's question
+    says it ('3 tasks on the board and 2 archived ones change owner')."""
+
+    person: Person
+    changes: dict[str, str]  # the roster fields that change: name, display_name
+    live: int  # tasks on the board that change owner
+    archived: int  # done tasks in the archive that change owner (as the board keeps count)
+
+
+def rename_preview(store: BoardStore, old: str, new: str, *, display_name: str | None = None) -> RenamePreview:
+    """The rename checked, not saved: InputError for an unknown person, an
+    empty or taken new name. The archived tasks are counted as the board
+    keeps count (the archive is not read)."""
     person = find_person(store, old)
     if person is None:
         raise InputError(_("no one called '{old}' on the roster (see `opsboard people list`)").format(old=old))
     name = _clean_name(new)
     _refuse_taken(store, name, other_than=person)
-    after: dict[str, str] = {}
+    changes: dict[str, str] = {}
     if name != person.name:
-        after["name"] = name
+        changes["name"] = name
     if display_name is not None and " ".join(display_name.split()) != person.display_name:
-        after["display_name"] = " ".join(display_name.split())
+        changes["display_name"] = " ".join(display_name.split())
+    if "name" not in changes:
+        return RenamePreview(person, changes, 0, 0)
+    key = person.name.casefold()
+    live = sum(1 for t in store.tasks() if t.owner.casefold() == key)
+    return RenamePreview(person, changes, live, archived_done_by_owner(store).get(key, 0))
+
+
+def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | None = None) -> tuple[Person, int]:
+    """Rename a person and every task they own, on the board and in its
+    archive of done tasks, as one save (one undo). Returns the person as
+    saved and how many tasks changed owner."""
+    preview = rename_preview(store, old, new, display_name=display_name)
+    person, after = preview.person, preview.changes
     if not after:
         return person, 0
     ops = [
@@ -110,6 +134,7 @@ def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | 
         )
     ]
     if "name" in after:
+        name = after["name"]
         old_key = person.name.casefold()
         ops += [
             Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=t.id, after={"owner": name}, before={"owner": t.owner}, label="edit")
@@ -129,7 +154,7 @@ def rename_person(store: BoardStore, old: str, new: str, *, display_name: str | 
     entries = store.apply(*ops)
     moved = sum(1 for e in entries if e.table is Table.TASKS and e.kind is OpKind.SET)
     moved += sum(int(e.after.get("count", 0)) for e in entries if archive_direction(e.kind, e.table, e.after) == EDIT)
-    return find_person(store, name) or person, moved
+    return find_person(store, after.get("name", person.name)) or person, moved
 
 
 def _archived_of(store: BoardStore, owner_key: str) -> list[str]:

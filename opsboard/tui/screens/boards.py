@@ -26,7 +26,7 @@ from opsboard.services.comments import add_comment, task_history
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
-from opsboard.services.people import archived_done_by_owner, owner_names, people_load
+from opsboard.services.people import archived_done_by_owner, find_person, owner_names, people_load
 from opsboard.services.task_board import (
     COLUMN_SORTS,
     DepartmentSummary,
@@ -42,6 +42,7 @@ from opsboard.services.tasks import add_task, changed_since, delete_task, edit_t
 from opsboard.store import BoardError
 
 from ..modals.confirm import ConfirmScreen
+from ..modals.person_rename import rename_form
 from ..modals.task_details import TaskDetailsScreen, task_details
 from ..modals.task_form import comment_form, reason_form, task_form
 from ..widgets.board_overview import PERSON, TOTAL, BoardOverview
@@ -56,7 +57,7 @@ from .base import ViewScreen
 ARCHIVE_SEARCH_PAUSE = 0.3  # seconds of no typing before a filter searches the archive
 NARROW = 100  # below this width the department list gives its room to the columns
 CARD_ACTIONS = {"edit", "details", "comment", "move", "reorder", "delete", "fold"}
-EDIT_ACTIONS = frozenset({"add", "edit", "comment", "move", "reorder", "delete", "fold_days"})
+EDIT_ACTIONS = frozenset({"add", "edit", "comment", "move", "reorder", "delete", "fold_days", "rename_person"})
 
 
 class BoardsScreen(TableCursorKeys, ViewScreen):
@@ -70,6 +71,8 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         Binding("right_square_bracket", "department(1)", _l("Dept"), id="boards.next_department", key_display="[ ]"),
         Binding("o", "overview", _l("Overview"), id="boards.overview"),
         Binding("a", "add", _l("Add"), id="boards.add"),
+        # the overview's: on a person's row (the footer offers it there)
+        Binding("R", "rename_person", _l("Rename person"), id="boards.rename_person"),
         Binding("e", "edit", _l("Edit"), id="boards.edit"),
         Binding("enter", "details", _l("Details"), id="boards.details", show=False),
         Binding("H", "move(-1)", _l("Move left"), id="boards.move_left", show=False),
@@ -333,9 +336,56 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS and self.department is None:
             return False
+        if action == "rename_person" and self.department is not None:
+            return False
         if action in ("cursor", "jump") and self.department is not None:
             return False  # the overview's keys, while it shows
         return True
+
+    def footer_offers(self, action: str) -> bool:
+        """The overview's footer offers R on a person's row, in the room of o
+        and a, which act on a department (80 columns hold only so many); all
+        three keys answer on any row, and ? help lists them."""
+        if action in ("rename_person", "overview", "add") and self.department is None:
+            if (self._person_row() is not None) != (action == "rename_person"):
+                return False
+        return super().footer_offers(action)
+
+    def _person_row(self) -> str | None:
+        """The roster name of the overview's highlighted row, if a person's."""
+        if self.department is not None:
+            return None
+        key = self.query_one(BoardOverview).current_key()
+        return key.removeprefix(PERSON) if key is not None and key.startswith(PERSON) else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        on_person = str(event.row_key.value).startswith(PERSON)
+        if on_person != getattr(self, "_footer_on_person", False):  # the footer's R comes and goes
+            self._footer_on_person = on_person
+            self.refresh_bindings()
+
+    def action_rename_person(self) -> None:
+        name = self._person_row()
+        person = find_person(self.store, name) if name is not None else None
+        if person is None:
+            self.notify(_("R renames the person on the highlighted row: the people are listed under Total"), severity="warning")
+            return
+
+        def renamed(saved, moved: int) -> None:
+            if saved is not None:
+                self.notify(
+                    ngettext("{name}: {moved} task now owned by {name}", "{name}: {moved} tasks now owned by {name}", moved).format(
+                        name=saved.name, moved=moved
+                    ),
+                    timeout=5,
+                    markup=False,
+                )
+            self.reload()
+            table = self.query_one(BoardOverview)
+            if saved is not None and PERSON + saved.name in table.rows:
+                table.move_cursor(row=table.get_row_index(PERSON + saved.name), animate=False)
+
+        self.app.push_screen(rename_form(self.ops_app, person, renamed))
 
     # -- filter ------------------------------------------------------------------
     def action_filter(self) -> None:
