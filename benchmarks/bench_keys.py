@@ -23,11 +23,13 @@ temporary folder (about a minute). `main()` returns rows (name, median, budget, 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -196,6 +198,19 @@ async def _run(
         steps.append(time.perf_counter() - started)
         step_names.append(f"{where} (cpu {(time.thread_time() - cpu) * 1000:.1f} ms)")
 
+    collections: list[tuple[int, float, str]] = []  # (generation, seconds, during which key)
+    collecting: dict = {}
+
+    def on_collection(phase: str, info: dict) -> None:
+        if phase == "start":
+            collecting["at"] = time.thread_time()  # (the collector holds the GIL: one at a time)
+        elif "at" in collecting:
+            where = state.get("label") or "between keys"
+            if threading.current_thread() is not threading.main_thread():
+                where += f", in {threading.current_thread().name}"
+            collections.append((info["generation"], time.thread_time() - collecting.pop("at"), where))
+
+    gc.callbacks.append(on_collection)
     times: dict[str, list[float]] = {}
     cpu_times: dict[str, list[float]] = {}
     notes: list[str] = []
@@ -225,7 +240,7 @@ async def _run(
                     event = key_event(key)
                     written.clear()
                     cpu_at.clear()
-                    state.update(key=event, admitted=False, shown=shown)
+                    state.update(key=event, admitted=False, shown=shown, label=label)
                     sent, cpu = time.perf_counter(), time.thread_time()
                     if profiler:
                         profiler.enable()
@@ -244,12 +259,21 @@ async def _run(
                         kind = "first press" if round_number == 0 else "again"
                         times.setdefault(f"{label} · {kind}", []).append(written[0] - sent)
                         cpu_times.setdefault(f"{label} · {kind}", []).append(cpu_at[0] - cpu)
-                    state["key"] = None
+                    state.update(key=None, label=None)
                     await pilot.pause()
                     await asyncio.sleep(0.02)  # the user's pace: the next key a moment later
     finally:
+        gc.callbacks.remove(on_collection)
         OpsboardApp._display = display  # type: ignore[method-assign]
         type(app.preparer)._step = step  # type: ignore[method-assign]
+    if collections:
+        slow = sorted(collections, key=lambda c: c[1], reverse=True)[:5]
+        said = ", ".join(f"gen {gen} {seconds * 1000:.0f} ms ({label})" for gen, seconds, label in slow)
+        full = [seconds for gen, seconds, _ in collections if gen == 2]
+        print(
+            f"bench_keys: {len(collections)} garbage collections ({len(full)} full: {sum(full) * 1000:.0f} ms), the longest (CPU): {said}",
+            file=sys.stderr,
+        )
     if steps:
         longest = sorted(zip(steps, step_names, strict=True), reverse=True)[:5]
         notes_steps = ", ".join(f"{seconds * 1000:.1f} ms at {where}" for seconds, where in longest)
