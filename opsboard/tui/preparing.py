@@ -6,10 +6,12 @@ In order, each step a short slice of the UI thread, a timer apart (the app
 draws and answers keys between them: a key waits at most one slice; while
 the user is typing, the slices wait for a pause):
 
-1. a thread imports every view's module (widgets, services, models), so the
-   UI thread does not wait for imports;
-2. the views' stylesheets are read together: one parse of the app's CSS
-   instead of one per view at its first visit;
+1. a thread imports every view's module (widgets, services, models), and
+   those of the screens a key opens over a view (help, the card form and
+   details, the palette: AHEAD), so the UI thread does not wait for imports;
+2. the stylesheets of all of them are read together: one parse of the app's
+   CSS instead of one per view or dialog at its first opening (each
+   restyled the whole app: 20–40 ms of the first `A`, `?` or `a`);
 3. view by view, in key order: the tasks it shows are validated a few
    hundred at a time (view 2's 10,000), then its screen is made and mounted
    as its mode's screen, not shown; laid out and drawn once off screen (a
@@ -27,11 +29,15 @@ visit to say why (`ViewScreen.redraw`)."""
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual._path import _css_path_type_as_list
 from textual.geometry import Region
 
 from .views import VIEWS, View
@@ -48,6 +54,16 @@ WAIT_SECONDS = 0.05  # between looks while waiting for the import thread or a vi
 TYPING_PAUSE = 0.25  # seconds without a key before the next slice (a view's mount is one of 20–80 ms)
 MOUNT_WAIT = 5.0  # seconds at most for a view's mount before the next view's turn
 SETTLE_WAIT = 30.0  # seconds at most for a view's figures (pandas loads first)
+# Screens a key opens over a view, imported and their stylesheets read with the views'.
+AHEAD: tuple[str, ...] = (
+    "opsboard.tui.modals.help:HelpScreen",
+    "opsboard.tui.modals.task_form:ReasonForm",
+    "opsboard.tui.modals.task_details:TaskDetailsScreen",
+    "opsboard.tui.modals.confirm:ConfirmScreen",
+    "opsboard.tui.modals.standup_forms:StandupForm",
+    "opsboard.tui.modals.standup_history:StandupHistoryScreen",
+    "opsboard.tui.palette:OpsCommandPalette",
+)
 # The tables a view reads as it opens, validated ahead (the others are small);
 # each is also the BoardStore method that reads it.
 TABLES: dict[str, tuple[str, ...]] = {"boards": ("tasks",), "standup": ("tasks",)}
@@ -57,6 +73,7 @@ class ViewPreparer:
     def __init__(self, app: OpsboardApp) -> None:
         self.app = app
         self._imported: dict[str, threading.Event] = {}
+        self._ahead_imported = threading.Event()
         self._steps: Iterator[float] | None = None
         self.finished = False  # every view prepared
 
@@ -77,6 +94,12 @@ class ViewPreparer:
             except Exception:  # the view's first visit imports it again and reports it
                 pass
             self._imported[view.name].set()
+        for name in AHEAD:
+            try:
+                screen_class(name)
+            except Exception:  # its first opening imports it again and reports it
+                pass
+        self._ahead_imported.set()
 
     def _step(self) -> None:
         if self._steps is None:
@@ -105,7 +128,12 @@ class ViewPreparer:
         modes = [view for view in views if view.mode]
         screens = {view.name: view.make_screen() for view in modes if not self._has_screen(view.name)}
         yield GAP_SECONDS
-        read_stylesheets(self.app, screens.values())
+        while not self._ahead_imported.is_set():
+            yield WAIT_SECONDS
+        css = [path for screen in screens.values() for path in screen.css_path]
+        css += [path for view in views if not view.mode for path in view.css_paths()]
+        css += [path for name in AHEAD for path in css_files(screen_class(name))]
+        read_stylesheets(self.app, css)
         yield GAP_SECONDS
         made = []
         for name, screen in screens.items():
@@ -151,16 +179,31 @@ class ViewPreparer:
 
 
 # -- Textual's screen modes, without showing the screen ----------------------
-def read_stylesheets(app: OpsboardApp, screens: Iterable[Screen]) -> None:
-    """Every screen's CSS file into the app's stylesheet at once: one update
-    of the app's styles, not one per view at its first visit."""
+def screen_class(name: str) -> type[Screen]:
+    """A screen class by "module:Class" (imported if need be)."""
+    module, _, attribute = name.partition(":")
+    screen: type[Screen] = getattr(importlib.import_module(module), attribute)
+    return screen
+
+
+def css_files(screen: type[Screen]) -> list[Path]:
+    """A screen class's CSS files, as Textual resolves them when it is made
+    (textual._path._make_path_object_relative), so the app knows them read."""
+    if screen.CSS_PATH is None:
+        return []  # its CSS is DEFAULT_CSS, read with the class
+    base = Path(getattr(screen, "_BASE_PATH", None) or inspect.getfile(screen))
+    return [Path(path) if Path(path).is_absolute() else (base.parent / path).resolve() for path in _css_path_type_as_list(screen.CSS_PATH)]
+
+
+def read_stylesheets(app: OpsboardApp, paths: Iterable[str | Path]) -> None:
+    """These CSS files into the app's stylesheet at once: one update of the
+    app's styles, not one per view or dialog at its first opening."""
     stylesheet = app.stylesheet
     added = False
-    for screen in screens:
-        for path in screen.css_path:
-            if not stylesheet.has_source(str(path), ""):
-                stylesheet.read(path)
-                added = True
+    for path in paths:
+        if not stylesheet.has_source(str(path), ""):
+            stylesheet.read(path)
+            added = True
     if added:
         stylesheet.parse()  # the new files only: its cache keeps the rest
         stylesheet.update(app)

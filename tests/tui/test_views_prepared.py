@@ -295,3 +295,30 @@ async def test_a_view_asked_for_while_its_tasks_are_validated_ahead_stays_on_scr
         await burst(pilot, "j", "j", "enter")  # later keys act on it
         assert shown.department == [s.department.id for s in shown.summaries][2]
         assert app.screen is shown
+
+
+def stylesheets(app: OpsboardApp) -> set[str]:
+    """The app's own CSS files read into its stylesheet (not widgets' DEFAULT_CSS)."""
+    return {path for path, _ in app.stylesheet.source if path.endswith(".tcss")}
+
+
+async def test_dialogs_and_screens_over_a_view_open_without_reading_a_stylesheet(board: Path) -> None:
+    """Issue 17: the help, the activity view, the task list, the card form
+    and details have their stylesheets read with the views' in the background:
+    their first opening no longer parses and applies CSS to the whole app
+    (20–40 ms of the first `?`, `A` or `a`)."""
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app = pilot.app
+        sources = stylesheets(app)
+        await pilot.press("question_mark")
+        await pilot.press("escape", "A")
+        assert type(app.screen).__name__ == "ActivityScreen"
+        await pilot.press("escape", "T")
+        assert type(app.screen).__name__ == "TaskListScreen"
+        await pilot.press("escape", "2", "right_square_bracket", "a")
+        assert type(app.screen).__name__ == "CardForm"
+        await pilot.press("escape", "enter")
+        assert type(app.screen).__name__ == "TaskDetailsScreen"
+        await pilot.press("escape")
+        assert stylesheets(app) == sources  # every one of them read ahead
