@@ -22,6 +22,7 @@ from opsboard.services.settings import save_settings
 from opsboard.store import BoardDamagedError, BoardError, BoardStore, rows
 from opsboard.store.storage import file_identity
 
+from .collecting import IdleCollector
 from .first_archive import archive_in_background, needs_first_archive
 from .key_order import KeyOrder
 from .keymap import load_keymap
@@ -93,6 +94,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         self.saves = Saves(self)  # every change from every view saves through it
         self.key_order = KeyOrder(self)  # keys typed while a view loads wait for it, in order
         self.preparer = ViewPreparer(self)
+        self.collector = IdleCollector(self)  # full garbage collections in the pauses between keys
         self.startup_notice = notice
         # The user's keys before the first screen is made, so its first
         # frame (and footer) already has them.
@@ -132,6 +134,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.settings_problem = save_settings(self.personal)
         self.key_order.stop()
         self.preparer.stop()
+        self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
         """Keys one at a time, in order, each once its screen is ready (tui/key_order.py)."""
@@ -202,6 +205,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
         A hand-broken one ends the app with the error, and `opsboard` offers
         recovery. (The tasks: view 2 checks them when it opens.)"""
         self.collect_again()
+        self.collector.start()
         try:
             rows.check_against_models(self.store)
         except BoardDamagedError as error:
