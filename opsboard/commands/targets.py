@@ -106,8 +106,9 @@ def register(sub, add_common) -> None:
         action="append",
         metavar="NAME=SHARE",
         help=_(
-            "a channel, its share and its own cr, aov, paid, cpc or roi if they differ from the board's, e.g. Tmall=70%% or "
-            '"Douyin=30%% aov=180 roi=4" (repeat; shares add up to 100%%; --channel none removes them)'
+            "a channel, its share and its own cr, aov, paid, cpc or roi if they differ from the board's, and its platform when "
+            'its name does not say it, e.g. Tmall=70%% or "Douyin=30%% aov=180 roi=4" or "旗舰店=70%% platform=tmall" '
+            "(repeat; shares add up to 100%%; --channel none removes them)"
         ),
     )
     setter.add_argument(

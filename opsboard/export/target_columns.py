@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from opsboard.i18n import _, _l, lazy_pgettext
+from opsboard.i18n import _, _l, lazy_pgettext, ngettext
 from opsboard.i18n.formats import month_abbr, not_available, percent
 from opsboard.model.labels import lever_word
 
@@ -136,6 +136,25 @@ QUARTER_COLUMNS = [
     Column("agents", _l("Agents at peak"), lambda r, f: _count(r.agents)),
     NEW_PRODUCTS,
 ]
+
+
+def channels_without_platform_note(breakdown: Any) -> str:
+    """One line under the channels when a campaign on a platform counts for
+    none of some channels' days (their names say no platform): which, and
+    how to set it. '' when every channel has one."""
+    names = breakdown.channels_without_platform
+    if not names:
+        return ""
+    share = next((c.share for c in breakdown.channels if c.name == names[0]), 0.0)
+    example = f"{names[0]}={share:.0%} platform=tmall"
+    return ngettext(
+        "{channels} gets no share of the campaigns on a platform: its name says no platform. "
+        "Set one in the plan's channels (view 3: e), e.g. {example} (or jd, douyin, pinduoduo).",
+        "{channels} get no share of the campaigns on a platform: their names say no platform. "
+        "Set one in the plan's channels (view 3: e), e.g. {example} (or jd, douyin, pinduoduo).",
+        len(names),
+    ).format(channels=_(", ").join(names), example=example)
+
 
 CHANNEL_COLUMNS = [
     Column("channel", _l("Channel"), lambda r, f: f.text(r.name), "left"),

@@ -27,6 +27,7 @@ from .target_columns import (
     PLAN_COLUMNS,
     QUARTER_COLUMNS,
     TARGET_TO_DATE,
+    channels_without_platform_note,
     days_counted,
     signed,
     year_to_date,
@@ -406,6 +407,8 @@ def targets_markdown(
         parts.append("\n".join(f"- {escape(problem)}" for problem in breakdown.problems))
     parts += [heading(3, _("Months")), _months_table(breakdown, names), heading(3, _("Quarters")), _quarters_table(breakdown, names)]
     parts += [heading(3, _("Channels")), _channels_table(breakdown, names)]
+    if breakdown.channels_without_platform:
+        parts.append(escape(channels_without_platform_note(breakdown)))
     parts += [heading(3, _("Departments")), _departments_table(breakdown, names)]
     parts += [heading(3, _("Budget")), *_balance_section(balance, currency, names)]
     parts += [heading(3, _("Plan vs actual")), *_actuals_section(pva, currency, names)]

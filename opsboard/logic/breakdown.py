@@ -29,7 +29,7 @@ from opsboard.i18n import _
 from opsboard.i18n.formats import month_abbr
 from opsboard.model.targets import MONTHS, Channel, TargetPlan
 
-from .day_targets import daily_targets, day_curve, month_weights
+from .day_targets import channels_without_platform, daily_targets, day_curve, month_weights
 from .whole_units import split_whole_units as split_whole_units
 
 ALL_CHANNEL_NAME = "All"
@@ -114,6 +114,7 @@ class Breakdown:
     channels: tuple[ChannelPlan, ...]  # at least one ("All" when the plan names none)
     departments: tuple[DepartmentPart, ...]
     problems: tuple[str, ...]  # months whose target cannot be reached, in words
+    channels_without_platform: tuple[str, ...] = ()  # channels no platform campaign counts for (day_targets)
 
 
 def month_shares(plan: TargetPlan) -> list[float]:
@@ -282,4 +283,5 @@ def monthly_breakdown(plan: TargetPlan) -> Breakdown:
         channels=_channels(plan, months),
         departments=_departments(plan, year, months),
         problems=problems,
+        channels_without_platform=channels_without_platform(plan),
     )

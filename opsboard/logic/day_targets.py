@@ -38,7 +38,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import accumulate
 
-from opsboard.model.targets import MONTHS, TargetPlan
+from opsboard.model.targets import MONTHS, Channel, TargetPlan
 
 from .campaign_calendar import platform_of, spring_festival_days
 from .whole_units import split_whole_units
@@ -89,12 +89,26 @@ def _days_in_year(year: int) -> int:
     return 366 if calendar.isleap(year) else 365
 
 
+def channel_platform(channel: Channel) -> str | None:
+    """The platform a channel sells on: the one set for it, else the one its name says (Tmall → tmall)."""
+    return channel.platform or platform_of(channel.name)
+
+
+def channels_without_platform(plan: TargetPlan) -> tuple[str, ...]:
+    """The plan's channels no campaign on a platform counts for: neither
+    set to a platform nor named with one (旗舰店, "Flagship"), while the plan
+    has such a campaign. Their days get none of its uplift."""
+    if not plan.channels or not any(c.platform and c.uplift > 0 for c in plan.campaigns):
+        return ()
+    return tuple(c.name for c in plan.channels if channel_platform(c) is None)
+
+
 def _channel_shares(plan: TargetPlan) -> dict[str, float]:
     """platform → the share of the plan's channels on it."""
     total = sum(c.share for c in plan.channels)
     shares: dict[str, float] = {}
     for channel in plan.channels:
-        platform = platform_of(channel.name)
+        platform = channel_platform(channel)
         if platform is not None and total > 0:
             shares[platform] = shares.get(platform, 0.0) + channel.share / total
     return shares

@@ -33,6 +33,9 @@ class Channel(Record):
     paid_share: float | None = Field(default=None, ge=0, le=1)
     cost_per_click: float | None = Field(default=None, ge=0)
     roi: float | None = Field(default=None, ge=0)  # 投产比 target: revenue / ad spend
+    # the marketplace it sells on (tmall, jd, douyin, pinduoduo), for a name
+    # that does not say it (旗舰店, "Flagship"); "": read from its name
+    platform: Line = ""
 
 
 class TargetPlan(Record):

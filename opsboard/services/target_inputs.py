@@ -13,7 +13,9 @@ from datetime import date
 from typing import cast
 
 from opsboard.i18n import _, lazy_pgettext
+from opsboard.logic.campaign_calendar import PLATFORMS
 from opsboard.model.clock import today as clock_today
+from opsboard.model.labels import platform_id
 
 from .parsing import read_date
 
@@ -172,10 +174,21 @@ CHANNEL_KEYS = {
 }
 
 
-def _channel_option(name: str, key: str, text: str) -> tuple[str, float]:
+def _channel_option(name: str, key: str, text: str) -> tuple[str, float | str]:
+    if key.casefold() == "platform":  # for a name that does not say it: 旗舰店 platform=tmall
+        platform = platform_id(text)
+        if platform not in PLATFORMS:
+            raise ValueError(
+                _("{name}: '{platform}' is not a platform (platforms: {platforms})").format(
+                    name=name, platform=_shown(text), platforms=", ".join(PLATFORMS)
+                )
+            )
+        return "platform", platform
     field = CHANNEL_KEYS.get(key.casefold())
     if field is None:
-        raise ValueError(_("{name}: '{key}' is not a channel setting (cr, aov, paid, cpc, roi)").format(name=name, key=_shown(key)))
+        raise ValueError(
+            _("{name}: '{key}' is not a channel setting (cr, aov, paid, cpc, roi, platform)").format(name=name, key=_shown(key))
+        )
     try:
         value = parse_rate(text) if field in ("conversion", "paid_share") else parse_amount(text)
     except ValueError as error:
@@ -185,11 +198,12 @@ def _channel_option(name: str, key: str, text: str) -> tuple[str, float]:
     return field, value
 
 
-def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
-    """'Tmall=70%, Douyin=20% aov=180 cr=4%, JD=10%' (or a list of such
-    items) → names, shares (adding up to 100 %) and each channel's own
-    conversion (cr), order value (aov), paid share (paid), cost per click
-    (cpc) and ROI target (roi); what is not given takes the board's.
+def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float | str]]]:
+    """'Tmall=70%, Douyin=20% aov=180 cr=4%, 旗舰店=10% platform=jd' (or a
+    list of such items) → names, shares (adding up to 100 %) and each
+    channel's own conversion (cr), order value (aov), paid share (paid), cost
+    per click (cpc), ROI target (roi) and platform (for a name that does not
+    say it); what is not given takes the board's (the platform: its name's).
     '' or 'none' → no channels."""
     if isinstance(raw, str):
         if raw.strip().casefold() in ("", "none", "-"):
@@ -198,7 +212,7 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
     else:
         # each given item splits as a typed line does: --channel "Tmall=70%,JD=30%" is two channels
         items = [piece for part in cast(Iterable[object], raw) for piece in re.split(r"[,;\n]", str(part)) if piece.strip()]
-    channels: list[tuple[str, float, dict[str, float]]] = []
+    channels: list[tuple[str, float, dict[str, float | str]]] = []
     for item in items:
         head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item.strip())
         name, sep, share = head.rpartition("=")
@@ -219,14 +233,16 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float]]]:
     return channels
 
 
-def channel_text(name: str, share: float, own: dict[str, float | None]) -> str:
-    """'Douyin=20% aov=180 cr=4%' (as the form shows it)."""
+def channel_text(name: str, share: float, own: dict[str, object]) -> str:
+    """'Douyin=20% aov=180 cr=4%', '旗舰店=70% platform=tmall' (as the form shows it)."""
     words = {"conversion": "cr", "order_value": "aov", "paid_share": "paid", "cost_per_click": "cpc", "roi": "roi"}
     parts = [f"{name}={rate_text(share)}"]
     for field, key in words.items():
         value = own.get(field)
-        if value is not None:
+        if isinstance(value, (int, float)):
             parts.append(f"{key}={rate_text(value) if field in ('conversion', 'paid_share') else amount_text(value)}")
+    if own.get("platform"):
+        parts.append(f"platform={own['platform']}")
     return " ".join(parts)
 
 

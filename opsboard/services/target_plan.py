@@ -59,7 +59,10 @@ FIELDS: dict[str, str] = {
     "cost_per_click": _l("Cost per click (one value, or 12)"),
     "orders_per_agent_day": _l("Orders one customer-service agent handles a day"),
     "new_products": _l("New products to list per month (one value, or 12)"),
-    "channels": _l("Channels and shares, each with its own cr/aov/paid/cpc/roi if it differs (Tmall=70%, Douyin=30% aov=180 roi=4)"),
+    "channels": _l(
+        "Channels and shares, each with its own cr/aov/paid/cpc/roi if it differs, and platform= when its name does not say it "
+        "(Tmall=60%, Douyin=30% aov=180 roi=4, 旗舰店=10% platform=jd)"
+    ),
     "seasonality": _l("Seasonality: 12 monthly weights, or 'default'"),
     "campaigns": _l("Campaigns: NAME, START, END, UPLIFT, DEPARTMENT; separated by ; (phases: `opsboard target campaign`)"),
     "daily_ad_cap": _l("Daily ad spend cap (每天上限; 0: none)"),

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from opsboard.export.columns import Column, Render
-from opsboard.export.target_columns import CHANNEL_COLUMNS, QUARTER_COLUMNS, days_counted
+from opsboard.export.target_columns import CHANNEL_COLUMNS, QUARTER_COLUMNS, channels_without_platform_note, days_counted
 from opsboard.i18n import _, ngettext, pgettext
 from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.i18n.formats import signed as signed_text
@@ -396,6 +396,8 @@ def breakdown_panel(view) -> RenderableType:
             departments.add_row(name, Text(part.owns if index == 0 else ""), figure.label, value)
     quarters = _declared_table(_("Quarters"), QUARTER_COLUMNS, breakdown.quarters, render)
     parts: list[RenderableType] = [channels, Text("")]
+    if breakdown.channels_without_platform:  # their days get none of a platform campaign's uplift: said, not silent
+        parts += [Text(channels_without_platform_note(breakdown), style="bold"), Text("")]
     if view.channel_actuals:
         parts += [_channel_actuals(view), Text("")]
     parts += [departments, Text(""), quarters]
