@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext, pgettext
+from opsboard.i18n.formats import number
 from opsboard.model import TASK_STATUS_LABELS, OpKind, Table, TaskStatus
 from opsboard.model.labels import PLAN_FIELD_WORDS
 from opsboard.store import BoardStore
@@ -352,18 +353,20 @@ def what_changed(entry: ActivityEntry, store: BoardStore) -> str:
         phrase = _("deleted {what} from {department}").format(what=what, department=dept) if dept else _("deleted {what}").format(what=what)
     elif archive_direction(entry.kind, entry.table, entry.after) == MOVE:
         count = int(entry.after.get("count", 0))
-        phrase = ngettext("archived {count} done task", "archived {count} done tasks", count).format(count=count)
+        phrase = ngettext("archived {count} done task", "archived {count} done tasks", count).format(count=number(count))
     elif archive_direction(entry.kind, entry.table, entry.after) == RETURN:
         count = int(entry.after.get("count", 0))
         phrase = ngettext("brought {count} task back from the archive", "brought {count} tasks back from the archive", count).format(
-            count=count
+            count=number(count)
         )
     elif archive_direction(entry.kind, entry.table, entry.after) == EDIT:
         count = int(entry.after.get("count", 0))
-        phrase = ngettext("changed {count} archived task", "changed {count} archived tasks", count).format(count=count)
+        phrase = ngettext("changed {count} archived task", "changed {count} archived tasks", count).format(count=number(count))
     else:  # REPLACE: an import, worded by whoever made it
         count = entry.after.get("count", 0)
-        phrase = _import_phrase(entry.summary) or _("imported {count} {what}").format(count=count, what=_table_word(entry.table))
+        phrase = _import_phrase(entry.summary) or _("imported {count} {what}").format(
+            count=number(int(count)), what=_table_word(entry.table)
+        )
     if entry.label == "undo":
         phrase = _("{change} (undo)").format(change=phrase)
     elif entry.label == "redo":
@@ -443,9 +446,11 @@ def describe_change(entry: ActivityEntry, store: BoardStore | None = None) -> st
     if direction is not None:
         count = int(entry.after.get("count", 0))
         if direction == MOVE:
-            return ngettext("{count} task to the archive", "{count} tasks to the archive", count).format(count=count)
-        return ngettext("{count} task back from the archive", "{count} tasks back from the archive", count).format(count=count)
-    return _("{count} documents ({replaced} replaced)").format(count=entry.after.get("count", 0), replaced=entry.after.get("replaced", 0))
+            return ngettext("{count} task to the archive", "{count} tasks to the archive", count).format(count=number(count))
+        return ngettext("{count} task back from the archive", "{count} tasks back from the archive", count).format(count=number(count))
+    return _("{count} documents ({replaced} replaced)").format(
+        count=number(int(entry.after.get("count", 0))), replaced=number(int(entry.after.get("replaced", 0)))
+    )
 
 
 def _archived_change(entry: ActivityEntry) -> str:
@@ -461,7 +466,7 @@ def _archived_change(entry: ActivityEntry) -> str:
         for field, new in changed.get(first, {}).items()
     ]
     return ngettext("{changes} ({count} archived task)", "{changes} ({count} archived tasks)", count).format(
-        changes=_("; ").join(parts), count=count
+        changes=_("; ").join(parts), count=number(count)
     )
 
 

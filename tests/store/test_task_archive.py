@@ -339,3 +339,15 @@ def test_archived_gap_tasks_are_found_by_their_tag_in_either_language(board: Pat
     store.apply(set_task("t-open", {"owner": "lin"}))  # moves the three to the archive
     for text in ("tag:target archived:only", "标签:目标 archived:only", "tag:TARGET archived:only"):
         assert {t.id for t in archived_tasks(store, parse_filter(text)).tasks} == {"t-en", "t-zh"}, text
+
+
+def test_a_big_archive_move_is_worded_with_grouped_digits(old_done: Path) -> None:
+    """A five-year board's first save moves 94,586 tasks: the activity says
+    so as every other count in the app is written, not '94586'."""
+    store = BoardStore(old_done, user="ana")
+    store.apply(set_task("t-open", {"owner": "lin"}))
+    move = store.activity()[-2].model_copy(update={"after": {"archive": "move", "count": 94586}})
+    assert describe(move, store) == "ana archived 94,586 done tasks"
+    assert describe_change(move) == "94,586 tasks to the archive"
+    back = move.model_copy(update={"after": {"archive": "return", "count": 1234}})
+    assert describe(back, store) == "ana brought 1,234 tasks back from the archive"
