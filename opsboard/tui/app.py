@@ -26,6 +26,7 @@ from .collecting import IdleCollector
 from .first_archive import archive_in_background, needs_first_archive
 from .key_order import KeyOrder
 from .keymap import load_keymap
+from .line_breaks import keep_punctuation_off_line_starts
 from .messages import BoardReloaded
 from .preparing import ViewPreparer
 from .saving import Saves
@@ -38,6 +39,7 @@ from .widgets.quiet_header import header_title, saved_label
 
 translate_bindings()
 keep_wide_characters_whole()  # Chinese under a notice over a dialog (Textual #6357)
+keep_punctuation_off_line_starts()  # no wrapped line starts with 、 or ，
 
 if TYPE_CHECKING:
     from opsboard.services.settings import PersonalSettings

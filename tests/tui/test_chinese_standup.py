@@ -239,7 +239,8 @@ async def test_the_recovery_dialog_is_chinese(damaged_board: Path, with_backup: 
         assert ("没有找到完好的备份" in text) is not with_backup
         assert app.sub_title == "看板已损坏"
         file_names = set(re.findall(r"[A-Za-z]+", f"{damaged_board} .before-restore-"))  # the path may wrap anywhere
-        assert english_words(screen_text(app)) - file_names == set()
+        # a wrapped path's pieces ('zh.jso' / 'n：': the colon may not start a line) are the path's
+        assert {w for w in english_words(screen_text(app)) if not any(w in name for name in file_names)} == set()
 
 
 def test_a_change_names_departments_items_statuses_and_comments_in_chinese(chinese_board: Path) -> None:
