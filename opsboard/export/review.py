@@ -14,7 +14,16 @@ from opsboard.i18n import _
 
 from .columns import Column, Render, markdown_table
 from .markdown import escape, heading
-from .review_columns import CONVERSION, ORDER_VALUE, ORDERS_MARK, REVIEW_COLUMNS, SALES_COLUMNS, TRAFFIC_COLUMNS, report_columns
+from .review_columns import (
+    CONVERSION,
+    ORDER_VALUE,
+    ORDERS_MARK,
+    REVIEW_COLUMNS,
+    SALES_COLUMNS,
+    TRAFFIC_COLUMNS,
+    per_day_note,
+    report_columns,
+)
 
 # What the importer expects; the help text and the CSV reader must agree.
 METRIC_COLUMNS: tuple[str, ...] = ("date", "channel", "pv", "uv", "orders", "revenue", "ad_spend")
@@ -130,6 +139,7 @@ def _document(monthly, weekly, title: str, currency: str | None, columns: list[C
             parts.append(_no_periods(report.period))
             continue
         parts.append(_report_table(report, columns))
+        parts.append(per_day_note(report))
         if CONVERSION in columns or ORDER_VALUE in columns:
             parts.append(definitions_line(report))
         if with_best_worst:
@@ -170,5 +180,5 @@ def review_period_markdown(report, title: str, currency: str, first=None, last=N
     if report.empty:
         parts.append(_no_periods(report.period))
     else:
-        parts += [_report_table(report, REVIEW_COLUMNS), definitions_line(report), _best_worst(report, currency)]
+        parts += [_report_table(report, REVIEW_COLUMNS), per_day_note(report), definitions_line(report), _best_worst(report, currency)]
     return "\n\n".join(part for part in parts if part) + "\n"

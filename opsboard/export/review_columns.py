@@ -15,6 +15,10 @@ from opsboard.i18n.formats import not_available, number, percent
 from .columns import Column, Render
 
 ORDERS_MARK = "†"  # a conversion / order value per order in a table that is otherwise per buyer
+PER_DAY_MARK = "‡"  # a growth set per day of data: the period or the one it is compared with is partial
+# said under a table with a growth marked so: the review exports, and view 4's one-line summary
+PER_DAY_NOTE = _l("{mark} growth per day of data: the period, or the one it is compared with, has days without data.")
+PER_DAY_SHORT = _l("{mark} growth per day of data")
 
 
 def growth(value: float | None) -> str:
@@ -31,11 +35,23 @@ def ratio(value: float | None) -> str:
     return number(value, 2)
 
 
-def _growth(pick):
+def _growth(pick, per_day: str = "growth_per_day"):
+    """A growth cell, marked ‡ where it compares means per day of data (`per_day`: the row's flag)."""
+
     def cell(row: Any, render: Render) -> str:
-        return "" if render.is_total(row) else growth(pick(row))
+        if render.is_total(row):
+            return ""
+        value = pick(row)
+        return f"{growth(value)}{PER_DAY_MARK}" if value is not None and getattr(row, per_day, False) else growth(value)
 
     return cell
+
+
+def per_day_note(report: Any, short: bool = False) -> str:
+    """'‡ growth per day of data: …' when a growth of the report is marked so; else ''."""
+    if any(row.growth_per_day or row.yoy_per_day for row in report.rows):
+        return str(PER_DAY_SHORT if short else PER_DAY_NOTE).format(mark=PER_DAY_MARK)
+    return ""
 
 
 def _basis(value: float | None, basis: str | None, text: str, render: Render) -> str:
@@ -67,14 +83,16 @@ def period_columns(period: str) -> list[Column]:
 
 PV = Column("pv", _l("PV"), lambda r, f: number(r.pv))
 PV_GROWTH = Column("pv_growth", _l("PV growth %"), _growth(lambda r: r.pv_growth), narrow=_l("PV ±"))
-PV_GROWTH_YOY = Column("pv_growth_yoy", _l("PV growth YoY"), _growth(lambda r: r.pv_growth_yoy), narrow=_l("PV YoY"))
+PV_GROWTH_YOY = Column("pv_growth_yoy", _l("PV growth YoY"), _growth(lambda r: r.pv_growth_yoy, "yoy_per_day"), narrow=_l("PV YoY"))
 UV = Column("uv", _l("UV"), lambda r, f: number(r.uv))
 UV_GROWTH = Column("uv_growth", _l("UV growth %"), _growth(lambda r: r.uv_growth), narrow=_l("UV ±"))
-UV_GROWTH_YOY = Column("uv_growth_yoy", _l("UV growth YoY"), _growth(lambda r: r.uv_growth_yoy), narrow=_l("UV YoY"))
+UV_GROWTH_YOY = Column("uv_growth_yoy", _l("UV growth YoY"), _growth(lambda r: r.uv_growth_yoy, "yoy_per_day"), narrow=_l("UV YoY"))
 PV_PER_UV = Column("pv_per_uv", _l("PV/UV"), lambda r, f: ratio(r.pv_per_uv))
 REVENUE = Column("revenue", _l("Revenue"), lambda r, f: number(r.revenue))
 REVENUE_GROWTH = Column("revenue_growth", _l("Revenue growth %"), _growth(lambda r: r.revenue_growth), narrow=_l("Rev ±"))
-REVENUE_GROWTH_YOY = Column("revenue_growth_yoy", _l("Revenue growth YoY"), _growth(lambda r: r.revenue_growth_yoy), narrow=_l("Rev YoY"))
+REVENUE_GROWTH_YOY = Column(
+    "revenue_growth_yoy", _l("Revenue growth YoY"), _growth(lambda r: r.revenue_growth_yoy, "yoy_per_day"), narrow=_l("Rev YoY")
+)
 NET_REVENUE = Column("net_revenue", _l("Net revenue"), lambda r, f: number(r.net_revenue), narrow=_l("Net rev."))
 ORDERS = Column("orders", _l("Orders"), lambda r, f: number(r.orders))
 BUYERS = Column("buyers", _l("Buyers"), lambda r, f: number(r.buyers))

@@ -24,7 +24,8 @@ from opsboard.i18n import _, pgettext
 SHEET_NAME_MAX = 31  # Excel's limit
 _UNESCAPE = re.compile(r"\\(.)")
 _NUMBER = re.compile(r"^[+−-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+−-]?\d+(\.\d+)?$")
-_PERCENT = re.compile(r"^([+−-]?\d[\d,]*(\.\d+)?)%$")
+# a growth the report marks ‡ (per day of data) stays a number: the mark is the Markdown's
+_PERCENT = re.compile(r"^([+−-]?\d[\d,]*(\.\d+)?)%‡?$")
 _DECORATION = re.compile(r"^(\*\*|_)(.*)\1$")
 
 

@@ -80,6 +80,10 @@ class PeriodRow:
     # period (of the year for a total).
     covered: int = 0
     period_days: int = 0
+    # growth set per day of data (either period partial): against the
+    # previous period, against last year's
+    growth_per_day: bool = False
+    yoy_per_day: bool = False
     year: int | None = None  # a totals row's year
     total: bool = False  # a year's totals row
 
@@ -143,13 +147,18 @@ def _growth(current: float | None, before: float | None, scale: float = 1.0) -> 
     return float(current) / (float(before) * scale) - 1 if current is not None and before else None
 
 
+def _per_day(period: Period, key: int, days: int, other: Any, other_key: int | None) -> bool:
+    """Whether growth against `other` compares means per day of data: either period is partial."""
+    if other is None or other_key is None or not other.days:
+        return False
+    return days < period_length(period, key) or int(other.days) < period_length(period, other_key)
+
+
 def _day_scale(period: Period, key: int, days: int, other: Any, other_key: int | None) -> float:
     """Like with like: two whole periods compare their sums; when either is
     partial (W44's 1 of 7 days, this week's 4), their means per day of data —
     the sum before times days now / days then."""
-    if other is None or other_key is None or not other.days:
-        return 1.0
-    if days >= period_length(period, key) and int(other.days) >= period_length(period, other_key):
+    if not _per_day(period, key, days, other, other_key):
         return 1.0
     return days / int(other.days)
 
@@ -223,6 +232,11 @@ class ReviewData:
                 first, through = counted_days(plan.year, asked, end, cutoff)  # type: ignore[misc]  # a target has days
                 covered = (through - first).days + 1
             row = _row(period_label(period, key), start, end, int(values.days), values, before, year_ago, target, attainment, scales)
+            per_day = (
+                _per_day(period, key, int(values.days), before, before_at),
+                _per_day(period, key, int(values.days), year_ago, year_ago_at),
+            )
+            row = replace(row, growth_per_day=per_day[0], yoy_per_day=per_day[1])
             rows.append(replace(row, covered=covered, period_days=period_length(period, key)))
 
         totals = tuple(

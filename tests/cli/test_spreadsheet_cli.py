@@ -48,8 +48,8 @@ def norm(value: object) -> object:
     text = str(value).strip()
     if re.fullmatch(r"[+−-]?[\d,]+(\.\d+)?", text):
         return round(float(text.replace(",", "").replace("−", "-")), 6)
-    if re.fullmatch(r"[+−-]?[\d,]+(\.\d+)?%", text):
-        return round(float(text[:-1].replace(",", "").replace("−", "-")) / 100, 6)
+    if re.fullmatch(r"[+−-]?[\d,]+(\.\d+)?%‡?", text):  # ‡: a growth per day of data, still a number
+        return round(float(text.rstrip("‡")[:-1].replace(",", "").replace("−", "-")) / 100, 6)
     return text
 
 

@@ -73,15 +73,15 @@ def test_tables_hold_the_hand_computed_figures():
         "10.00",
     ]
     assert week_table[2][:4] == ["2025-W02 (6 of 7 days)", "2025-01-06", "900", "360"]
-    assert week_table[2][5] == "+20.0%"  # 6 days against 7: per day, 60 / 50 − 1 (not 360 / 350 − 1)
-    assert week_table[3][5] == "−33.3%"  # 40 / 60 − 1 a day (W02 had 6 days), a real minus sign
+    assert week_table[2][5] == "+20.0%‡"  # 6 days against 7: per day, marked so, 60 / 50 − 1 (not 360 / 350 − 1)
+    assert week_table[3][5] == "−33.3%‡"  # 40 / 60 − 1 a day (W02 had 6 days), a real minus sign
     assert week_table[3][-1] == "n/a"  # no ad spend, no ROI
     # one totals row per year, never across years
     assert week_table[4][0] == "Total 2024 (2 of 366 days)" and week_table[4][2:4] == ["300", "100"]
     assert week_table[5][0] == "Total 2025 (18 of 365 days)" and week_table[5][2:4] == ["2,350", "890"]
     assert week_table[4][5] == ""  # the totals row compares with nothing
     assert month_table[1][0] == "2024-12 (2 of 31 days)"
-    assert month_table[2][:5] == ["2025-01 (18 of 31 days)", "2,350", "890", "2.64", "−1.1%"]  # per day: 890 / 18 against 100 / 2
+    assert month_table[2][:5] == ["2025-01 (18 of 31 days)", "2,350", "890", "2.64", "−1.1%‡"]  # per day: 890 / 18 against 100 / 2
 
 
 def test_best_and_worst_named_in_a_sentence():
@@ -146,7 +146,7 @@ def test_traffic_and_sales_exports():
         "UV growth YoY",
         "PV/UV",
     ]
-    assert traffic[1][2][2:9] == ["900", "0.0%", "n/a", "360", "+20.0%", "n/a", "2.50"]  # growth per day of data: W02 has 6
+    assert traffic[1][2][2:9] == ["900", "0.0%‡", "n/a", "360", "+20.0%‡", "n/a", "2.50"]  # growth per day of data: W02 has 6
     sales_md = sales_markdown(monthly, weekly, "Sales", "USD")
     sales = tables(sales_md)
     assert sales[1][0] == [
@@ -160,7 +160,7 @@ def test_traffic_and_sales_exports():
         "Ad spend",
         "ROI",
     ]
-    assert sales[1][2][2:4] == ["4,200", "+40.0%"]  # 700 a day against 500
+    assert sales[1][2][2:4] == ["4,200", "+40.0%‡"]  # 700 a day against 500
     assert any(p.startswith("Best week: 2025-W01, revenue 3,500 USD.") for p in paragraphs(sales_md))
 
 

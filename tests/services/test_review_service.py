@@ -107,7 +107,7 @@ def test_full_year_gives_twelve_months_and_53_weeks(full_year: BoardStore):
     # 2025-W02 (6–12 Jan): Tmall 700 + (6+…+12) = 763, JD 350 → 1,113; growth against the
     # partial W01 per day of data: UV 357 / 7 = 51 a day against 255 / 5 = 51.
     assert weeks[1][wcol["Revenue"]] == "1,113"
-    assert weeks[1][wcol["UV growth %"]] == "0.0%"  # not +40.0 % (357 against 255: 7 days against 5)
+    assert weeks[1][wcol["UV growth %"]] == "0.0%‡"  # per day of data, marked: not +40.0 % (357 against 255: 7 days against 5)
     assert sum(number(row[wcol["Revenue"]]) for row in weeks) == sum(hand_month_revenue(m) for m in range(1, 13))
     assert "Tea \\| Shop — Review" in markdown  # board name escaped in the title
     assert "Amounts in CNY." in markdown

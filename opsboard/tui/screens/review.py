@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from opsboard.export.review_columns import per_day_note
 from opsboard.i18n import _, _l
 from opsboard.i18n.formats import number
 from opsboard.services.board_files import path_for_commands
@@ -226,7 +227,8 @@ class ReviewScreen(ViewScreen):
             worst=report.worst.title,
             worst_revenue=number(report.worst.revenue or 0),
         )
-        return Text(text)
+        note = per_day_note(report, short=True)  # what the ‡ beside a growth means
+        return Text(_("{summary} · {note}").format(summary=text, note=note) if note else text)
 
     def _selected(self) -> int | None:
         """The chart bar of the table's cursor row (none on the totals row)."""
