@@ -25,11 +25,15 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 
 async def choose(pilot, dialog: ImportActualsDialog, figure: str, value: str) -> None:
-    """By keyboard: focus the figure's picker, ↓ opens its list on the current
-    choice, ↓/↑ to the wanted one, enter."""
+    """By keyboard only: Tab to the figure's picker, ↓ opens its list on the
+    current choice, ↓/↑ to the wanted one, enter."""
     picker = dialog.query_one(f"#import-pick-{figure}", Select)
-    picker.focus()
-    await pilot.pause()
+    for _ in range(20):  # Tab from field to field until the figure's picker has the focus
+        if pilot.app.focused is picker:
+            break
+        await pilot.press("tab")
+        await pilot.pause()
+    assert pilot.app.focused is picker
     options = [option for _label, option in picker._options]
     at = options.index(picker.value) if picker.value in options else 0
     await pilot.press("down")  # opens the list
