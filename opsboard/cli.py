@@ -41,13 +41,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_command_parser() -> argparse.ArgumentParser:
+def build_command_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser, or only `command`'s (the one being run)."""
     parser = _Parser(prog="opsboard", description=_("A terminal planning board for an e-commerce operations lead."))
     parser.add_argument("--version", action="version", version=f"opsboard {__version__}", help=_("show program's version number and exit"))
     _common(parser)
     parser.set_defaults(user=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in command_modules():
+    for module in command_modules(command):
         module.register(sub, _common)
     return parser
 
@@ -139,8 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     override_language(_ui_lang(argv))  # a board opened later speaks its language unless overridden
     translate_argparse()
     try:
-        if _first_positional(argv) in command_names():
-            args = build_command_parser().parse_args(argv)
+        command = _first_positional(argv)
+        if command in command_names():
+            args = build_command_parser(command).parse_args(argv)
             _refuse_undecodable_text(args)
             status = args.handler(args) or EXIT_OK
             _say_archive_notices()
