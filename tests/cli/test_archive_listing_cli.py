@@ -1,0 +1,162 @@
+"""`task list` over the archive reads a line that validates to itself
+straight from its text (services/archived_lines.py) and validates the
+others: what it prints must be what validating every line prints — the same
+lines, order, columns, JSON, problems on stderr and exit code — whatever a
+hand has done to the archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from opsboard.cli import main
+from opsboard.services import archived_tasks
+
+NOW = "2026-03-02T09:30:00+08:00"
+LATER = "2026-05-02T09:30:00+08:00"
+
+TITLES = ("Retouch hero images", "Banner for Double 12", "双十二主图设计与拍摄", "Spring lookbook")
+
+
+def _moved(task: dict, *, first: bool = False) -> bytes:
+    """A `moved` line as task_archive writes it (first: the record's keys as a hand might order them)."""
+    record = {"id": task["id"], "kind": "moved", "entry": "a-hand", "at": LATER, "by": "ana", "task": task}
+    if first:
+        record = {"task": task, **{k: v for k, v in record.items() if k != "task"}}
+    return orjson.dumps(record) + b"\n"
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Four done tasks archived (one live task left), then lines added by hand."""
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = tmp_path / "b.json"
+    assert main(["init", str(path), "--user", "ana"]) == 0
+    capsys.readouterr()
+    for n, title in enumerate(TITLES):
+        owner = "王小明" if n == 2 else "mei"
+        assert main(["task", "add", str(path), "--dept", "design" if n % 2 else "marketing", "--title", title, "--owner", owner]) == 0
+        task_id = capsys.readouterr().out.strip()
+        assert main(["task", "set", str(path), task_id, "--status", "done", "--due", "2026-02-14"]) == 0
+        capsys.readouterr()
+    assert main(["task", "add", str(path), "--dept", "design", "--title", "Still live"]) == 0
+    monkeypatch.setenv("OPSBOARD_NOW", LATER)
+    assert main(["archive", str(path), "--days", "7"]) == 0
+    capsys.readouterr()
+    archive = path.with_name("b.json.archive.jsonl")
+    tasks = [orjson.loads(line)["task"] for line in archive.read_bytes().splitlines()]
+    assert len(tasks) == 4
+    first = tasks[0]
+    hand = [
+        b"not json at all\n",
+        # reopened by hand in the archive: listed as To do, in its column
+        _moved({**tasks[1], "status": "todo"}),
+        # written by hand, its fields in another order
+        _moved({k: tasks[3][k] for k in reversed(list(tasks[3]))}, first=True),
+        # hostile text: an escape sequence, a bidi override, a zero-width space, an ideographic space, a tab
+        _moved({**first, "id": "t-hostile", "title": "\x1b[31mRed\u202e gnp.exe\u200b 双十二\u3000大促\tend", "owner": " lin  wei "}),
+        # the same without an escape: nothing but the characters' kinds says cleaning changes it
+        _moved({**first, "id": "t-bidi", "title": "Sale\u202eends\u200b 双十二\u3000大促\u00a0now"}),
+        _moved({**first, "id": "t-spaces", "owner": "lin  wei"}),
+        # wide text as written, and a blocked reason: columns by display width
+        _moved(
+            {
+                **first,
+                "id": "t-wide",
+                "title": "天猫旗舰店首页改版",
+                "owner": "欧阳娜娜",
+                "status": "blocked",
+                "blocked_reason": "等供应商报价",
+            }
+        ),
+        # damaged: a priority the model refuses, a 30 February, an empty title, a text where a list goes
+        _moved({**first, "id": "t-p9", "priority": 9}),
+        _moved({**first, "id": "t-feb30", "due": "2026-02-30"}),
+        _moved({**first, "id": "t-untitled", "title": ""}),
+        _moved({**first, "id": "t-tags", "tags": "promo"}),
+        # dates the model writes otherwise (+00:00 as Z, no microseconds), a leap day, a rank in exponent form
+        _moved({**first, "id": "t-utc", "created_at": "2028-02-29T08:00:00.000000+00:00", "due": "2028-02-29"}),
+        _moved({**first, "id": "t-rank", "rank": 1e-05}),
+        # a comment, and a department the board no longer has
+        _moved({**first, "id": "t-comment", "comments": [{"at": NOW, "by": "mei", "text": "Looks good"}]}),
+        _moved({**first, "id": "t-gone", "department": "retired_team"}),
+    ]
+    with open(archive, "ab") as out:
+        out.write(b"".join(hand))
+    return path
+
+
+def listing(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["task", "list", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+ASKED = [
+    ("--filter", "archived:only"),
+    ("--include-archived",),
+    ("--json", "--filter", "archived:only"),
+    ("--json", "--include-archived"),
+    ("--dept", "design", "--filter", "archived:only"),
+    ("--status", "done", "--include-archived"),
+    ("--status", "todo", "--filter", "archived:only"),
+    ("--filter", "archived:yes", "--dept", "marketing", "--status", "blocked"),
+]
+
+
+@pytest.mark.parametrize("asked", ASKED, ids=" ".join)
+def test_the_archive_listed_from_its_lines_is_what_validating_each_prints(
+    board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, asked: tuple[str, ...]
+) -> None:
+    archive = board.with_name("b.json.archive.jsonl")
+    files = (board.read_bytes(), archive.read_bytes())
+    fast = listing(capsys, str(board), *asked)
+    monkeypatch.setattr(archived_tasks, "read_line", lambda line: None)  # every line validated by the model
+    slow = listing(capsys, str(board), *asked)
+    assert fast == slow
+    assert (board.read_bytes(), archive.read_bytes()) == files  # a listing writes nothing
+
+
+def test_what_the_listing_shows_of_hand_made_lines(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = listing(capsys, str(board), "--filter", "archived:only")
+    archive = board.with_name("b.json.archive.jsonl")
+    assert code == 0
+    said = err.splitlines()
+    assert said[0] == f"opsboard: {archive}, line 5: not an archived task; skipped (the file is left as it is)"
+    damaged = [("t-p9", "priority"), ("t-feb30", "due"), ("t-untitled", "title"), ("t-tags", "tags")]
+    assert len(said) == 1 + len(damaged)
+    for line, (task_id, field) in zip(said[1:], damaged, strict=True):
+        assert line.startswith(f"opsboard: {archive}: archived task '{task_id}' is not valid (1 validation error for Task {field} ")
+        assert line.endswith("); skipped (the file is left as it is)")
+    lines = out.splitlines()
+    ids = [line.split()[0] for line in lines]
+    assert {"t-p9", "t-feb30", "t-untitled", "t-tags"}.isdisjoint(ids)
+    assert {"t-hostile", "t-bidi", "t-wide", "t-utc", "t-rank", "t-comment", "t-gone"} <= set(ids)
+    hostile = next(line for line in lines if line.startswith("t-hostile"))
+    assert hostile.endswith("\ufffd[31mRed\ufffd gnp.exe\ufffd 双十二 大促 end") and "\x1b" not in out and "\u202e" not in out
+    assert "  lin wei  " in hostile  # the owner as the model cleans it
+    bidi = next(line for line in lines if line.startswith("t-bidi"))
+    assert bidi.endswith("  Sale\ufffdends\ufffd 双十二 大促 now")
+    assert "  lin wei  " in next(line for line in lines if line.startswith("t-spaces"))
+    wide = next(line for line in lines if line.startswith("t-wide"))
+    plain = next(line for line in lines if "Retouch hero images" in line)
+    # after the id, the title starts in the same terminal column whatever the width of the owner
+    from wcwidth import wcswidth
+
+    assert wcswidth(wide[len("t-wide") : wide.index("天猫")]) == wcswidth(plain[len(ids[0]) : plain.index("Retouch")])
+    assert "Blocked" in wide and wide.endswith("(blocked: 等供应商报价)")
+    reopened = next(line for line in lines if "Banner for Double 12" in line)
+    assert reopened.split()[1:3] == ["To", "do"]
+    assert ids[-1] == "t-gone"  # a department the board does not have: last
+
+
+def test_json_of_an_archived_line_is_every_field_as_validated(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = listing(capsys, str(board), "--json", "--filter", "archived:only")
+    found = {task["id"]: task for task in orjson.loads(out)}
+    assert found["t-utc"]["created_at"] == "2028-02-29T08:00:00Z" and found["t-utc"]["due"] == "2028-02-29"
+    assert found["t-rank"]["rank"] == 1e-05 and '"rank": 1e-05' in out  # as Python's json writes it
+    assert found["t-comment"]["comments"] == [{"at": "2026-03-02T09:30:00+08:00", "by": "mei", "text": "Looks good"}]
+    assert found["t-wide"]["department_name"] == "Marketing" and list(found["t-wide"])[3:6] == ["department", "department_name", "title"]
+    assert out.startswith('[\n  {\n    "id": ') and out.endswith("  }\n]\n")
