@@ -11,9 +11,11 @@ Textual app, in the same run:
   switching views 1 ↔ 2 (≤ 50 ms median);
 - `opsboard task add`: time (≤ 1.3×) and peak memory (≤ 2×) vs a new board;
 - a filter that reaches into the archive (≤ 1 s): `task list --filter
-  'archived:yes linen shirts'` as a fresh process, and in view 2 the filters
-  `archived:yes linen` and `archived:only` (no word: every archived task of
-  the department, and the overview's counts) from Enter to its frame.
+  'archived:yes linen shirts'`, `--filter archived:only`, `--include-archived`
+  and `--json --filter archived:only` as fresh processes (and their peak
+  memory), and in view 2 the filters `archived:yes linen` and `archived:only`
+  (no word: every archived task of the department, and the overview's counts)
+  from Enter to its frame.
 
     python benchmarks/bench_archive.py [--runs 7] [--rounds 2]   (or through benchmarks/run.py)
 """
@@ -200,11 +202,37 @@ async def _app_search_times(big: Path, rounds: int, typed: str = "archived:yes l
     return times
 
 
+# `task list` reaching into the archive, each as a fresh process: a search
+# (its words narrow the lines validated), then the archive listed whole
+# (archived_lines.py reads the lines that validate to themselves)
+CLI_LISTINGS: tuple[tuple[str, ...], ...] = (
+    ("--filter", SEARCH),
+    ("--filter", "archived:only"),
+    ("--include-archived",),
+    ("--json", "--filter", "archived:only"),
+)
+
+
+def _shown(argv: tuple[str, ...]) -> str:
+    return " ".join(f"'{a}'" if " " in a else a for a in argv)
+
+
 def cli_filter_rows(big: Path, runs: int) -> list[tuple]:
-    cli_ms = median_ms([run_measured("task", "list", str(big), "--filter", SEARCH)[0] for _ in range(runs + 1)][1:])
-    return [
-        (f"`opsboard task list --filter '{SEARCH}'`, a fresh process (ms)", round(cli_ms), FILTER_BUDGET_MS, cli_ms <= FILTER_BUDGET_MS)
-    ]
+    """Each listing's median time (≤ 1 s), then its peak memory (the most of
+    any run; no budget: it says what listing 94,000 archived tasks holds)."""
+    measured: dict[tuple[str, ...], list[tuple[float, int]]] = {argv: [] for argv in CLI_LISTINGS}
+    for n in range(runs + 1):
+        for argv in CLI_LISTINGS[n % len(CLI_LISTINGS) :] + CLI_LISTINGS[: n % len(CLI_LISTINGS)]:
+            value = run_measured("task", "list", str(big), *argv)
+            if n:  # the first round warms the caches
+                measured[argv].append(value)
+    rows = []
+    for argv, values in measured.items():
+        ms = median_ms([t for t, _ in values])
+        rows.append((f"`opsboard task list {_shown(argv)}`, a fresh process (ms)", round(ms), FILTER_BUDGET_MS, ms <= FILTER_BUDGET_MS))
+    for argv, values in measured.items():
+        rows.append((f"`opsboard task list {_shown(argv)}`: peak memory (MB)", round(max(m for _, m in values) / 1024), "", None))
+    return rows
 
 
 def app_filter_rows(big: Path, rounds: int) -> list[tuple]:
