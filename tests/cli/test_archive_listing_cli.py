@@ -145,7 +145,7 @@ def test_what_the_listing_shows_of_hand_made_lines(board: Path, capsys: pytest.C
     # after the id, the title starts in the same terminal column whatever the width of the owner
     from wcwidth import wcswidth
 
-    assert wcswidth(wide[len("t-wide") : wide.index("天猫")]) == wcswidth(plain[len(ids[0]) : plain.index("Retouch")])
+    assert wcswidth(wide[len("t-wide") : wide.index("天猫")]) == wcswidth(plain[len(plain.split()[0]) : plain.index("Retouch")])
     assert "Blocked" in wide and wide.endswith("(blocked: 等供应商报价)")
     reopened = next(line for line in lines if "Banner for Double 12" in line)
     assert reopened.split()[1:3] == ["To", "do"]
