@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 10.0
 
 
+def load_for_saving() -> None:
+    """Import what a save needs now, not at the first save (20 ms of the
+    first key that saves): the app calls this in a background thread after
+    its first frame; opening a board to read still needs neither."""
+    import hashlib  # noqa: F401  (the digest of a checked save: storage.digest)
+
+    import filelock  # noqa: F401
+
+
 def lock_path(board: Path) -> Path:
     return board.with_name(board.name + ".lock")
 
