@@ -84,6 +84,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         store = self.ops_app.store
         self._people = people(store)
+        self._people_of = store.generation  # the board in memory they were read from
         self._rows: dict = {}
         self._unreadable: list[str] = []  # ids of entries already said to be unreadable
         self._laid_out_for = 0  # the width the columns were shared for
@@ -112,8 +113,12 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
 
     def _refresh_people(self) -> None:
         """Someone new may have changed the board since the list was made."""
+        store = self.ops_app.store
+        if store.generation == self._people_of:
+            return  # the same log (5,000 entries read once, not at every reload)
+        self._people_of = store.generation
         select = self.query_one("#person", Select)
-        names = people(self.ops_app.store)
+        names = people(store)
         if names == self._people:
             return
         self._people = names
