@@ -21,6 +21,7 @@ padded by display width, so Chinese headings stay aligned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -148,6 +149,16 @@ class ReportTable(ScrollView, can_focus=True):
     def forget(self) -> None:
         """Drop the cached layouts (the reports they were made for are gone)."""
         self._layouts.clear()
+
+    @classmethod
+    def lay_out_all(cls, reports: Iterable) -> dict[int, tuple]:
+        """The layouts of these reports, made ahead: plain Python, so a
+        worker thread can make them (see `keep_layouts`)."""
+        return {id(report): (report, *cls._layout(report)) for report in reports}
+
+    def keep_layouts(self, layouts: dict[int, tuple]) -> None:
+        """Layouts made ahead (lay_out_all): showing their reports formats nothing."""
+        self._layouts.update(layouts)
 
     @staticmethod
     def _layout(report) -> tuple:
