@@ -12,9 +12,14 @@ command palette and undo, twice (the first press of each key, and again).
 Each key is timed from the moment it is sent to the first frame written
 after the app has handled it (for a view switch: the frame showing the new
 view with its figures; for a key typed into view 2's filter: the frame with
-the board filtered). Budget: 50 ms median per key.
+the board filtered). Budget: 50 ms median per key. Beside each key, the UI
+thread's CPU time (steadier on a busy machine); on stderr the garbage
+collections met and the longest preparation slices (where they stopped).
+Also opening that board, a fresh process to its first frame, against a bare
+Textual app (≤ 1.5×, as bench_archive.py's rows).
 
-    python benchmarks/bench_keys.py [--rounds 2] [--tasks 100000] [--board PATH]   (or through benchmarks/run.py)
+    python benchmarks/bench_keys.py [--rounds 2] [--runs 7] [--tasks 100000] [--board PATH] [--profile LABEL]
+    (or through benchmarks/run.py)
 
 `--board`: a board already made (and saved once); without it one is made in a
 temporary folder (about a minute). `main()` returns rows (name, median, budget, pass).
@@ -330,11 +335,28 @@ def key_rows(board: Path, rounds: int, profile: str | None = None) -> list[tuple
     return rows
 
 
-def main(rounds: int = 2, tasks: int = TASKS, board: Path | None = None, profile: str | None = None) -> list[tuple]:
-    if board is not None:
-        return key_rows(board, rounds, profile)
+def open_rows(board: Path, runs: int) -> list[tuple]:
+    """Opening the five-year board: a fresh process to its first frame vs a
+    bare Textual app, interleaved (bench_archive.py's rows, on this board)."""
+    from bench_archive import open_rows as archive_open_rows
+
+    return [
+        (
+            name.replace("the archived 100,000-task board", "the five-year board").replace(
+                "archived 100,000-task board", "five-year board"
+            ),
+            *rest,
+        )
+        for name, *rest in archive_open_rows(board, runs)
+    ]
+
+
+def main(rounds: int = 2, tasks: int = TASKS, board: Path | None = None, profile: str | None = None, runs: int = 7) -> list[tuple]:
+    """`runs`: fresh processes per start figure (0: the start not timed)."""
     with tempfile.TemporaryDirectory(prefix="opsboard-bench-keys-") as folder:
-        return key_rows(make_five_year_board(Path(folder), tasks), rounds, profile)
+        board = board or make_five_year_board(Path(folder), tasks)
+        rows = open_rows(board, runs) if runs else []  # fresh processes first, while this one is small
+        return rows + key_rows(board, rounds, profile)
 
 
 if __name__ == "__main__":
@@ -346,8 +368,9 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the user's keys (default 2: first press, again)")
     parser.add_argument("--tasks", type=int, default=TASKS, help=f"tasks on the board made (default {TASKS:,})")
     parser.add_argument("--board", type=Path, help="a board already made with make_board.py --history and saved once")
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes per start figure (default 7; 0: not timed)")
     parser.add_argument("--profile", metavar="LABEL", help="profile the keys whose label holds LABEL (e.g. 'A activity')")
     args = parser.parse_args()
     os.environ.setdefault("OPSBOARD_LANG", "en")
-    rows = main(args.rounds, args.tasks, args.board, args.profile)
+    rows = main(args.rounds, args.tasks, args.board, args.profile, args.runs)
     sys.exit(print_budget_rows(rows, result_width=8))
