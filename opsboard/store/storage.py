@@ -113,6 +113,7 @@ class BoardStorage(Storage):
         self._dirty = False
         self.generation = 0  # bumps whenever the in-memory board is replaced from disk
         self._raw = b""  # the file's bytes as last read or written (for `digest`)
+        self._digested: tuple[bytes, str] | None = None  # (those bytes, their digest) once worked out
 
     # -- reading -----------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -201,10 +202,16 @@ class BoardStorage(Storage):
         self._identity = written or file_identity(self.path)
 
     def digest(self) -> str:
-        """A digest of the board's bytes as last read or written."""
+        """A digest of the board's bytes as last read or written (worked out
+        once for them: the app works it out ahead, see BoardStore.get_ready_to_save)."""
         import hashlib  # only when saving: not to open a board
 
-        return hashlib.blake2b(self._raw, digest_size=16).hexdigest()
+        raw, digested = self._raw, self._digested
+        if digested is not None and digested[0] is raw:
+            return digested[1]
+        value = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        self._digested = (raw, value)
+        return value
 
     def _check_still_ours(self) -> None:
         """The board is still the file we read under the lock. It is not when

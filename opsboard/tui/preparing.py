@@ -40,8 +40,6 @@ from typing import TYPE_CHECKING
 from textual._path import _css_path_type_as_list
 from textual.geometry import Region
 
-from opsboard.store.lock import load_for_saving
-
 from .views import VIEWS, View
 
 if TYPE_CHECKING:
@@ -101,7 +99,10 @@ class ViewPreparer:
                 screen_class(name)
             except Exception:  # its first opening imports it again and reports it
                 pass
-        load_for_saving()  # the lock and the digest: the first key that saves does not wait for them
+        try:
+            self.app.store.get_ready_to_save()  # the first key that saves does not wait for imports or the digest
+        except Exception:  # that save does it again and says what is wrong
+            pass
         self._ahead_imported.set()
 
     def _step(self) -> None:
