@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 
+from opsboard.export.target_columns import channels_without_platform_note
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr, order_value
 from opsboard.model.campaigns import PHASE_WORDS
@@ -258,6 +259,8 @@ def _plan_summary(store) -> list[str]:
         ),
     ]
     lines += [f"  {problem}" for problem in breakdown.problems]
+    if breakdown.channels_without_platform:  # their days get none of a platform campaign: said, not silent
+        lines.append(channels_without_platform_note(breakdown))
     year = breakdown.year_total
     if year.uv is not None and year.orders is not None:
         needs = _("Needs {uv} UV and {orders} orders; ad spend {spend} {currency}")
@@ -360,7 +363,15 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
     except FieldErrors as error:
         raise _one_line(error) from None
     print(_("Added {campaign}").format(campaign=_campaign_line(campaign, department_names(store))))
+    _say_channels_without_platform(store)
     return 0
+
+
+def _say_channels_without_platform(store) -> None:
+    """After a campaign is added or changed: the channels it counts for none of, and how to set their platform."""
+    breakdown = targets_view(store).breakdown
+    if breakdown is not None and breakdown.channels_without_platform:
+        print(channels_without_platform_note(breakdown))
 
 
 def cmd_campaign_set(args: argparse.Namespace) -> int:
@@ -383,6 +394,7 @@ def cmd_campaign_set(args: argparse.Namespace) -> int:
         # the new name is typed after --rename here, not --name
         raise _one_line(type(error)({"rename" if f == "name" else f: m for f, m in error.errors.items()})) from None
     print(_("Changed {campaign}").format(campaign=_campaign_line(campaign, department_names(store))))
+    _say_channels_without_platform(store)
     return 0
 
 
