@@ -44,7 +44,9 @@ def _by_id(value: object) -> dict[str, dict[str, Any]]:
 
 
 def _field(doc: dict[str, Any], field: str) -> Any:
-    value = doc.get(field, DEFAULTS.get(field))
+    value = doc.get(field)
+    if value is None or (field == "phases" and not isinstance(value, list)):
+        value = DEFAULTS.get(field)  # left out, or a hand edit's null: as the model reads it
     if field in ("uplift", "budget"):
         try:
             return float(value or 0)

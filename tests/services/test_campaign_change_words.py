@@ -99,3 +99,11 @@ def test_a_long_side_is_cut_by_terminal_columns() -> None:
     assert cut_to_cells("双11：提升 +30%", 8) == "双11：…"
     assert cut_to_cells("Double 11", 9) == "Double 11"
     assert cut_to_cells("Double 11", 8) == "Double …"
+
+
+def test_a_hand_edited_campaign_is_worded_without_a_crash_or_a_phantom_change() -> None:
+    """null where the model has a default (platform, department, phases) is no change."""
+    saved = [{"id": "a", "name": "X", "uplift": 0.3, "phases": []}]
+    edited = [{"id": "a", "name": "X", "uplift": "lots", "phases": None, "platform": None, "department": None}]
+    assert edited_campaigns(saved, edited, str) == ["X: uplift +30% → lots"]
+    assert campaign_sides([edited, saved, saved], str) == ["X: uplift lots", "X: uplift +30%", "X: uplift +30%"]
