@@ -22,14 +22,15 @@ from opsboard.model.labels import platform_word
 if TYPE_CHECKING:
     from opsboard.store import BoardStore
 
-# a campaign's fields as a change names them, in the order a reader wants them
+# a campaign's fields as a change names them, in the order a reader wants
+# them; the phases, the longest, last, so a cut to the width takes them first
 CAMPAIGN_FIELD_WORDS = {
     "name": lazy_pgettext("campaign field", "name"),
     "uplift": lazy_pgettext("campaign field", "uplift"),
-    "phases": lazy_pgettext("campaign field", "phases"),
     "budget": lazy_pgettext("campaign field", "budget"),
     "platform": lazy_pgettext("campaign field", "platform"),
     "department": lazy_pgettext("campaign field", "department"),
+    "phases": lazy_pgettext("campaign field", "phases"),
 }
 DEFAULTS: dict[str, Any] = {"platform": "", "uplift": 0.0, "budget": 0.0, "department": "marketing", "phases": []}
 
