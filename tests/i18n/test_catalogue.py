@@ -4,6 +4,7 @@ written the way the tools write it (sorted, no source locations)."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -124,3 +125,21 @@ def test_the_merge_driver_keeps_what_either_side_added_and_drops_what_either_del
     assert messages.merge(base, ours, theirs) == 0
     merged = {m.id: m.string for m in messages.read(ours) if m.id}
     assert merged == {"Kept": "保留了", "Mine": "我的", "Theirs": "他们的"}
+
+
+def test_a_chinese_button_or_label_gives_its_key_in_full_width_brackets(chinese) -> None:
+    """'保存（ctrl+s）', not '保存 (ctrl+s)': on a Chinese interface the key a
+    button or label names is set in full-width brackets, with no space before."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    key = r"(?:[a-zA-Z]|ctrl\+[a-z]|esc|enter|tab|space)"
+    ascii_hint = re.compile(rf"\({key}\)")
+    spaced_hint = re.compile(rf"\s（{key}）")
+    wrong = []
+    for message in chinese:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            if text and cjk.search(text) and (ascii_hint.search(text) or spaced_hint.search(text)):
+                wrong.append(text)
+    assert wrong == []
+    assert chinese.get("Save (ctrl+s)").string == "保存（ctrl+s）"
+    assert chinese.get("{action} (y)").string == "{action}（y）"
