@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from tabulate import tabulate
-
 # Characters that open or close a Markdown construct in running text (emphasis,
 # links, code, HTML, tables, headings, entities). A backslash makes a GFM
 # reader show them literally. `(`, `!`, `-` and `.` are safe once `[` is
@@ -25,6 +23,8 @@ def escape(text: object) -> str:
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], align: Sequence[str] | None = None) -> str:
     """A GFM pipe table. Cells are used as given: escape user text first.
     `align` per column: "left", "right" or "center" (numbers: right)."""
+    from tabulate import tabulate  # with wcwidth and importlib.metadata: a command that prints no table does not wait for it
+
     rows = [[("" if cell is None else str(cell)) for cell in row] for row in rows]
     return tabulate(
         rows,

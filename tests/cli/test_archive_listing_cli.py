@@ -6,6 +6,7 @@ hand has done to the archive."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import orjson
@@ -160,3 +161,4 @@ def test_json_of_an_archived_line_is_every_field_as_validated(board: Path, capsy
     assert found["t-comment"]["comments"] == [{"at": "2026-03-02T09:30:00+08:00", "by": "mei", "text": "Looks good"}]
     assert found["t-wide"]["department_name"] == "Marketing" and list(found["t-wide"])[3:6] == ["department", "department_name", "title"]
     assert out.startswith('[\n  {\n    "id": ') and out.endswith("  }\n]\n")
+    assert out == json.dumps(orjson.loads(out), ensure_ascii=False, indent=2) + "\n"  # as Python's json writes it, floats and all
