@@ -271,6 +271,9 @@ def _set_phrase(store: BoardStore, entry: ActivityEntry, what: str) -> str:
         phrase = _standup_phrase(store, entry)
         if phrase:
             return phrase
+    if entry.table is Table.PEOPLE and "name" in fields:  # a rename (the display name with it or not)
+        old = (entry.before or {}).get("name") or what
+        return _("renamed {old} to {new} on the roster").format(old=old, new=after["name"])
     if entry.table is Table.CHECKLIST and "status" in after:
         template = str(_ITEM_STATUS_WORDS.get(str(after["status"]), _("changed the status of {what}")))
         return template.format(what=what)

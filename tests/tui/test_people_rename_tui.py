@@ -32,6 +32,7 @@ WORDS = {
         "question": "Rename mei to meilin?",
         "counts": "2 tasks on the board change owner.\n1 archived done task changes owner.\nOne save: u takes it back.",
         "done": "meilin: 3 tasks now owned by meilin",
+        "undone": "Undid: ana renamed mei to meilin on the roster (and 3 more)",
     },
     "zh": {
         "key": "重命名成员",
@@ -40,6 +41,7 @@ WORDS = {
         "question": "将 mei 重命名为 meilin？",
         "counts": "看板上 2 个任务更换负责人。\n1 个已归档的已完成任务更换负责人。\n一次保存：按 u 可撤销。",
         "done": "meilin：3 个任务现由 meilin 负责",
+        "undone": "已撤销：ana 把名册上的 mei 改名为 meilin（另有 3 项）",
     },
 }
 
@@ -144,6 +146,7 @@ async def test_r_renames_a_person_on_the_board_and_in_the_archive_and_u_takes_it
 
         await pilot.press("u")
         await pilot.pause()
+        assert words["undone"] in [str(n.message) for n in app._notifications]
         assert owners(board) == {"t-d1": "mei", "t-d5": "mei"}
         assert archived_owners(board) == {"t-d6": "", "t-d9": "mei"}
         assert roster(board) == [("mei", "Mei Lin"), ("tao", "")]
