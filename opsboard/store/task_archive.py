@@ -44,7 +44,7 @@ from opsboard.i18n import _
 
 from . import sharing
 from .archive import cut_torn_line, same_file
-from .input_files import MB, read_input_file
+from .input_files import MB, read_input_lines
 
 ARCHIVE_SUFFIX = ".archive.jsonl"
 ARCHIVE_LIMIT = 2048 * MB  # ten years of a busy team's done tasks is under 500 MB
@@ -157,8 +157,7 @@ def read_archive(board: Path) -> ArchiveContents:
         cached = _cache.get(str(path))
         if cached is not None and cached[0] == identity:
             return cached[1]
-    raw = read_input_file(path, what=_("task archive"), limit=ARCHIVE_LIMIT)
-    contents = parse_archive(path, raw)
+    contents = parse_archive(path, read_input_lines(path, what=_("task archive"), limit=ARCHIVE_LIMIT))
     if st is not None:
         _cache.clear()  # one board's archive at a time: it can be large
         _cache[str(path)] = (identity, contents)
@@ -189,11 +188,10 @@ def _parsed(line: bytes) -> tuple[str, bool]:
     return task_id, kind == MOVED
 
 
-def parse_archive(path: Path, raw: bytes) -> ArchiveContents:
+def parse_archive(path: Path, lines: Sequence[bytes]) -> ArchiveContents:
+    """The archive of these lines (read_input_lines: a line cut short by a crash is not one)."""
     contents = ArchiveContents()
     kept = contents.lines
-    lines = raw.split(b"\n")
-    lines.pop()  # after the last newline: b"", or a line cut short by a crash (skipped)
     match = _WRITTEN.match
     for number, line in enumerate(lines, start=1):
         found = match(line)

@@ -72,3 +72,21 @@ def test_the_documented_limits_refuse_a_huge_board_and_a_huge_csv(board: Path, s
         BoardStore(huge_board, user="ana")
     with pytest.raises(InputFileError, match=r"huge.csv: 17 MB is larger than a CSV may be \(16 MB\)"):
         import_actuals(store, huge_csv)
+
+
+def test_lines_read_a_megabyte_at_a_time_are_the_files_lines(tmp_path: Path) -> None:
+    from opsboard.store.input_files import MB, read_input_lines
+
+    path = tmp_path / "b.json.archive.jsonl"
+    # lines across the megabyte boundaries, one longer than a megabyte, an empty one, and a last one cut short
+    lines = [b"x" * n for n in (10, MB - 20, 3 * MB, 0, 7)] + [bytes(range(1, 10)) * 1000]
+    path.write_bytes(b"\n".join(lines) + b"\ncut sh")
+    assert read_input_lines(path, what="task archive", limit=16 * MB) == lines
+    path.write_bytes(b"no newline at all")
+    assert read_input_lines(path, what="task archive", limit=16 * MB) == []
+    with pytest.raises(InputFileError, match="is larger than a task archive may be"):
+        read_input_lines(path, what="task archive", limit=5)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(InputFileError, match="is a FIFO, not a task archive file; nothing was read"):
+        read_input_lines(fifo, what="task archive", limit=16 * MB)
