@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual._path import _css_path_type_as_list
 from textual.geometry import Region
@@ -64,6 +64,9 @@ AHEAD: tuple[str, ...] = (
     "opsboard.tui.modals.standup_history:StandupHistoryScreen",
     "opsboard.tui.palette:OpsCommandPalette",
 )
+# Dialogs made (and mounted, laid out) ahead, each by a function of the app
+# that makes it: their first opening only fills them.
+MADE_AHEAD: tuple[str, ...] = ("opsboard.tui.modals.task_form:make_ahead",)
 # The tables a view reads as it opens, validated ahead (the others are small);
 # each is also the BoardStore method that reads it.
 TABLES: dict[str, tuple[str, ...]] = {"boards": ("tasks",), "standup": ("tasks",)}
@@ -177,6 +180,25 @@ class ViewPreparer:
                 yield GAP_SECONDS
                 for _ in pre_render(screen):
                     yield GAP_SECONDS
+        for name in MADE_AHEAD:
+            yield from self._make_ahead(name)
+
+    def _make_ahead(self, name: str) -> Iterator[float]:
+        try:
+            dialog: Screen = by_name(name)(self.app)
+        except Exception:  # made at its first opening, which says what is wrong
+            return
+        started = time.monotonic()
+        while not dialog.is_mounted and time.monotonic() - started < MOUNT_WAIT:
+            yield GAP_SECONDS
+        if dialog.is_mounted and not dialog.is_active:
+            yield GAP_SECONDS
+            dialog.update_node_styles(animate=False)  # as its first opening would (the screen's own rules too)
+            keep_styles = getattr(dialog, "keep_styles", None)
+            if keep_styles is not None:
+                keep_styles()
+            yield GAP_SECONDS
+            lay_out(self.app, dialog)
 
     def _has_screen(self, mode: str) -> bool:
         return bool(self.app._screen_stacks.get(mode))
@@ -185,9 +207,14 @@ class ViewPreparer:
 # -- Textual's screen modes, without showing the screen ----------------------
 def screen_class(name: str) -> type[Screen]:
     """A screen class by "module:Class" (imported if need be)."""
-    module, _, attribute = name.partition(":")
-    screen: type[Screen] = getattr(importlib.import_module(module), attribute)
+    screen: type[Screen] = by_name(name)
     return screen
+
+
+def by_name(name: str) -> Any:
+    """What "module:attribute" names (imported if need be)."""
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
 
 
 def css_files(screen: type[Screen]) -> list[Path]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +39,12 @@ class FormField:
 
 
 Values = dict[str, str]
+
+
+def shape_of(fields: Sequence[FormField]) -> tuple[tuple[str, str], ...]:
+    return tuple((spec.name, spec.kind) for spec in fields)
+
+
 Submit = Callable[[Values], dict[str, str] | None]
 
 FORM_ERROR = "form"  # an error about the whole save, not one field
@@ -69,7 +76,72 @@ class FormScreen(ModalScreen[Values | None]):
     def on_mount(self) -> None:
         self.shown = self.values()
         # focusing the first field scrolls its label out of view: back to the top once drawn
-        self.call_after_refresh(lambda: self.query_one(VerticalScroll).scroll_home(animate=False))
+        self.call_after_refresh(self._to_top)
+
+    def _to_top(self) -> None:
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    # -- a form kept and opened again (task_form.kept_form) ---------------------
+    @property
+    def shape(self) -> tuple[tuple[str, str], ...]:
+        """Its fields' names and kinds: a form of the same shape can be
+        filled again instead of made (its widgets are the same)."""
+        return shape_of(self.fields)
+
+    def refill(self, title: str, fields: Sequence[FormField], submit: Submit) -> None:
+        """As if just made with these (of its shape): each widget holds its
+        new value, options and placeholder, no message shows, nothing is
+        focused (the first field is as the form opens) and its scroll is at
+        the top. For a mounted form not on screen."""
+        self.form_title, self.fields, self.submit = title, list(fields), submit
+        self.query_one(".form-title", Static).update(title)
+        for label, spec in zip(self.query(".field-label").results(Label), self.fields, strict=True):
+            label.update(spec.label)
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                widget.load_text(spec.value)  # its undo history cleared too
+                widget.move_cursor((0, 0))
+            elif isinstance(widget, Select):
+                widget.expanded = False
+                widget.set_options(list(spec.options))
+                if any(v == spec.value for _, v in spec.options):
+                    widget.value = spec.value
+            elif isinstance(widget, Input):
+                widget.placeholder = spec.placeholder
+                widget.suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+                widget.value = spec.value
+                widget.cursor_position = len(spec.value)  # as a new Input has it
+        for message in self.query(".field-error").results(Static):
+            message.update("")
+            message.add_class("-empty")
+        self.set_focus(None)  # shown, it focuses its first field (AUTO_FOCUS)
+        self._to_top()
+        self.shown = self.values()
+        self._refilled = True
+
+    _refilled = False
+    kept = False  # opened again, filled (task_form.kept_form)
+    _styled: tuple[object, ...] | None = None  # what its styles depend on, when it was last styled (a kept form)
+
+    def _styles_state(self) -> tuple[object, ...]:
+        return (self.app._css_update_count, self.app.theme, self.app.app_focus)
+
+    def keep_styles(self) -> None:
+        """Styled now (a kept form, shown and left, or styled ahead): opened
+        again with nothing its styles depend on changed, it need not restyle
+        its fifty widgets."""
+        self._styled = self._styles_state()
+
+    def on_screen_suspend(self) -> None:
+        if self.kept:
+            self.keep_styles()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self._styled is not None and self._styled == self._styles_state():
+            event.refresh_styles = False
+        if self._refilled:  # opened again: the first field's label in view, as on mount
+            self._refilled = False
+            self.call_after_refresh(self._to_top)
 
     def compose(self) -> ComposeResult:
         with Vertical():

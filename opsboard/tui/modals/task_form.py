@@ -4,6 +4,10 @@ shared FormScreen so validation messages show inline under each field."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
+
+from textual._context import active_app
+from textual.app import App
 
 from opsboard.i18n import _
 from opsboard.model import ChecklistItem, Task
@@ -42,6 +46,29 @@ def task_form(
     owners: Sequence[str] = (),
     department: str = "",
 ) -> CardForm:
+    """The card form: `task_form_fields`, kept (`kept_form`)."""
+    fields = task_form_fields(
+        items=items,
+        departments=departments,
+        task=task,
+        prefill_title=prefill_title,
+        prefill_item=prefill_item,
+        owners=owners,
+        department=department,
+    )
+    return kept_form(CardForm(title, fields, submit))
+
+
+def task_form_fields(
+    *,
+    items: Sequence[ChecklistItem],
+    departments: dict[str, str] | None = None,
+    task: Task | None = None,
+    prefill_title: str = "",
+    prefill_item: str = NO_ITEM,
+    owners: Sequence[str] = (),
+    department: str = "",
+) -> list[FormField]:
     """The task's fields as services/task_fields.py declares them, in its
     order — and the department when `departments` (id → name) is given: last
     when editing, first when adding from the overview (which department is the
@@ -74,7 +101,48 @@ def task_form(
             fields.insert(0, field)
         else:
             fields.append(field)
-    return CardForm(title, fields, submit)
+    return fields
+
+
+# Per app, its kept card forms by shape (their fields' names and kinds).
+_KEPT: WeakKeyDictionary[App, dict[tuple[tuple[str, str], ...], CardForm]] = WeakKeyDictionary()
+
+
+def kept_form(form: CardForm) -> CardForm:
+    """The app's form of this one's shape, filled with its title, fields and
+    submit: made (and mounted) once, ahead (`make_ahead`) or at its first
+    opening, then opened again instead of made — composing, styling and
+    laying out its fifty widgets took 50–60 ms of each `a` or `e`. `form`
+    itself when none is kept or the kept one is on screen."""
+    try:
+        app = active_app.get()
+    except LookupError:  # not in an app (a test making one by hand)
+        return form
+    kept = _KEPT.get(app, {}).get(form.shape)
+    if kept is None:
+        keep(app, form)
+        return form
+    if not kept.is_running or any(kept in stack for stack in app._screen_stacks.values()):
+        return form  # being shown (a form over a form), or gone: a new one, as before
+    kept.refill(form.form_title, form.fields, form.submit)
+    return kept
+
+
+def keep(app: App, form: CardForm) -> None:
+    forms = _KEPT.setdefault(app, {})
+    forms[form.shape] = form
+    app.install_screen(form, f"card-form-{len(forms)}")  # installed: closing it does not remove it
+    form.kept = True
+
+
+def make_ahead(app: App) -> CardForm:
+    """The form `a` opens on a department's board (and the stand-up's `t`),
+    made and mounted without being shown (tui/preparing.py): its first
+    opening only fills it."""
+    form = CardForm("", task_form_fields(items=()), lambda values: None)
+    keep(app, form)
+    app._get_screen(form)  # registered: composed and mounted as messages
+    return form
 
 
 class ReasonForm(CardForm):
