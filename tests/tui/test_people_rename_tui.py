@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from opsboard import i18n
 from opsboard.services.archived_tasks import set_archive_days
-from opsboard.services.people import add_person
+from opsboard.services.people import add_person, rename_person
 from opsboard.store import BoardStore
 from opsboard.tui.app import OpsboardApp
 from opsboard.tui.modals.confirm import ConfirmScreen
@@ -180,3 +180,23 @@ async def test_no_then_esc_leaves_everything_as_it_was(board: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
     assert board.read_bytes() == before
+
+
+async def test_a_teammate_renaming_them_first_is_said_in_the_form(board: Path) -> None:
+    app = OpsboardApp(BoardStore(board, user="ana"))
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(BoardOverview)
+        table.move_cursor(row=table.get_row_index("person:mei"))
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        rename_person(BoardStore(board, user="chen"), "mei", "may")  # chen, in another process
+        await save_form(pilot, "meilin")
+        form = app.screen
+        assert isinstance(form, FormScreen)  # no question: nothing to ask about
+        said = str(form.query_one("#error-form", Static).render())
+        assert said == "mei is no longer on the roster: someone renamed them since (esc closes)"
+    assert owners(board) == {"t-d1": "may", "t-d5": "may"} and roster(board)[0] == ("may", "Mei Lin")

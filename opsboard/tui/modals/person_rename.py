@@ -62,8 +62,11 @@ def rename_form(app: OpsboardApp, person: Person, renamed: Callable[[Person | No
         try:
             preview = rename_preview(store, person.name, values["name"], display_name=values["display_name"])
         except InputError as error:
-            gone = find_person(store, person.name) is None  # a teammate renamed them meanwhile
-            return {FORM_ERROR if gone else "name": str(error)}
+            if find_person(store, person.name) is None:  # a teammate renamed them meanwhile
+                return {
+                    FORM_ERROR: _("{name} is no longer on the roster: someone renamed them since (esc closes)").format(name=person.name)
+                }
+            return {"name": str(error)}
         if not preview.changes:
             return None  # as it was: nothing to save, the form closes
         form = app.screen
