@@ -6,8 +6,8 @@ import argparse
 import gc
 import json
 import sys
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
 
 import orjson
 
@@ -195,32 +195,37 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - max(wcswidth(text), 0))
 
 
+class _Cells(dict[object, str]):
+    """A column's cells by value, each padded the first time it is asked for
+    (95,000 tasks have a few dozen owners): a dict lookup a task."""
+
+    def __init__(self, width: int, text: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.width = width
+        self.text = text
+
+    def __missing__(self, key: object) -> str:
+        cell = self[key] = _pad(self.text(key), self.width)
+        return cell
+
+
 class _Lines:
-    """The lines of `task list`: each status, department, owner and due
-    date padded once a listing, not once a task (95,000 of them)."""
+    """The lines of `task list`: each status, due date, owner and department
+    padded once a listing, not once a task."""
 
     def __init__(self, names: dict[str, str]) -> None:
-        self.names = names
         self.statuses = {status: _pad(str(label), 7) for status, label in TASK_STATUS_LABELS.items()}
-        self.departments: dict[str, str] = {}
-        self.owners: dict[str, str] = {}
-        self.dues: dict[str | None, str] = {}
+        self.dues = _Cells(10, lambda due: due or "-")
+        self.owners = _Cells(10, lambda owner: owner or "-")
+        self.departments = _Cells(19, lambda department: names.get(department, department))
 
     def __call__(self, task: Task | ArchivedLine) -> str:
         due = task.due if isinstance(task, ArchivedLine) else task.due.isoformat() if task.due else None
         reason = "  " + _("(blocked: {reason})").format(reason=task.blocked_reason) if task.blocked_reason else ""
         return (
-            f"{task.id}  {self.statuses[task.status]}  P{task.priority}  {self._padded(self.dues, due, due or '-', 10)}  "
-            f"{self._padded(self.owners, task.owner, task.owner or '-', 10)}  "
-            f"{self._padded(self.departments, task.department, self.names.get(task.department, task.department), 19)}  {task.title}{reason}"
+            f"{task.id}  {self.statuses[task.status]}  P{task.priority}  {self.dues[due]}  {self.owners[task.owner]}  "
+            f"{self.departments[task.department]}  {task.title}{reason}"
         )
-
-    @staticmethod
-    def _padded(seen: dict, key: object, text: str, width: int) -> str:
-        padded = seen.get(key)
-        if padded is None:
-            padded = seen[key] = _pad(text, width)
-        return padded
 
 
 def _line(task: Task, names: dict[str, str]) -> str:
