@@ -141,7 +141,7 @@ def test_export_of_a_chinese_board_has_chinese_phase_titles(tmp_path: Path, caps
     run(capsys, "init", str(board), "--lang", "zh")
     code, out, _ = run(capsys, "export", str(board), "--view", "checklists")
     assert code == 0
-    assert h2_headings(out) == ["调研 (0/4 已完成)", "上线 (0/5 已完成)", "推广 (0/9 已完成)", "复盘 (0/4 已完成)"]
+    assert h2_headings(out) == ["调研（0/4 已完成）", "上线（0/5 已完成）", "推广（0/9 已完成）", "复盘（0/4 已完成）"]
     assert len(checklist_items(out)) == 22
 
 

@@ -159,6 +159,6 @@ def test_a_chinese_interface_exports_chinese_headings_and_headers_with_the_same_
     assert chinese[0][3] == ["合计", "2", "0", "1", "1", "1", "1"]
     assert [row[1:] for row in chinese[0][1:]] == [row[1:] for row in english[0][1:]]  # the figures unchanged
     assert chinese[1][0] == ["任务", "负责人", "截止", "优先级", "标签", "清单事项", "编号"]
-    assert chinese[1][1] == [NASTY, "mei", "2026-03-01 (已逾期)", "P1", "photos", "B 拍摄商品图", "t-1"]
+    assert chinese[1][1] == [NASTY, "mei", "2026-03-01（已逾期）", "P1", "photos", "B 拍摄商品图", "t-1"]
     assert chinese[2][0][:3] == ["任务", "原因", "受阻起始"]
     assert "截至 2026-03-02。" in markdown

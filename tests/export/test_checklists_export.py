@@ -153,8 +153,8 @@ def test_chinese_board_uses_chinese_words() -> None:
     )
     found = structure(markdown)
     assert found["headings"][0] == ("h1", "麻织旗舰店 — 阶段清单")
-    assert [h for _, h in found["headings"][1:]] == ["调研 (0/0 已完成)", "上线 (0/0 已完成)", "推广 (0/0 已完成)", "复盘 (0/0 已完成)"]
-    assert found["items"][0][0] == "A · 市场规模与前景 — 数据分析部 · 负责人 刘 · 截止 2026-02-01 (已逾期)"
+    assert [h for _, h in found["headings"][1:]] == ["调研（0/0 已完成）", "上线（0/0 已完成）", "推广（0/0 已完成）", "复盘（0/0 已完成）"]
+    assert found["items"][0][0] == "A · 市场规模与前景 — 数据分析部 · 负责人 刘 · 截止 2026-02-01（已逾期）"
 
 
 def test_tables_line_up_cjk_by_display_width() -> None:
