@@ -24,6 +24,7 @@ from opsboard.store.storage import file_identity
 
 from .collecting import IdleCollector
 from .first_archive import archive_in_background, needs_first_archive
+from .kept_screens import keep, kept
 from .key_order import KeyOrder
 from .keymap import load_keymap
 from .line_breaks import keep_punctuation_off_line_starts
@@ -259,7 +260,14 @@ class OpsboardApp(App[BoardDamagedError | None]):
         view = BY_NAME.get(name)
         if view is not None and not view.mode:
             if not isinstance(self.screen, view.screen_class()):  # pushed once, not on top of itself
-                self.push_screen(view.make_screen())
+                screen = kept(self, ("view", name))  # made once and opened again (the activity view)
+                if screen is not None:
+                    screen.reopen()  # type: ignore[attr-defined]
+                else:
+                    screen = view.make_screen()
+                    if hasattr(screen, "reopen"):
+                        keep(self, ("view", name), screen)
+                self.push_screen(screen)
         elif view is not None and self.current_mode != name:
             stack = self._screen_stacks.get(name)
             self._showing_built_view = bool(stack) and stack[-1].is_mounted  # type: ignore[index]

@@ -66,7 +66,7 @@ AHEAD: tuple[str, ...] = (
 )
 # Dialogs made (and mounted, laid out) ahead, each by a function of the app
 # that makes it: their first opening only fills them.
-MADE_AHEAD: tuple[str, ...] = ("opsboard.tui.modals.task_form:make_ahead",)
+MADE_AHEAD: tuple[str, ...] = ("opsboard.tui.modals.task_form:make_ahead", "opsboard.tui.screens.activity:make_ahead")
 # The tables a view reads as it opens, validated ahead (the others are small);
 # each is also the BoardStore method that reads it.
 TABLES: dict[str, tuple[str, ...]] = {"boards": ("tasks",), "standup": ("tasks",)}
@@ -184,21 +184,32 @@ class ViewPreparer:
             yield from self._make_ahead(name)
 
     def _make_ahead(self, name: str) -> Iterator[float]:
+        """A dialog or screen a key opens, made by the function `name` names
+        (None: one is made already): mounted, styled, laid out and drawn
+        once off screen, as a view is."""
         try:
-            dialog: Screen = by_name(name)(self.app)
+            screen: Screen | None = by_name(name)(self.app)
         except Exception:  # made at its first opening, which says what is wrong
             return
+        if screen is None:
+            return
         started = time.monotonic()
-        while not dialog.is_mounted and time.monotonic() - started < MOUNT_WAIT:
+        while not screen.is_mounted and time.monotonic() - started < MOUNT_WAIT:
             yield GAP_SECONDS
-        if dialog.is_mounted and not dialog.is_active:
+        if not screen.is_mounted or screen.is_active:
+            return
+        yield GAP_SECONDS
+        screen.update_node_styles(animate=False)  # as its first opening would (the screen's own rules too)
+        keep_styles = getattr(screen, "keep_styles", None)
+        if keep_styles is not None:
+            keep_styles()
+        yield GAP_SECONDS
+        if screen.is_active:
+            return
+        lay_out(self.app, screen)
+        yield GAP_SECONDS
+        for _ in pre_render(screen):
             yield GAP_SECONDS
-            dialog.update_node_styles(animate=False)  # as its first opening would (the screen's own rules too)
-            keep_styles = getattr(dialog, "keep_styles", None)
-            if keep_styles is not None:
-                keep_styles()
-            yield GAP_SECONDS
-            lay_out(self.app, dialog)
 
     def _has_screen(self, mode: str) -> bool:
         return bool(self.app._screen_stacks.get(mode))

@@ -101,3 +101,50 @@ async def test_the_cursor_stays_on_its_row_across_a_reload(long_log: Path) -> No
         screen.reload()
         await wait_for_count(pilot, screen)
         assert table.cursor_row == 300
+
+
+async def test_opened_again_as_new_the_same_screen(long_log: Path) -> None:
+    """The view is made once and opened again (tui/kept_screens.py): each
+    opening shows Everyone and All departments, the newest change
+    highlighted at the top, and a change saved meanwhile."""
+    from textual.widgets import Select
+
+    app = OpsboardApp(BoardStore(long_log, user="lin"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("A")
+        first = app.screen
+        assert isinstance(first, ActivityScreen)
+        await wait_for_count(pilot, first)
+        first.query_one("#department", Select).value = "design"
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        table = first.query_one("#activity", KeyedTable)
+        assert table.cursor_row == 3
+        await pilot.press("escape")
+        await pilot.pause()
+        store = app.store  # type: ignore[attr-defined]
+        add_task(store, department="marketing", title="Coupons for 11.11")
+        await pilot.press("A")
+        await pilot.pause()
+        screen = app.screen
+        assert screen is first  # the same screen, not made again
+        assert screen.query_one("#department", Select).value is Select.NULL
+        assert screen.query_one("#person", Select).value is Select.NULL
+        assert table.cursor_row == 0 and table.scroll_y == 0
+        assert screen.focused is table
+        assert table.current_key() == newest_ids(long_log, 1)[0]  # the task just added, in marketing
+        assert "Coupons for 11.11" in str(screen.query_one("#activity-detail", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("A")  # nothing changed: not worded again, still as new
+        await pilot.pause()
+        assert app.screen is first and table.cursor_row == 0
+        assert "Coupons for 11.11" in str(first.query_one("#activity-detail", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        add_task(store, department="design", title="Banner for 12.12")  # no filter to clear this time
+        await pilot.press("A")
+        await pilot.pause()
+        assert table.current_key() == newest_ids(long_log, 1)[0]
+        assert "Banner for 12.12" in str(first.query_one("#activity-detail", Static).render())

@@ -1,4 +1,4 @@
-"""Issue 17: the card form is made once (ahead, in a terminal) and opened
+"""Issue 17: the card form (and the activity view) is made once (ahead, in a terminal) and opened
 again filled anew, not composed at each `a` or `e` (50–60 ms of CPU on the
 five-year board). Opened again it must be as a new one: its fields as the
 task or the new task has them, no message left from before, the first field
@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from opsboard.tui.modals.form import FormScreen
+from opsboard.tui.screens.activity import ActivityScreen
 from opsboard.tui.screens.boards import BoardsScreen
 
 
@@ -94,6 +95,13 @@ async def test_the_new_task_form_is_made_ahead_in_a_terminal(board: Path) -> Non
         await prepared(pilot)
         ahead = [s for s in app._installed_screens.values() if isinstance(s, FormScreen)]
         assert len(ahead) == 1 and ahead[0].is_mounted
+        [activity] = [s for s in app._installed_screens.values() if isinstance(s, ActivityScreen)]
+        assert activity.is_mounted and not activity.is_active
+        await pilot.press("A")  # the activity view made ahead too: shown, not made
+        await pilot.pause()
+        assert app.screen is activity
+        await pilot.press("escape")
+        await pilot.pause()
         screen = await open_design(pilot)
         await pilot.press("a")
         await pilot.pause()

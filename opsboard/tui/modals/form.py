@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from opsboard.i18n import _, _l
 
+from ..kept_screens import KeptStyles
 from .confirm import ConfirmScreen
 
 
@@ -57,7 +58,7 @@ class _Pending(dict):
 PENDING: dict[str, str] = _Pending()
 
 
-class FormScreen(ModalScreen[Values | None]):
+class FormScreen(KeptStyles, ModalScreen[Values | None]):
     AUTO_FOCUS = "Input, TextArea, Select"  # the first field, so typing starts there
     CSS_PATH = ["form.tcss"]  # a list: a form that adds its own CSS lists both
 
@@ -81,7 +82,7 @@ class FormScreen(ModalScreen[Values | None]):
     def _to_top(self) -> None:
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
-    # -- a form kept and opened again (task_form.kept_form) ---------------------
+    # -- a form kept and opened again (task_form.kept_form, tui/kept_screens.py) ---------------------
     @property
     def shape(self) -> tuple[tuple[str, str], ...]:
         """Its fields' names and kinds: a form of the same shape can be
@@ -120,25 +121,9 @@ class FormScreen(ModalScreen[Values | None]):
         self._refilled = True
 
     _refilled = False
-    kept = False  # opened again, filled (task_form.kept_form)
-    _styled: tuple[object, ...] | None = None  # what its styles depend on, when it was last styled (a kept form)
 
-    def _styles_state(self) -> tuple[object, ...]:
-        return (self.app._css_update_count, self.app.theme, self.app.app_focus)
-
-    def keep_styles(self) -> None:
-        """Styled now (a kept form, shown and left, or styled ahead): opened
-        again with nothing its styles depend on changed, it need not restyle
-        its fifty widgets."""
-        self._styled = self._styles_state()
-
-    def on_screen_suspend(self) -> None:
-        if self.kept:
-            self.keep_styles()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if self._styled is not None and self._styled == self._styles_state():
-            event.refresh_styles = False
+    @on(events.ScreenResume)
+    def _opened_again(self) -> None:
         if self._refilled:  # opened again: the first field's label in view, as on mount
             self._refilled = False
             self.call_after_refresh(self._to_top)

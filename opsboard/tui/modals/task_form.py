@@ -4,7 +4,6 @@ shared FormScreen so validation messages show inline under each field."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
 
 from textual._context import active_app
 from textual.app import App
@@ -14,6 +13,7 @@ from opsboard.model import ChecklistItem, Task
 from opsboard.model.labels import phase_title
 from opsboard.services.task_fields import TASK_FIELDS
 
+from ..kept_screens import is_kept, keep, kept
 from .form import FormField, FormScreen, Submit
 
 NO_ITEM = ""
@@ -104,43 +104,32 @@ def task_form_fields(
     return fields
 
 
-# Per app, its kept card forms by shape (their fields' names and kinds).
-_KEPT: WeakKeyDictionary[App, dict[tuple[tuple[str, str], ...], CardForm]] = WeakKeyDictionary()
-
-
 def kept_form(form: CardForm) -> CardForm:
-    """The app's form of this one's shape, filled with its title, fields and
-    submit: made (and mounted) once, ahead (`make_ahead`) or at its first
-    opening, then opened again instead of made — composing, styling and
-    laying out its fifty widgets took 50–60 ms of each `a` or `e`. `form`
-    itself when none is kept or the kept one is on screen."""
+    """The app's form of this one's shape (tui/kept_screens.py), filled with
+    its title, fields and submit: made (and mounted) once, ahead
+    (`make_ahead`) or at its first opening, then opened again instead of
+    made. `form` itself when none is kept or the kept one is on screen."""
     try:
         app = active_app.get()
     except LookupError:  # not in an app (a test making one by hand)
         return form
-    kept = _KEPT.get(app, {}).get(form.shape)
-    if kept is None:
-        keep(app, form)
+    key = ("card-form", form.shape)
+    again = kept(app, key)
+    if not isinstance(again, CardForm):
+        keep(app, key, form)
         return form
-    if not kept.is_running or any(kept in stack for stack in app._screen_stacks.values()):
-        return form  # being shown (a form over a form), or gone: a new one, as before
-    kept.refill(form.form_title, form.fields, form.submit)
-    return kept
+    again.refill(form.form_title, form.fields, form.submit)
+    return again
 
 
-def keep(app: App, form: CardForm) -> None:
-    forms = _KEPT.setdefault(app, {})
-    forms[form.shape] = form
-    app.install_screen(form, f"card-form-{len(forms)}")  # installed: closing it does not remove it
-    form.kept = True
-
-
-def make_ahead(app: App) -> CardForm:
+def make_ahead(app: App) -> CardForm | None:
     """The form `a` opens on a department's board (and the stand-up's `t`),
     made and mounted without being shown (tui/preparing.py): its first
     opening only fills it."""
     form = CardForm("", task_form_fields(items=()), lambda values: None)
-    keep(app, form)
+    if is_kept(app, ("card-form", form.shape)):
+        return None  # opened already: that one is kept
+    keep(app, ("card-form", form.shape), form)
     app._get_screen(form)  # registered: composed and mounted as messages
     return form
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -19,6 +19,7 @@ from opsboard.i18n import _, _l, ngettext
 from opsboard.services.activity import iter_activity_rows, people, when
 from opsboard.services.departments import department_names
 
+from ..kept_screens import KeptStyles, is_kept, keep
 from ..messages import BoardReloaded
 from ..widgets.key_footer import KeyFooter
 from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
@@ -66,7 +67,7 @@ def keep_the_ends(text: str, width: int) -> str:
     return text.replace(longest, opening + kept + "…" + closing, 1)
 
 
-class ActivityScreen(TableCursorKeys, Screen[None]):
+class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
     CSS_PATH = "activity.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,6 +89,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
         self._rows: dict = {}
         self._unreadable: list[str] = []  # ids of entries already said to be unreadable
         self._laid_out_for = 0  # the width the columns were shared for
+        self._worded_for = store.generation  # the board in memory its rows were worded from
         yield Header()
         with Horizontal(id="activity-filters"):
             yield Select([(name, name) for name in self._people], prompt=_("Everyone"), id="person")
@@ -102,6 +104,29 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#activity", KeyedTable).focus()
+
+    def reopen(self) -> None:
+        """Opened again (kept: tui/kept_screens.py, made at the first `A` or
+        ahead) as a new one opens: Everyone, All departments, the newest
+        change highlighted and the table focused. Its rows are worded again
+        only when the board in memory or the filters changed since."""
+        cleared = False
+        with self.prevent(Select.Changed):
+            for name in ("person", "department"):
+                select = self.query_one(f"#{name}", Select)
+                if select.value is not Select.NULL:
+                    select.clear()
+                    cleared = True
+        table = self.query_one("#activity", KeyedTable)
+        table.move_cursor(row=0, animate=False)
+        table.scroll_home(animate=False)
+        if cleared or self._worded_for != self.ops_app.store.generation:
+            self.reload()
+        else:
+            self._show_detail()
+            said, self._unreadable = self._unreadable, []
+            self._say_unreadable(said)  # said at each opening, as a new one says it
+        table.focus()
 
     def on_resize(self) -> None:
         if self.is_mounted and self.size.width != self._laid_out_for:  # the columns share the new width
@@ -140,6 +165,7 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
         keep = table.cursor_row
         table.clear(columns=True)
         self._laid_out_for = self.size.width
+        self._worded_for = store.generation
         self._unreadable_now: list[str] = []
         self._pending = iter_activity_rows(store, person=person, department=department, unreadable=self._unreadable_now)
         self._rows = {}
@@ -260,3 +286,15 @@ class ActivityScreen(TableCursorKeys, Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def make_ahead(app: App) -> ActivityScreen | None:
+    """The activity view made and mounted without being shown
+    (tui/preparing.py MADE_AHEAD): the first `A` only shows it. None when
+    one is made already (`A` was pressed first)."""
+    if is_kept(app, ("view", "activity")):
+        return None
+    screen = ActivityScreen()
+    keep(app, ("view", "activity"), screen)
+    app._get_screen(screen)  # registered: composed and mounted as messages
+    return screen
