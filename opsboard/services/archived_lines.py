@@ -73,6 +73,7 @@ _TASK = re.compile(
     rf'"comments":\[(?:{_COMMENT}(?:,{_COMMENT})*)?\]\}}'
 )
 _MARK = ',"task":{'  # where task_archive puts the task: last, after the move's own fields
+_MARK_BYTES = _MARK.encode()
 _STATUSES = {status.value: status for status in TaskStatus}
 _PRIORITIES = {str(p): p for p in range(1, 5)}
 fromisoformat = datetime.fromisoformat
@@ -94,9 +95,17 @@ class ArchivedLine(NamedTuple):
     created: float  # created_at as a timestamp (0.0: none), as task_board.card_order sorts
     line: bytes  # the archive's line, shared, not copied (task_json cuts the task from it)
 
-    def task_json(self) -> bytes:
-        """The task's JSON as written: every field, as the model would dump them."""
-        return self.line[self.line.find(_MARK.encode()) + len(_MARK) - 1 : -1]
+    def task_json(self, after_department: bytes = b"") -> bytes:
+        """The task's JSON as written: every field, as the model would dump
+        them; `after_department`: a member (`,"key":value`) put in after its
+        department (a value holds no quote: the first `,"title":` is the key)."""
+        line = self.line
+        start = line.find(_MARK_BYTES) + len(_MARK) - 1
+        if not after_department:
+            return line[start:-1]
+        cut = line.index(b',"title":', start)
+        view = memoryview(line)
+        return b"".join((view[start:cut], after_department, view[cut:-1]))
 
 
 def read_line(line: bytes) -> ArchivedLine | None:
