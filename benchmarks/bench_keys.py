@@ -14,7 +14,9 @@ after the app has handled it (for a view switch: the frame showing the new
 view with its figures; for a key typed into view 2's filter: the frame with
 the board filtered). Budget: 50 ms median per key. Beside each key, the UI
 thread's CPU time (steadier on a busy machine); on stderr the garbage
-collections met and the longest preparation slices (where they stopped).
+collections met, the longest preparation slices (where they stopped) and
+what the full collection of a pause costs (tui/collecting.py: a key pressed
+during it waits) once the views are prepared and after each round of keys.
 Also opening that board, a fresh process to its first frame, against a bare
 Textual app (≤ 1.5×, as bench_archive.py's rows).
 
@@ -215,6 +217,18 @@ async def _run(
                 where += f", in {threading.current_thread().name}"
             collections.append((info["generation"], time.thread_time() - collecting.pop("at"), where))
 
+    def full_collection(when: str) -> None:
+        """What the full collection of a pause costs now (tui/collecting.py
+        makes one once no key came for a second; a key pressed meanwhile waits)."""
+        unfrozen = len(gc.get_objects())
+        cpu = time.thread_time()
+        app.collector.collect()  # as in a pause
+        print(
+            f"bench_keys: a full collection {when}: {(time.thread_time() - cpu) * 1000:.0f} ms CPU"
+            f" ({unfrozen:,} objects not frozen, {gc.get_freeze_count():,} frozen)",
+            file=sys.stderr,
+        )
+
     gc.callbacks.append(on_collection)
     times: dict[str, list[float]] = {}
     cpu_times: dict[str, list[float]] = {}
@@ -239,6 +253,7 @@ async def _run(
             if not app.preparer.finished:
                 notes.append(f"views still being prepared after {READ_SECONDS:.0f} s")
             await pilot.pause()
+            full_collection("the views prepared")
             for round_number in range(rounds):
                 for label, key, shown in round_of_keys():
                     profiler = cProfile.Profile() if profile and profile in label else None
@@ -267,6 +282,7 @@ async def _run(
                     state.update(key=None, label=None)
                     await pilot.pause()
                     await asyncio.sleep(0.02)  # the user's pace: the next key a moment later
+                full_collection(f"after round {round_number + 1} of keys")
     finally:
         gc.callbacks.remove(on_collection)
         OpsboardApp._display = display  # type: ignore[method-assign]
