@@ -17,7 +17,7 @@ from opsboard import __version__
 from opsboard.commands import COMMANDS, command_modules
 from opsboard.i18n import LANGUAGES, _, override_language
 from opsboard.i18n.argparse_words import translate_argparse
-from opsboard.services.board_files import archive_notices
+from opsboard.services.board_files import archive_notices, forget_opened_boards
 from opsboard.store import BoardError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -136,6 +136,7 @@ def _say_archive_notices() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    forget_opened_boards()
     _printable_output()
     override_language(_ui_lang(argv))  # a board opened later speaks its language unless overridden
     translate_argparse()

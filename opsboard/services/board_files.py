@@ -199,6 +199,13 @@ def path_for_commands(path: Path) -> str:
         return str(path)
 
 
+def forget_opened_boards() -> None:
+    """A new command starts: the boards an earlier one opened in this
+    process (a test's, the app's: it says its own notices) are not its to
+    report on; one since deleted (a demo's) would fail its notices."""
+    _opened.clear()
+
+
 def archive_notices() -> list[str]:
     """What the saves of the boards opened since the last call did with the
     archive of done tasks: how many moved there, or why none could."""

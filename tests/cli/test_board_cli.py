@@ -277,3 +277,19 @@ def test_a_demo_killed_before_it_cleaned_up_is_swept_at_the_next_demo(tmp_path: 
     assert not stale.exists()
     assert [p.name for p in exported.iterdir()] == ["demo-boards.xlsx"]  # what the user exported stays
     assert sorted(p.name for p in live.iterdir()) == ["demo.json", "demo.json.backups", "demo.json.lock"]  # still running
+
+
+def test_a_command_does_not_report_on_a_board_an_earlier_one_opened_and_since_deleted(tmp_path: Path, capsys) -> None:
+    """Commands run in one process (tests; the app's launcher): the demo's
+    board, opened by `opsboard --demo`, saved (its old done tasks moved to the
+    archive) and deleted as it ends, made the next command fail with 'no such
+    board' when it reported what the boards it had opened moved."""
+    from opsboard.services.board_files import open_board
+
+    demo = demo_copy()
+    store = open_board(demo, user="ana")  # as the app's launcher opens it (the app says its own notices)
+    toggle_item(store, "review-1")
+    assert store.archived_in_all  # the save moved the demo's old done tasks
+    shutil.rmtree(demo.parent)
+    code, _out, err = run(capsys, "init", str(tmp_path / "new.json"), "--user", "ana")
+    assert code == 0 and "no such board" not in err
