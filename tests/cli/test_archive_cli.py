@@ -15,12 +15,9 @@ LATER = "2026-05-02T09:30:00+08:00"
 
 
 @pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+def board(board: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """Two tasks marked done on the frozen day, then the clock two months on."""
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    assert main(["init", str(path), "--user", "ana"]) == 0
-    capsys.readouterr()
+    path = board  # made on NOW (conftest.py)
     for title in ("Retouch hero images", "Banner for Double 12"):
         assert main(["task", "add", str(path), "--dept", "design", "--title", title]) == 0
         task_id = capsys.readouterr().out.strip()

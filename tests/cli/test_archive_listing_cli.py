@@ -30,12 +30,9 @@ def _moved(task: dict, *, first: bool = False) -> bytes:
 
 
 @pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+def board(board: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """Four done tasks archived (one live task left), then lines added by hand."""
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    assert main(["init", str(path), "--user", "ana"]) == 0
-    capsys.readouterr()
+    path = board  # made on NOW (conftest.py)
     for n, title in enumerate(TITLES):
         owner = "王小明" if n == 2 else "mei"
         assert main(["task", "add", str(path), "--dept", "design" if n % 2 else "marketing", "--title", title, "--owner", owner]) == 0

@@ -11,17 +11,6 @@ import pytest
 from opsboard.cli import main
 from opsboard.store import BoardStore
 
-NOW = "2026-03-02T09:30:00+08:00"
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    assert main(["init", str(path), "--user", "ana"]) == 0
-    capsys.readouterr()
-    return path
-
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))

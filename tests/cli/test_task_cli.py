@@ -13,16 +13,7 @@ import pytest
 from opsboard.cli import main
 from opsboard.store import BoardStore
 
-NOW = "2026-03-02T09:30:00+08:00"
-
-
-@pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.setenv("OPSBOARD_NOW", NOW)
-    path = tmp_path / "b.json"
-    assert main(["init", str(path), "--user", "ana"]) == 0
-    capsys.readouterr()
-    return path
+NOW = "2026-03-02T09:30:00+08:00"  # the day the board fixture (conftest.py) is made on
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
