@@ -9,7 +9,6 @@ searches the archive as list_tasks does (its words narrow it first)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from opsboard.model import TASK_COLUMNS, TaskStatus
@@ -17,10 +16,9 @@ from opsboard.store import BoardStore
 
 from .archived_lines import ArchivedLine
 from .archived_tasks import archived_lines
-from .departments import resolve_department
 from .task_board import card_order, column_order
-from .task_filter import ALL, ONLY, TaskFilter, parse_filter
-from .tasks import list_tasks, parse_status
+from .task_filter import ALL, ONLY, TaskFilter
+from .tasks import list_tasks, listing_asked
 
 if TYPE_CHECKING:
     from opsboard.model import Task
@@ -37,11 +35,7 @@ def listed_tasks(
     include_archived: bool = False,
 ) -> Sequence[Task | ArchivedLine]:
     """As list_tasks (the same tasks, order and errors), archived tasks as their lines when they can be."""
-    department = resolve_department(store, dept).id if dept else None
-    wanted = parse_status(status) if status else None
-    chosen = parse_filter(filter, me=store.user) if isinstance(filter, str) else (filter or TaskFilter())
-    if include_archived and not chosen.archived:
-        chosen = replace(chosen, archived=ALL)
+    department, wanted, chosen = listing_asked(store, dept, status, filter, include_archived=include_archived)
     if chosen.words or chosen.terms or chosen.archived not in (ALL, ONLY):
         return list_tasks(store, dept=dept, status=wanted, filter=chosen)
     found: list[Task | ArchivedLine] = []

@@ -294,6 +294,20 @@ def delete_task(store: BoardStore, task_id: str, *, seen: Task | None = None) ->
     return task
 
 
+def listing_asked(
+    store: BoardStore, dept: str | None, status: str | TaskStatus | None, filter: str | TaskFilter | None, *, include_archived: bool
+) -> tuple[str | None, TaskStatus | None, TaskFilter]:
+    """What a listing asks for, read (InputError for a bad one): the
+    department's id, the status, and the filter (archived:yes added for
+    `include_archived`)."""
+    department = resolve_department(store, dept).id if dept else None
+    wanted = parse_status(status) if status else None
+    chosen = parse_filter(filter, me=store.user) if isinstance(filter, str) else (filter or TaskFilter())
+    if include_archived and not chosen.archived:
+        chosen = replace(chosen, archived=ALL)
+    return department, wanted, chosen
+
+
 def list_tasks(
     store: BoardStore,
     dept: str | None = None,
@@ -305,11 +319,7 @@ def list_tasks(
     """Tasks in board order (department, column, rank), narrowed by department
     name, status and a filter string (see task_filter); the archived ones
     too with `include_archived` (or `archived:yes` in the filter)."""
-    department = resolve_department(store, dept).id if dept else None
-    wanted = parse_status(status) if status else None
-    chosen = parse_filter(filter, me=store.user) if isinstance(filter, str) else (filter or TaskFilter())
-    if include_archived and not chosen.archived:
-        chosen = replace(chosen, archived=ALL)
+    department, wanted, chosen = listing_asked(store, dept, status, filter, include_archived=include_archived)
     day = today()
     tasks = [
         t
