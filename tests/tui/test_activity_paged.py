@@ -50,13 +50,19 @@ async def wait_for_count(pilot, screen: ActivityScreen) -> str:
     return str(count.render())
 
 
+async def open_activity(pilot) -> ActivityScreen:
+    """`A` pressed once the app is up: the activity view on screen."""
+    await pilot.pause()
+    await pilot.press("A")
+    screen = pilot.app.screen
+    assert isinstance(screen, ActivityScreen)
+    return screen
+
+
 async def test_the_newest_page_first_then_the_rest(long_log: Path) -> None:
     app = OpsboardApp(BoardStore(long_log, user="lin"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("A")
-        screen = app.screen
-        assert isinstance(screen, ActivityScreen)
+        screen = await open_activity(pilot)
         table = screen.query_one("#activity", KeyedTable)
         screen.reload()  # as on mount: what the first frame has
         assert table.row_count == FIRST_PAGE
@@ -73,10 +79,7 @@ async def test_a_reload_while_pages_come_in_starts_again(long_log: Path) -> None
     the list is made again, not added to (which failed on the rows' keys)."""
     app = OpsboardApp(BoardStore(long_log, user="lin"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("A")
-        screen = app.screen
-        assert isinstance(screen, ActivityScreen)
+        screen = await open_activity(pilot)
         table = screen.query_one("#activity", KeyedTable)
         screen.reload()
         await pilot.pause(0.02)  # a page or two in
@@ -91,10 +94,7 @@ async def test_a_reload_while_pages_come_in_starts_again(long_log: Path) -> None
 async def test_the_cursor_stays_on_its_row_across_a_reload(long_log: Path) -> None:
     app = OpsboardApp(BoardStore(long_log, user="lin"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("A")
-        screen = app.screen
-        assert isinstance(screen, ActivityScreen)
+        screen = await open_activity(pilot)
         await wait_for_count(pilot, screen)
         table = screen.query_one("#activity", KeyedTable)
         table.move_cursor(row=300)  # past the first page
@@ -111,10 +111,7 @@ async def test_opened_again_as_new_the_same_screen(long_log: Path) -> None:
 
     app = OpsboardApp(BoardStore(long_log, user="lin"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("A")
-        first = app.screen
-        assert isinstance(first, ActivityScreen)
+        first = await open_activity(pilot)
         await wait_for_count(pilot, first)
         first.query_one("#department", Select).value = "design"
         await pilot.pause()

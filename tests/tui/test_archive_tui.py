@@ -177,6 +177,27 @@ async def test_the_overview_counts_archived_done_cards_and_says_so(board: Path) 
         assert screen.query_one("#card-line").text.plain == ""
 
 
+def new_board_app(tmp_path: Path, monkeypatch, language: str):
+    """The app on a new board made in `language`."""
+    from opsboard.services.board_files import init_board
+    from opsboard.tui.app import OpsboardApp
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
+    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
+    app = OpsboardApp(BoardStore(path, user="lin"))
+    app.animation_level = "none"
+    return app
+
+
+async def open_z_form(pilot):
+    """View 2's `Z`: the form of the fold and archive ages."""
+    await pilot.press("2")
+    await pilot.pause()
+    await pilot.press("Z")
+    await pilot.pause()
+    return pilot.app.screen
+
+
 @pytest.mark.parametrize(
     ("language", "title", "fold", "archive"),
     [
@@ -185,19 +206,9 @@ async def test_the_overview_counts_archived_done_cards_and_says_so(board: Path) 
     ],
 )
 async def test_z_says_it_sets_both_the_fold_and_the_archive_age(tmp_path: Path, monkeypatch, language, title, fold, archive) -> None:
-    from opsboard.services.board_files import init_board
-    from opsboard.tui.app import OpsboardApp
-
-    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
-    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
-    app = OpsboardApp(BoardStore(path, user="lin"))
-    app.animation_level = "none"
+    app = new_board_app(tmp_path, monkeypatch, language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.press("Z")
-        await pilot.pause()
-        form = app.screen
+        form = await open_z_form(pilot)
         assert isinstance(form, FormScreen) and form.form_title == title
         labels = [str(label.render()) for label in form.query("Label")]
         assert any(fold in label for label in labels) and any(archive in label for label in labels), labels
@@ -213,19 +224,9 @@ async def test_z_says_it_sets_both_the_fold_and_the_archive_age(tmp_path: Path, 
 )
 async def test_z_says_the_fold_and_archive_ages_in_the_right_plural(tmp_path: Path, monkeypatch, language, fold, archive, said) -> None:
     # "after 1 days" was said whatever the count
-    from opsboard.services.board_files import init_board
-    from opsboard.tui.app import OpsboardApp
-
-    monkeypatch.setenv("OPSBOARD_NOW", "2026-03-02T09:30:00+08:00")
-    path = init_board(tmp_path / "b.json", user="lin", language=language, year=2026).path
-    app = OpsboardApp(BoardStore(path, user="lin"))
-    app.animation_level = "none"
+    app = new_board_app(tmp_path, monkeypatch, language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.press("Z")
-        await pilot.pause()
-        form = app.screen
+        form = await open_z_form(pilot)
         assert isinstance(form, FormScreen)
         form.query_one("#field-days", Input).value = fold
         form.query_one("#field-archive", Input).value = archive
