@@ -350,6 +350,8 @@ def what_changed(entry: ActivityEntry, store: BoardStore) -> str:
             phrase = _("added {what} to {department}").format(what=what, department=dept) if dept else _("added {what}").format(what=what)
         elif entry.table is Table.TARGETS and entry.doc_id != "plan":
             phrase = _("kept the plan before the change as a version")  # saved with each plan change
+        elif entry.table is Table.PEOPLE:
+            phrase = _("added {name} to the roster").format(name=(entry.after or {}).get("name") or entry.doc_id)
         else:
             phrase = _("added {what}").format(what=_table_word(entry.table))
     elif entry.kind is OpKind.DELETE:

@@ -141,3 +141,17 @@ def test_a_hand_edited_moment_is_shown_as_stored_not_dropped() -> None:
 
     assert format_value("finished_at", "2026-13-45T99:99") == "2026-13-45T99:99"
     assert format_value("finished_at", "2026-06-15T01:30:00+00:00").startswith("2026-06-15 ")
+
+
+def test_a_person_added_to_the_roster_is_named_not_the_table(store) -> None:
+    """Not 'added people' / '添加了people' (the stored table's name)."""
+    from opsboard.i18n import set_language
+    from opsboard.services.people import add_person
+
+    add_person(store, "mei", display_name="Mei Lin")
+    assert activity_rows(store, limit=1)[0].text == "lin added mei to the roster"
+    set_language("zh")
+    try:
+        assert activity_rows(store, limit=1)[0].text == "lin 把 mei 加入名册"
+    finally:
+        set_language("en")
