@@ -214,8 +214,10 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float | str]
         items = [piece for part in cast(Iterable[object], raw) for piece in re.split(r"[,;\n]", str(part)) if piece.strip()]
     channels: list[tuple[str, float, dict[str, float | str]]] = []
     for item in items:
-        head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item.strip())
-        name, sep, share = head.rpartition("=")
+        # the name runs to the first '=' ('Flagship JD=30%' is one name),
+        # the share to the next space, then the channel's own settings
+        name, sep, rest = item.strip().partition("=")
+        share, *options = re.split(r"\s+(?=[A-Za-z_]+=)", rest.strip())
         name = " ".join(name.split())
         if not sep or not name:
             raise ValueError(_("'{text}' is not NAME=SHARE (e.g. Tmall=70%)").format(text=_shown(item)))

@@ -138,3 +138,12 @@ def test_a_channel_without_figures_is_behind_with_no_split():
     tmall, jd = channel_plan_vs_actual(plan, metrics, date(2026, 1, 1), date(2026, 1, 5))
     assert (jd.actual, jd.attainment, jd.actual_uv, jd.effects, jd.lever) == (0, 0, None, None, None)
     assert jd.gap < 0 and tmall.actual_uv == 5_000
+
+
+def test_a_channel_name_with_a_space_runs_to_its_share_and_round_trips():
+    from opsboard.services.target_inputs import channel_text, parse_channels
+
+    parsed = parse_channels("Flagship JD=30% aov=180, 旗舰店 二号=70% platform=tmall")
+    assert parsed == [("Flagship JD", 0.3, {"order_value": 180.0}), ("旗舰店 二号", 0.7, {"platform": "tmall"})]
+    assert [channel_text(*channel) for channel in parsed] == ["Flagship JD=30% aov=180", "旗舰店 二号=70% platform=tmall"]
+    assert parse_channels(", ".join(channel_text(*channel) for channel in parsed)) == parsed
