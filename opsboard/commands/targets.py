@@ -10,7 +10,7 @@ from opsboard.export.target_columns import channels_without_platform_note
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr, order_value
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import plan_change_words, platform_word
+from opsboard.model.labels import platform_word, version_change_words
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
 from opsboard.services.campaigns import add_campaign, edit_campaign, remove_campaign
@@ -417,7 +417,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
     for number, (at, by, version) in enumerate(rows, start=1):
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"
         name = _("v{number} (current)") if version is plan else "v{number}"
-        change = plan_change_words(version.change)
+        change = version_change_words(version, rows[number - 2][2] if number > 1 else None)
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         line = _("{version}  {when}  {by}  {target} {currency}: {change}")

@@ -13,7 +13,7 @@ from typing import Any
 from opsboard.i18n import _, _l, ngettext, pgettext
 from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import lever_word, plan_change_words, platform_word
+from opsboard.model.labels import lever_word, platform_word, version_change_words
 
 from .columns import Column, Render, markdown_table
 from .markdown import escape, heading, table
@@ -337,9 +337,10 @@ def _campaigns_table(plan: Any, names: _Names) -> str:
 
 def _versions_table(versions: Any, plan: Any, currency: str) -> str:
     rows = []
-    for index, version in enumerate([*versions, plan], start=1):
+    every = [*versions, plan]
+    for index, version in enumerate(every, start=1):
         at = version.saved_at if version is not plan else version.updated_at
-        change = escape(plan_change_words(version.change))
+        change = escape(version_change_words(version, every[index - 2] if index > 1 else None))
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         rows.append(

@@ -4,9 +4,15 @@ exports and the CLI read them from here."""
 
 from __future__ import annotations
 
-from opsboard.i18n import _, _l, lazy_pgettext
+from typing import TYPE_CHECKING, Any
+
+from opsboard.i18n import _, _l, lazy_pgettext, ngettext
 
 from .enums import TASK_STATUS_LABELS, ItemStatus, Phase, TaskStatus
+
+if TYPE_CHECKING:
+    from .campaigns import Campaign
+    from .targets import TargetPlan
 
 PHASE_TITLES = {
     Phase.RESEARCH: _l("Research"),
@@ -135,8 +141,10 @@ def plan_change_stored(fields: list[str], *, created: bool = False, rebased: boo
     return ", ".join([*([CREATED] if created else []), *fields, *([REBASED] if rebased else [])])
 
 
-def plan_change_words(stored: str) -> str:
-    """'annual target, campaigns' / '年度目标、活动'; 'saved' when it names nothing."""
+def plan_change_words(stored: str, campaigns: str | None = None) -> str:
+    """'annual target, campaigns' / '年度目标、活动'; 'saved' when it names nothing.
+    `campaigns`, when given, says which campaigns changed and how, in place
+    of the word 'campaigns' ('campaign 双11 added')."""
     words = []
     for part in (p.strip() for p in stored.split(",")):
         key = _LEGACY_CHANGE.get(part, part.replace(" ", "_"))
@@ -146,8 +154,43 @@ def plan_change_words(stored: str) -> str:
             words.append(_("plan created"))
         elif key == REBASED:
             words.append(_("re-based the whole year"))
+        elif key == "campaigns" and campaigns:
+            words.append(campaigns)
         elif key in PLAN_FIELD_WORDS:
             words.append(plan_field_word(key))
         elif part:
             words.append(part)  # written by hand or by a newer opsboard: as it is
     return _(", ").join(words) or _("saved")
+
+
+def version_change_words(version: TargetPlan, before: TargetPlan | None) -> str:
+    """What a saved version of the plan changed, for the versions list:
+    'annual target, campaign 双11 added' rather than '…, campaigns', when the
+    version `before` it is there to compare with."""
+    return plan_change_words(version.change, _campaigns_between(before, version) if before is not None else None)
+
+
+def _campaigns_between(before: TargetPlan, after: TargetPlan) -> str | None:
+    """'campaign 双11 added, campaign 618 changed': which campaigns one version
+    added, removed or changed in place (its shape, taken again from last
+    year's actuals, is not a change)."""
+    old = {c.id: c for c in before.campaigns}
+    new = {c.id: c for c in after.campaigns}
+    added = [c.name for key, c in new.items() if key not in old]
+    removed = [c.name for key, c in old.items() if key not in new]
+    changed = [c.name for key, c in new.items() if key in old and _content(c) != _content(old[key])]
+    parts = []
+    if added:
+        parts.append(ngettext("campaign {names} added", "campaigns {names} added", len(added)).format(names=_(", ").join(added)))
+    if removed:
+        template = ngettext("campaign {names} removed", "campaigns {names} removed", len(removed))
+        parts.append(template.format(names=_(", ").join(removed)))
+    if changed:
+        template = ngettext("campaign {names} changed", "campaigns {names} changed", len(changed))
+        parts.append(template.format(names=_(", ").join(changed)))
+    return _(", ").join(parts) or None
+
+
+def _content(campaign: Campaign) -> dict[str, Any]:
+    """A campaign as the lead set it: not its shape, not who saved it when."""
+    return campaign.model_dump(exclude={"shape", "updated_at", "updated_by"})

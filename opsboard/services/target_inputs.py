@@ -198,6 +198,20 @@ def _channel_option(name: str, key: str, text: str) -> tuple[str, float | str]:
     return field, value
 
 
+def _channel_parts(item: str) -> tuple[str, str, str, list[str]]:
+    """'Flagship JD=30% aov=180' → name, '=', share, the channel's own
+    settings. The share is the first '=' a number follows, so a name may hold
+    a space or an '=' ('[link=x]JD=40%'); with no such '=', the last '='
+    before the settings, and the share's error says what is wrong with it."""
+    found = re.search(r"=(?=\s*[-+]?[\d.])", item)
+    if found:
+        share, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item[found.end() :].strip())
+        return " ".join(item[: found.start()].split()), "=", share, options
+    head, *options = re.split(r"\s+(?=[A-Za-z_]+=)", item)
+    name, sep, share = head.rpartition("=")
+    return " ".join(name.split()), sep, share, options
+
+
 def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float | str]]]:
     """'Tmall=70%, Douyin=20% aov=180 cr=4%, 旗舰店=10% platform=jd' (or a
     list of such items) → names, shares (adding up to 100 %) and each
@@ -214,11 +228,7 @@ def parse_channels(raw: object) -> list[tuple[str, float, dict[str, float | str]
         items = [piece for part in cast(Iterable[object], raw) for piece in re.split(r"[,;\n]", str(part)) if piece.strip()]
     channels: list[tuple[str, float, dict[str, float | str]]] = []
     for item in items:
-        # the name runs to the first '=' ('Flagship JD=30%' is one name),
-        # the share to the next space, then the channel's own settings
-        name, sep, rest = item.strip().partition("=")
-        share, *options = re.split(r"\s+(?=[A-Za-z_]+=)", rest.strip())
-        name = " ".join(name.split())
+        name, sep, share, options = _channel_parts(item.strip())
         if not sep or not name:
             raise ValueError(_("'{text}' is not NAME=SHARE (e.g. Tmall=70%)").format(text=_shown(item)))
         try:

@@ -39,10 +39,14 @@ def test_a_preset_is_added_at_the_platforms_dates(board: Path, capsys):
     code, out, _ = run(capsys, "target", "versions", str(board))
     assert out.splitlines() == [
         "v1  2026-11-12 10:00  ana  12,000,000 CNY: plan created",
-        "v2 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaigns; days before 2026-11-12 kept",
+        "v2 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaign 双11 added; days before 2026-11-12 kept",
     ]
-    assert run(capsys, "target", "campaign", "remove", str(board), "双11")[0] == 0
+    exported = run(capsys, "export", str(board), "--view", "targets")[1]
+    assert "| campaign 双11 added; days before 2026-11-12 kept |" in exported  # the export's versions table says the same
+    assert run(capsys, "target", "campaign", "remove", str(board), "双11", "--user", "ana")[0] == 0
     assert run(capsys, "target", "campaign", "list", str(board))[1].startswith("No campaigns")
+    last = run(capsys, "target", "versions", str(board))[1].splitlines()[-1]
+    assert last == "v3 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaign 双11 removed; days before 2026-11-12 kept"
 
 
 @pytest.mark.parametrize(
@@ -100,7 +104,7 @@ def test_a_campaign_reads_in_chinese_on_a_chinese_interface(board: Path, capsys,
         "已添加 双11 [京东]：+150%（预售 10-23–10-31×0.5、正式 11-01–11-10×1、正式 11-11–11-11×4、返场 11-12–11-13×0.5）；Marketing"
     )
     versions = run(capsys, "target", "versions", str(board))[1].splitlines()
-    assert versions[0].endswith("创建了计划") and versions[1].startswith("v2（当前）") and "活动" in versions[1]
+    assert versions[0].endswith("创建了计划") and versions[1].startswith("v2（当前）") and "：新增活动 双11；" in versions[1]
 
 
 def test_a_campaign_is_edited_in_place_with_set(board: Path, capsys):
@@ -129,7 +133,7 @@ def test_a_campaign_is_edited_in_place_with_set(board: Path, capsys):
     assert out.strip() == "Changed 年终大促 [Douyin]: +120% (Warm-up 12-01–12-10×0.5, Main event 12-12–12-12×3); Design, budget 30,000"
     assert run(capsys, "target", "campaign", "list", str(board))[1].strip() == out.strip().removeprefix("Changed ")
     versions = run(capsys, "target", "versions", str(board))[1].splitlines()
-    assert versions[-1] == "v3 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaigns; days before 2026-11-12 kept"
+    assert versions[-1] == "v3 (current)  2026-11-12 10:00  ana  12,000,000 CNY: campaign 年终大促 changed; days before 2026-11-12 kept"
     code, out, _ = run(capsys, "target", "campaign", "set", str(board), "年终大促", "--uplift", "90%")
     assert out.strip() == "Changed 年终大促 [Douyin]: +90% (Warm-up 12-01–12-10×0.5, Main event 12-12–12-12×3); Design, budget 30,000"
 

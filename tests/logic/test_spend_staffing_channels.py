@@ -147,3 +147,4 @@ def test_a_channel_name_with_a_space_runs_to_its_share_and_round_trips():
     assert parsed == [("Flagship JD", 0.3, {"order_value": 180.0}), ("旗舰店 二号", 0.7, {"platform": "tmall"})]
     assert [channel_text(*channel) for channel in parsed] == ["Flagship JD=30% aov=180", "旗舰店 二号=70% platform=tmall"]
     assert parse_channels(", ".join(channel_text(*channel) for channel in parsed)) == parsed
+    assert [name for name, _, _ in parse_channels("[link=x]JD=40%, Tmall=60%")] == ["[link=x]JD", "Tmall"]  # an '=' in a name too

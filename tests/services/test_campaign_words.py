@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from opsboard.i18n import set_language
-from opsboard.model.labels import plan_change_words
+from opsboard.model.labels import plan_change_words, version_change_words
 from opsboard.services.activity import activity_rows
 from opsboard.services.board_files import init_board
 from opsboard.services.campaigns import add_campaign, remove_campaign
@@ -81,6 +81,32 @@ def test_a_versions_change_is_stored_as_ids_and_worded_when_shown(store, chinese
     changes = [v.change for v in plan_versions(store)] + [store.plan().change]
     assert changes == ["created", "campaigns", "annual_target, promotion_budget", "rebased"]
     assert [plan_change_words(c) for c in changes] == ["创建了计划", "活动", "年度目标、推广预算", "全年重新分摊"]
+
+
+def test_the_versions_list_names_the_campaigns_a_version_added_changed_or_removed(store) -> None:
+    from opsboard.services.campaigns import edit_campaign
+
+    add_campaign(store, preset="双11", platform="tmall")
+    add_campaign(store, preset="618", platform="jd")
+    edit_campaign(store, "618", uplift="80%")
+    remove_campaign(store, "双11")
+    set_target(store, annual="13000000")
+    every = [*plan_versions(store), store.plan()]
+    words = [version_change_words(v, every[i - 1] if i else None) for i, v in enumerate(every)]
+    assert words == [
+        "plan created",
+        "campaign 双11 added",
+        "campaign 618 added",
+        "campaign 618 changed",
+        "campaign 双11 removed",
+        "annual target",
+    ]
+    set_language("zh")
+    try:
+        assert version_change_words(every[3], every[2]) == "修改活动 618"
+        assert version_change_words(every[1], None) == "活动"  # nothing before it to compare with: the field's word
+    finally:
+        set_language("en")
 
 
 @pytest.mark.parametrize(

@@ -302,6 +302,23 @@ async def test_s_shapes_the_months_like_last_years_revenue(tmp_path: Path):
         assert cells(screen.query_one(MonthTable), "11")["target"] == "254k"
 
 
+async def test_v_names_the_campaign_the_version_compared_with_added(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The versions list says which campaign a version added, not only 'campaigns'."""
+    from opsboard.services.campaigns import add_campaign
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")
+    path = make_board(tmp_path, actuals=False)
+    store = BoardStore(path, user="ana")
+    add_campaign(store, preset="双11", platform="tmall")
+    add_campaign(store, preset="618", platform="jd")
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("v", "v")  # v1, then round to v2
+        await pilot.pause()
+        rest = shown(screen.query_one("#rest-panel", Static))
+        assert "This plan beside v2 of 3 (ana, 2025-03-01 09:00: campaign 双11 added)" in " ".join(rest.split())
+
+
 async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")  # two months of 2025 elapsed
     path = make_board(tmp_path)
