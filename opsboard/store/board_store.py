@@ -268,8 +268,9 @@ class BoardStore:
         at once); True when all are. Work done in earlier slices counts only
         while the board in memory is the same (same generation: a save or a
         reload starts it again). A document the model refuses is left to
-        `_all`, which says where, when the table is used."""
-        model = table_model(table)
+        `_all`, which says where, when the table is used. The activity log
+        too (`ACTIVITY`): the first undo read all 5,000 entries of a full log."""
+        model = models.ActivityEntry if table == ACTIVITY else table_model(table)
         generation = self._storage.generation
         cached = self._models.get(table)
         if model is None or (cached is not None and cached[0] == generation):

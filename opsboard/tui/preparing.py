@@ -12,6 +12,8 @@ the user is typing, the slices wait for a pause):
 2. the stylesheets of all of them are read together: one parse of the app's
    CSS instead of one per view or dialog at its first opening (each
    restyled the whole app: 20–40 ms of the first `A`, `?` or `a`);
+   then the activity log is validated, a few hundred entries a slice (the
+   first `u` read all of a full log's);
 3. view by view, in key order: the tasks it shows are validated a few
    hundred at a time (view 2's 10,000), then its screen is made and mounted
    as its mode's screen, not shown; laid out and drawn once off screen (a
@@ -70,6 +72,9 @@ MADE_AHEAD: tuple[str, ...] = ("opsboard.tui.modals.task_form:make_ahead", "opsb
 # The tables a view reads as it opens, validated ahead (the others are small);
 # each is also the BoardStore method that reads it.
 TABLES: dict[str, tuple[str, ...]] = {"boards": ("tasks",), "standup": ("tasks",)}
+# Tables a key reads whatever the view, validated ahead before the views':
+# the activity log, which undo reads (a full log took 23 ms of the first `u`).
+KEY_TABLES: tuple[str, ...] = ("activity",)
 
 
 class ViewPreparer:
@@ -142,6 +147,9 @@ class ViewPreparer:
         css += [path for name in AHEAD for path in css_files(screen_class(name))]
         read_stylesheets(self.app, css)
         yield GAP_SECONDS
+        for table in KEY_TABLES:
+            while not self.app.store.validate_ahead(table, SLICE_SECONDS):
+                yield GAP_SECONDS
         made = []
         for name, screen in screens.items():
             if self._has_screen(name):

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from opsboard.i18n import _, _l
@@ -152,20 +153,27 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
         position.append(agenda.name)
         if self.index + 1 < len(self.walk):
             position.append(" · " + _("next: {department}").format(department=self.walk[self.index + 1].name), style="dim not bold")
-        self.query_one("#walk-position", Static).update(position)
-        self.query_one("#walk-context", Static).update(self._context_line(agenda))
+        self._put("#walk-position", position)
+        self._put("#walk-context", self._context_line(agenda))
         table = self.query_one(AgendaTable)
         table.show(agenda, moment.date(), moment)
-        self.query_one("#agenda-detail", Static).update(table.current_detail())
+        self._put("#agenda-detail", table.current_detail())
         entry = next((d for d in self.record.departments if d.id == agenda.id), None) if self.record else None
         finished = self.record is not None and self.record.finished_at is not None
-        self.query_one("#standup-notes", Static).update(notes_text(entry))
+        self._put("#standup-notes", notes_text(entry))
         box = self.query_one("#notes-box", VerticalScroll)
         if finished:
             box.border_title = _("Notes for {department} · ⏎ adds (the stand-up is finished)").format(department=agenda.name)
         else:
             box.border_title = _("Notes for {department} · ⏎ adds").format(department=agenda.name)
         box.scroll_end(animate=False)  # the latest note in view
+
+    def _put(self, selector: str, content: Text | Content) -> None:
+        """A line of the view, redrawn only when its words changed (a redraw
+        after a save elsewhere leaves the lines Textual kept)."""
+        static = self.query_one(selector, Static)
+        if type(static.content) is not type(content) or static.content != content:
+            static.update(content)
 
     def _context_line(self, agenda: DepartmentAgenda) -> Text:
         text = Text(_("Done {since}").format(since=self.since.words) if self.since else "")
@@ -256,7 +264,7 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
         self.app.push_screen(note_form(department.name, self._form_submit(note)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.query_one("#agenda-detail", Static).update(self.query_one(AgendaTable).current_detail())
+        self._put("#agenda-detail", self.query_one(AgendaTable).current_detail())
 
     def action_finish(self) -> None:
         if self.record is not None and self.record.finished_at is not None:
