@@ -114,3 +114,19 @@ async def test_the_new_task_form_is_made_ahead_in_a_terminal(board: Path) -> Non
         await pilot.pause()
         assert app.screen is screen and isinstance(screen, BoardsScreen)
     assert [t.department for t in saved(board).tasks() if t.title == "Made ahead"] == ["design"]
+
+
+async def test_typing_in_the_edit_form_adds_to_the_title_it_does_not_replace_it(board: Path) -> None:
+    """`e` then a few keys: the title as it was with those keys after it, each
+    time the kept form is opened; the title is not selected to be typed over."""
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_design(pilot)
+        for _ in range(2):
+            task = screen.current_task()
+            await pilot.press("e")
+            await pilot.pause()
+            assert pilot.app.screen.query_one("#field-title", Input).selected_text == ""
+            await pilot.press(*" v2", "ctrl+s")
+            await pilot.pause()
+            assert pilot.app.screen is screen
+            assert next(t.title for t in saved(board).tasks() if t.id == task.id) == task.title + " v2"

@@ -67,7 +67,7 @@ def export_path_form(
         error = write(path, values.get("format") or formats[0].name) if choose else write(path)
         return {"path": error} if error else None
 
-    fields = [FormField("path", _("File (~ is your home folder)"), default_path, placeholder=_("path/to/file.md"))]
+    fields = [FormField("path", _("File (~ is your home folder)"), default_path, placeholder=_("path/to/file.md"), typed_over=True)]
     if choose:
         options = [(str(fmt.label), fmt.name) for fmt in formats]
         fields.append(FormField("format", _("Format"), formats[0].name, kind="select", options=options))

@@ -37,6 +37,10 @@ class FormField:
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)  # select: (label, value)
     placeholder: str = ""
     suggestions: Sequence[str] = ()  # input: completed as typed (right arrow or end takes it)
+    # input: the value is a suggestion, selected to be typed over (a file to
+    # save to, as a Save As dialog has it); else the cursor follows the value
+    # and a key edits it (`e` then a key keeps the card's title)
+    typed_over: bool = False
 
 
 Values = dict[str, str]
@@ -109,6 +113,7 @@ class FormScreen(KeptStyles, ModalScreen[Values | None]):
                     widget.value = spec.value
             elif isinstance(widget, Input):
                 widget.placeholder = spec.placeholder
+                widget.select_on_focus = spec.typed_over
                 widget.suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
                 widget.value = spec.value
                 widget.cursor_position = len(spec.value)  # as a new Input has it
@@ -149,7 +154,7 @@ class FormScreen(KeptStyles, ModalScreen[Values | None]):
             value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
             return Select(list(spec.options), value=value, id=widget_id, allow_blank=False)
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
-        return Input(spec.value, placeholder=spec.placeholder, id=widget_id, suggester=suggester)
+        return Input(spec.value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, select_on_focus=spec.typed_over)
 
     def values(self) -> Values:
         result: Values = {}

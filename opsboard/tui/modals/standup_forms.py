@@ -46,6 +46,6 @@ def export_form(default_path: str, write, *, offered: bool = False) -> StandupFo
         error = write(path)
         return {"path": error} if error else None
 
-    field = FormField("path", _("File"), default_path, placeholder=_("path/to/file.md"))
+    field = FormField("path", _("File"), default_path, placeholder=_("path/to/file.md"), typed_over=True)
     title = _("Export the stand-up to Markdown (esc: not now)") if offered else _("Export the stand-up to Markdown")
     return StandupForm(title, [field], submit)
