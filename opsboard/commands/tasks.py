@@ -15,13 +15,13 @@ import orjson
 from opsboard.i18n import _
 from opsboard.model import TASK_STATUS_LABELS, Task
 from opsboard.services import task_fields
-from opsboard.services.archived_lines import ArchivedLine
+from opsboard.services.archived_lines import ArchivedJson, ArchivedLine
 from opsboard.services.board_files import open_board
 from opsboard.services.departments import department_names
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
 from opsboard.services.task_fields import cli_fields
-from opsboard.services.task_listing import listed_tasks
+from opsboard.services.task_listing import json_listed_tasks, listed_tasks
 from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, update_task
 from opsboard.services.user import current_user
 
@@ -125,10 +125,10 @@ def _warn_if_early(store, task: Task) -> None:
         print(_("opsboard: warning: {warning}").format(warning=warning), file=sys.stderr)
 
 
-def task_json(task: Task | ArchivedLine, names: dict[str, str]) -> dict[str, object]:
+def task_json(task: Task | ArchivedJson, names: dict[str, str]) -> dict[str, object]:
     """Every field of the task as saved, and its department's name (an
     archived line is already the task as saved: archived_lines.py)."""
-    saved = orjson.loads(task.task_json()) if isinstance(task, ArchivedLine) else task.to_doc()
+    saved = orjson.loads(task.task_json()) if isinstance(task, ArchivedJson) else task.to_doc()
     found: dict[str, object] = {"id": saved.pop("id")}
     for name, value in saved.items():
         found[name] = value
@@ -149,40 +149,52 @@ def _floats_alike(value: object) -> bool:
     return True
 
 
-def _json_item(found: dict[str, object]) -> str:
+def _json_item(found: dict[str, object]) -> str | bytes:
     """One task of the --json array, as json.dump(ensure_ascii=False,
     indent=2) writes it (its pure-Python indenting took seconds for 95,000
-    tasks: orjson when it writes the same)."""
+    tasks: orjson when it writes the same, UTF-8)."""
     try:
         if not _floats_alike(found):
             raise TypeError
-        text = orjson.dumps(found, option=orjson.OPT_INDENT_2).decode()
+        return b"  " + orjson.dumps(found, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
     except TypeError:  # orjson's JSONEncodeError too: a lone surrogate, an int too big
-        text = json.dumps(found, ensure_ascii=False, indent=2)
-    return "  " + text.replace("\n", "\n  ")
+        return "  " + json.dumps(found, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-def _json_items(tasks: Sequence[Task | ArchivedLine], names: dict[str, str]) -> str | memoryview:
-    """A run of the --json array's tasks, as _json_item writes each, by one
-    orjson call: an archived line's task parsed with its department's name
-    put in as text, the others' fields as task_json gives them."""
-    named: dict[str, bytes] = {}
-    found: list[object] = []
-    try:
-        for task in tasks:
-            if isinstance(task, ArchivedLine):
-                name = named.get(task.department)
-                if name is None:
-                    name = named[task.department] = b',"department_name":' + orjson.dumps(names.get(task.department, task.department))
-                found.append(orjson.loads(task.task_json(after_department=name)))
-            else:
-                doc = task_json(task, names)
-                if not _floats_alike(doc):
-                    raise TypeError
-                found.append(doc)
-        return memoryview(orjson.dumps(found, option=orjson.OPT_INDENT_2))[2:-2]  # without the list's "[\n" and "\n]"
-    except TypeError:  # orjson's JSONEncodeError too
-        return ",\n".join(_json_item(task_json(task, names)) for task in tasks)
+class _Names(dict[bytes, bytes | None]):
+    """A department's name as orjson writes it, by its id as an archived
+    line writes it; None: orjson cannot write it (a lone surrogate)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, department: bytes) -> bytes | None:
+        text = department.decode()
+        try:
+            found = orjson.dumps(self.names.get(text, text))
+        except TypeError:
+            found = None
+        self[department] = found
+        return found
+
+
+def _json_items(tasks: Sequence[Task | ArchivedJson], names: dict[str, str], named: _Names) -> str | bytes:
+    """A run of the --json array's tasks, as _json_item writes each: an
+    archived line's item written from its line's values (ArchivedJson.json_item:
+    no parse, no dict), the others' fields as task_json gives them. UTF-8,
+    unless one of them is text that only Python's json writes."""
+    items: list[str | bytes] = []
+    text = False
+    for task in tasks:
+        item: str | bytes | None = task.json_item(named) if isinstance(task, ArchivedJson) else None
+        if item is None:  # a department's name orjson cannot write: the long way
+            item = _json_item(task_json(task, names))
+            text = text or isinstance(item, str)
+        items.append(item)
+    if text:
+        return ",\n".join(item if isinstance(item, str) else item.decode() for item in items)
+    return b",\n".join(items)  # type: ignore[arg-type]
 
 
 class _Output:
@@ -199,7 +211,7 @@ class _Output:
         except (LookupError, TypeError):
             self.bytes = None
 
-    def write(self, data: str | memoryview) -> None:
+    def write(self, data: str | bytes) -> None:
         if isinstance(data, str):
             self.text.write(data)
         elif self.bytes is None:
@@ -257,6 +269,20 @@ def _line(task: Task, names: dict[str, str]) -> str:
 _CHUNK = 2000  # tasks written at a time: the output is never held whole
 
 
+def _write_json(tasks: Sequence[Task | ArchivedJson], names: dict[str, str]) -> None:
+    if not tasks:
+        sys.stdout.write("[]\n")
+        return
+    out = _Output()
+    out.write("[\n")
+    named = _Names(names)
+    for start in range(0, len(tasks), _CHUNK):
+        if start:
+            out.write(",\n")
+        out.write(_json_items(tasks[start : start + _CHUNK], names, named))
+    out.write("\n]\n")
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     # No garbage collection while listing: it allocates a few objects per task
     # and frees them all, and collections of 95,000 tasks' worth found nothing
@@ -272,21 +298,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
-    tasks = listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
-    names = department_names(store)
     if args.json:
-        if not tasks:
-            sys.stdout.write("[]\n")
-            return 0
-        out = _Output()
-        out.write("[\n")
-        for start in range(0, len(tasks), _CHUNK):
-            if start:
-                out.write(",\n")
-            out.write(_json_items(tasks[start : start + _CHUNK], names))
-        out.write("\n]\n")
-    elif tasks:
-        line = _Lines(names)
+        found = json_listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
+        _write_json(found, department_names(store))
+        return 0
+    tasks = listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
+    if tasks:
+        line = _Lines(department_names(store))
         for start in range(0, len(tasks), _CHUNK):
             sys.stdout.write("".join([line(t) + "\n" for t in tasks[start : start + _CHUNK]]))
     else:

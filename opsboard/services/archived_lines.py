@@ -12,16 +12,24 @@ hand, a title with a tab, a comment with a newline, a date pydantic would
 write otherwise) returns None: the caller validates it with the model, which
 says what is wrong with a damaged one. So what is listed is the same either way.
 
+`task list --json` reads lines by `read_json_lines` instead: one match of the
+same pattern on a line's bytes, whose groups give both the task's place in
+board order and its item of the JSON array (ArchivedJson.json_item), written
+from the line's values as parsing and dumping them would write them.
+
 Plain Python and one regular expression: no pydantic.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from opsboard.model.enums import TaskStatus
+import orjson
+
+from opsboard.model.enums import TASK_COLUMNS, TaskStatus
 
 # Task's fields in its order (a test holds this to opsboard.model.Task):
 # a line with another order, a field more or less, is read by the model.
@@ -64,7 +72,7 @@ _WHEN = rf'null|"{_DATE}T{_TIME}"'
 _RANK = r"-?(?:[1-9]\d{0,14}\.\d+|0\.(?!0000)\d+)"
 _COMMENT = rf'\{{"at":"{_DATE}T{_TIME}","by":"{_TEXT}","text":"{_WORD}"\}}'
 
-_TASK = re.compile(
+_TASK_PATTERN = (
     rf'\{{"id":"({_WORD})","updated_at":(?:{_WHEN}),"updated_by":"{_TEXT}","department":"({_WORD})",'
     rf'"title":"({_WORD})","status":"(todo|doing|blocked|done)","blocked_reason":"({_TEXT})","blocked_since":(?:{_WHEN}),'
     rf'"priority":([1-4]),"owner":"({_TEXT})","due":(?:null|"({_DATE})"),"tags":\[(?:"{_TEXT}"(?:,"{_TEXT}")*)?\],'
@@ -72,12 +80,55 @@ _TASK = re.compile(
     rf'"created_at":(?:null|"({_DATE}T{_TIME})"),"created_by":"{_TEXT}","done_at":(?:{_WHEN}),'
     rf'"comments":\[(?:{_COMMENT}(?:,{_COMMENT})*)?\]\}}'
 )
+# The same on the line's bytes for --json, from the mark before the task to
+# the line's end, every value a group (its JSON as written; the text of those
+# the item quotes), the created time's text apart.
+_JSON_PATTERN = (
+    rf',"task":\{{"id":"({_WORD})","updated_at":({_WHEN}),"updated_by":"({_TEXT})","department":"({_WORD})",'
+    rf'"title":"({_WORD})","status":"(todo|doing|blocked|done)","blocked_reason":"({_TEXT})","blocked_since":({_WHEN}),'
+    rf'"priority":([1-4]),"owner":"({_TEXT})","due":(null|"{_DATE}"),"tags":(\[(?:"{_TEXT}"(?:,"{_TEXT}")*)?\]),'
+    rf'"checklist_item":(null|"{_TEXT}"),"notes":"({_TEXT})","rank":({_RANK}),"month":(null|[1-9]|1[0-2]),'
+    rf'"created_at":(null|"({_DATE}T{_TIME})"),"created_by":"({_TEXT})","done_at":({_WHEN}),'
+    rf'"comments":(\[(?:{_COMMENT}(?:,{_COMMENT})*)?\])\}}\}}'
+).encode()
+# compiled when first used (a few ms each): `task list` uses one of them
+_TASK: re.Pattern[str] | None = None
+_JSON_TASK: re.Pattern[bytes] | None = None
+
+
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
+    global _TASK, _JSON_TASK
+    _TASK = re.compile(_TASK_PATTERN, re.ASCII)  # a digit is 0-9: '２０２６-12-01' is for the model to refuse
+    _JSON_TASK = re.compile(_JSON_PATTERN)  # bytes: a digit is 0-9
+    return _TASK, _JSON_TASK
+
+
 _MARK = ',"task":{'  # where task_archive puts the task: last, after the move's own fields
 _MARK_BYTES = _MARK.encode()
 _STATUSES = {status.value: status for status in TaskStatus}
+_STATUSES_BYTES = {status.value.encode(): status for status in TaskStatus}
 _PRIORITIES = {str(p): p for p in range(1, 5)}
 fromisoformat = datetime.fromisoformat
 _new = tuple.__new__  # an ArchivedLine without NamedTuple's __new__ in Python: a few hundred ns × 95,000
+
+
+class _Ranks(dict[str | bytes, float | None]):
+    """A rank's text → its value, None when the model writes that value
+    otherwise ('1.50' is written 1.5, '0.1000000000000000055' 0.1): worked
+    out once a text. A whole rank ('12.0', most of them: a fraction of "0"
+    alone, as the pattern has a digit at least) is written as it is (15
+    digits at most: exact), and not looked up."""
+
+    def __missing__(self, text: str | bytes) -> float | None:
+        if len(self) >= 100_000:
+            self.clear()  # bounded, whatever the archive holds
+        value = float(text)
+        written = text if isinstance(text, str) else text.decode()
+        found = self[text] = value if repr(value) == written == orjson.dumps(value).decode() else None
+        return found
+
+
+_RANKS = _Ranks()
 
 
 class ArchivedLine(NamedTuple):
@@ -95,17 +146,10 @@ class ArchivedLine(NamedTuple):
     created: float  # created_at as a timestamp (0.0: none), as task_board.card_order sorts
     line: bytes  # the archive's line, shared, not copied (task_json cuts the task from it)
 
-    def task_json(self, after_department: bytes = b"") -> bytes:
-        """The task's JSON as written: every field, as the model would dump
-        them; `after_department`: a member (`,"key":value`) put in after its
-        department (a value holds no quote: the first `,"title":` is the key)."""
+    def task_json(self) -> bytes:
+        """The task's JSON as written: every field, as the model would dump them."""
         line = self.line
-        start = line.find(_MARK_BYTES) + len(_MARK) - 1
-        if not after_department:
-            return line[start:-1]
-        cut = line.index(b',"title":', start)
-        view = memoryview(line)
-        return b"".join((view[start:cut], after_department, view[cut:-1]))
+        return line[line.find(_MARK_BYTES) + len(_MARK) - 1 : -1]
 
 
 def read_line(line: bytes) -> ArchivedLine | None:
@@ -117,12 +161,15 @@ def read_line(line: bytes) -> ArchivedLine | None:
     start = text.find(_MARK) + len(_MARK) - 1
     if start < len(_MARK) - 1 or not text.endswith("}}"):
         return None
-    found = _TASK.fullmatch(text, start, len(text) - 1)
+    found = (_TASK or _compiled()[0]).fullmatch(text, start, len(text) - 1)
     if found is None:
         return None
     if not (text.isascii() or text[start:-1].isprintable()):
         return None  # cleaning would change it: a bidi control, a zero-width space, U+3000 …
     task_id, department, title, status, reason, priority, owner, due, rank, created = found.groups()
+    value = float(rank) if rank[-2:] == ".0" else _RANKS[rank]
+    if value is None:
+        return None
     return _new(
         ArchivedLine,
         (
@@ -134,8 +181,141 @@ def read_line(line: bytes) -> ArchivedLine | None:
             _PRIORITIES[priority],
             owner,
             due,
-            float(rank),
+            value,
             fromisoformat(created).timestamp() if created else 0.0,
             line,
         ),
     )
+
+
+# ArchivedJson.json_item: the task as orjson writes it parsed, indented two
+# levels (an item of the array), its department's name after its department
+_ITEM = (
+    b'  {\n    "id": "%s",\n    "updated_at": %s,\n    "updated_by": "%s",\n    "department": "%s",\n    "department_name": %s,\n'
+    b'    "title": "%s",\n    "status": "%s",\n    "blocked_reason": "%s",\n    "blocked_since": %s,\n    "priority": %s,\n'
+    b'    "owner": "%s",\n    "due": %s,\n    "tags": %s,\n    "checklist_item": %s,\n    "notes": "%s",\n    "rank": %s,\n'
+    b'    "month": %s,\n    "created_at": %s,\n    "created_by": "%s",\n    "done_at": %s,\n    "comments": %s\n  }'
+)
+
+
+class _Indented(dict[bytes, bytes]):
+    """A list of tags or comments as written → as orjson indents it in an
+    item (a value of no escape or newline: only its layout changes); once a
+    list (a board's tasks share a few hundred lists of tags)."""
+
+    def __missing__(self, written: bytes) -> bytes:
+        if len(self) >= 10_000:
+            self.clear()  # bounded: comments are mostly each their own
+        found = self[written] = orjson.dumps(orjson.loads(written), option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+        return found
+
+
+_INDENTED = _Indented()
+
+
+class ArchivedJson(NamedTuple):
+    """An archived task for `task list --json`, read by `read_json_lines`.
+    Its fields are its place in board order (as task_board orders cards:
+    department, column, rank; then its line's number in the archive) and
+    the match its item is written from (json_item): a list of them, and of
+    tasks keyed alike, sorts as tuples with no key function. Its age and id
+    (task_board's next keys) are worked out only for tasks of the same place
+    and rank (age_and_id; task_listing orders those by them)."""
+
+    place: int  # its department's order and its column: see board_place
+    rank: float
+    number: int
+    found: re.Match[bytes]  # of _JSON_TASK on the line (which it holds, not a copy)
+
+    def age_and_id(self) -> tuple[float, bytes]:
+        """created_at as ArchivedLine.created, and the id as written (UTF-8 sorts as its text does)."""
+        task_id, created = self.found.group(1, 18)
+        return (fromisoformat(created.decode()).timestamp() if created else 0.0), task_id
+
+    @property
+    def department(self) -> str:
+        return self.found[4].decode()
+
+    @property
+    def status(self) -> TaskStatus:
+        return _STATUSES_BYTES[self.found[6]]
+
+    def task_json(self) -> bytes:
+        """The task's JSON as written (as ArchivedLine.task_json)."""
+        return self.found.group()[len(_MARK) - 1 : -1]
+
+    def json_item(self, names: Mapping[bytes, bytes | None]) -> bytes | None:
+        """The task as an item of the --json array: what orjson.dumps(
+        OPT_INDENT_2) writes of it parsed, its department's name
+        after its department (`names`: as JSON by the department as written;
+        None, and so is the item: write it the long way)."""
+        g = self.found.groups()
+        name = names[g[3]]
+        if name is None:
+            return None
+        return _ITEM % (
+            g[0],
+            g[1],
+            g[2],
+            g[3],
+            name,
+            g[4],
+            g[5],
+            g[6],
+            g[7],
+            g[8],
+            g[9],
+            g[10],
+            _INDENTED[g[11]],
+            g[12],
+            g[13],
+            g[14],
+            g[15],
+            g[16],
+            g[18],
+            g[19],
+            _INDENTED[g[20]],
+        )
+
+
+_COLUMNS = {status: i for i, status in enumerate(TASK_COLUMNS)}
+_COLUMNS_BYTES = {status.value.encode(): i for status, i in _COLUMNS.items()}
+
+
+def board_place(order: int, status: TaskStatus) -> int:
+    """A task's department (its order) and column as one number, as task_board
+    orders them (ArchivedJson.place, and a task's for --json: task_listing)."""
+    return order * len(_COLUMNS) + _COLUMNS[status]
+
+
+def read_json_lines(lines: Sequence[bytes], places: dict[bytes, int], other: int, first: int = 0) -> tuple[list[ArchivedJson], list[int]]:
+    """The archived tasks of `moved` lines for --json, and the numbers of the
+    lines to validate instead (read_line reads a line when this does, and
+    only then). `places`: board_place(its order, the first column) of a
+    department by its id as written (`other`: of one not there); `first`: the
+    first line's number."""
+    found_all = map((_JSON_TASK or _compiled()[1]).fullmatch, lines, [line.find(_MARK_BYTES) for line in lines])
+    read: list[ArchivedJson] = []
+    unread: list[int] = []
+    columns = _COLUMNS_BYTES
+    for number, (line, found) in enumerate(zip(lines, found_all, strict=True), start=first):
+        if found is None or not (line.isascii() or _printable_task(line)):
+            unread.append(number)
+            continue
+        department, status, written = found.group(4, 6, 15)
+        rank = float(written) if written[-2:] == b".0" else _RANKS[written]
+        if rank is None:
+            unread.append(number)
+            continue
+        read.append(_new(ArchivedJson, (places.get(department, other) + columns[status], rank, number, found)))
+    return read, unread
+
+
+def _printable_task(line: bytes) -> bool:
+    """Whether a line not all ASCII is UTF-8 and its task printable (cleaning
+    would change a bidi control, a zero-width space, U+3000 …)."""
+    try:
+        text = line.decode()
+    except UnicodeDecodeError:
+        return False
+    return text[text.find(_MARK) + len(_MARK) - 1 : -1].isprintable()

@@ -13,7 +13,8 @@ import orjson
 import pytest
 
 from opsboard.cli import main
-from opsboard.services import archived_tasks
+from opsboard.commands import tasks as tasks_command
+from opsboard.services import archived_tasks, task_listing
 
 NOW = "2026-03-02T09:30:00+08:00"
 LATER = "2026-05-02T09:30:00+08:00"
@@ -40,6 +41,7 @@ def board(board: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         assert main(["task", "set", str(path), task_id, "--status", "done", "--due", "2026-02-14"]) == 0
         capsys.readouterr()
     assert main(["task", "add", str(path), "--dept", "design", "--title", "Still live"]) == 0
+    live = orjson.loads(path.read_bytes())["tasks"][capsys.readouterr().out.strip()]
     monkeypatch.setenv("OPSBOARD_NOW", LATER)
     assert main(["archive", str(path), "--days", "7"]) == 0
     capsys.readouterr()
@@ -80,9 +82,41 @@ def board(board: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         # a comment, and a department the board no longer has
         _moved({**first, "id": "t-comment", "comments": [{"at": NOW, "by": "mei", "text": "Looks good"}]}),
         _moved({**first, "id": "t-gone", "department": "retired_team"}),
+        # --json writes a line's item from its text: a rank the model writes otherwise
+        # (1.50 is 1.5, 0.1000000000000000055511151231257827 is 0.1), ranks written
+        # as the model does, whole and not, several tags and comments, full-width
+        # digits in dates (for the model to refuse), text that is not UTF-8
+        _moved({**first, "id": "t-rank-150", "rank": 7.25}).replace(b'"rank":7.25', b'"rank":1.50'),
+        _moved({**first, "id": "t-rank-long", "rank": 7.25}).replace(b'"rank":7.25', b'"rank":0.1000000000000000055511151231257827'),
+        _moved({**first, "id": "t-rank-half", "rank": 2.5, "tags": ["cny", "大促", "a b"]}),
+        _moved({**first, "id": "t-rank-neg", "rank": -0.0, "tags": ["x"]}),
+        _moved({**first, "id": "t-rank-big", "rank": 123456789012345.0}),
+        _moved(
+            {
+                **first,
+                "id": "t-comments",
+                "comments": [{"at": NOW, "by": "mei", "text": "a},{b"}, {"at": LATER, "by": "", "text": ':"x'.replace('"', "")}],
+            }
+        ),
+        _moved({**first, "id": "t-wide-due", "due": "２０２６-02-14"}),
+        _moved({**first, "id": "t-wide-created", "created_at": "２０２６-01-02T00:00:00Z"}),
+        _moved({**first, "id": "t-latin1", "title": "Caf\u00e9"}).replace("Café".encode(), "Café".encode("latin-1")),
+        # ties: the same rank and age (by id, then the archive's order), one with the live task
+        _moved({**first, "id": "t-双-tie", "rank": 0.5, "created_at": "2026-01-01T00:00:00Z"}),
+        _moved({**first, "id": "t-b-tie", "rank": 0.5, "created_at": "2026-01-01T08:00:00+08:00"}),
+        _moved({**first, "id": "t-dup", "rank": 0.5, "created_at": "2026-01-01T00:00:00Z"}),
+        _moved({**first, "id": "t-dup", "rank": 0.5, "created_at": "2026-01-01T00:00:00Z", "title": "Again"}).replace(
+            b'{"id":"t-dup","kind"', b'{"id":"t-dup-2","kind"'
+        ),
+        _moved({**live, "id": "t-0-live-tie", "status": "todo"}),
     ]
     with open(archive, "ab") as out:
         out.write(b"".join(hand))
+    # a department's name JSON escapes, and two departments in the same place
+    saved = orjson.loads(path.read_bytes())
+    saved["departments"]["design"]["name"] = 'Design "A\\B" 设计'
+    saved["departments"]["marketing"]["order"] = saved["departments"]["design"]["order"]
+    path.write_bytes(orjson.dumps(saved))
     return path
 
 
@@ -101,6 +135,9 @@ ASKED = [
     ("--status", "done", "--include-archived"),
     ("--status", "todo", "--filter", "archived:only"),
     ("--filter", "archived:yes", "--dept", "marketing", "--status", "blocked"),
+    ("--json", "--dept", "design", "--filter", "archived:only"),
+    ("--json", "--status", "todo", "--include-archived"),
+    ("--json", "--filter", "archived:yes", "--dept", "marketing", "--status", "done"),
 ]
 
 
@@ -111,7 +148,9 @@ def test_the_archive_listed_from_its_lines_is_what_validating_each_prints(
     archive = board.with_name("b.json.archive.jsonl")
     files = (board.read_bytes(), archive.read_bytes())
     fast = listing(capsys, str(board), *asked)
-    monkeypatch.setattr(archived_tasks, "read_line", lambda line: None)  # every line validated by the model
+    # every line validated by the model, and --json's tasks listed (and ordered) as the others'
+    monkeypatch.setattr(archived_tasks, "read_line", lambda line: None)
+    monkeypatch.setattr(tasks_command, "json_listed_tasks", task_listing.listed_tasks)
     slow = listing(capsys, str(board), *asked)
     assert fast == slow
     assert (board.read_bytes(), archive.read_bytes()) == files  # a listing writes nothing
@@ -123,14 +162,22 @@ def test_what_the_listing_shows_of_hand_made_lines(board: Path, capsys: pytest.C
     assert code == 0
     said = err.splitlines()
     assert said[0] == f"opsboard: {archive}, line 5: not an archived task; skipped (the file is left as it is)"
-    damaged = [("t-p9", "priority"), ("t-feb30", "due"), ("t-untitled", "title"), ("t-tags", "tags")]
-    assert len(said) == 1 + len(damaged)
-    for line, (task_id, field) in zip(said[1:], damaged, strict=True):
+    damaged = [
+        ("t-p9", "priority"),
+        ("t-feb30", "due"),
+        ("t-untitled", "title"),
+        ("t-tags", "tags"),
+        ("t-wide-due", "due"),
+        ("t-wide-created", "created_at"),
+    ]
+    assert len(said) == 1 + len(damaged) + 1
+    for line, (task_id, field) in zip(said[1:], damaged, strict=False):
         assert line.startswith(f"opsboard: {archive}: archived task '{task_id}' is not valid (1 validation error for Task {field} ")
         assert line.endswith("); skipped (the file is left as it is)")
+    assert said[-1] == f"opsboard: {archive}: archived task 't-latin1' is not valid (not a task); skipped (the file is left as it is)"
     lines = out.splitlines()
     ids = [line.split()[0] for line in lines]
-    assert {"t-p9", "t-feb30", "t-untitled", "t-tags"}.isdisjoint(ids)
+    assert {"t-p9", "t-feb30", "t-untitled", "t-tags", "t-wide-due", "t-wide-created", "t-latin1"}.isdisjoint(ids)
     assert {"t-hostile", "t-bidi", "t-wide", "t-utc", "t-rank", "t-comment", "t-gone"} <= set(ids)
     hostile = next(line for line in lines if line.startswith("t-hostile"))
     assert hostile.endswith("\ufffd[31mRed\ufffd gnp.exe\ufffd 双十二 大促 end") and "\x1b" not in out and "\u202e" not in out
@@ -155,6 +202,9 @@ def test_json_of_an_archived_line_is_every_field_as_validated(board: Path, capsy
     found = {task["id"]: task for task in orjson.loads(out)}
     assert found["t-utc"]["created_at"] == "2028-02-29T08:00:00Z" and found["t-utc"]["due"] == "2028-02-29"
     assert found["t-rank"]["rank"] == 1e-05 and '"rank": 1e-05' in out  # as Python's json writes it
+    assert '"rank": 1.5,' in out and '"rank": 1.50' not in out and '"rank": 0.1,' in out  # as the model writes them
+    assert found["t-rank-half"]["tags"] == ["cny", "大促", "a b"] and found["t-comments"]["comments"][0]["text"] == "a},{b"
+    assert '"department_name": "Design \\"A\\\\B\\" 设计",' in out  # a name's quote and backslash escaped
     assert found["t-comment"]["comments"] == [{"at": "2026-03-02T09:30:00+08:00", "by": "mei", "text": "Looks good"}]
     assert found["t-wide"]["department_name"] == "Marketing" and list(found["t-wide"])[3:6] == ["department", "department_name", "title"]
     assert out.startswith('[\n  {\n    "id": ') and out.endswith("  }\n]\n")

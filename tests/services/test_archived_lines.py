@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 
 from opsboard.model import Task
 from opsboard.model.comment import Comment
-from opsboard.services.archived_lines import FIELDS, read_line
+from opsboard.services.archived_lines import FIELDS, read_json_lines, read_line
 from opsboard.services.task_board import card_order
 
 
@@ -164,6 +164,8 @@ _TRAPS = [
 def test_a_line_read_without_the_model_is_what_the_model_makes_of_it(task: dict) -> None:
     line = moved(task)
     read = read_line(line)
+    for_json, unread = read_json_lines([line], {}, 0)
+    assert len(for_json) == (read is not None) and unread == ([0] if read is None else [])  # read for --json alike
     if read is None:
         return  # validated by the model: said wrong there, or read as cleaned
     model = Task.model_validate_json(line[line.index(b',"task":{') + 8 : -1])  # never raises for a line read
@@ -183,3 +185,32 @@ def test_a_line_read_without_the_model_is_what_the_model_makes_of_it(task: dict)
     assert orjson.dumps(orjson.loads(read.task_json()), option=orjson.OPT_INDENT_2).decode() == json.dumps(
         dumped, ensure_ascii=False, indent=2
     )
+    # --json's own reading: its place in board order, and its item written from the line as from the model
+    (item,) = for_json
+    assert (item.rank, *item.age_and_id()) == (*card_order(model)[:2], model.id.encode()) and item.task_json() == read.task_json()
+    assert (item.department, item.status) == (model.department, model.status)
+    named: dict[str, object] = {}
+    for name, value in dumped.items():
+        named[name] = value
+        if name == "department":
+            named["department_name"] = 'Design "A\\B" 设计'
+    written = item.json_item({model.department.encode(): orjson.dumps(named["department_name"])})
+    assert written == ("  " + json.dumps(named, ensure_ascii=False, indent=2).replace("\n", "\n  ")).encode()
+
+
+def test_a_rank_or_a_date_the_model_writes_otherwise_is_validated() -> None:
+    """Written by hand: a rank the model writes otherwise ('1.50' is 1.5), a
+    date of full-width digits (the model refuses it); a whole rank is read."""
+    line = moved(_BASE)
+    assert b'"rank":1.5,' in line
+    for written in (b'"rank":1.50,', b'"rank":0.1000000000000000055511151231257827,'):
+        odd = line.replace(b'"rank":1.5,', written)
+        assert read_line(odd) is None and read_json_lines([odd], {}, 0) == ([], [0])
+    for field, value in (("due", "２０２６-01-02"), ("created_at", "２０２６-01-02T00:00:00Z")):
+        odd = moved({**_BASE, field: value})
+        assert read_line(odd) is None and read_json_lines([odd], {}, 0) == ([], [0])
+    whole = line.replace(b'"rank":1.5,', b'"rank":12.0,')
+    read = read_line(whole)
+    (for_json,), unread = read_json_lines([whole], {b"design": 8}, 0, first=3)
+    assert read is not None and read.rank == for_json.rank == 12.0 and unread == []
+    assert (for_json.place, for_json.number) == (8, 3)  # design's place, in its To do column
