@@ -24,6 +24,15 @@ the user is typing, the slices wait for a pause):
 What a step made is frozen out of the garbage collector's full walks at
 once (`OpsboardApp.keep_loaded`): such a walk inside a step took 25–50 ms.
 
+Once they are prepared, views a save changed while they were hidden (the
+user's own on another view, or a teammate's) are brought up to date in the
+user's pauses, the same way and a slice at a time: redrawn from the store,
+their figures awaited, laid out and drawn off screen; so their next visit
+only composes them, as when nothing changed (view 5's first visit after
+saves on views 1 and 2 redrew it: 30–60 ms of a key). The view on screen is
+not touched, and a key pressed meanwhile stops the slices until the next
+pause. What they make is not frozen: it replaces what the view showed.
+
 A view asked for before its turn is made then, as before (its import waits
 for the thread's, if under way), and keys typed meanwhile wait for it
 (`key_order.py`). A view that cannot draw off screen waits for its first
@@ -54,6 +63,7 @@ PRE_RENDER_ROWS = 4  # a widget's rows drawn ahead at a time
 GAP_SECONDS = 0.004  # between slices: the app draws and answers keys
 WAIT_SECONDS = 0.05  # between looks while waiting for the import thread or a view's figures
 TYPING_PAUSE = 0.25  # seconds without a key before the next slice (a view's mount is one of 20–80 ms)
+CATCH_UP_EVERY = 0.25  # seconds between looks for hidden views a save changed, once all are prepared
 MOUNT_WAIT = 5.0  # seconds at most for a view's mount before the next view's turn
 SETTLE_WAIT = 30.0  # seconds at most for a view's figures (pandas loads first)
 # Screens a key opens over a view, imported and their stylesheets read with the views'.
@@ -84,6 +94,7 @@ class ViewPreparer:
         self._ahead_imported = threading.Event()
         self._steps: Iterator[float] | None = None
         self.finished = False  # every view prepared
+        self._stopped = False
 
     def start(self) -> None:
         views = [view for view in VIEWS if view.name != self.app.current_mode]
@@ -94,6 +105,7 @@ class ViewPreparer:
 
     def stop(self) -> None:
         self._steps = None
+        self._stopped = True
 
     def _import(self, views: list[View]) -> None:
         for view in views:
@@ -120,18 +132,67 @@ class ViewPreparer:
         if typing < TYPING_PAUSE:  # the user is at the keys: the next slice waits for a pause
             self.app.set_timer(TYPING_PAUSE - typing, self._step)
             return
+        preparing = not self.finished
         try:
             gap = next(self._steps)
         except StopIteration:
             self._steps = None
-            self.finished = True
+            if preparing:
+                self.finished = True
+                self.app.set_interval(CATCH_UP_EVERY, self._look_for_changed_views, name="opsboard-catch-up")
             return
         finally:
             # What a step made (validated tasks, a view's widgets) lives as
             # long as the app: kept out of the collector's full walks, which
             # otherwise fell inside a step (25–50 ms on a 10,000-task board).
-            self.app.keep_loaded()
+            # (Not a catch-up's: it replaces what was drawn, which is garbage.)
+            if preparing:
+                self.app.keep_loaded()
         self.app.set_timer(gap, self._step)
+
+    # -- once prepared: hidden views a save changed, brought up to date in pauses --
+    def _look_for_changed_views(self) -> None:
+        if self._steps is not None or self._stopped or not self.app.is_running:
+            return  # slices under way, or the app closing
+        if time.monotonic() - self.app.key_order.last_key_at < TYPING_PAUSE:
+            return  # the user is at the keys: the next look
+        changed = [screen for screen in self._hidden_views() if screen.board_changed_since_drawn()]
+        if changed:
+            self._steps = self._catch_up(changed)
+            self._step()
+
+    def _hidden_views(self) -> list[Any]:
+        """The views made and mounted, alone in their mode and not on screen."""
+        hidden = []
+        for view in VIEWS:
+            stack = self.app._screen_stacks.get(view.name) if view.mode else None
+            if stack and len(stack) == 1 and self._hidden(stack[0]) and hasattr(stack[0], "board_changed_since_drawn"):
+                hidden.append(stack[0])
+        return hidden
+
+    def _hidden(self, screen: Screen) -> bool:
+        return screen.is_mounted and not screen.is_current  # (not current either while the app closes)
+
+    def _catch_up(self, screens: list[Any]) -> Iterator[float]:
+        """Each view redrawn as its visit would (a slice: 1–12 ms on the
+        five-year board), its figures awaited, then laid out and drawn off
+        screen in slices, as when it was prepared."""
+        for screen in screens:
+            if not self._hidden(screen) or not screen.board_changed_since_drawn():
+                continue  # shown meanwhile (its visit redrew it), or drawn since
+            screen.made_ahead = True  # drawn unseen: a problem or a notice waits for its visit (ViewScreen.redraw, notify)
+            screen.redraw()
+            yield GAP_SECONDS
+            started = time.monotonic()
+            while computing(self.app, screen) and time.monotonic() - started < SETTLE_WAIT:
+                yield WAIT_SECONDS
+            if not self._hidden(screen):
+                continue
+            lay_out(self.app, screen)
+            yield GAP_SECONDS
+            for _ in pre_render(screen, whole=False):  # (the whole screen took 15 ms of one slice for view 1)
+                yield GAP_SECONDS
+            yield GAP_SECONDS  # the next view's redraw: a slice of its own
 
     def _prepare(self, views: list[View]) -> Iterator[float]:
         for view in views:
@@ -277,13 +338,14 @@ def lay_out(app: OpsboardApp, screen: Screen) -> None:
     screen._refresh_layout(app.size)
 
 
-def pre_render(screen: Screen) -> Iterator[None]:
+def pre_render(screen: Screen, *, whole: bool = True) -> Iterator[None]:
     """Draw the hidden screen once, for nothing: Textual keeps each widget's
     rendered lines until it changes, so the first visit only composes them
     (20 ms less for view 2). Showing it repaints the whole screen anyway.
     In slices (a yield after about SLICE_SECONDS): widget by widget, a few
     rows at a time (view 5's 30 ms in one go kept a key waiting), then the
-    whole screen from the lines kept."""
+    whole screen from the lines kept, in a slice of its own (5–15 ms; not
+    when `whole` is False)."""
     started = time.perf_counter()
     for widget, (region, clip) in list(screen._compositor.visible_widgets.items()):
         shown = region.intersection(clip)
@@ -298,6 +360,10 @@ def pre_render(screen: Screen) -> Iterator[None]:
             if time.perf_counter() - started > SLICE_SECONDS:
                 yield
                 started = time.perf_counter()
+    if not whole:
+        return
+    if screen.is_mounted and not screen.is_current:
+        yield  # the whole screen from the lines kept: a slice of its own
     if screen.is_mounted and not screen.is_current:
         screen._compositor.render_full_update()
 

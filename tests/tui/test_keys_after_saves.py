@@ -2,15 +2,19 @@
 on a five-year board within 50 ms): view 5, made ahead and never shown,
 shows at its first visit what a save on view 2 changed; a save that did not
 touch the department on screen leaves its table as drawn (its rows not built
-again: the lines Textual kept stay good); the first undo finds the activity
-log validated."""
+again: the lines Textual kept stay good); in a pause, a hidden view a save
+changed is brought up to date, so its visit draws nothing, without touching
+the view on screen or holding keys up; the first undo finds the activity log
+validated."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from standup_board import build_board
+from test_keys_in_order import burst
 from test_standup_view import rows, shown
 from test_views_prepared import prepared
 from textual.pilot import Pilot
@@ -115,3 +119,76 @@ async def test_the_first_undo_finds_the_activity_log_validated(board: Path) -> N
         await pilot.pause()
     task = next(t for t in BoardStore(board, user="reader").tasks() if t.title == "Shoot detail photos")
     assert task.status.value == "todo"
+
+
+async def caught_up(pilot: Pilot, screen: StandupScreen) -> None:
+    """Until the app, in a pause, has brought the hidden view up to date (at most a minute: a loaded machine)."""
+    app = pilot.app
+    for _ in range(6000):
+        if not screen.board_changed_since_drawn() and app.preparer._steps is None:
+            break
+        await asyncio.sleep(0.01)
+    assert not screen.board_changed_since_drawn(), "the hidden view was not brought up to date in a pause"
+    await pilot.pause()
+
+
+async def test_in_a_pause_view_5_is_brought_up_to_date_and_its_visit_draws_nothing(board: Path) -> None:
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        standup = standup_ahead(pilot.app)
+        await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
+        await caught_up(pilot, standup)
+        assert not standup.shown and rows(standup)[1] == ("Doing", "Shoot detail photos")  # hidden, drawn anew
+        drawn: list[int] = []
+        reload = standup.reload
+        standup.reload = lambda: drawn.append(1) or reload()  # type: ignore[method-assign]
+        await pilot.press("5")
+        await pilot.pause()
+        assert pilot.app.screen is standup and drawn == []  # its visit only shows it
+        assert rows(standup)[:2] == [("! Overdue", "Retouch hero images"), ("Doing", "Shoot detail photos")]
+        assert shown(standup, "#walk-position").startswith("Stand-up 1/9 · Design")
+
+
+async def test_a_catch_up_in_a_pause_leaves_the_view_on_screen_as_it_was(board: Path) -> None:
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        standup = standup_ahead(pilot.app)
+        boards = await on_board(pilot, "L")
+        await pilot.pause(0.05)
+        before = pilot.app.export_screenshot()
+        assert standup.board_changed_since_drawn()
+        await caught_up(pilot, standup)
+        assert pilot.app.screen is boards
+        assert pilot.app.export_screenshot() == before
+
+
+async def test_keys_typed_while_a_hidden_view_is_brought_up_to_date_apply_in_order(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catch-up's slices go on while keys come in (no pause asked for, a
+    slice per few rows): the keys act in order, on the views they reach."""
+    from opsboard.tui import preparing
+
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        standup = standup_ahead(pilot.app)
+        monkeypatch.setattr(preparing, "SLICE_SECONDS", 0.0)
+        monkeypatch.setattr(preparing, "TYPING_PAUSE", 0.0)
+        slices: list[str] = []
+        whole = preparing.pre_render
+
+        def counted(screen, **how):
+            for step in whole(screen, **how):
+                slices.append(type(screen).__name__)
+                yield step
+
+        monkeypatch.setattr(preparing, "pre_render", counted)
+        await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
+        for _ in range(6000):
+            if "StandupScreen" in slices:
+                break
+            await asyncio.sleep(0.005)
+        assert "StandupScreen" in slices  # view 5 is being drawn off screen now
+        await burst(pilot, "5", "n", "n", "p")
+        assert pilot.app.screen is standup
+        assert shown(standup, "#walk-position").startswith("Stand-up 2/9 · Marketing")
+        await burst(pilot, "p")
+        assert rows(standup)[:2] == [("! Overdue", "Retouch hero images"), ("Doing", "Shoot detail photos")]
