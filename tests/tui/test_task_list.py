@@ -196,3 +196,17 @@ async def test_rows_fit_the_width_with_an_ellipsis_and_no_horizontal_scrollbar(b
         assert "欧阳娜娜…" in mine and mine.rstrip().endswith("…")
         department = "Product Development" if size[0] >= 100 else "Product Devel…"
         assert department + " " in mine
+
+
+async def test_slash_opens_the_filter_box_with_its_hint(board: Path) -> None:
+    """`/` in the T list shows the box, its hint the filter's words (the hint
+    was a lazy string Textual could not draw: the app stopped)."""
+    async with make_app(board).run_test(size=(120, 40)) as pilot:
+        screen = await open_list(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert pilot.app.is_running and pilot.app.screen is screen
+        box = screen.query_one("#tasks-filter")
+        assert box.has_focus
+        hint = box.render_line(0).text if box.size.height == 1 else "".join(box.render_line(y).text for y in range(box.size.height))
+        assert "owner:NAME|me" in hint

@@ -60,7 +60,7 @@ class TaskListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield QuietHeader()
         yield StatusLine(id="tasks-title")
-        yield Input(placeholder=FILTER_HELP, id="tasks-filter")
+        yield Input(placeholder=str(FILTER_HELP), id="tasks-filter")  # drawn as text: the lazy hint is not a str to Textual
         yield StatusLine(id="tasks-header")
         yield TaskList(id="tasks")
         yield KeyFooter()
