@@ -178,7 +178,7 @@ class OpsboardApp(App[BoardDamagedError | None]):
             self.notify(self._keymap_problem, severity="warning", timeout=8, markup=False)
         self.seen_revision = self.store.revision
         if self.startup_notice:
-            self.notify(self.startup_notice, timeout=6)
+            self.notify(self.startup_notice, timeout=6, markup=False)  # it names the board's file
         if self.store.read_only:
             self.notify(_("Read-only: {reason}").format(reason=self.store.read_only_reason), severity="warning", timeout=10, markup=False)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes, name="board-refresh")

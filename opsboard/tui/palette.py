@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from opsboard.i18n import _
@@ -34,6 +35,20 @@ TASK_HITS = 20
 def _view_titles() -> dict[str, str]:
     """The views with a mode of their own (tui/views.py): their actions switch to them first."""
     return {view.name: str(view.title) for view in VIEWS if view.mode}
+
+
+def _highlight(matcher: Matcher, label: str) -> Content:
+    """Matcher.highlight (Textual 8.2.8, pinned) without reading the label as
+    markup: a department's name or a task's title is the team's text, and
+    '[/]' in it stopped the palette."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if not score:
+        return content
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher._match_style, offset, offset + 1)
+    return content
 
 
 class _OpsProvider(Provider):
@@ -63,14 +78,14 @@ class ViewActions(_OpsProvider):
 
     async def discover(self) -> Hits:
         for label, keys, run in self._commands():
-            yield DiscoveryHit(label, run, help=keys)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(label), run, help=Content(keys))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, keys, run in self._commands():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), run, text=label, help=keys)  # type: ignore[arg-type]
+                yield Hit(score, _highlight(matcher, label), run, text=label, help=Content(keys))  # type: ignore[arg-type]
 
 
 class Departments(_OpsProvider):
@@ -82,7 +97,9 @@ class Departments(_OpsProvider):
     async def discover(self) -> Hits:
         for dept_id, name in self._departments().items():
             yield DiscoveryHit(
-                _("Department: {name}").format(name=name), partial(self.ops_app.open_department, dept_id), help=_("its board in view 2")
+                Content(_("Department: {name}").format(name=name)),
+                partial(self.ops_app.open_department, dept_id),
+                help=_("its board in view 2"),
             )
 
     async def search(self, query: str) -> Hits:
@@ -91,7 +108,7 @@ class Departments(_OpsProvider):
             label = _("Department: {name}").format(name=name)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self.ops_app.open_department, dept_id), text=label)
+                yield Hit(score, _highlight(matcher, label), partial(self.ops_app.open_department, dept_id), text=label)
 
 
 class TaskSearch(_OpsProvider):
@@ -111,7 +128,11 @@ class TaskSearch(_OpsProvider):
             if wanted in task.title.casefold():
                 label = _("Task: {title}").format(title=task.title)
                 yield Hit(
-                    max(matcher.match(label), 0.1), label, partial(self.ops_app.open_task, task.id), text=label, help=task.owner or None
+                    max(matcher.match(label), 0.1),
+                    Content(label),
+                    partial(self.ops_app.open_task, task.id),
+                    text=label,
+                    help=Content(task.owner) if task.owner else None,  # type: ignore[arg-type]
                 )
                 shown += 1
                 if shown >= TASK_HITS:

@@ -319,6 +319,21 @@ async def test_v_names_the_campaign_the_version_compared_with_added(tmp_path: Pa
         assert "This plan beside v2 of 3 (ana, 2025-03-01 09:00: campaign 双11 added)" in " ".join(rest.split())
 
 
+async def test_a_campaign_and_a_person_named_as_markup_show_as_typed_in_the_versions_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from opsboard.services.campaigns import add_campaign
+
+    monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")
+    path = make_board(tmp_path, actuals=False)
+    add_campaign(BoardStore(path, user="[b]x"), name="[/]", phases=["main:06-01:06-05"], uplift="10%")
+    add_campaign(BoardStore(path, user="ana"), preset="618", platform="jd")
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("v", "v")
+        await pilot.pause()
+        rest = " ".join(shown(screen.query_one("#rest-panel", Static)).split())
+        assert "This plan beside v2 of 3 ([b]x, 2025-03-01 09:00: campaign [/] added)" in rest
+
+
 async def test_c_adds_a_preset_campaign_v_compares_and_r_rebases_after_asking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("OPSBOARD_NOW", "2025-03-01T09:00:00+08:00")  # two months of 2025 elapsed
     path = make_board(tmp_path)

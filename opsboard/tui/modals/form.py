@@ -18,6 +18,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -44,6 +45,12 @@ class FormField:
 
 
 Values = dict[str, str]
+
+
+def _literal(options: Sequence[tuple[str, str]]) -> list[tuple[Content, str]]:
+    """A select's options with their labels as text, never markup: a
+    department, a person or a checklist item named '[/]' is shown as named."""
+    return [(Content(label), value) for label, value in options]
 
 
 def shape_of(fields: Sequence[FormField]) -> tuple[tuple[str, str], ...]:
@@ -108,7 +115,7 @@ class FormScreen(KeptStyles, ModalScreen[Values | None]):
                 widget.move_cursor((0, 0))
             elif isinstance(widget, Select):
                 widget.expanded = False
-                widget.set_options(list(spec.options))
+                widget.set_options(_literal(spec.options))
                 if any(v == spec.value for _, v in spec.options):
                     widget.value = spec.value
             elif isinstance(widget, Input):
@@ -152,7 +159,7 @@ class FormScreen(KeptStyles, ModalScreen[Values | None]):
             return TextArea(spec.value, id=widget_id, soft_wrap=True)
         if spec.kind == "select":
             value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
-            return Select(list(spec.options), value=value, id=widget_id, allow_blank=False)
+            return Select(_literal(spec.options), value=value, id=widget_id, allow_blank=False)
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
         return Input(spec.value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, select_on_focus=spec.typed_over)
 

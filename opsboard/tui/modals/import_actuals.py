@@ -27,6 +27,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -169,13 +170,14 @@ class ImportActualsDialog(ModalScreen[ActualsImport | None]):
     def _fill_pickers(self, columns: list[str], chosen: dict[str, str], spend_sum: tuple[str, ...] = ()) -> None:
         """The file's columns in every picker, the recognised one chosen; the
         ad spend's several columns summed, as one choice of its own."""
-        options = [(column if len(column) <= 24 else column[:23] + "…", column) for column in columns]
+        # a column's name is the file's text: shown as it is, never read as markup
+        options = [(Content(column if len(column) <= 24 else column[:23] + "…"), column) for column in columns]
         self.spend_sum = spend_sum if len(spend_sum) > 1 and all(column in columns for column in spend_sum) else ()
         with self.prevent(Select.Changed):
             for figure in MAPPED_FIGURES:
                 picker = self.query_one(f"#import-pick-{figure}", Select)
                 if figure == "ad_spend" and self.spend_sum:
-                    picker.set_options([(sum_label(self.spend_sum), SPEND_SUM), *options])
+                    picker.set_options([(Content(sum_label(self.spend_sum)), SPEND_SUM), *options])
                     picker.value = SPEND_SUM
                     continue
                 picker.set_options(options)

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
 
@@ -92,9 +93,11 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
         self._worded_for = store.generation  # the board in memory its rows were worded from
         yield Header()
         with Horizontal(id="activity-filters"):
-            yield Select([(name, name) for name in self._people], prompt=_("Everyone"), id="person")
+            yield Select([(Content(name), name) for name in self._people], prompt=_("Everyone"), id="person")
             yield Select(
-                [(name, dept_id) for dept_id, name in department_names(store).items()], prompt=_("All departments"), id="department"
+                [(Content(name), dept_id) for dept_id, name in department_names(store).items()],
+                prompt=_("All departments"),
+                id="department",
             )
         yield KeyedTable(id="activity", cursor_type="row", zebra_stripes=True)
         yield Static("", id="activity-detail", markup=False)  # the highlighted change in full
@@ -149,7 +152,7 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
         self._people = names
         chosen = select.value
         with self.prevent(Select.Changed):
-            select.set_options([(name, name) for name in names])
+            select.set_options([(Content(name), name) for name in names])
             if chosen in names:
                 select.value = chosen
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
@@ -432,7 +433,7 @@ class BoardsScreen(TableCursorKeys, ViewScreen):
         try:
             chosen = parse_filter(text, me=self.store.user)
         except InputError as error:
-            box.border_subtitle = str(error)
+            box.border_subtitle = Content(str(error))  # it quotes what was typed: text, not markup
             return
         box.border_subtitle = ""
         self.filter_text, self.filter = text.strip(), chosen

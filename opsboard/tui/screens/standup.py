@@ -163,9 +163,9 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
         self._put("#standup-notes", notes_text(entry))
         box = self.query_one("#notes-box", VerticalScroll)
         if finished:
-            box.border_title = _("Notes for {department} · ⏎ adds (the stand-up is finished)").format(department=agenda.name)
+            box.border_title = Content(_("Notes for {department} · ⏎ adds (the stand-up is finished)").format(department=agenda.name))
         else:
-            box.border_title = _("Notes for {department} · ⏎ adds").format(department=agenda.name)
+            box.border_title = Content(_("Notes for {department} · ⏎ adds").format(department=agenda.name))  # a name as named, not markup
         box.scroll_end(animate=False)  # the latest note in view
 
     def _put(self, selector: str, content: Text | Content) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -122,7 +123,7 @@ class TaskListScreen(Screen[None]):
         try:
             chosen = parse_filter(text, me=self.ops_app.store.user)
         except InputError as error:
-            box.border_subtitle = str(error)
+            box.border_subtitle = Content(str(error))  # it quotes what was typed: text, not markup
             return False
         box.border_subtitle = ""
         self.filter_text, self.filter = text.strip(), chosen

@@ -195,7 +195,9 @@ def _split_and_lever(view, effects, deviation) -> list[Text]:
 
 
 def _table(title: str, headers: list[str], right_from: int = 1) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
+    # the title as Text, never markup: it can hold a campaign's or a person's
+    # name ('… v2 (lin, …: campaign [/] added)' would stop the panel drawing)
+    table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
     for index, header in enumerate(headers):
         table.add_column(str(header), justify="right" if index >= right_from else "left", no_wrap=index >= right_from)
     return table
@@ -203,7 +205,7 @@ def _table(title: str, headers: list[str], right_from: int = 1) -> Table:
 
 def _declared_table(title: str, columns: list[Column], rows, render: Render) -> Table:
     """A table of columns declared once with the targets export's."""
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
+    table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False)
     for column in columns:
         table.add_column(column.heading(), justify=column.align, no_wrap=column.align == "right")
     for row in rows:
