@@ -165,9 +165,10 @@ def _value_words(store: BoardStore | None, field: str, value: object, before: ob
     return format_value(field, doc_title(store, Table.CHECKLIST, str(value)))
 
 
-def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
+def format_value(field: str, value: object, table: Table = Table.TASKS, limit: int | None = 40) -> str:
     """A stored value as the views show it (a task's status by its column);
-    a plan's or a stand-up's parts in words, never as Python's dict syntax."""
+    a plan's or a stand-up's parts in words, never as Python's dict syntax;
+    cut to `limit` characters (None: whole)."""
     if value is None or value == "" or value == []:
         return "—"
     if field == "status" and table is Table.TASKS and value in TaskStatus._value2member_map_:
@@ -177,7 +178,7 @@ def format_value(field: str, value: object, table: Table = Table.TASKS) -> str:
     if field == "priority":
         return f"P{value}"
     text = " ".join(_plain(value).split())
-    return text if len(text) <= 40 else text[:39] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _said(text: object, by: object) -> str:

@@ -131,6 +131,23 @@ async def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_saves_
         assert notes[-1] == ("Kept the value chen saved; yours was not saved", "information")
 
 
+async def test_long_values_that_differ_at_their_end_show_where_they_differ(board: Path) -> None:
+    lin = BoardStore(board, user="lin")
+    title = "Redraw the size chart for the description pages"
+    task = add_task(lin, department="marketing", title=title)
+    app = OpsboardApp(lin)
+    async with app.run_test(size=SIZE) as pilot:
+        update_task(BoardStore(board, user="chen"), task.id, title=title + " (chen)")
+        app.saves.run(update_task, lin, task.id, title=title + " (lin)", seen=task)
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert _conflict_text(app) == {
+            "seen": "…description pages",
+            "theirs": "…description pages (chen)",
+            "mine": "…description pages (lin)",
+        }
+
+
 async def test_use_mine_saves_over_theirs_knowingly(board: Path) -> None:
     lin = BoardStore(board, user="lin")
     task = add_task(lin, department="marketing", title="Book 618 ad slots")

@@ -6,6 +6,7 @@ Dismisses with "theirs" (keep their value; nothing of ours is saved) or
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -42,7 +43,7 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
     plan or a stand-up record."""
     from opsboard.services.activity import doc_title, field_word, format_value
 
-    values = [format_value(error.field, side, table) for side in (error.seen, error.theirs, error.mine)]
+    values = _apart([format_value(error.field, side, table, limit=None) for side in (error.seen, error.theirs, error.mine)])
     if table is Table.TARGETS and error.field == "campaigns":
         values = _campaign_values(store, error) or values
     if table is Table.TARGETS:
@@ -64,6 +65,24 @@ def conflict_view(store: BoardStore, error: ConflictError, table: Table) -> Conf
 
 # a side's campaigns and their changed values: three lines of the dialog's value column at most
 CAMPAIGN_CELLS = 120
+# a value: three lines too; of a long beginning the sides share, the last few characters
+VALUE_CELLS = 120
+SHARED_KEPT = 16
+
+
+def _apart(values: list[str]) -> list[str]:
+    """The three sides cut so that where they differ shows: two long titles
+    that differ in their last word read 'Redraw the size chart for the
+    descripti…' three times when cut at their end. A long beginning they
+    all share becomes '…' and its last few characters."""
+    shared = len(os.path.commonprefix(values)) if len(set(values)) > 1 else 0
+    if shared > SHARED_KEPT + 8:
+        start = shared - SHARED_KEPT
+        space = values[0].rfind(" ", 0, start)
+        if space != -1 and start - space <= 12:  # from the start of a word, where the text has words
+            start = space + 1
+        values = ["…" + value[start:] for value in values]
+    return [cut_to_cells(value, VALUE_CELLS) for value in values]
 
 
 def _campaign_values(store: BoardStore, error: ConflictError) -> list[str] | None:
