@@ -29,7 +29,7 @@ from opsboard.store import BoardDamagedError, rows
 from opsboard.store.rows import ChecklistRow
 
 from ..widgets.key_footer import KeyFooter
-from ..widgets.keyed_table import KeyedTable, TableCursorKeys, vim_bindings
+from ..widgets.keyed_table import Column, KeyedTable, TableCursorKeys, vim_bindings
 from ..widgets.phase_tabs import PhaseTabs
 from .base import ViewScreen
 
@@ -98,7 +98,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         if self.size.width != self._drawn_width:  # column widths follow the width only
             self.reload()
 
-    def _add_columns(self, table: DataTable, names: dict[str, str]) -> None:
+    def _columns(self, names: dict[str, str]) -> list[Column]:
         """The title takes what the others leave (cell padding: 2 each). At 80
         columns the department and owner give way to keep titles readable; below
         80 due dates of this year drop the year, and every column stays in view."""
@@ -121,8 +121,7 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
             widths[key] -= give
             over -= give
         widths["title"] = max(MIN_TITLE_WIDTH, room - sum(widths.values()))
-        for key, label in LABELS:
-            table.add_column(Text(str(label)), key=key, width=widths[key])  # Text: a str label is parsed as markup
+        return [(key, Text(str(label)), widths[key]) for key, label in LABELS]  # Text: a str label is parsed as markup
 
     def _short_dates(self, items: list[ChecklistRow]) -> bool:
         """Narrow windows show this year's due dates as MM-DD (when all are this year's)."""
@@ -150,12 +149,10 @@ class ChecklistsScreen(TableCursorKeys, ViewScreen):
         self.query_one(PhaseTabs).set_progress(self.progress, titles)
         names = rows.department_names(self.store)
         day = today()
-        table.clear(columns=True)
         self._drawn_width = self.size.width
-        self._add_columns(table, names)
         short_dates = self._short_dates(self._phase_items())
-        for item in self._phase_items():
-            table.add_row(*self._cells(item, names, day, short_dates), key=item.id)
+        # rows the same as those drawn stay drawn (a save changes one: a toggle, an undo)
+        table.show_rows(self._columns(names), [(item.id, self._cells(item, names, day, short_dates)) for item in self._phase_items()])
         if keep is not None and keep in {i.id for i in self._phase_items()}:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
