@@ -235,6 +235,7 @@ DEFERRED = {
     "opsboard.services.activity": "the change notice, with the first save seen",
     "opsboard.services.digest": "the morning reminder, after the first frame",
     "opsboard.services.tasks": "with the first task added from view 1",
+    "opsboard.model.task": "the task model (and pydantic), when a priority is read: `task list` over the archive needs neither",
     "opsboard.services.review": "view 4's reports, exported from view 1's review items",
     "opsboard.export.checklists": "Markdown renderers load when exporting",
     "opsboard.services.export": "file names and exporters, only when exporting (with the csv module)",

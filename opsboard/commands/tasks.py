@@ -8,22 +8,25 @@ import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
 from opsboard.i18n import _
-from opsboard.model import TASK_STATUS_LABELS, Task
+from opsboard.model import TASK_STATUS_LABELS
 from opsboard.services import task_fields
 from opsboard.services.archived_lines import ArchivedJson, ArchivedLine
 from opsboard.services.board_files import open_board
-from opsboard.services.departments import department_names
+from opsboard.services.departments import department_names, listed_departments
 from opsboard.services.errors import FieldErrors, InputError
 from opsboard.services.parsing import before_plan_year
 from opsboard.services.task_fields import cli_fields
 from opsboard.services.task_listing import json_listed_tasks, listed_tasks
 from opsboard.services.tasks import BLOCKED_NEEDS_REASON, add_task, update_task
 from opsboard.services.user import current_user
+
+if TYPE_CHECKING:
+    from opsboard.model import Task  # pydantic loads when a command needs a model, not with this module
 
 NAMES = ("task",)
 
@@ -161,33 +164,15 @@ def _json_item(found: dict[str, object]) -> str | bytes:
         return "  " + json.dumps(found, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-class _Names(dict[bytes, bytes | None]):
-    """A department's name as orjson writes it, by its id as an archived
-    line writes it; None: orjson cannot write it (a lone surrogate)."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        super().__init__()
-        self.names = names
-
-    def __missing__(self, department: bytes) -> bytes | None:
-        text = department.decode()
-        try:
-            found = orjson.dumps(self.names.get(text, text))
-        except TypeError:
-            found = None
-        self[department] = found
-        return found
-
-
-def _json_items(tasks: Sequence[Task | ArchivedJson], names: dict[str, str], named: _Names) -> str | bytes:
+def _json_items(tasks: Sequence[Task | ArchivedJson], names: dict[str, str]) -> str | bytes:
     """A run of the --json array's tasks, as _json_item writes each: an
-    archived line's item written from its line's values (ArchivedJson.json_item:
-    no parse, no dict), the others' fields as task_json gives them. UTF-8,
+    archived line's item as it was written when read (ArchivedJson.item: no
+    parse, no dict), the others' fields as task_json gives them. UTF-8,
     unless one of them is text that only Python's json writes."""
     items: list[str | bytes] = []
     text = False
     for task in tasks:
-        item: str | bytes | None = task.json_item(named) if isinstance(task, ArchivedJson) else None
+        item: str | bytes | None = task.item if isinstance(task, ArchivedJson) else None
         if item is None:  # a department's name orjson cannot write: the long way
             item = _json_item(task_json(task, names))
             text = text or isinstance(item, str)
@@ -275,11 +260,10 @@ def _write_json(tasks: Sequence[Task | ArchivedJson], names: dict[str, str]) -> 
         return
     out = _Output()
     out.write("[\n")
-    named = _Names(names)
     for start in range(0, len(tasks), _CHUNK):
         if start:
             out.write(",\n")
-        out.write(_json_items(tasks[start : start + _CHUNK], names, named))
+        out.write(_json_items(tasks[start : start + _CHUNK], names))
     out.write("\n]\n")
 
 
@@ -300,7 +284,7 @@ def _list(args: argparse.Namespace) -> int:
     store = open_board(args.board, user=current_user(args.user))
     if args.json:
         found = json_listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
-        _write_json(found, department_names(store))
+        _write_json(found, {department: name for department, name, _order in listed_departments(store)})
         return 0
     tasks = listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
     if tasks:

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import number
-from opsboard.model import TASK_STATUS_LABELS, Task, TaskStatus
+from opsboard.model import TASK_STATUS_LABELS, TaskStatus
 
 from .markdown import escape, heading, table
+
+if TYPE_CHECKING:
+    from opsboard.model import Task
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ says what is wrong with a damaged one. So what is listed is the same either way.
 
 `task list --json` reads lines by `read_json_lines` instead: one match of the
 same pattern on a line's bytes, whose groups give both the task's place in
-board order and its item of the JSON array (ArchivedJson.json_item), written
+board order and its item of the JSON array (ArchivedJson.item), written
 from the line's values as parsing and dumping them would write them.
 
 Plain Python and one regular expression: no pydantic.
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from itertools import repeat
 from typing import NamedTuple
 
 import orjson
@@ -188,7 +189,7 @@ def read_line(line: bytes) -> ArchivedLine | None:
     )
 
 
-# ArchivedJson.json_item: the task as orjson writes it parsed, indented two
+# ArchivedJson.item: the task as orjson writes it parsed, indented two
 # levels (an item of the array), its department's name after its department
 _ITEM = (
     b'  {\n    "id": "%s",\n    "updated_at": %s,\n    "updated_by": "%s",\n    "department": "%s",\n    "department_name": %s,\n'
@@ -215,67 +216,45 @@ _INDENTED = _Indented()
 
 class ArchivedJson(NamedTuple):
     """An archived task for `task list --json`, read by `read_json_lines`.
-    Its fields are its place in board order (as task_board orders cards:
-    department, column, rank; then its line's number in the archive) and
-    the match its item is written from (json_item): a list of them, and of
-    tasks keyed alike, sorts as tuples with no key function. Its age and id
-    (task_board's next keys) are worked out only for tasks of the same place
-    and rank (age_and_id; task_listing orders those by them)."""
+    Its first fields are its place in board order (as task_board orders
+    cards: department, column, rank; then its line's number in the archive):
+    a list of them, and of tasks keyed alike, sorts as tuples with no key
+    function. Its age and id (task_board's next keys) are worked out only
+    for tasks of the same place and rank (age_and_id; task_listing orders
+    those by them). Its item of the array is written as it is read, in the
+    archive's order (95,000 matches' groups taken in board order were twice
+    as slow: each one's line is elsewhere in memory)."""
 
     place: int  # its department's order and its column: see board_place
     rank: float
     number: int
-    found: re.Match[bytes]  # of _JSON_TASK on the line (which it holds, not a copy)
+    item: bytes | None  # what orjson.dumps(OPT_INDENT_2) writes of the task parsed, with its department's name (None: see JsonBoard)
+    line: bytes  # the archive's line (shared, not a copy)
 
     def age_and_id(self) -> tuple[float, bytes]:
         """created_at as ArchivedLine.created, and the id as written (UTF-8 sorts as its text does)."""
-        task_id, created = self.found.group(1, 18)
+        task_id, created = self._found().group(1, 18)
         return (fromisoformat(created.decode()).timestamp() if created else 0.0), task_id
 
     @property
     def department(self) -> str:
-        return self.found[4].decode()
+        return self._found()[4].decode()
 
     @property
     def status(self) -> TaskStatus:
-        return _STATUSES_BYTES[self.found[6]]
+        return TASK_COLUMNS[self.place % len(TASK_COLUMNS)]
+
+    def _found(self) -> re.Match[bytes]:
+        """Its line matched again (for what is rarely asked)."""
+        found = (_JSON_TASK or _compiled()[1]).fullmatch(self.line, self.line.find(_MARK_BYTES))
+        if found is None:
+            raise ValueError(self.line)  # never: it was read
+        return found
 
     def task_json(self) -> bytes:
         """The task's JSON as written (as ArchivedLine.task_json)."""
-        return self.found.group()[len(_MARK) - 1 : -1]
-
-    def json_item(self, names: Mapping[bytes, bytes | None]) -> bytes | None:
-        """The task as an item of the --json array: what orjson.dumps(
-        OPT_INDENT_2) writes of it parsed, its department's name
-        after its department (`names`: as JSON by the department as written;
-        None, and so is the item: write it the long way)."""
-        g = self.found.groups()
-        name = names[g[3]]
-        if name is None:
-            return None
-        return _ITEM % (
-            g[0],
-            g[1],
-            g[2],
-            g[3],
-            name,
-            g[4],
-            g[5],
-            g[6],
-            g[7],
-            g[8],
-            g[9],
-            g[10],
-            _INDENTED[g[11]],
-            g[12],
-            g[13],
-            g[14],
-            g[15],
-            g[16],
-            g[18],
-            g[19],
-            _INDENTED[g[20]],
-        )
+        line = self.line
+        return line[line.find(_MARK_BYTES) + len(_MARK) - 1 : -1]
 
 
 _COLUMNS = {status: i for i, status in enumerate(TASK_COLUMNS)}
@@ -288,26 +267,92 @@ def board_place(order: int, status: TaskStatus) -> int:
     return order * len(_COLUMNS) + _COLUMNS[status]
 
 
-def read_json_lines(lines: Sequence[bytes], places: dict[bytes, int], other: int, first: int = 0) -> tuple[list[ArchivedJson], list[int]]:
+class JsonNames(dict[bytes, bytes | None]):
+    """A department's name as orjson writes it, by its id as a line writes
+    it; None: orjson cannot write it (a lone surrogate)."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, department: bytes) -> bytes | None:
+        text = department.decode()
+        try:
+            found = orjson.dumps(self.names.get(text, text))
+        except TypeError:
+            found = None
+        self[department] = found
+        return found
+
+
+class JsonBoard(NamedTuple):
+    """What read_json_lines needs of the board, by a department's id as a
+    line writes it: its place (board_place of its order, in the first
+    column; `other`: of a department the board does not have), and its
+    name (JsonNames: a task whose department's name orjson cannot write has
+    no item: write it the long way)."""
+
+    places: Mapping[bytes, int]
+    other: int
+    names: Mapping[bytes, bytes | None]
+
+
+def read_json_lines(
+    lines: Sequence[bytes], board: JsonBoard, first: int = 0, only: bytes | None = None
+) -> tuple[list[ArchivedJson], list[int]]:
     """The archived tasks of `moved` lines for --json, and the numbers of the
     lines to validate instead (read_line reads a line when this does, and
-    only then). `places`: board_place(its order, the first column) of a
-    department by its id as written (`other`: of one not there); `first`: the
-    first line's number."""
-    found_all = map((_JSON_TASK or _compiled()[1]).fullmatch, lines, [line.find(_MARK_BYTES) for line in lines])
+    only then); `first`: the first line's number; `only`: the tasks of that
+    department (its id as written), the others left out."""
+    found_all = map((_JSON_TASK or _compiled()[1]).fullmatch, lines, list(map(bytes.find, lines, repeat(_MARK_BYTES))))
     read: list[ArchivedJson] = []
     unread: list[int] = []
+    places, other, names = board
     columns = _COLUMNS_BYTES
+    indented = _INDENTED
     for number, (line, found) in enumerate(zip(lines, found_all, strict=True), start=first):
         if found is None or not (line.isascii() or _printable_task(line)):
             unread.append(number)
             continue
-        department, status, written = found.group(4, 6, 15)
+        g = found.groups()
+        department = g[3]
+        if only is not None and department != only:
+            continue
+        written = g[14]
         rank = float(written) if written[-2:] == b".0" else _RANKS[written]
         if rank is None:
             unread.append(number)
             continue
-        read.append(_new(ArchivedJson, (places.get(department, other) + columns[status], rank, number, found)))
+        name = names[department]
+        item = (
+            None
+            if name is None
+            else _ITEM
+            % (
+                g[0],
+                g[1],
+                g[2],
+                department,
+                name,
+                g[4],
+                g[5],
+                g[6],
+                g[7],
+                g[8],
+                g[9],
+                g[10],
+                indented[g[11]],
+                g[12],
+                g[13],
+                written,
+                g[15],
+                g[16],
+                g[18],
+                g[19],
+                indented[g[20]],
+            )
+        )
+        read.append(_new(ArchivedJson, (places.get(department, other) + columns[g[5]], rank, number, item, line)))
     return read, unread
 
 

@@ -25,7 +25,7 @@ from opsboard.store import BoardError, BoardStore
 from opsboard.store.archiving import DAYS_FIELD, MAX_ARCHIVE_DAYS
 from opsboard.store.task_archive import ArchiveContents
 
-from .archived_lines import ArchivedJson, ArchivedLine, read_json_lines, read_line
+from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, read_json_lines, read_line
 from .errors import InputError
 from .task_fields import tag_has_synonyms
 from .task_filter import ALL, ONLY, TaskFilter, select
@@ -217,20 +217,20 @@ def archived_lines(store: BoardStore, department: str | None = None) -> list[Arc
 
 
 def archived_json(
-    store: BoardStore, department: str | None, places: dict[bytes, int], other: int, first: int
+    store: BoardStore, department: str | None, board: JsonBoard, first: int
 ) -> tuple[list[ArchivedJson], list[tuple[int, Task]]]:
     """archived_lines for `task list --json`: the tasks read from their lines
-    (read_json_lines: `places`, `other` and `first` are its), and the others
+    (read_json_lines: `board` and `first` are its), and the others
     validated (a damaged one skipped and said), each with its line's number."""
     contents = store.archived()
     lines = contents.lines
     ids = list(lines)
     if department is None:
-        read, unread = read_json_lines(list(lines.values()), places, other, first)
+        read, unread = read_json_lines(list(lines.values()), board, first)
     else:
         facts = _facts(contents)
         ids = [task_id for task_id in ids if facts[task_id] is None or facts[task_id][0] == department]  # type: ignore[index]
-        read, unread = read_json_lines([lines[task_id] for task_id in ids], places, other, first)
+        read, unread = read_json_lines([lines[task_id] for task_id in ids], board, first, department.encode("utf-8", "surrogatepass"))
     validated = [(number, task) for number in unread for task in _validated(store.archive_path, contents, [ids[number - first]], {}, [])]
     return read, validated
 

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import LANGUAGES, _, _l, pgettext, pgettext_in
 from opsboard.model import TaskStatus
-from opsboard.model.task import parse_priority
 from opsboard.store import NotFoundError
 
 from .departments import resolve_department
@@ -57,6 +56,8 @@ def _due(store: BoardStore, raw: object) -> object:
 
 
 def read_priority(store: BoardStore | None, raw: object) -> int:
+    from opsboard.model.task import parse_priority  # pydantic: loaded when a priority is read, not with every task command
+
     try:
         value = parse_priority(str(raw) if not isinstance(raw, int) else raw)
     except ValueError:

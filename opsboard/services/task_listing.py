@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from opsboard.model import TASK_COLUMNS, TaskStatus
 from opsboard.store import BoardStore
 
-from .archived_lines import ArchivedJson, ArchivedLine, board_place
+from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, JsonNames, board_place
 from .archived_tasks import archived_json, archived_lines
+from .departments import listed_departments
 from .task_board import card_order, column_order
 from .task_filter import ALL, ONLY, TaskFilter
 from .tasks import list_tasks, listing_asked
@@ -74,7 +75,8 @@ def json_listed_tasks(
     department, wanted, chosen = listing_asked(store, dept, status, filter, include_archived=include_archived)
     if chosen.words or chosen.terms or chosen.archived not in (ALL, ONLY):
         return list_tasks(store, dept=dept, status=wanted, filter=chosen)
-    orders = {d.id: d.order for d in store.departments()}
+    departments = listed_departments(store)  # (no pydantic: see there)
+    orders = {department: order for department, _name, order in departments}
     other = len(orders)
 
     def asked(task: Task | ArchivedJson) -> bool:
@@ -84,12 +86,16 @@ def json_listed_tasks(
         return (board_place(orders.get(task.department, other), task.status), task.rank, number, task)
 
     live = [task for task in store.tasks() if asked(task)] if chosen.archived != ONLY else []
-    places = {d.encode("utf-8", "surrogatepass"): board_place(order, TASK_COLUMNS[0]) for d, order in orders.items()}
-    read, validated = archived_json(store, department, places, board_place(other, TASK_COLUMNS[0]), first=len(live))
+    board = JsonBoard(
+        {d.encode("utf-8", "surrogatepass"): board_place(order, TASK_COLUMNS[0]) for d, order in orders.items()},
+        board_place(other, TASK_COLUMNS[0]),
+        JsonNames({department: name for department, name, _order in departments}),
+    )
+    read, validated = archived_json(store, department, board, first=len(live))
     keyed: list[tuple[int, float, int, Task] | ArchivedJson] = [key(number, task) for number, task in enumerate(live)]
     keyed += [key(number, task) for number, task in validated if asked(task)]
-    if department is not None or wanted is not None:
-        read = [task for task in read if asked(task)]
+    if wanted is not None:  # (of the department asked already)
+        read = [task for task in read if task.status is wanted]
     if keyed:
         keyed += read
     else:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
+from opsboard import model as models  # pydantic loads on first use, not with this module
 from opsboard.i18n import _, _l
-from opsboard.model import TASK_COLUMNS, Operation, OpKind, Table, Task, TaskStatus
+from opsboard.model import TASK_COLUMNS, OpKind, Table, TaskStatus
 from opsboard.model.clock import now, today
 from opsboard.model.ids import new_id
 from opsboard.store import BoardStore
@@ -30,6 +29,9 @@ from .task_board import card_order, column_order, sort_column
 from .task_fields import BY_NAME, read_fields
 from .task_fields import parse_tags as parse_tags  # where callers know it
 from .task_filter import ALL, TaskFilter, parse_filter
+
+if TYPE_CHECKING:
+    from opsboard.model import Task
 
 # what a user may type for a status, English or Chinese (the CLI accepts both on any board)
 STATUS_WORDS = {
@@ -65,8 +67,10 @@ def find_task(store: BoardStore, task_id: str) -> Task:
         if archived is not None:  # a change to it brings it back to the board (BoardStore.apply)
             return archived
         raise RecordGone(_("no task with id '{id}' on this board (see `opsboard task list`)").format(id=task_id))
+    from pydantic import ValidationError  # loaded with the models (not with this module: `task list` needs neither)
+
     try:
-        return Task.model_validate(doc)
+        return models.Task.model_validate(doc)
     except ValidationError:
         return store.task(task_id.strip())  # the store names the damage and the backup
 
@@ -130,7 +134,7 @@ def add_task(
     if errors:
         raise FieldErrors(errors)
     stamp = now()
-    task = Task.model_validate(
+    task = models.Task.model_validate(
         {
             **values,
             "id": new_id("t"),
@@ -140,7 +144,7 @@ def add_task(
             "created_by": store.user,
         }
     )
-    store.apply(Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id=task.id, after=task.to_doc(), label="add"))
+    store.apply(models.Operation(kind=OpKind.ADD, table=Table.TASKS, doc_id=task.id, after=task.to_doc(), label="add"))
     return find_task(store, task.id)
 
 
@@ -213,7 +217,7 @@ def update_task(
     if "status" in after:
         label = "block" if new_status is TaskStatus.BLOCKED else "move"
     before = {k: old.get(k) for k in after}
-    store.apply(Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after=after, before=before, label=label))
+    store.apply(models.Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after=after, before=before, label=label))
     return find_task(store, task.id)
 
 
@@ -255,14 +259,18 @@ def reorder_task(store: BoardStore, task_id: str, step: int, *, among: Sequence[
     else:  # equal ranks (or no room left between them): renumber the column
         return _renumber(store, others[:position] + [task] + others[position:], task.id)
     store.apply(
-        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"rank": rank}, before={"rank": task.rank}, label="reorder")
+        models.Operation(
+            kind=OpKind.SET, table=Table.TASKS, doc_id=task.id, after={"rank": rank}, before={"rank": task.rank}, label="reorder"
+        )
     )
     return find_task(store, task.id)
 
 
 def _renumber(store: BoardStore, ordered: list[Task], task_id: str) -> Task:
     ops = [
-        Operation(kind=OpKind.SET, table=Table.TASKS, doc_id=t.id, after={"rank": float(i)}, before={"rank": t.rank}, label="reorder")
+        models.Operation(
+            kind=OpKind.SET, table=Table.TASKS, doc_id=t.id, after={"rank": float(i)}, before={"rank": t.rank}, label="reorder"
+        )
         for i, t in enumerate(ordered)
         if t.rank != float(i)
     ]
@@ -290,7 +298,7 @@ def delete_task(store: BoardStore, task_id: str, *, seen: Task | None = None) ->
     """Removes the card; returns it as it was (for an undo message)."""
     current = find_task(store, task_id)  # an unknown id is the user's mistake, said as such
     task = seen or current
-    store.apply(Operation(kind=OpKind.DELETE, table=Table.TASKS, doc_id=task.id, before=task.to_doc(), label="delete"))
+    store.apply(models.Operation(kind=OpKind.DELETE, table=Table.TASKS, doc_id=task.id, before=task.to_doc(), label="delete"))
     return task
 
 
