@@ -154,6 +154,34 @@ def test_each_task_is_in_one_group(store, monkeypatch) -> None:
     assert design.lever is None
 
 
+def test_agendas_after_a_change_group_again_only_its_department_and_match_a_fresh_reading(store, monkeypatch) -> None:
+    """A redraw after a save groups again the department whose tasks changed
+    (a task moved, one done since: done_since), not the others; what it gives
+    is what a board read afresh gives."""
+    from opsboard.services import standup
+
+    since = datetime(2026, 6, 10, tzinfo=CST)
+    design = add_task(store, department="design", title="Hero images", due="2026-06-12")
+    add_task(store, department="design", title="Size chart")
+    update_task(store, add_task(store, department="marketing", title="Ad slots").id, status="doing")
+    department_agendas(store, since)
+    grouped: list[str] = []
+    group = standup._group
+    monkeypatch.setattr(standup, "_group", lambda task, *rest: grouped.append(task.department) or group(task, *rest))
+    unchanged = department_agendas(store, since)
+    assert grouped == []
+    update_task(store, design.id, status="done")
+    agendas = department_agendas(store, since)
+    assert set(grouped) == {"design"}
+    fresh = department_agendas(BoardStore(store.path, user="reader"), since)
+    assert agendas == fresh and agendas != unchanged
+    assert [t.title for t in {a.id: a for a in agendas}["design"].done] == ["Hero images"]
+    at("2026-06-12T09:00:00+08:00", monkeypatch)  # the next day: every department again
+    grouped.clear()
+    department_agendas(store, since)
+    assert {"design", "marketing"} <= set(grouped)
+
+
 def test_walk_order_follows_standup_order_then_order(store) -> None:
     assert [d.id for d in walk_order(store)][:3] == ["design", "marketing", "customer_service"]
     move_in_walk(store, "marketing", -1)
