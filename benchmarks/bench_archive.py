@@ -13,11 +13,12 @@ Textual app, in the same run:
 - a filter that reaches into the archive (≤ 1 s): `task list --filter
   'archived:yes linen shirts'`, `--filter archived:only`, `--include-archived`
   and `--json --filter archived:only` as fresh processes (and their peak
-  memory), and in view 2 the filters `archived:yes linen` and `archived:only`
+  memory; the --json ones with --include-archived and the search too), and in
+  view 2 the filters `archived:yes linen` and `archived:only`
   (no word: every archived task of the department, and the overview's counts)
   from Enter to its frame.
 
-    python benchmarks/bench_archive.py [--runs 7] [--rounds 2]   (or through benchmarks/run.py)
+    python benchmarks/bench_archive.py [--runs 7] [--rounds 2] [--only add|cli|app]   (or through benchmarks/run.py)
 """
 
 from __future__ import annotations
@@ -210,6 +211,8 @@ CLI_LISTINGS: tuple[tuple[str, ...], ...] = (
     ("--filter", "archived:only"),
     ("--include-archived",),
     ("--json", "--filter", "archived:only"),
+    ("--json", "--include-archived"),
+    ("--json", "--filter", SEARCH),
 )
 
 
@@ -244,16 +247,20 @@ def app_filter_rows(big: Path, rounds: int) -> list[tuple]:
     return rows
 
 
-def main(runs: int = 7, rounds: int = 2) -> list[tuple]:
+def main(runs: int = 7, rounds: int = 2, only: str | None = None) -> list[tuple]:
+    """Every row, or `only` those of 'add' (task add), 'cli' (task list) or 'app' (start, keys, filters)."""
     with tempfile.TemporaryDirectory(prefix="opsboard-bench-archive-") as folder:
         big, new, rows = make_boards(Path(folder))
         # the commands first, while this process is small (see make_boards); then the app, in this process
-        rows += add_rows(big, new, max(runs, 11))
-        rows += cli_filter_rows(big, runs)
-        rows += open_rows(big, runs)
-        rows += tmux_open_rows(big, runs)
-        rows += key_rows(big, rounds)
-        rows += app_filter_rows(big, max(rounds, 3))
+        if only in (None, "add"):
+            rows += add_rows(big, new, max(runs, 11))
+        if only in (None, "cli"):
+            rows += cli_filter_rows(big, runs)
+        if only in (None, "app"):
+            rows += open_rows(big, runs)
+            rows += tmux_open_rows(big, runs)
+            rows += key_rows(big, rounds)
+            rows += app_filter_rows(big, max(rounds, 3))
     return rows
 
 
@@ -265,6 +272,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="The budgets of a 100,000-task board whose done tasks are archived.")
     parser.add_argument("--runs", type=int, default=7, help="fresh processes per start, task add and task list figure (default 7)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of key presses in view 2 (default 2)")
+    parser.add_argument(
+        "--only",
+        choices=("add", "cli", "app"),
+        help="only `task add`, only the `task list` rows, or only the app's (the board made all the same)",
+    )
     args = parser.parse_args()
-    rows = main(args.runs, args.rounds)
+    rows = main(args.runs, args.rounds, args.only)
     sys.exit(print_budget_rows(rows, result_width=12))

@@ -288,7 +288,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     tasks = listed_tasks(store, dept=args.dept, status=args.status, filter=args.filter, include_archived=args.include_archived)
     if tasks:
-        line = _Lines(department_names(store))
+        line = _Lines({department: name for department, name, _order in listed_departments(store)})
         for start in range(0, len(tasks), _CHUNK):
             sys.stdout.write("".join([line(t) + "\n" for t in tasks[start : start + _CHUNK]]))
     else:

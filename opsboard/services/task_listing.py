@@ -47,7 +47,7 @@ def listed_tasks(
         found += store.tasks()
     found += archived_lines(store, department)
     found = [t for t in found if (department is None or t.department == department) and (wanted is None or t.status is wanted)]
-    departments = {d.id: d.order for d in store.departments()}
+    departments = {department: order for department, _name, order in listed_departments(store)}  # (no pydantic: see there)
     last = len(departments)
 
     def order(task: Task | ArchivedLine) -> tuple[object, ...]:

@@ -213,9 +213,10 @@ def test_json_of_an_archived_line_is_every_field_as_validated(board: Path, capsy
     assert out == json.dumps(orjson.loads(out), ensure_ascii=False, indent=2) + "\n"  # as Python's json writes it, floats and all
 
 
-def test_json_of_the_archive_as_written_loads_no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every line as the app writes it: --json neither validates a task nor
-    loads pydantic (a tenth of a second of its start on a 100,000-task board)."""
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "lines"])
+def test_the_archive_as_written_is_listed_with_no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_json: bool) -> None:
+    """Every line as the app writes it: the listing neither validates a task
+    nor loads pydantic (a tenth of a second of its start on a 100,000-task board)."""
     monkeypatch.setenv("OPSBOARD_NOW", NOW)
     path = tmp_path / "b.json"
     for argv in (
@@ -231,19 +232,22 @@ def test_json_of_the_archive_as_written_loads_no_models(tmp_path: Path, monkeypa
         "import sys; from opsboard.cli import main; code = main(sys.argv[1:]);"
         " print(code, 'pydantic' in sys.modules, 'opsboard.model.task' in sys.modules, file=sys.stderr)"
     )
-    argv = ["task", "list", str(path), "--json", "--filter", "archived:only"]
+    argv = ["task", "list", str(path), *(["--json"] if as_json else []), "--filter", "archived:only"]
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
     assert result.stderr == "0 False False\n"
-    assert [task["id"] for task in orjson.loads(result.stdout)] == [task_id]
+    listed = [task["id"] for task in orjson.loads(result.stdout)] if as_json else [line.split()[0] for line in result.stdout.splitlines()]
+    assert listed == [task_id]
 
 
+@pytest.mark.parametrize("asked", [("--json", "--filter", "archived:only"), ("--filter", "archived:only")], ids=" ".join)
 def test_a_damaged_department_is_said_as_the_models_say_it(
-    board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, asked: tuple[str, ...]
 ) -> None:
     saved = orjson.loads(board.read_bytes())
     saved["departments"]["design"]["updated_at"] = "2026-02-30T00:00:00Z"
     board.write_bytes(orjson.dumps(saved))
-    code, out, err = listing(capsys, str(board), "--json", "--filter", "archived:only")
+    code, out, err = listing(capsys, str(board), *asked)
     monkeypatch.setattr(tasks_command, "json_listed_tasks", task_listing.listed_tasks)
-    assert (code, out, err) == listing(capsys, str(board), "--json", "--filter", "archived:only")
+    monkeypatch.setattr(task_listing, "listed_departments", lambda store: [(d.id, d.name, d.order) for d in store.departments()])
+    assert (code, out, err) == listing(capsys, str(board), *asked)
     assert code == 1 and out == "" and "updated_at" in err
