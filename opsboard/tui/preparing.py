@@ -156,7 +156,11 @@ class ViewPreparer:
             return  # slices under way, or the app closing
         if time.monotonic() - self.app.key_order.last_key_at < TYPING_PAUSE:
             return  # the user is at the keys: the next look
-        changed = [screen for screen in self._hidden_views() if screen.board_changed_since_drawn()]
+        changed = [
+            screen
+            for screen in self._hidden_views()
+            if screen.board_changed_since_drawn() and not screen._draw_failed  # (one that failed waits for its visit to say why)
+        ]
         if changed:
             self._steps = self._catch_up(changed)
             self._step()

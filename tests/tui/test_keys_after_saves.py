@@ -192,3 +192,39 @@ async def test_keys_typed_while_a_hidden_view_is_brought_up_to_date_apply_in_ord
         assert shown(standup, "#walk-position").startswith("Stand-up 2/9 · Marketing")
         await burst(pilot, "p")
         assert rows(standup)[:2] == [("! Overdue", "Retouch hero images"), ("Doing", "Shoot detail photos")]
+
+
+async def test_a_view_that_cannot_draw_is_left_for_its_visit_not_drawn_in_every_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-broken task (status `review`) stops views 2 and 5 from drawing:
+    made ahead, they wait for their visit to say so (the app offers
+    recovery then), and the pauses do not try them again and again."""
+    import json
+
+    from boards_fixture import NOW, make_board
+
+    from opsboard.store import BoardDamagedError
+    from opsboard.tui import preparing
+
+    monkeypatch.setattr(preparing, "CATCH_UP_EVERY", 0.02)
+    monkeypatch.setenv("OPSBOARD_NOW", NOW)
+    path = tmp_path / "b.json"
+    make_board(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["tasks"]["t-d1"]["status"] = "review"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = preparing_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        drawn: list[str] = []
+        for mode in ("boards", "standup"):
+            screen = app._screen_stacks[mode][0]
+            assert screen._draw_failed
+            screen.reload = lambda mode=mode: drawn.append(mode)  # type: ignore[method-assign]
+        await asyncio.sleep(0.5)  # pauses enough for twenty looks
+        assert drawn == [] and app.is_running and app.current_mode == "checklists"
+        del app._screen_stacks["boards"][0].reload  # its own again, for its visit
+        await pilot.press("2")
+        await pilot.pause()
+    assert isinstance(app.return_value, BoardDamagedError)
