@@ -356,6 +356,15 @@ def read_json_lines(
     return read, unread
 
 
+def doc_line(doc: object) -> bytes | None:
+    """A task's document (the board's) as an archived line holds it, for
+    read_json_lines; None when orjson cannot write it (an int too big)."""
+    try:
+        return b"".join((_MARK_BYTES[:-1], orjson.dumps(doc), b"}"))
+    except TypeError:  # orjson's JSONEncodeError
+        return None
+
+
 def _printable_task(line: bytes) -> bool:
     """Whether a line not all ASCII is UTF-8 and its task printable (cleaning
     would change a bidi control, a zero-width space, U+3000 …)."""

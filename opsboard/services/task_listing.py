@@ -14,10 +14,10 @@ from itertools import compress, islice
 from operator import eq, itemgetter
 from typing import TYPE_CHECKING
 
-from opsboard.model import TASK_COLUMNS, TaskStatus
+from opsboard.model import TASK_COLUMNS, Table, TaskStatus
 from opsboard.store import BoardStore
 
-from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, JsonNames, board_place
+from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, JsonNames, board_place, doc_line, read_json_lines
 from .archived_tasks import archived_json, archived_lines
 from .departments import listed_departments
 from .task_board import card_order, column_order
@@ -85,13 +85,25 @@ def json_listed_tasks(
     def key(number: int, task: Task) -> tuple[int, float, int, Task]:
         return (board_place(orders.get(task.department, other), task.status), task.rank, number, task)
 
-    live = [task for task in store.tasks() if asked(task)] if chosen.archived != ONLY else []
     board = JsonBoard(
         {d.encode("utf-8", "surrogatepass"): board_place(order, TASK_COLUMNS[0]) for d, order in orders.items()},
         board_place(other, TASK_COLUMNS[0]),
         JsonNames({department: name for department, name, _order in departments}),
     )
-    read, validated = archived_json(store, department, board, first=len(live))
+    live: list[Task] = []  # the board's tasks, validated
+    read: list[ArchivedJson] = []  # … or read from their documents as from archived lines, when all of them can be
+    first = 0  # the archive's first number
+    if chosen.archived != ONLY:
+        lines = [doc_line(doc) for doc in store.raw(Table.TASKS).values()]
+        only = None if department is None else department.encode("utf-8", "surrogatepass")
+        read, unread = read_json_lines(lines, board, 0, only) if None not in lines else ([], [0])  # type: ignore[arg-type]
+        first = len(lines)
+        if unread:  # one the model reads otherwise (or refuses): all through the models, as before
+            read = []
+            live = [task for task in store.tasks() if asked(task)]
+            first = len(live)
+    archived, validated = archived_json(store, department, board, first)
+    read += archived
     keyed: list[tuple[int, float, int, Task] | ArchivedJson] = [key(number, task) for number, task in enumerate(live)]
     keyed += [key(number, task) for number, task in validated if asked(task)]
     if wanted is not None:  # (of the department asked already)
