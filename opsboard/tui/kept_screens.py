@@ -29,6 +29,15 @@ def kept(app: App, key: Hashable) -> Screen | None:
     return screen
 
 
+def hidden_kept(app: App) -> list[Screen]:
+    """The kept screens mounted and on no screen stack: not on screen."""
+    return [
+        screen
+        for screen in _KEPT.get(app, {}).values()
+        if screen.is_running and screen.is_mounted and not any(screen in stack for stack in app._screen_stacks.values())
+    ]
+
+
 def is_kept(app: App, key: Hashable) -> bool:
     """A screen is kept under `key` (shown or not)."""
     screen = _KEPT.get(app, {}).get(key)

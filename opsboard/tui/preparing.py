@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 from textual._path import _css_path_type_as_list
 from textual.geometry import Region
 
+from .kept_screens import hidden_kept
 from .views import VIEWS, View
 
 if TYPE_CHECKING:
@@ -166,12 +167,14 @@ class ViewPreparer:
             self._step()
 
     def _hidden_views(self) -> list[Any]:
-        """The views made and mounted, alone in their mode and not on screen."""
+        """The views made and mounted, alone in their mode and not on screen;
+        and the kept screens that follow the board (the activity view, `A`)."""
         hidden = []
         for view in VIEWS:
             stack = self.app._screen_stacks.get(view.name) if view.mode else None
             if stack and len(stack) == 1 and self._hidden(stack[0]) and hasattr(stack[0], "board_changed_since_drawn"):
                 hidden.append(stack[0])
+        hidden += [screen for screen in hidden_kept(self.app) if hasattr(screen, "board_changed_since_drawn")]
         return hidden
 
     def _hidden(self, screen: Screen) -> bool:

@@ -228,3 +228,35 @@ async def test_a_view_that_cannot_draw_is_left_for_its_visit_not_drawn_in_every_
         await pilot.press("2")
         await pilot.pause()
     assert isinstance(app.return_value, BoardDamagedError)
+
+
+async def test_in_a_pause_the_kept_activity_view_words_the_new_change_and_a_shows_it_at_once(board: Path) -> None:
+    """The activity view (`A`, made ahead and kept) a save changed while it was
+    hidden is worded and drawn again in a pause: `A` then only shows it, the
+    save at the top; a filter left set last time is cleared as at any opening."""
+    from textual.widgets import Select
+
+    from opsboard.tui.screens.activity import ActivityScreen
+
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        activity = pilot.app.screen
+        assert isinstance(activity, ActivityScreen)
+        people = activity.query_one("#person", Select)
+        people.value = next(value for _label, value in people._options if value is not Select.NULL)  # a filter, then left
+        await pilot.pause()
+        await pilot.press("escape")
+        await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
+        await caught_up(pilot, activity)  # type: ignore[arg-type]
+        assert pilot.app.screen is not activity
+        drawn: list[int] = []
+        reload = activity.reload
+        activity.reload = lambda: drawn.append(1) or reload()  # type: ignore[method-assign]
+        await pilot.press("A")
+        await pilot.pause()
+        assert pilot.app.screen is activity and drawn == []  # its opening only shows it
+        assert people.value is Select.NULL
+        newest = activity.query_one("#activity").get_row_at(0)
+        assert str(newest[1]) == "lin" and "Shoot detail photos" in str(newest[2]) and "Doing" in str(newest[2])

@@ -112,7 +112,18 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
         """Opened again (kept: tui/kept_screens.py, made at the first `A` or
         ahead) as a new one opens: Everyone, All departments, the newest
         change highlighted and the table focused. Its rows are worded again
-        only when the board in memory or the filters changed since."""
+        only when the board in memory or the filters changed since (else
+        they were, while it was hidden: `redraw`)."""
+        self._hidden = False
+        if not self._as_opened():
+            self._show_detail()
+            said, self._unreadable = self._unreadable, []
+            self._say_unreadable(said)  # said at each opening, as a new one says it
+        self.query_one("#activity", KeyedTable).focus()
+
+    def _as_opened(self) -> bool:
+        """Filters cleared, the newest change highlighted, the rows worded
+        from the board in memory; True when it had to word them again."""
         cleared = False
         with self.prevent(Select.Changed):
             for name in ("person", "department"):
@@ -123,13 +134,28 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
         table = self.query_one("#activity", KeyedTable)
         table.move_cursor(row=0, animate=False)
         table.scroll_home(animate=False)
-        if cleared or self._worded_for != self.ops_app.store.generation:
+        if cleared or self.board_changed_since_drawn():
             self.reload()
-        else:
-            self._show_detail()
-            said, self._unreadable = self._unreadable, []
-            self._say_unreadable(said)  # said at each opening, as a new one says it
-        table.focus()
+            return True
+        return False
+
+    # -- kept and hidden: brought up to date in the user's pauses (tui/preparing.py) --
+    made_ahead = False  # set by the preparer as on a view; its one notice waits for an opening anyway (_hidden)
+
+    def board_changed_since_drawn(self) -> bool:
+        """A save (ours or a teammate's) since its rows were worded: the first
+        `A` after saves worded and drew them again (about 50 ms on a five-year
+        board)."""
+        return self._worded_for != self.ops_app.store.generation
+
+    _hidden = False  # worded by `redraw`, until its next opening
+    _draw_failed = False  # as on a view (the preparer asks): its rows are worded whatever the log holds
+
+    def redraw(self) -> bool:
+        """As it will be opened, while hidden: so `A` only shows it."""
+        self._hidden = True
+        self._as_opened()
+        return True
 
     def on_resize(self) -> None:
         if self.is_mounted and self.size.width != self._laid_out_for:  # the columns share the new width
@@ -227,6 +253,9 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
             self._loader = None
 
     def _say_unreadable(self, unreadable: list[str]) -> None:
+        if self._hidden:  # worded while hidden (redraw): said when it is opened (reopen)
+            self._unreadable = list(unreadable)
+            return
         if unreadable and unreadable != self._unreadable:
             ids = ", ".join(unreadable[:3]) + (", …" if len(unreadable) > 3 else "")
             message = ngettext(
