@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from opsboard.model import TASK_COLUMNS, Table, TaskStatus
 from opsboard.store import BoardStore
 
-from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, JsonNames, board_place, doc_line, read_json_lines
+from .archived_lines import ArchivedJson, ArchivedLine, JsonBoard, JsonNames, board_place, doc_line, read_json_lines, read_line
 from .archived_tasks import archived_json, archived_lines
 from .departments import listed_departments
 from .task_board import card_order, column_order
@@ -44,7 +44,7 @@ def listed_tasks(
         return list_tasks(store, dept=dept, status=wanted, filter=chosen)
     found: list[Task | ArchivedLine] = []
     if chosen.archived != ONLY:
-        found += store.tasks()
+        found += _board_tasks(store)
     found += archived_lines(store, department)
     found = [t for t in found if (department is None or t.department == department) and (wanted is None or t.status is wanted)]
     departments = {department: order for department, _name, order in listed_departments(store)}  # (no pydantic: see there)
@@ -56,6 +56,16 @@ def listed_tasks(
         return (departments.get(task.department, last), column_order(task), *card_order(task))
 
     return sorted(found, key=order)
+
+
+def _board_tasks(store: BoardStore) -> Sequence[Task | ArchivedLine]:
+    """The board's tasks, read from their documents as archived lines are
+    when every one can be (no pydantic, no models), else validated (the
+    store says what is wrong with a damaged one, as before)."""
+    read = [read_line(line) if line is not None else None for line in map(doc_line, store.raw(Table.TASKS).values())]
+    if None in read:
+        return store.tasks()
+    return read  # type: ignore[return-value]
 
 
 def json_listed_tasks(

@@ -152,8 +152,9 @@ def test_the_archive_listed_from_its_lines_is_what_validating_each_prints(
     archive = board.with_name("b.json.archive.jsonl")
     files = (board.read_bytes(), archive.read_bytes())
     fast = listing(capsys, str(board), *asked)
-    # every line validated by the model, and --json's tasks listed (and ordered) as the others'
+    # every line (and task on the board) validated by the model, and --json's tasks listed (and ordered) as the others'
     monkeypatch.setattr(archived_tasks, "read_line", lambda line: None)
+    monkeypatch.setattr(task_listing, "read_line", lambda line: None)
     monkeypatch.setattr(tasks_command, "json_listed_tasks", task_listing.listed_tasks)
     slow = listing(capsys, str(board), *asked)
     assert fast == slow
@@ -216,7 +217,9 @@ def test_json_of_an_archived_line_is_every_field_as_validated(board: Path, capsy
 
 
 @pytest.mark.parametrize(
-    "asked", [("--json", "--filter", "archived:only"), ("--filter", "archived:only"), ("--json", "--include-archived")], ids=" ".join
+    "asked",
+    [("--json", "--filter", "archived:only"), ("--filter", "archived:only"), ("--json", "--include-archived"), ("--include-archived",)],
+    ids=" ".join,
 )
 def test_the_archive_as_written_is_listed_with_no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: tuple[str, ...]) -> None:
     """Every line as the app writes it: the listing neither validates a task
@@ -261,7 +264,11 @@ def test_a_damaged_department_is_said_as_the_models_say_it(
 
 
 @pytest.mark.parametrize("title", ["  Still   live ", "Still live"], ids=["cleaned by the model", "as written"])
-@pytest.mark.parametrize("asked", [("--json", "--include-archived"), ("--json", "--dept", "marketing", "--include-archived")], ids=" ".join)
+@pytest.mark.parametrize(
+    "asked",
+    [("--json", "--include-archived"), ("--json", "--dept", "marketing", "--include-archived"), ("--include-archived",)],
+    ids=" ".join,
+)
 def test_the_boards_tasks_in_json_are_what_validating_them_writes(
     board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, title: str, asked: tuple[str, ...]
 ) -> None:
@@ -273,7 +280,8 @@ def test_the_boards_tasks_in_json_are_what_validating_them_writes(
     board.write_bytes(orjson.dumps(saved))
     fast = listing(capsys, str(board), *asked)
     monkeypatch.setattr(archived_tasks, "read_line", lambda line: None)
+    monkeypatch.setattr(task_listing, "read_line", lambda line: None)
     monkeypatch.setattr(tasks_command, "json_listed_tasks", task_listing.listed_tasks)
     assert fast == listing(capsys, str(board), *asked)
-    shown = '"title": "Still live",' in fast[1]  # (a design task, cleaned or not)
+    shown = ('"title": "Still live",' if "--json" in asked else "  Still live\n") in fast[1]  # (a design task, cleaned or not)
     assert fast[0] == 0 and shown == ("--dept" not in asked)
