@@ -185,6 +185,7 @@ class ViewPreparer:
         five-year board), its figures awaited, then laid out and drawn off
         screen in slices, as when it was prepared."""
         for screen in screens:
+            yield GAP_SECONDS  # each view's redraw a slice of its own
             if not self._hidden(screen) or not screen.board_changed_since_drawn():
                 continue  # shown meanwhile (its visit redrew it), or drawn since
             screen.made_ahead = True  # drawn unseen: a problem or a notice waits for its visit (ViewScreen.redraw, notify)
@@ -199,7 +200,6 @@ class ViewPreparer:
             yield GAP_SECONDS
             for _ in pre_render(screen, whole=False):  # (the whole screen took 15 ms of one slice for view 1)
                 yield GAP_SECONDS
-            yield GAP_SECONDS  # the next view's redraw: a slice of its own
 
     def _prepare(self, views: list[View]) -> Iterator[float]:
         for view in views:
