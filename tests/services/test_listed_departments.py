@@ -20,7 +20,8 @@ from opsboard.store import BoardDamagedError, BoardStore
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "demo_board.json"
 
-_TEXT = st.text(alphabet=st.sampled_from(["a", "Z", " ", "设", "\u3000", "\u00a0", "\t", "\n", "\x1b", "\u200b", "\x85"]), max_size=5)
+_ODD_TEXT = st.text(alphabet=st.sampled_from(["a", "Z", " ", "设", "\u3000", "\u00a0", "\t", "\n", "\x1b", "\u200b", "\x85"]), max_size=5)
+_CLEAN = st.sampled_from(["Design", "设计部", "Customer Service", "a b", "x"])
 _TIME = st.sampled_from(
     [
         None,
@@ -38,10 +39,23 @@ _TIME = st.sampled_from(
     ]
 )
 _NUMBER = st.one_of(st.integers(-3, 12), st.sampled_from([True, False, 2.0, 2.5, "3", " 3", None]))
-_DOC = st.fixed_dictionaries(
-    {"id": st.one_of(_TEXT.map(lambda t: "d" + t), st.just(3)), "name": st.one_of(_TEXT, st.just(None))},
-    optional={"updated_at": _TIME, "updated_by": st.one_of(_TEXT, st.just(5)), "order": _NUMBER, "standup_order": _NUMBER, "x": st.just(1)},
+# a department as the app writes it …
+_GOOD = st.fixed_dictionaries(
+    {"id": st.sampled_from(["design", "d设", "customer_service"]), "name": _CLEAN},
+    optional={
+        "updated_at": st.sampled_from([None, "2026-01-02T03:04:05Z", "2026-01-02T03:04:05.123456+08:00"]),
+        "updated_by": st.sampled_from(["", "ana", "王小明"]),
+        "order": st.integers(-3, 12),
+        "standup_order": st.one_of(st.none(), st.integers(0, 9)),
+    },
 )
+# … and a hand's changes to a few of its fields
+_ODD = st.dictionaries(
+    st.sampled_from(["id", "name", "updated_at", "updated_by", "order", "standup_order", "x"]),
+    st.one_of(_ODD_TEXT, _TIME, _NUMBER, st.just(None)),
+    max_size=2,
+)
+_DOC = st.builds(lambda doc, changes: {**doc, **changes}, _GOOD, _ODD)
 
 
 @settings(max_examples=600, deadline=None)
