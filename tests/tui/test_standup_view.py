@@ -372,3 +372,23 @@ async def test_the_line_under_the_agenda_has_the_task_last_comment(board) -> Non
         table = screen.query_one(AgendaTable)
         assert table.current_key() == f"task:{hero.id}"
         assert str(table.current_detail()).endswith("last comment, mei: Needs the new logo (+1 more)")
+
+
+async def test_the_agenda_fits_a_window_made_narrower(board) -> None:
+    """Resized from 120 to 80 columns, the agenda's columns are those of a
+    stand-up opened at 80: none past the edge."""
+    path, _ = board
+
+    def widths(screen: StandupScreen) -> list[int]:
+        table = screen.query_one(AgendaTable)
+        return [column.get_render_width(table) for column in table.ordered_columns]
+
+    async with make_app(path).run_test(size=(80, 24)) as pilot:
+        narrow = widths(await open_standup(pilot))
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        screen = await open_standup(pilot)
+        assert sum(widths(screen)) > 80
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert widths(screen) == narrow and sum(narrow) <= 80

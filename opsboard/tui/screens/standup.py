@@ -110,6 +110,14 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
         if self.redraw():
             self.query_one(AgendaTable).focus()
 
+    def on_resize(self) -> None:
+        """The agenda's columns follow the width (a narrow window takes the
+        detail's room first): drawn again for a new width, once it is laid out."""
+        if self.walk and len(self.agendas) == len(self.walk) and self.size.width != self._shown_width:
+            self.call_after_refresh(self._show)
+
+    _shown_width = 0  # the width the agenda was last drawn for
+
     def on_screen_resume(self) -> None:
         if not self.shown:  # the stand-up's clock runs from when it is first on screen
             self.shown = True
@@ -147,6 +155,7 @@ class StandupScreen(TableCursorKeys, TaskActions, RecordExports, ViewScreen):
             self.query_one("#walk-position", Static).update(_("This board has no departments"))
             return
         moment = now()
+        self._shown_width = self.size.width
         self.visited.add(self.walk[self.index].id)
         agenda = self.agendas[self.index]
         position = Text(_("Stand-up {number}/{count} · ").format(number=self.index + 1, count=len(self.walk)))
