@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from standup_board import build_board
 from test_keys_in_order import burst
-from test_standup_view import rows, shown
+from test_standup_view import DESIGN, rows, shown
 from test_views_prepared import prepared
 from textual.pilot import Pilot
 
@@ -25,16 +25,6 @@ from opsboard.tui.app import OpsboardApp
 from opsboard.tui.screens.boards import BoardsScreen
 from opsboard.tui.screens.standup import StandupScreen
 from opsboard.tui.widgets.standup_agenda import AgendaTable
-
-DESIGN = [
-    ("! Overdue", "Retouch hero images"),
-    ("Due today", "Shoot detail photos"),
-    ("This week", "Size chart"),
-    ("Done", "Home page banner"),
-    ("Checklist", "launch A · Design the store home page"),
-    ("Checklist", "launch B · Shoot and retouch the product photos"),
-    ("Checklist", "launch C · Lay out the product description pages"),
-]
 
 
 @pytest.fixture
@@ -144,6 +134,14 @@ async def caught_up(pilot: Pilot, screen: StandupScreen) -> None:
     await pilot.pause()
 
 
+def counting_reloads(screen) -> list[int]:
+    """A list that grows by one at each reload of `screen` from now on."""
+    drawn: list[int] = []
+    reload = screen.reload
+    screen.reload = lambda: drawn.append(1) or reload()
+    return drawn
+
+
 async def test_in_a_pause_view_5_is_brought_up_to_date_and_its_visit_draws_nothing(board: Path) -> None:
     async with preparing_app(board).run_test(size=(120, 40)) as pilot:
         await prepared(pilot)
@@ -151,9 +149,7 @@ async def test_in_a_pause_view_5_is_brought_up_to_date_and_its_visit_draws_nothi
         await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
         await caught_up(pilot, standup)
         assert not standup.shown and rows(standup)[1] == ("Doing", "Shoot detail photos")  # hidden, drawn anew
-        drawn: list[int] = []
-        reload = standup.reload
-        standup.reload = lambda: drawn.append(1) or reload()  # type: ignore[method-assign]
+        drawn = counting_reloads(standup)
         await pilot.press("5")
         await pilot.pause()
         assert pilot.app.screen is standup and drawn == []  # its visit only shows it
@@ -267,9 +263,7 @@ async def test_in_a_pause_the_kept_activity_view_words_the_new_change_and_a_show
         await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
         await caught_up(pilot, activity)  # type: ignore[arg-type]
         assert pilot.app.screen is not activity
-        drawn: list[int] = []
-        reload = activity.reload
-        activity.reload = lambda: drawn.append(1) or reload()  # type: ignore[method-assign]
+        drawn = counting_reloads(activity)
         await pilot.press("A")
         await pilot.pause()
         assert pilot.app.screen is activity and drawn == []  # its opening only shows it

@@ -25,6 +25,18 @@ from opsboard.tui.widgets.standup_timer import StandupTimer
 WALK = ["design", "marketing", "customer_service", "product_development", "hr", "bd", "data_analysis", "operations", "store_admin"]
 
 
+# Design's agenda on the stand-up board (standup_board.py) on its day
+DESIGN = [
+    ("! Overdue", "Retouch hero images"),
+    ("Due today", "Shoot detail photos"),
+    ("This week", "Size chart"),
+    ("Done", "Home page banner"),
+    ("Checklist", "launch A · Design the store home page"),
+    ("Checklist", "launch B · Shoot and retouch the product photos"),
+    ("Checklist", "launch C · Lay out the product description pages"),
+]
+
+
 @pytest.fixture
 def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, str]]:
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -68,15 +80,7 @@ async def test_walkthrough_saves_notes_block_done_and_exports(board, tmp_path: P
     async with make_app(path).run_test(size=(120, 40)) as pilot:
         screen = await open_standup(pilot)
         assert shown(screen, "#walk-position").startswith("Stand-up 1/9 · Design")
-        assert rows(screen) == [
-            ("! Overdue", "Retouch hero images"),
-            ("Due today", "Shoot detail photos"),
-            ("This week", "Size chart"),
-            ("Done", "Home page banner"),
-            ("Checklist", "launch A · Design the store home page"),
-            ("Checklist", "launch B · Shoot and retouch the product photos"),
-            ("Checklist", "launch C · Lay out the product description pages"),
-        ]
+        assert rows(screen) == DESIGN
         # Design: a note, 90 s on the clock
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, FormScreen)
