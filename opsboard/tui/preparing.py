@@ -193,6 +193,12 @@ class ViewPreparer:
         screen in slices, as when it was prepared."""
         for screen in screens:
             yield GAP_SECONDS  # each view's redraw a slice of its own
+            started = time.monotonic()
+            while any(not worker.is_finished for worker in self.app.workers) and time.monotonic() - started < SETTLE_WAIT:
+                # a view's figures still worked out in a thread (pandas holds the
+                # interpreter for long stretches): a redraw now waited for it,
+                # 40–110 ms of a slice of 10 ms of work
+                yield WAIT_SECONDS
             if not self._hidden(screen) or not screen.board_changed_since_drawn():
                 continue  # shown meanwhile (its visit redrew it), or drawn since
             screen.made_ahead = True  # drawn unseen: a problem or a notice waits for its visit (ViewScreen.redraw, notify)

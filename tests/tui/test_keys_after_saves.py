@@ -270,3 +270,29 @@ async def test_in_a_pause_the_kept_activity_view_words_the_new_change_and_a_show
         assert people.value is Select.NULL
         newest = activity.query_one("#activity").get_row_at(0)
         assert str(newest[1]) == "lin" and "Shoot detail photos" in str(newest[2]) and "Doing" in str(newest[2])
+
+
+async def test_a_catch_up_waits_for_figures_worked_out_in_a_thread(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hidden view is not redrawn while a thread works figures out (pandas
+    holds the interpreter for long stretches: a redraw of 10 ms of work
+    waited 40–110 ms for it, and a key with it); it is once the thread is done."""
+    import threading
+    import time
+
+    from opsboard.tui import preparing
+
+    monkeypatch.setattr(preparing, "TYPING_PAUSE", 0.0)
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        standup = standup_ahead(pilot.app)
+        drawn = counting_reloads(standup)
+        release = threading.Event()
+        pilot.app.run_worker(lambda: release.wait(10), thread=True, name="figures")
+        await on_board(pilot, "L")  # Shoot detail photos: To do → Doing
+        started = time.monotonic()
+        while time.monotonic() - started < 3 * preparing.CATCH_UP_EVERY:
+            await asyncio.sleep(0.02)
+        assert drawn == [] and standup.board_changed_since_drawn()  # held back while the thread works
+        release.set()
+        await caught_up(pilot, standup)
+        assert drawn == [1] and rows(standup)[1] == ("Doing", "Shoot detail photos")
