@@ -4,6 +4,7 @@ shared FormScreen so validation messages show inline under each field."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual._context import active_app
 from textual.app import App
@@ -34,29 +35,9 @@ def item_options(items: Sequence[ChecklistItem]) -> list[tuple[str, str]]:
     return [(_("(none)"), NO_ITEM)] + [(f"{phase_title(i.phase).lower()} {i.code} · {i.title}", i.id) for i in items]
 
 
-def task_form(
-    title: str,
-    submit: Submit,
-    *,
-    items: Sequence[ChecklistItem],
-    departments: dict[str, str] | None = None,
-    task: Task | None = None,
-    prefill_title: str = "",
-    prefill_item: str = NO_ITEM,
-    owners: Sequence[str] = (),
-    department: str = "",
-) -> CardForm:
-    """The card form: `task_form_fields`, kept (`kept_form`)."""
-    fields = task_form_fields(
-        items=items,
-        departments=departments,
-        task=task,
-        prefill_title=prefill_title,
-        prefill_item=prefill_item,
-        owners=owners,
-        department=department,
-    )
-    return kept_form(CardForm(title, fields, submit))
+def task_form(title: str, submit: Submit, **fields: Any) -> CardForm:
+    """The card form: `task_form_fields(**fields)`, kept (`kept_form`)."""
+    return kept_form(CardForm(title, task_form_fields(**fields), submit))
 
 
 def task_form_fields(
