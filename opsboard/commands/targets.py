@@ -10,7 +10,7 @@ from opsboard.export.target_columns import channels_without_platform_note
 from opsboard.i18n import _, ngettext
 from opsboard.i18n.formats import month_abbr, order_value
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import platform_word, version_change_words
+from opsboard.model.labels import platform_word, versions_changes
 from opsboard.services.actuals import import_actuals_counted, parse_mapping
 from opsboard.services.board_files import open_board
 from opsboard.services.campaigns import add_campaign, edit_campaign, remove_campaign
@@ -414,10 +414,10 @@ def cmd_versions(args: argparse.Namespace) -> int:
     if plan is None:
         raise InputError(_("the board has no plan yet: set the annual target first (opsboard target set BOARD --annual AMOUNT)"))
     rows = [(v.saved_at, v.saved_by, v) for v in plan_versions(store)] + [(plan.updated_at, plan.updated_by, plan)]
-    for number, (at, by, version) in enumerate(rows, start=1):
+    changes = versions_changes([version for _at, _by, version in rows])
+    for number, ((at, by, version), change) in enumerate(zip(rows, changes, strict=True), start=1):
         when = f"{at:%Y-%m-%d %H:%M}" if at else "?"
         name = _("v{number} (current)") if version is plan else "v{number}"
-        change = version_change_words(version, rows[number - 2][2] if number > 1 else None)
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         line = _("{version}  {when}  {by}  {target} {currency}: {change}")

@@ -13,7 +13,7 @@ from typing import Any
 from opsboard.i18n import _, _l, ngettext, pgettext
 from opsboard.i18n.formats import month_abbr, not_available, number, order_value_decimals, percent
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import lever_word, platform_word, version_change_words
+from opsboard.model.labels import lever_word, platform_word, versions_changes
 
 from .columns import Column, Render, markdown_table
 from .markdown import escape, heading, table
@@ -338,9 +338,9 @@ def _campaigns_table(plan: Any, names: _Names) -> str:
 def _versions_table(versions: Any, plan: Any, currency: str) -> str:
     rows = []
     every = [*versions, plan]
-    for index, version in enumerate(every, start=1):
+    for index, (version, change) in enumerate(zip(every, versions_changes(every), strict=True), start=1):
         at = version.saved_at if version is not plan else version.updated_at
-        change = escape(version_change_words(version, every[index - 2] if index > 1 else None))
+        change = escape(change)
         if version.effective_from:
             change = _("{change}; days before {day} kept").format(change=change, day=version.effective_from)
         rows.append(

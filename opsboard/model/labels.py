@@ -4,6 +4,7 @@ exports and the CLI read them from here."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from opsboard.i18n import _, _l, lazy_pgettext, ngettext
@@ -168,6 +169,12 @@ def version_change_words(version: TargetPlan, before: TargetPlan | None) -> str:
     'annual target, campaign 双11 added' rather than '…, campaigns', when the
     version `before` it is there to compare with."""
     return plan_change_words(version.change, _campaigns_between(before, version) if before is not None else None)
+
+
+def versions_changes(versions: Sequence[TargetPlan]) -> list[str]:
+    """What each of the plan's versions (oldest first) changed, each against
+    the one before it (version_change_words)."""
+    return [version_change_words(version, versions[n - 1] if n else None) for n, version in enumerate(versions)]
 
 
 def _campaigns_between(before: TargetPlan, after: TargetPlan) -> str | None:

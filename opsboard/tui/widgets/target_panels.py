@@ -21,7 +21,7 @@ from opsboard.i18n.formats import month_abbr, not_available, number, order_value
 from opsboard.i18n.formats import signed as signed_text
 from opsboard.logic.targets import monthly_targets
 from opsboard.model.campaigns import PHASE_WORDS
-from opsboard.model.labels import lever_word, platform_word, version_change_words
+from opsboard.model.labels import lever_word, platform_word, versions_changes
 from opsboard.services.targets import month_deviation, ytd_deviation
 
 IMPORT_HELP = "opsboard import-actuals {board} FILE.csv"
@@ -347,7 +347,7 @@ def versions_table(view, compare: int | None) -> RenderableType:
         count=len(versions) + 1,
         by=earlier.saved_by or "?",
         when=f"{earlier.saved_at:%Y-%m-%d %H:%M}" if earlier.saved_at else "?",
-        change=version_change_words(earlier, versions[index - 2] if index > 1 else None),
+        change=versions_changes(versions[:index])[-1],
     )
     table = _table(title, [_("Month"), _("Now"), f"v{index}", _("Change")])
     now, then = monthly_targets(view.plan), monthly_targets(earlier)
