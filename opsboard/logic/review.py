@@ -236,8 +236,9 @@ class ReviewData:
                 _per_day(period, key, int(values.days), before, before_at),
                 _per_day(period, key, int(values.days), year_ago, year_ago_at),
             )
-            row = replace(row, growth_per_day=per_day[0], yoy_per_day=per_day[1])
-            rows.append(replace(row, covered=covered, period_days=period_length(period, key)))
+            rows.append(
+                replace(row, growth_per_day=per_day[0], yoy_per_day=per_day[1], covered=covered, period_days=period_length(period, key))
+            )
 
         totals = tuple(
             self._year_total(

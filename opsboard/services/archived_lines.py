@@ -107,7 +107,6 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
 _MARK = ',"task":{'  # where task_archive puts the task: last, after the move's own fields
 _MARK_BYTES = _MARK.encode()
 _STATUSES = {status.value: status for status in TaskStatus}
-_STATUSES_BYTES = {status.value.encode(): status for status in TaskStatus}
 _PRIORITIES = {str(p): p for p in range(1, 5)}
 fromisoformat = datetime.fromisoformat
 _new = tuple.__new__  # an ArchivedLine without NamedTuple's __new__ in Python: a few hundred ns × 95,000
