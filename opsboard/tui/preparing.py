@@ -390,5 +390,8 @@ def pre_render(screen: Screen, *, whole: bool = True) -> Iterator[None]:
 
 def computing(app: OpsboardApp, screen: Screen) -> bool:
     """A worker of the screen's is still working its figures out (one that
-    could not read its inputs started none: nothing to wait for)."""
-    return any(worker.node is screen and not worker.is_finished for worker in app.workers)
+    could not read its inputs started none: nothing to wait for), or the
+    screen is still adding rows a page at a time (`settling`: the activity
+    view); lines drawn before its last row went in would be drawn again."""
+    settling = getattr(screen, "settling", None)
+    return any(worker.node is screen and not worker.is_finished for worker in app.workers) or bool(settling and settling())

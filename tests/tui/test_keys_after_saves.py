@@ -296,3 +296,41 @@ async def test_a_catch_up_waits_for_figures_worked_out_in_a_thread(board: Path, 
         release.set()
         await caught_up(pilot, standup)
         assert drawn == [1] and rows(standup)[1] == ("Doing", "Shoot detail photos")
+
+
+async def test_the_kept_activity_view_is_drawn_ahead_once_all_its_pages_are_in(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A log longer than the first page: the catch-up waits for the pages
+    added after it before drawing the view off screen (a row added after
+    would drop every line drawn), so `A` shows what was drawn."""
+    from opsboard.services.tasks import add_task
+    from opsboard.tui import preparing
+    from opsboard.tui.screens.activity import ROW_LIMIT, ActivityScreen
+
+    store = BoardStore(board, user="lin")
+    for n in range(ROW_LIMIT):
+        add_task(store, department="design", title=f"Card {n}")
+    drawn_at: list[int] = []  # the activity table's update count when drawn ahead
+    pre_render = preparing.pre_render
+
+    def noted(screen, **how):
+        if isinstance(screen, ActivityScreen):
+            drawn_at.append(screen.query_one("#activity")._update_count)
+        yield from pre_render(screen, **how)
+
+    monkeypatch.setattr(preparing, "pre_render", noted)
+    async with preparing_app(board).run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        activity = pilot.app.screen
+        assert isinstance(activity, ActivityScreen)
+        await pilot.press("escape")
+        await on_board(pilot, "L")
+        drawn_at.clear()
+        await caught_up(pilot, activity)  # type: ignore[arg-type]
+        table = activity.query_one("#activity")
+        assert not activity.settling() and table.row_count == ROW_LIMIT
+        assert drawn_at == [table._update_count]  # drawn once, after its last row went in
+        await pilot.press("A")
+        await pilot.pause()
+        assert pilot.app.screen is activity and table._update_count == drawn_at[0]  # shown as drawn ahead

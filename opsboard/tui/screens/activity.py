@@ -148,6 +148,10 @@ class ActivityScreen(KeptStyles, TableCursorKeys, Screen[None]):
         board)."""
         return self._worded_for != self.ops_app.store.generation
 
+    def settling(self) -> bool:
+        """Still adding rows a page at a time (the preparer draws it ahead once all are in)."""
+        return getattr(self, "_loader", None) is not None
+
     _hidden = False  # worded by `redraw`, until its next opening
     _draw_failed = False  # as on a view (the preparer asks): its rows are worded whatever the log holds
 
