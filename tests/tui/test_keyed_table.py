@@ -84,3 +84,19 @@ async def test_other_keys_or_columns_build_the_table_anew() -> None:
         shown.show_rows(wider, fewer)
         await pilot.pause()
         assert lines(shown) == lines(anew)
+
+
+async def test_rows_shown_again_after_a_clear_from_elsewhere_are_all_there() -> None:
+    """A view that empties the table itself (view 1 on an error, say), then
+    shows the same rows: they are put back, not taken as still held."""
+    async with TableApp().run_test(size=(60, 20)) as pilot:
+        table = pilot.app.query_one("#shown", KeyedTable)
+        table.show_rows(COLUMNS, rows())
+        table.clear()
+        table.show_rows(COLUMNS, rows())
+        await pilot.pause()
+        assert table.row_count == 12 and lines(table)[1].strip().startswith("·")
+        table.clear(columns=True)
+        table.show_rows(COLUMNS, rows())
+        await pilot.pause()
+        assert table.row_count == 12 and [c.key.value for c in table.ordered_columns] == ["mark", "title", "owner"]

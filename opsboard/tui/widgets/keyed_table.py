@@ -36,7 +36,7 @@ class KeyedTable(DataTable[Any]):
         build the table anew."""
         columns = list(columns)
         shown = [(key, tuple(cells)) for key, cells in rows]
-        if columns != self._shown_columns or self.row_count != len(self._shown_rows):
+        if columns != self._shown_columns:
             self.clear(columns=True)
             for key, label, width in columns:
                 self.add_column(label, key=key, width=width)
@@ -54,6 +54,14 @@ class KeyedTable(DataTable[Any]):
         for key, cells in shown:
             self.add_row(*cells, key=key)
         self._shown_columns, self._shown_rows = columns, shown
+
+    def clear(self, columns: bool = False) -> KeyedTable:
+        """Emptied (by show_rows or anyone): what show_rows held is gone too."""
+        self._shown_rows = []
+        if columns:
+            self._shown_columns = None
+        super().clear(columns)
+        return self
 
     def _replace_row(self, index: int, key: str, cells: tuple[Any, ...]) -> None:
         """A row's cells replaced, and what Textual drew of that row only
