@@ -11,6 +11,7 @@ it was last on screen (or styled ahead: tui/preparing.py MADE_AHEAD)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable
 from weakref import WeakKeyDictionary
 
@@ -19,6 +20,7 @@ from textual.app import App
 from textual.screen import Screen
 
 _KEPT: WeakKeyDictionary[App, dict[Hashable, Screen]] = WeakKeyDictionary()
+_INSTALLED = itertools.count(1)
 
 
 def kept(app: App, key: Hashable) -> Screen | None:
@@ -50,7 +52,7 @@ def keep(app: App, key: Hashable, screen: Screen) -> None:
     if before is not None and before.is_running:
         return  # that one stays kept (this one was made while it was on screen)
     screens[key] = screen
-    app.install_screen(screen, f"kept-{len(screens)}")
+    app.install_screen(screen, f"kept-{next(_INSTALLED)}")  # a name of its own, also when it replaces one that stopped
     if isinstance(screen, KeptStyles):
         screen.kept = True
 
