@@ -79,3 +79,19 @@ async def test_one_that_never_pauses_still_gets_its_memory_back(demo: Path, monk
         await pilot.press("j")
         app.collector.look()
         assert fake.full == 1
+
+
+async def test_the_app_itself_looks_and_collects_once_the_user_pauses(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a look made by hand: the app's own timer finds the pause and collects."""
+    monkeypatch.setattr(collecting, "LOOK_SECONDS", 0.02)
+    fake = CountingGc(due=collecting.DUE)
+    app = OpsboardApp(BoardStore(demo, user="lin"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(collecting, "gc", fake)
+        app.key_order.last_key_at = time.monotonic() - collecting.PAUSE_SECONDS - 0.1  # a pause
+        for _ in range(500):
+            if fake.full:
+                break
+            await pilot.pause(0.01)
+        assert fake.full == 1

@@ -142,6 +142,22 @@ def counting_reloads(screen) -> list[int]:
     return drawn
 
 
+async def after_looks(app: OpsboardApp, count: int) -> None:
+    """Until the preparer has looked for changed hidden views `count` times
+    more (a look that finds the user typing, or slices under way, does not count)."""
+    looked: list[int] = []
+    hidden_views = app.preparer._hidden_views
+    app.preparer._hidden_views = lambda: looked.append(1) or hidden_views()  # type: ignore[method-assign]
+    try:
+        for _ in range(1000):
+            if len(looked) >= count:
+                return
+            await asyncio.sleep(0.01)
+        raise AssertionError(f"the preparer looked {len(looked)} times, not {count}")
+    finally:
+        del app.preparer._hidden_views
+
+
 async def test_in_a_pause_view_5_is_brought_up_to_date_and_its_visit_draws_nothing(board: Path) -> None:
     async with preparing_app(board).run_test(size=(120, 40)) as pilot:
         await prepared(pilot)
@@ -234,7 +250,7 @@ async def test_a_view_that_cannot_draw_is_left_for_its_visit_not_drawn_in_every_
             screen = app._screen_stacks[mode][0]
             assert screen._draw_failed
             screen.reload = lambda mode=mode: drawn.append(mode)  # type: ignore[method-assign]
-        await asyncio.sleep(0.5)  # pauses enough for twenty looks
+        await after_looks(app, 3)
         assert drawn == [] and app.is_running and app.current_mode == "checklists"
         del app._screen_stacks["boards"][0].reload  # its own again, for its visit
         await pilot.press("2")
